@@ -1,0 +1,47 @@
+package org.openvitals.connectors.files;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one import, shown at the end and printed by {@code import --json}.
+ *
+ * @param file the file imported
+ * @param format the importer's id
+ * @param read records read from the file (every element or row that could hold data)
+ * @param stored samples newly stored
+ * @param updated samples whose stored content changed
+ * @param duplicates samples already stored exactly so
+ * @param rejected records skipped for a problem, with the first reasons
+ * @param unmapped record types OpenVitals does not map yet, by name, with counts
+ * @param cancelled true when the user cancelled; what was committed stays
+ */
+public record ImportReport(
+    String file,
+    String format,
+    long read,
+    long stored,
+    long updated,
+    long duplicates,
+    Rejected rejected,
+    Map<String, Long> unmapped,
+    Duration elapsed,
+    boolean cancelled) {
+
+  public ImportReport {
+    unmapped = Map.copyOf(unmapped);
+  }
+
+  /**
+   * Records skipped, with reasons. Only the first {@link #MAX_REASONS} reasons are kept, each
+   * naming the record (line, row or element); {@code count} is the full number.
+   */
+  public record Rejected(long count, List<String> reasons) {
+    public static final int MAX_REASONS = 100;
+
+    public Rejected {
+      reasons = List.copyOf(reasons);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+package org.openvitals.core.model;
+
+import java.util.Objects;
+
+/**
+ * Where samples come from: the provider OpenVitals read them from ({@code apple_health}, {@code
+ * withings}, {@code csv} ...) and the originating app or device inside it ("Anna's Apple Watch",
+ * "iPhone", "Oura"). One Apple Health export therefore yields several sources, which the rules rank
+ * separately.
+ */
+public record SourceRef(String provider, String name) {
+
+  public SourceRef {
+    Objects.requireNonNull(provider, "provider");
+    Objects.requireNonNull(name, "name");
+    if (provider.isBlank()) {
+      throw new IllegalArgumentException("A source needs a provider");
+    }
+  }
+
+  /** A stable text key, {@code provider/name}, used in preferences, exports and the CLI. */
+  public String key() {
+    return provider + "/" + name;
+  }
+
+  public static SourceRef parseKey(String key) {
+    int slash = key.indexOf('/');
+    if (slash <= 0) {
+      throw new IllegalArgumentException(
+          "A source is written provider/name, for example 'apple_health/Anna's Apple Watch'; got '"
+              + key
+              + "'");
+    }
+    return new SourceRef(key.substring(0, slash), key.substring(slash + 1));
+  }
+
+  @Override
+  public String toString() {
+    return key();
+  }
+}

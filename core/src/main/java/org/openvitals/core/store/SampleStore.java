@@ -1,0 +1,90 @@
+package org.openvitals.core.store;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.openvitals.core.model.DeviceClass;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.Sample;
+import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.time.DayBoundaries;
+
+/**
+ * The embedded time-series store. Two engines (SQLite, the default, and H2) implement it and pass
+ * the same contract tests. Writes go through one writer; reads may run concurrently with a write.
+ *
+ * <p>Every write is one transaction: it either happens entirely or not at all. State entries given
+ * with a write (sync cursors, import checkpoints) commit in the same transaction as the samples, so
+ * a crash can never record progress for samples that were not stored.
+ */
+public interface SampleStore extends AutoCloseable {
+
+  /**
+   * Upserts samples by their {@link org.openvitals.core.model.NaturalKey}: new keys are inserted,
+   * known keys whose value, end, device or metadata changed are updated, identical ones are left
+   * alone. A tombstoned key stays deleted. Daily rollups of every touched day are brought up to
+   * date in the same transaction.
+   */
+  WriteResult upsert(Collection<Sample> samples, Map<String, String> state);
+
+  default WriteResult upsert(Collection<Sample> samples) {
+    return upsert(samples, Map.of());
+  }
+
+  /**
+   * Marks samples deleted at their source (provider deletions, HealthKit deleted objects). They
+   * vanish from queries and rollups; a later upsert of the same key does not bring them back.
+   *
+   * @return how many stored samples were newly tombstoned
+   */
+  int tombstone(
+      SourceRef source, MetricType type, Collection<String> externalIds, Map<String, String> state);
+
+  /** Live samples of one type with {@code from <= start < to}, ordered by start. */
+  List<Sample> samples(MetricType type, Instant from, Instant to);
+
+  /**
+   * Streams live samples ordered by type then start, without holding them all in memory. Null
+   * arguments mean "any".
+   */
+  void forEachSample(
+      MetricType typeOrNull, Instant fromOrNull, Instant toOrNull, Consumer<Sample> sink);
+
+  /** Daily rollups (one per source and day) for one type, days in {@code [from, to]}, by day. */
+  List<DailyRollup> daily(MetricType type, LocalDate from, LocalDate to);
+
+  /** Every source with its device class, live sample count and first/last sample time. */
+  List<SourceSummary> sources();
+
+  /** Corrects the device class guessed when a source was first seen. */
+  void setDeviceClass(SourceRef source, DeviceClass deviceClass);
+
+  /** How samples are assigned to days; persisted in the store. */
+  DayBoundaries dayBoundaries();
+
+  /** Changes the day boundaries and rebuilds every rollup in one transaction. */
+  void setDayBoundaries(DayBoundaries boundaries);
+
+  /** A small key/value table for cursors, checkpoints and settings that belong to the data. */
+  Optional<String> state(String key);
+
+  /** All state entries whose key starts with {@code prefix}, sorted by key. */
+  Map<String, String> stateWithPrefix(String prefix);
+
+  void putState(String key, String value);
+
+  void removeState(String key);
+
+  /** Engine, location, schema version, counts. */
+  StoreInfo info();
+
+  /** Runs the engine's integrity check and the store's own consistency checks. */
+  IntegrityReport checkIntegrity();
+
+  @Override
+  void close();
+}
