@@ -7,6 +7,7 @@ import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * Turns failures into one sentence on stderr and an exit code, never a stack trace for something
@@ -26,12 +27,12 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
+    String message =
+        ex instanceof UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()
+            ? "unknown command or option '" + unmatched.getUnmatched().getFirst() + "'"
+            : ex.getMessage();
     err.println(
-        "openvitals: "
-            + sentence(ex.getMessage())
-            + " (see 'openvitals "
-            + helpTarget(cmd)
-            + "--help')");
+        "openvitals: " + sentence(message) + " (see 'openvitals " + helpTarget(cmd) + "--help')");
     err.flush();
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
   }
@@ -58,14 +59,16 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
     return INTERNAL;
   }
 
-  /** Exceptions whose message is written for the user: bad input, a store or file problem. */
+  /**
+   * Exceptions whose message is written for the user: bad input (including units), a store or file
+   * problem.
+   */
   private static boolean isUserError(Exception ex) {
     return ex.getMessage() != null
         && (ex instanceof CliException
             || ex instanceof IllegalArgumentException
             || ex instanceof org.openvitals.core.store.StoreException
             || ex instanceof org.openvitals.core.export.ExportException
-            || ex instanceof org.openvitals.core.units.UnitException
             || ex instanceof UncheckedIOException);
   }
 
