@@ -76,7 +76,16 @@ public final class OpenVitalsCli implements Callable<Integer> {
   /** Starts the desktop app on the selected store; returns when its window closes. */
   @Override
   public Integer call() {
-    DesktopLauncher.launch(storeConfig());
+    StoreConfig config = storeConfig();
+    try {
+      DesktopLauncher.launch(config);
+    } catch (RuntimeException | LinkageError e) {
+      // Typically no display or no GTK 3 on Linux: the command line still works.
+      throw new CliException(
+          "Cannot open the desktop window ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + "); the command line works without one, see 'openvitals --help'");
+    }
     return 0;
   }
 
