@@ -3,6 +3,7 @@ package org.openvitals.core.export;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -11,10 +12,14 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -52,6 +57,9 @@ public final class SampleExporter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Always with seconds (2026-03-01T08:00:00+01:00), which every ISO-8601 parser reads. */
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
   private SampleExporter() {}
 
   /**
@@ -75,7 +83,7 @@ public final class SampleExporter {
     } catch (IOException | UncheckedIOException e) {
       deleteQuietly(partial);
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
-      throw new ExportException("Cannot write " + target + ": " + describe(cause), cause);
+      throw new ExportException("Cannot write " + target + ": " + describe(cause, target), cause);
     }
   }
 
@@ -103,8 +111,8 @@ public final class SampleExporter {
           try {
             csv.printRecord(
                 s.type().id(),
-                s.start(),
-                s.end(),
+                TIME.format(s.start()),
+                TIME.format(s.end()),
                 plain(s.value()),
                 s.type().unit(),
                 s.source().provider(),
@@ -126,7 +134,8 @@ public final class SampleExporter {
     JsonGenerator json =
         new JsonFactory()
             .createGenerator(out, JsonEncoding.UTF8)
-            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
+            .setPrettyPrinter(new OneSamplePerLine());
     json.writeStartArray();
     long[] count = {0};
     store.forEachSample(
@@ -142,17 +151,15 @@ public final class SampleExporter {
           tick(++count[0], progress);
         });
     json.writeEndArray();
-    json.writeRaw('\n');
     json.close();
     return count[0];
   }
 
   private static void writeJsonSample(JsonGenerator json, Sample s) throws IOException {
-    json.writeRaw('\n');
     json.writeStartObject();
     json.writeStringField("metric", s.type().id());
-    json.writeStringField("start", s.start().toString());
-    json.writeStringField("end", s.end().toString());
+    json.writeStringField("start", TIME.format(s.start()));
+    json.writeStringField("end", TIME.format(s.end()));
     json.writeFieldName("value");
     json.writeNumber(plain(s.value()));
     json.writeStringField("unit", s.type().unit());
@@ -196,12 +203,33 @@ public final class SampleExporter {
     }
   }
 
-  private static String describe(IOException e) {
+  private static String describe(IOException e, Path target) {
+    Path folder = target.getParent();
     return switch (e) {
-      case java.nio.file.AccessDeniedException a -> "permission denied";
-      case java.nio.file.NoSuchFileException n -> "the folder does not exist";
-      case java.nio.file.FileSystemException f when f.getReason() != null -> f.getReason();
+      case AccessDeniedException _ -> "permission denied";
+      case NoSuchFileException _ when folder != null && !Files.isDirectory(folder) ->
+          "the folder " + folder + " does not exist";
+      case NoSuchFileException _ -> "files cannot be created in " + folder;
+      case FileSystemException f when f.getReason() != null -> f.getReason();
       default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     };
+  }
+
+  /** Compact JSON with one sample per line, so the file is readable and diffable. */
+  private static final class OneSamplePerLine extends MinimalPrettyPrinter {
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      g.writeRaw("[\n");
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(",\n");
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+      g.writeRaw(nrOfValues == 0 ? "]\n" : "\n]\n");
+    }
   }
 }
