@@ -81,9 +81,10 @@ public final class SampleExporter {
       moveIntoPlace(partial, target);
       return count;
     } catch (IOException | UncheckedIOException e) {
-      deleteQuietly(partial);
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       throw new ExportException("Cannot write " + target + ": " + describe(cause, target), cause);
+    } finally {
+      deleteQuietly(partial); // gone already after a successful move
     }
   }
 
