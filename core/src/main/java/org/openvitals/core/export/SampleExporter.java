@@ -22,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -120,7 +121,7 @@ public final class SampleExporter {
                 s.source().name(),
                 s.device(),
                 s.externalId(),
-                s.metadata().isEmpty() ? null : JSON.writeValueAsString(s.metadata()));
+                s.metadata().isEmpty() ? null : JSON.writeValueAsString(sorted(s.metadata())));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
@@ -169,11 +170,16 @@ public final class SampleExporter {
     json.writeStringField("device", s.device());
     json.writeStringField("external_id", s.externalId());
     json.writeObjectFieldStart("metadata");
-    for (Map.Entry<String, String> e : s.metadata().entrySet()) {
+    for (Map.Entry<String, String> e : sorted(s.metadata()).entrySet()) {
       json.writeStringField(e.getKey(), e.getValue());
     }
     json.writeEndObject();
     json.writeEndObject();
+  }
+
+  /** Metadata keys in a fixed order, so exporting the same data twice gives the same file. */
+  private static Map<String, String> sorted(Map<String, String> metadata) {
+    return new TreeMap<>(metadata);
   }
 
   /** 72 rather than 72.0, and never scientific notation. */
