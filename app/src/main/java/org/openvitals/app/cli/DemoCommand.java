@@ -20,11 +20,12 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "demo",
-    description = {
-      "Fill the store with synthetic data: an Apple Watch, an iPhone, an Oura ring, a Withings",
-      "scale, Cronometer, MyFitnessPal, Strava and manual entries, overlapping as real ones do.",
-      "The same seed always gives the same data, so running it twice adds nothing."
-    })
+    header = "Fill the store with synthetic data from overlapping sources.",
+    description =
+        "One simulated person as an Apple Watch, an iPhone, an Oura ring, a Withings scale,"
+            + " Cronometer, MyFitnessPal, Strava and manual entries record them, overlapping as"
+            + " real sources do. The same seed always gives the same data, so running it twice"
+            + " adds nothing.")
 final class DemoCommand implements Callable<Integer> {
   /** Samples per transaction: big enough for bulk speed, small enough to show progress. */
   static final int BATCH = 50_000;

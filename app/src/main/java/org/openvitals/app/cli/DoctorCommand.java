@@ -22,10 +22,10 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "doctor",
-    description = {
-      "Check the store: engine, paths, schema version, counts and an integrity check.",
-      "Exits with 1 when there is no store or it is not healthy."
-    })
+    header = "Check the installation and the store.",
+    description =
+        "Shows engine, paths, schema version and counts, and runs an integrity check. Exits with"
+            + " 1 when there is no store in the data folder or it is not healthy.")
 final class DoctorCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;
 

@@ -14,10 +14,10 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "export",
-    description = {
-      "Write every stored sample (deleted ones left out) to a CSV or JSON file, in canonical",
-      "units with the original UTC offsets. Streams: any size, constant memory."
-    })
+    header = "Write every stored sample to a CSV or JSON file.",
+    description =
+        "Deleted samples are left out. Values are in canonical units, times keep their original"
+            + " UTC offsets. Streams from the database: any size, constant memory.")
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;
 

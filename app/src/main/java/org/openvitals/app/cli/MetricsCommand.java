@@ -15,7 +15,8 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "metrics",
-    description = "List the metric catalog: id, canonical unit (UCUM), category, aggregation.")
+    header = "List the metric catalog.",
+    description = "Each metric's id, canonical unit (UCUM code), category and aggregation kind.")
 final class MetricsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 

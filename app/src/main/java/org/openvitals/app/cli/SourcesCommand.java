@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "sources",
-    description = "List the sources in the store with their device class and sample counts.")
+    header = "List the sources with their device class and sample counts.",
+    description = "First and last are the times of the oldest and newest sample.")
 final class SourcesCommand implements Callable<Integer> {
   private static final DateTimeFormatter LOCAL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());

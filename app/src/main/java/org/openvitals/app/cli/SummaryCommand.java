@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "summary",
-    description = {
-      "Print one value per day for a metric: the sum for amounts (steps, energy, sleep",
-      "minutes), the mean for readings (heart rate, weight), never added up across sources."
-    })
+    header = "Print one value per day for a metric.",
+    description =
+        "The sum for amounts (steps, energy, sleep minutes), the mean for readings (heart rate,"
+            + " weight); each day's value comes from one source, never added up across"
+            + " sources.")
 final class SummaryCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;
 
