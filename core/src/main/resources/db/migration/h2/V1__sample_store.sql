@@ -1,4 +1,5 @@
--- The sample store (H2). Samples are keyed by the 64-bit hash of their natural key.
+-- The sample store (H2); the same layout as the SQLite one (see there). H2 has no partial
+-- indexes; its unique indexes let any number of rows have a null external id.
 
 CREATE TABLE metric_types (
   id   INTEGER PRIMARY KEY,
@@ -29,6 +30,8 @@ CREATE TABLE samples (
 );
 
 CREATE INDEX samples_type_start ON samples (type_id, start_ms);
+
+CREATE UNIQUE INDEX samples_external_id ON samples (source_id, type_id, external_id);
 
 -- Raw daily figures per (type, local day, source), kept current in every write transaction.
 CREATE TABLE daily_rollups (

@@ -1,5 +1,9 @@
--- The sample store (SQLite). Samples are keyed by the 64-bit hash of their natural key, which is
--- the rowid: the write path has one B-tree for the row and one index on (type, start).
+-- The sample store (SQLite).
+--
+-- Samples get sequential row ids, so an import (which arrives in time order) appends to the table
+-- instead of touching pages all over it. The natural key is enforced by the store's one writer:
+-- samples without an external id are found through the (type, start) index that range queries
+-- use anyway; samples with one through a partial unique index that holds only those rows.
 
 CREATE TABLE metric_types (
   id   INTEGER PRIMARY KEY,
@@ -30,6 +34,9 @@ CREATE TABLE samples (
 );
 
 CREATE INDEX samples_type_start ON samples (type_id, start_ms);
+
+CREATE UNIQUE INDEX samples_external_id ON samples (source_id, type_id, external_id)
+  WHERE external_id IS NOT NULL;
 
 -- Only tombstones are indexed, so counting them does not scan every sample.
 CREATE INDEX samples_tombstones ON samples (deleted) WHERE deleted = 1;

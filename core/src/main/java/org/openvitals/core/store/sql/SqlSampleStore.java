@@ -28,7 +28,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
-import org.openvitals.core.model.NaturalKey;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.DailyRollup;
@@ -209,31 +208,27 @@ public abstract class SqlSampleStore implements SampleStore {
     DayBoundaries days = dayBoundaries;
     List<Row> rows = new ArrayList<>(samples.size());
     for (Sample s : samples) {
-      rows.add(
-          new Row(
-              NaturalKey.of(s),
-              typeId(s.type()),
-              sourceId(c, s.source()),
-              s,
-              MetadataJson.write(s.metadata())));
+      rows.add(Row.of(typeId(s.type()), sourceId(c, s.source()), s));
     }
-    Map<Long, Stored> stored = lookup(c, rows.stream().map(Row::id).toList());
+    Map<Identity, Stored> stored = lookup(c, rows);
 
-    Map<Long, Row> inserts = new LinkedHashMap<>();
-    Map<Long, Row> updates = new LinkedHashMap<>();
+    Map<Identity, Row> inserts = new LinkedHashMap<>();
+    Map<Identity, Row> updates = new LinkedHashMap<>();
+    Map<Identity, Long> updateIds = new HashMap<>();
     Set<Group> recompute = new HashSet<>();
     int inserted = 0;
     int updated = 0;
     int unchanged = 0;
     for (Row row : rows) {
-      Map<Long, Row> pendingIn = inserts.containsKey(row.id()) ? inserts : updates;
-      Row pending = pendingIn.get(row.id());
+      Identity id = row.identity();
+      Map<Identity, Row> pendingIn = inserts.containsKey(id) ? inserts : updates;
+      Row pending = pendingIn.get(id);
       if (pending != null) {
-        // The same key twice in one batch: the later sample wins.
+        // The same sample twice in one batch: the later one wins.
         if (pending.sameContentAs(row)) {
           unchanged++;
         } else {
-          pendingIn.put(row.id(), row);
+          pendingIn.put(id, row);
           updated++;
           if (pendingIn == updates) {
             recompute.add(row.group(days));
@@ -241,33 +236,29 @@ public abstract class SqlSampleStore implements SampleStore {
         }
         continue;
       }
-      Stored old = stored.get(row.id());
+      Stored old = stored.get(id);
       if (old == null) {
-        inserts.put(row.id(), row);
+        inserts.put(id, row);
         inserted++;
+      } else if (old.deleted() || old.sameContentAs(row)) {
+        unchanged++;
       } else {
-        old.checkSameIdentity(row);
-        if (old.deleted() || old.sameContentAs(row)) {
-          unchanged++;
-        } else {
-          updates.put(row.id(), row);
-          updated++;
-          recompute.add(old.group(days));
-          recompute.add(row.group(days));
-        }
+        updates.put(id, row);
+        updateIds.put(id, old.rowId());
+        updated++;
+        recompute.add(old.group(days));
+        recompute.add(row.group(days));
       }
     }
 
-    insertSamples(c, inserts.values());
-    updateSamples(c, updates.values());
+    insertRows(c, inserts.values(), false);
+    updateSamples(c, updates.values(), updateIds);
 
     Map<Group, Acc> deltas = new HashMap<>();
     for (Row row : inserts.values()) {
       Group g = row.group(days);
       if (!recompute.contains(g)) {
-        deltas
-            .computeIfAbsent(g, k -> new Acc())
-            .add(row.sample().value(), row.startMs(), row.endMs());
+        deltas.computeIfAbsent(g, k -> new Acc()).add(row.value(), row.startMs(), row.endMs());
       }
     }
     addToRollups(c, deltas);
@@ -286,31 +277,24 @@ public abstract class SqlSampleStore implements SampleStore {
     DayBoundaries days = dayBoundaries;
     int typeId = typeId(type);
     int sourceId = sourceId(c, source);
-    Map<Long, String> keys = new LinkedHashMap<>();
+    OffsetDateTime epoch = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
+    Map<Identity, Row> wanted = new LinkedHashMap<>();
     for (String externalId : externalIds) {
-      keys.put(NaturalKey.ofExternalId(source, type, externalId), externalId);
+      // Stands for the sample if it was never stored, so that a late copy stays deleted.
+      Sample marker = new Sample(type, epoch, epoch, 0, source, null, externalId, Map.of());
+      Row row = Row.of(typeId, sourceId, marker);
+      wanted.put(row.identity(), row);
     }
-    Map<Long, Stored> stored = lookup(c, List.copyOf(keys.keySet()));
+    Map<Identity, Stored> stored = lookup(c, wanted.values());
     Set<Group> recompute = new HashSet<>();
     List<Long> toDelete = new ArrayList<>();
-    List<Row> placeholders = new ArrayList<>();
-    for (Map.Entry<Long, String> e : keys.entrySet()) {
-      Stored old = stored.get(e.getKey());
+    List<Row> markers = new ArrayList<>();
+    for (Row row : wanted.values()) {
+      Stored old = stored.get(row.identity());
       if (old == null) {
-        // Deleted before we saw it: keep the key so a late copy of the sample stays deleted.
-        Sample marker =
-            new Sample(
-                type,
-                OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC),
-                OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC),
-                0,
-                source,
-                null,
-                e.getValue(),
-                Map.of());
-        placeholders.add(new Row(e.getKey(), typeId, sourceId, marker, null));
+        markers.add(row);
       } else if (!old.deleted()) {
-        toDelete.add(e.getKey());
+        toDelete.add(old.rowId());
         recompute.add(old.group(days));
       }
     }
@@ -323,21 +307,19 @@ public abstract class SqlSampleStore implements SampleStore {
         ps.executeBatch();
       }
     }
-    insertRows(c, placeholders, 1);
+    insertRows(c, markers, true);
     recomputeRollups(c, recompute, days);
     putStates(c, state);
     return toDelete.size();
   }
 
-  private void insertSamples(Connection c, Collection<Row> rows) throws SQLException {
-    insertRows(c, rows, 0);
-  }
-
-  private static void insertRows(Connection c, Collection<Row> rows, int deleted)
+  /** Inserts rows under new sequential ids, which keeps a time-ordered import appending. */
+  private static void insertRows(Connection c, Collection<Row> rows, boolean deleted)
       throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
+    long nextId = queryLong(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM samples");
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO samples (id, "
@@ -345,25 +327,26 @@ public abstract class SqlSampleStore implements SampleStore {
                 + ", deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       for (Row r : rows) {
         Sample s = r.sample();
-        ps.setLong(1, r.id());
+        ps.setLong(1, nextId++);
         ps.setInt(2, r.typeId());
         ps.setInt(3, r.sourceId());
         ps.setLong(4, r.startMs());
         ps.setInt(5, s.start().getOffset().getTotalSeconds());
         ps.setLong(6, r.endMs());
         ps.setInt(7, s.end().getOffset().getTotalSeconds());
-        ps.setDouble(8, s.value());
+        ps.setDouble(8, r.value());
         ps.setString(9, s.device());
         ps.setString(10, s.externalId());
         ps.setString(11, r.metadataJson());
-        ps.setInt(12, deleted);
+        ps.setInt(12, deleted ? 1 : 0);
         ps.addBatch();
       }
       ps.executeBatch();
     }
   }
 
-  private static void updateSamples(Connection c, Collection<Row> rows) throws SQLException {
+  private static void updateSamples(Connection c, Collection<Row> rows, Map<Identity, Long> ids)
+      throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
@@ -377,55 +360,115 @@ public abstract class SqlSampleStore implements SampleStore {
         ps.setInt(2, s.start().getOffset().getTotalSeconds());
         ps.setLong(3, r.endMs());
         ps.setInt(4, s.end().getOffset().getTotalSeconds());
-        ps.setDouble(5, s.value());
+        ps.setDouble(5, r.value());
         ps.setString(6, s.device());
         ps.setString(7, r.metadataJson());
-        ps.setLong(8, r.id());
+        ps.setLong(8, ids.get(r.identity()));
         ps.addBatch();
       }
       ps.executeBatch();
     }
   }
 
-  /** What is stored under each of {@code ids} (tombstones included); absent keys are new. */
-  private static Map<Long, Stored> lookup(Connection c, List<Long> ids) throws SQLException {
-    Map<Long, Stored> found = new HashMap<>();
-    if (ids.isEmpty()) {
-      return found;
+  /**
+   * What is stored (tombstones included) under the natural keys of {@code rows}; absent keys are
+   * new. Samples with an external id are looked up by it; the others by their start time through
+   * the (type, start) index, then matched exactly on source, end and value.
+   */
+  private static Map<Identity, Stored> lookup(Connection c, Collection<Row> rows)
+      throws SQLException {
+    Map<Long, Set<String>> externalIds = new HashMap<>();
+    Map<Integer, Set<Long>> starts = new HashMap<>();
+    for (Row r : rows) {
+      String externalId = r.sample().externalId();
+      if (externalId != null) {
+        externalIds
+            .computeIfAbsent(((long) r.sourceId() << 32) | r.typeId(), k -> new HashSet<>())
+            .add(externalId);
+      } else {
+        starts.computeIfAbsent(r.typeId(), k -> new HashSet<>()).add(r.startMs());
+      }
     }
-    int chunk = Math.min(LOOKUP_CHUNK, ids.size());
-    String sql =
-        "SELECT id, type_id, source_id, start_ms, start_offset, end_ms, val, device, external_id,"
-            + " metadata, deleted FROM samples WHERE id IN ("
-            + String.join(", ", Collections.nCopies(chunk, "?"))
-            + ")";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int from = 0; from < ids.size(); from += chunk) {
-        for (int i = 0; i < chunk; i++) {
-          // The last chunk repeats its final key to fill the statement's parameters.
-          ps.setLong(i + 1, ids.get(Math.min(from + i, ids.size() - 1)));
+    Map<Identity, Stored> found = new HashMap<>();
+    if (!externalIds.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT "
+                  + STORED_COLUMNS
+                  + " FROM samples WHERE source_id = ? AND type_id = ?"
+                  + " AND external_id IS NOT NULL AND external_id IN ("
+                  + placeholders(LOOKUP_CHUNK)
+                  + ")")) {
+        for (Map.Entry<Long, Set<String>> e : externalIds.entrySet()) {
+          ps.setInt(1, (int) (e.getKey() >>> 32));
+          ps.setInt(2, (int) (long) e.getKey());
+          List<String> ids = List.copyOf(e.getValue());
+          for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+            for (int i = 0; i < LOOKUP_CHUNK; i++) {
+              // A short last chunk repeats its final id to fill the statement's parameters.
+              ps.setString(3 + i, ids.get(Math.min(from + i, ids.size() - 1)));
+            }
+            readStored(ps, found, true);
+          }
         }
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            Stored s =
-                new Stored(
-                    rs.getLong(1),
-                    rs.getInt(2),
-                    rs.getInt(3),
-                    rs.getLong(4),
-                    rs.getInt(5),
-                    rs.getLong(6),
-                    rs.getDouble(7),
-                    rs.getString(8),
-                    rs.getString(9),
-                    rs.getString(10),
-                    rs.getInt(11) != 0);
-            found.put(s.id(), s);
+      }
+    }
+    if (!starts.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT "
+                  + STORED_COLUMNS
+                  + " FROM samples WHERE type_id = ? AND start_ms IN ("
+                  + placeholders(LOOKUP_CHUNK)
+                  + ")")) {
+        for (Map.Entry<Integer, Set<Long>> e : starts.entrySet()) {
+          ps.setInt(1, e.getKey());
+          long[] times = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+          for (int from = 0; from < times.length; from += LOOKUP_CHUNK) {
+            for (int i = 0; i < LOOKUP_CHUNK; i++) {
+              ps.setLong(2 + i, times[Math.min(from + i, times.length - 1)]);
+            }
+            readStored(ps, found, false);
           }
         }
       }
     }
     return found;
+  }
+
+  private static final String STORED_COLUMNS =
+      "id, type_id, source_id, start_ms, start_offset, end_ms, val, device, external_id,"
+          + " metadata, deleted";
+
+  private static void readStored(
+      PreparedStatement ps, Map<Identity, Stored> into, boolean withExternalId)
+      throws SQLException {
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        String externalId = rs.getString(9);
+        if ((externalId != null) != withExternalId) {
+          continue;
+        }
+        Stored s =
+            new Stored(
+                rs.getLong(1),
+                rs.getInt(2),
+                rs.getInt(3),
+                rs.getLong(4),
+                rs.getInt(5),
+                rs.getLong(6),
+                rs.getDouble(7),
+                rs.getString(8),
+                externalId,
+                rs.getString(10),
+                rs.getInt(11) != 0);
+        into.put(s.identity(), s);
+      }
+    }
+  }
+
+  private static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(n, "?"));
   }
 
   // ---------------------------------------------------------------- rollups
@@ -1121,14 +1164,47 @@ public abstract class SqlSampleStore implements SampleStore {
     }
   }
 
-  /** A sample about to be written, with its key and resolved ids. */
-  private record Row(long id, int typeId, int sourceId, Sample sample, String metadataJson) {
-    long startMs() {
-      return sample.start().toInstant().toEpochMilli();
-    }
+  /**
+   * A sample's natural key (DESIGN.md) with source and type resolved to ids: {@code (source, type,
+   * external id)} when the sample has an external id, else {@code (source, type, start, end,
+   * value)}. Instants, not local times: another UTC offset is the same sample.
+   */
+  private record Identity(
+      int sourceId, int typeId, String externalId, long startMs, long endMs, long valueBits) {
 
-    long endMs() {
-      return sample.end().toInstant().toEpochMilli();
+    static Identity of(
+        int sourceId, int typeId, String externalId, long startMs, long endMs, double value) {
+      return externalId != null
+          ? new Identity(sourceId, typeId, externalId, 0, 0, 0)
+          : new Identity(sourceId, typeId, null, startMs, endMs, Double.doubleToLongBits(value));
+    }
+  }
+
+  /** A sample about to be written, with its resolved ids and stored forms. */
+  private record Row(
+      Identity identity,
+      int typeId,
+      int sourceId,
+      Sample sample,
+      long startMs,
+      long endMs,
+      double value,
+      String metadataJson) {
+
+    static Row of(int typeId, int sourceId, Sample s) {
+      long startMs = s.start().toInstant().toEpochMilli();
+      long endMs = s.end().toInstant().toEpochMilli();
+      // -0.0 is stored as 0 by SQLite; normalising keeps the key stable across a round trip.
+      double value = s.value() == 0 ? 0.0 : s.value();
+      return new Row(
+          Identity.of(sourceId, typeId, s.externalId(), startMs, endMs, value),
+          typeId,
+          sourceId,
+          s,
+          startMs,
+          endMs,
+          value,
+          MetadataJson.write(s.metadata()));
     }
 
     Group group(DayBoundaries days) {
@@ -1136,17 +1212,17 @@ public abstract class SqlSampleStore implements SampleStore {
     }
 
     boolean sameContentAs(Row other) {
-      return startMs() == other.startMs()
-          && endMs() == other.endMs()
-          && Double.compare(sample.value(), other.sample.value()) == 0
+      return startMs == other.startMs
+          && endMs == other.endMs
+          && Double.compare(value, other.value) == 0
           && Objects.equals(sample.device(), other.sample.device())
           && Objects.equals(metadataJson, other.metadataJson);
     }
   }
 
-  /** What is stored under a key. */
+  /** What is stored for a natural key. */
   private record Stored(
-      long id,
+      long rowId,
       int typeId,
       int sourceId,
       long startMs,
@@ -1157,6 +1233,10 @@ public abstract class SqlSampleStore implements SampleStore {
       String externalId,
       String metadataJson,
       boolean deleted) {
+
+    Identity identity() {
+      return Identity.of(sourceId, typeId, externalId, startMs, endMs, value == 0 ? 0.0 : value);
+    }
 
     Group group(DayBoundaries days) {
       return new Group(typeId, sourceId, epochDay(days, startMs, startOffset));
@@ -1169,35 +1249,9 @@ public abstract class SqlSampleStore implements SampleStore {
     boolean sameContentAs(Row row) {
       return startMs == row.startMs()
           && endMs == row.endMs()
-          && Double.compare(value, row.sample().value()) == 0
+          && Double.compare(value, row.value()) == 0
           && Objects.equals(device, row.sample().device())
           && Objects.equals(metadataJson, row.metadataJson());
-    }
-
-    /** Guards against two different samples whose 64-bit key hashes collide. */
-    void checkSameIdentity(Row row) {
-      Sample s = row.sample();
-      boolean same =
-          typeId == row.typeId()
-              && sourceId == row.sourceId()
-              && (s.externalId() != null
-                  ? s.externalId().equals(externalId)
-                  : externalId == null
-                      && startMs == row.startMs()
-                      && endMs == row.endMs()
-                      && Double.compare(value, s.value()) == 0);
-      if (!same) {
-        throw new StoreException(
-            "Two different samples have the same key hash "
-                + id
-                + " (the stored one and "
-                + s.type().id()
-                + " of "
-                + s.source()
-                + " at "
-                + s.start()
-                + "); the new one was not stored");
-      }
     }
   }
 
