@@ -2,6 +2,7 @@ package org.openvitals.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -50,6 +51,50 @@ class ShellViewTest {
 
     assertThat(button(robot, Screen.SOURCES).isSelected()).isTrue();
     assertThat(title(robot)).isEqualTo("Sources");
+  }
+
+  @Test
+  void theWindowOpensWhereItWasClosedAndOnTheLastScreen(FxRobot robot) {
+    Stage first = (Stage) robot.window(0);
+    robot.clickOn("#nav-insights");
+    robot.interact(() -> {
+      first.setX(120);
+      first.setY(80);
+      first.setWidth(800);
+      first.setHeight(600);
+      first.hide();
+    });
+    assertThat(new ShellSettings(prefs).windowBounds())
+        .contains(new WindowBounds(120, 80, 800, 600, false));
+
+    Stage second = reopen(robot);
+
+    assertThat(List.of(second.getX(), second.getY(), second.getWidth(), second.getHeight()))
+        .containsExactly(120.0, 80.0, 800.0, 600.0);
+    assertThat(second.getTitle()).isEqualTo("OpenVitals - Insights");
+    robot.interact(second::hide);
+  }
+
+  @Test
+  void aWindowLastSeenOnAScreenThatIsGoneOpensAtTheDefaultPlace(FxRobot robot) {
+    Stage first = (Stage) robot.window(0);
+    robot.interact(first::hide);
+    new ShellSettings(prefs).saveWindowBounds(new WindowBounds(9000, 9000, 800, 600, false));
+
+    Stage second = reopen(robot);
+
+    assertThat(second.getWidth()).isEqualTo(OpenVitalsApp.DEFAULT_WIDTH);
+    assertThat(second.getX()).isLessThan(1000);
+    robot.interact(second::hide);
+  }
+
+  private Stage reopen(FxRobot robot) {
+    Stage[] stage = new Stage[1];
+    robot.interact(() -> {
+      stage[0] = new Stage();
+      new OpenVitalsApp(new ShellSettings(prefs), "").start(stage[0]);
+    });
+    return stage[0];
   }
 
   private static String title(FxRobot robot) {
