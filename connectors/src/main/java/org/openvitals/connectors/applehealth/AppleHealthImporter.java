@@ -68,6 +68,15 @@ public final class AppleHealthImporter implements FileImporter {
         .run();
   }
 
+  /**
+   * Reads and maps {@code file} as an import would, without a store: {@code stored} counts the
+   * samples an import would write. For checking a file, and as the benchmark's parse-only ceiling.
+   */
+  public ImportReport dryRun(Path file, ImportListener listener) throws ImportException {
+    return new ImportRun(file, null, listener == null ? ImportListener.NONE : listener, batchSize)
+        .run();
+  }
+
   static boolean isZip(Path file) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] magic = in.readNBytes(4);

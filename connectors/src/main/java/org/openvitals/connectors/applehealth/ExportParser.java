@@ -664,22 +664,22 @@ final class ExportParser {
     if (raw == null || raw.isBlank()) {
       return null;
     }
-    String cached = devices.get(raw);
-    if (cached != null) {
-      return cached;
-    }
-    String d = raw.strip();
+    String d = raw;
     if (d.startsWith("<<HKDevice")) {
       int close = d.indexOf(">,");
-      d = close >= 0 ? d.substring(close + 2).strip() : d;
-      if (d.endsWith(">")) {
-        d = d.substring(0, d.length() - 1);
-      }
+      int end = d.endsWith(">") ? d.length() - 1 : d.length();
+      d = close >= 0 && close + 2 <= end ? d.substring(close + 2, end).strip() : d;
+    } else {
+      d = d.strip();
     }
-    if (devices.size() > 10_000) {
+    // One instance per distinct device: samples waiting in the write queue share it.
+    String known = devices.putIfAbsent(d, d);
+    if (known != null) {
+      return known;
+    }
+    if (devices.size() > 1_000) {
       devices.clear();
     }
-    devices.put(raw, d);
     return d;
   }
 

@@ -66,7 +66,13 @@ final class ImportRun implements SampleSink {
 
   private final int batchSize;
 
+  /** No store: read and map only (the benchmark's ceiling, and a check of a file). */
+  private final boolean dryRun;
+
+  private long mapped;
+
   ImportRun(Path file, SampleStore store, ImportListener listener, int batchSize) {
+    this.dryRun = store == null;
     this.file = file;
     this.batchSize = batchSize;
     this.store = store;
@@ -82,12 +88,12 @@ final class ImportRun implements SampleSink {
     } catch (IOException e) {
       throw new ImportException(file + ": cannot be read (" + e.getMessage() + ")", null, e);
     }
-    String checkpoint = store.state(checkpointKey).orElse(COMPLETE);
+    String checkpoint = dryRun ? COMPLETE : store.state(checkpointKey).orElse(COMPLETE);
     if (!checkpoint.equals(COMPLETE)) {
       resumeAfter = Long.parseLong(checkpoint);
       tally.count("resumed_after_element", resumeAfter);
     }
-    writer = new BatchWriter(store, checkpointKey, batchSize);
+    writer = dryRun ? null : new BatchWriter(store, checkpointKey, batchSize);
     try (InputStream raw = Files.newInputStream(file)) {
       counted = new ZipGuard.CountingInputStream(raw);
       InputStream in = new BufferedInputStream(counted, 1 << 16);
@@ -99,11 +105,13 @@ final class ImportRun implements SampleSink {
         routesBesideBareExport();
       }
       routes.finish();
-      Map<String, String> state = new HashMap<>();
-      state.put(checkpointKey, COMPLETE);
-      parser.characteristics().forEach((k, v) -> state.put(ME_PREFIX + k, v));
-      writer.flush(state);
-      writer.finish();
+      if (!dryRun) {
+        Map<String, String> state = new HashMap<>();
+        state.put(checkpointKey, COMPLETE);
+        parser.characteristics().forEach((k, v) -> state.put(ME_PREFIX + k, v));
+        writer.flush(state);
+        writer.finish();
+      }
       progress(true);
       return report(false);
     } catch (SampleSink.Stop stop) {
@@ -113,7 +121,9 @@ final class ImportRun implements SampleSink {
     } catch (XMLStreamException | IOException e) {
       throw unreadable(e);
     } finally {
-      writer.close();
+      if (writer != null) {
+        writer.close();
+      }
     }
   }
 
@@ -121,7 +131,9 @@ final class ImportRun implements SampleSink {
 
   @Override
   public void sample(Sample s) {
-    if (parser.ordinal() <= resumeAfter) {
+    if (dryRun) {
+      mapped++;
+    } else if (parser.ordinal() <= resumeAfter) {
       tally.alreadyCommitted++;
     } else {
       writer.add(s);
@@ -130,7 +142,9 @@ final class ImportRun implements SampleSink {
 
   @Override
   public void correlationCopy(Sample s) {
-    if (parser.ordinal() <= resumeAfter) {
+    if (dryRun) {
+      tally.count("correlation_records");
+    } else if (parser.ordinal() <= resumeAfter) {
       tally.count("correlation_records_already_stored");
     } else {
       writer.addCorrelationCopy(s);
@@ -139,13 +153,17 @@ final class ImportRun implements SampleSink {
 
   @Override
   public void deferred(Sample s) {
-    writer.add(s);
+    if (dryRun) {
+      mapped++;
+    } else {
+      writer.add(s);
+    }
   }
 
   @Override
   public void elementDone(long ordinal) throws Stop {
     lastDone = ordinal;
-    boolean full = writer.full();
+    boolean full = writer != null && writer.full();
     if (full || (ordinal & 1023) == 0) {
       if (listener.cancelled()) {
         throw new Stop(true, "cancelled", null);
@@ -273,11 +291,13 @@ final class ImportRun implements SampleSink {
     if (!stop.cancelled()) {
       throw storeFailed(stop.getCause() instanceof BatchWriter.StoreFailure f ? f : null);
     }
-    try {
-      writer.flush(Long.toString(lastDone));
-      writer.finish();
-    } catch (BatchWriter.StoreFailure f) {
-      throw storeFailed(f);
+    if (!dryRun) {
+      try {
+        writer.flush(Long.toString(lastDone));
+        writer.finish();
+      } catch (BatchWriter.StoreFailure f) {
+        throw storeFailed(f);
+      }
     }
     progress(true);
     return report(true);
@@ -310,12 +330,14 @@ final class ImportRun implements SampleSink {
       reason = e.getMessage();
     }
     String committed = "";
-    try {
-      writer.flush(Long.toString(lastDone));
-      writer.finish();
-      committed = "; the " + lastDone + " elements before it were imported";
-    } catch (BatchWriter.StoreFailure f) {
-      committed = "; the store also failed: " + f.getMessage();
+    if (!dryRun) {
+      try {
+        writer.flush(Long.toString(lastDone));
+        writer.finish();
+        committed = "; the " + lastDone + " elements before it were imported";
+      } catch (BatchWriter.StoreFailure f) {
+        committed = "; the store also failed: " + f.getMessage();
+      }
     }
     return new ImportException(
         file + where + (place.isEmpty() ? "" : " at " + place) + ": " + reason + committed,
@@ -365,8 +387,8 @@ final class ImportRun implements SampleSink {
   }
 
   private ImportReport report(boolean cancelled) {
-    WriteResult w = writer.written();
-    WriteResult c = writer.correlationCopiesWritten();
+    WriteResult w = dryRun ? new WriteResult((int) mapped, 0, 0) : writer.written();
+    WriteResult c = dryRun ? WriteResult.EMPTY : writer.correlationCopiesWritten();
     Map<String, Long> details = new HashMap<>(tally.details);
     if (c.unchanged() > 0) {
       details.merge("correlation_records_already_stored", (long) c.unchanged(), Long::sum);
