@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       DoctorCommand.class,
       DemoCommand.class,
       MetricsCommand.class,
+      ImportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OpenVitalsCli implements Callable<Integer> {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param rejected records skipped for a problem, with the first reasons
  * @param unmapped record types OpenVitals does not map yet, by name, with counts
  * @param cancelled true when the user cancelled; what was committed stays
+ * @param details importer-specific counts worth showing (e.g. workouts, routes joined, files seen
+ *     but not stored), by name
  */
 public record ImportReport(
     String file,
@@ -27,10 +29,38 @@ public record ImportReport(
     Rejected rejected,
     Map<String, Long> unmapped,
     Duration elapsed,
-    boolean cancelled) {
+    boolean cancelled,
+    Map<String, Long> details) {
 
   public ImportReport {
     unmapped = Map.copyOf(unmapped);
+    details = details == null ? Map.of() : Map.copyOf(details);
+  }
+
+  /** A report with no importer-specific details. */
+  public ImportReport(
+      String file,
+      String format,
+      long read,
+      long stored,
+      long updated,
+      long duplicates,
+      Rejected rejected,
+      Map<String, Long> unmapped,
+      Duration elapsed,
+      boolean cancelled) {
+    this(
+        file,
+        format,
+        read,
+        stored,
+        updated,
+        duplicates,
+        rejected,
+        unmapped,
+        elapsed,
+        cancelled,
+        Map.of());
   }
 
   /**

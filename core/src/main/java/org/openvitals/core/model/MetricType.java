@@ -49,6 +49,8 @@ public enum MetricType {
   BODY_TEMPERATURE("body_temperature", "Body temperature", "Cel", VITALS, DISCRETE),
   SKIN_TEMPERATURE_DEVIATION(
       "skin_temperature_deviation", "Skin temperature deviation", "Cel", VITALS, DISCRETE),
+  SLEEPING_WRIST_TEMPERATURE(
+      "sleeping_wrist_temperature", "Sleeping wrist temperature", "Cel", VITALS, DISCRETE),
   BLOOD_PRESSURE_SYSTOLIC(
       "blood_pressure_systolic", "Blood pressure (systolic)", "mm[Hg]", VITALS, DISCRETE),
   BLOOD_PRESSURE_DIASTOLIC(

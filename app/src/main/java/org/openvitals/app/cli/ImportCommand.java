@@ -1,0 +1,248 @@
+package org.openvitals.app.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.openvitals.connectors.files.FileImporter;
+import org.openvitals.connectors.files.FileImporters;
+import org.openvitals.connectors.files.ImportException;
+import org.openvitals.connectors.files.ImportListener;
+import org.openvitals.connectors.files.ImportProgress;
+import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.Stores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code openvitals import FILE}: any file a registered importer reads (Apple Health export, CSV
+ * exports ...). Exit code 0 when the file was read to its end, even with rejected records; 1 when
+ * it could not be read (what was committed before the problem stays); 2 for usage errors.
+ */
+@Command(
+    name = "import",
+    description = {
+      "Import an export file into the store: Apple Health export.zip or export.xml, or any other",
+      "registered format. Progress goes to stderr; the summary (or --json) to stdout.",
+      "Ctrl-C stops after the current batch; running the same command again finishes the rest."
+    })
+public final class ImportCommand implements Callable<Integer> {
+  @ParentCommand OpenVitalsCli root;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "FILE", description = "The file to import.")
+  Path file;
+
+  @Option(names = "--json", description = "Print the final report as one JSON object.")
+  boolean json;
+
+  @Option(
+      names = "--format",
+      paramLabel = "ID",
+      description = "Importer to use instead of detecting it (e.g. apple_health).")
+  String format;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!Files.isRegularFile(file)) {
+      err.println("No such file: " + file);
+      return 1;
+    }
+    Optional<FileImporter> chosen =
+        format != null ? FileImporters.byId(format) : FileImporters.detect(file);
+    if (chosen.isEmpty()) {
+      String known =
+          FileImporters.all().stream().map(FileImporter::id).collect(Collectors.joining(", "));
+      err.println(
+          format != null
+              ? "Unknown format '" + format + "' (known: " + known + ")"
+              : "OpenVitals cannot tell what "
+                  + file
+                  + " is (known formats: "
+                  + known
+                  + "); name one with --format");
+      return format != null ? 2 : 1;
+    }
+    FileImporter importer = chosen.get();
+    boolean terminal = System.console() != null && System.console().isTerminal();
+    Cancel cancel = new Cancel();
+    Thread hook = new Thread(cancel::request, "import-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try (SampleStore store = Stores.open(root.storeConfig())) {
+      ImportReport report =
+          importer.importFile(file, store, new Listener(terminal ? err : null, cancel));
+      if (terminal) {
+        err.print("\r\033[K");
+        err.flush();
+      }
+      if (json) {
+        out.println(toJson(report, importer, null));
+      } else {
+        printSummary(out, report, importer);
+      }
+      return 0;
+    } catch (ImportException e) {
+      if (terminal) {
+        err.print("\r\033[K");
+      }
+      err.println("Import stopped: " + e.getMessage());
+      if (json) {
+        out.println(toJson(e.partial(), importer, e.getMessage()));
+      } else if (e.partial() != null) {
+        printSummary(out, e.partial(), importer);
+      }
+      return 1;
+    } finally {
+      cancel.done();
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The hook is running: it waits for done() above.
+      }
+      out.flush();
+      err.flush();
+    }
+  }
+
+  /** Ctrl-C asks the import to stop after its current batch and waits for that commit. */
+  private static final class Cancel {
+    private volatile boolean requested;
+    private final CountDownLatch finished = new CountDownLatch(1);
+
+    void request() {
+      requested = true;
+      try {
+        finished.await(60, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void done() {
+      finished.countDown();
+    }
+  }
+
+  private record Listener(PrintWriter err, Cancel cancel) implements ImportListener {
+    @Override
+    public void progress(ImportProgress p) {
+      if (err == null) {
+        return;
+      }
+      StringBuilder line = new StringBuilder("\r\033[K  ").append(size(p.bytesRead()));
+      if (p.totalBytes() > 0) {
+        line.append(" / ")
+            .append(size(p.totalBytes()))
+            .append(String.format(Locale.ROOT, " (%.0f%%)", 100 * p.fraction()));
+      }
+      line.append(String.format(Locale.ROOT, "  %,d records", p.records()))
+          .append(String.format(Locale.ROOT, "  %,.0f records/s", p.recordsPerSecond()));
+      Duration eta = p.eta();
+      if (eta != null) {
+        line.append("  ETA ").append(clock(eta));
+      }
+      err.print(line);
+      err.flush();
+    }
+
+    @Override
+    public boolean cancelled() {
+      return cancel.requested;
+    }
+  }
+
+  static String size(long bytes) {
+    if (bytes >= 1L << 30) {
+      return String.format(Locale.ROOT, "%.2f GB", bytes / (double) (1L << 30));
+    }
+    return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1L << 20));
+  }
+
+  static String clock(Duration d) {
+    long s = d.toSeconds();
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
+        : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
+  }
+
+  private void printSummary(PrintWriter out, ImportReport r, FileImporter importer) {
+    out.printf(
+        Locale.ROOT,
+        "%s %s (%s) in %.1f s%n",
+        r.cancelled() ? "Cancelled import of" : "Imported",
+        file.getFileName(),
+        importer.displayName(),
+        r.elapsed().toMillis() / 1000.0);
+    out.printf(Locale.ROOT, "  read        %,12d records%n", r.read());
+    out.printf(Locale.ROOT, "  stored      %,12d new samples%n", r.stored());
+    out.printf(Locale.ROOT, "  updated     %,12d%n", r.updated());
+    out.printf(Locale.ROOT, "  duplicates  %,12d already stored%n", r.duplicates());
+    out.printf(Locale.ROOT, "  rejected    %,12d%n", r.rejected().count());
+    for (String reason : r.rejected().reasons()) {
+      out.println("    - " + reason);
+    }
+    if (r.rejected().count() > r.rejected().reasons().size()) {
+      out.printf(
+          Locale.ROOT,
+          "    ... and %,d more%n",
+          r.rejected().count() - r.rejected().reasons().size());
+    }
+    if (!r.unmapped().isEmpty()) {
+      out.println("  not in the metric catalog (counted, not stored):");
+      new TreeMap<>(r.unmapped())
+          .forEach((type, n) -> out.printf(Locale.ROOT, "    %-60s %,10d%n", type, n));
+    }
+    if (!r.details().isEmpty()) {
+      out.println("  details:");
+      new TreeMap<>(r.details())
+          .forEach((k, n) -> out.printf(Locale.ROOT, "    %-60s %,10d%n", k, n));
+    }
+    if (r.cancelled()) {
+      out.println("  Run the same command again to import the rest.");
+    }
+  }
+
+  private String toJson(ImportReport r, FileImporter importer, String error)
+      throws JsonProcessingException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("file", file.toString());
+    m.put("format", importer.id());
+    if (r != null) {
+      m.put("read", r.read());
+      m.put("stored", r.stored());
+      m.put("updated", r.updated());
+      m.put("duplicates", r.duplicates());
+      m.put("rejected", Map.of("count", r.rejected().count(), "reasons", r.rejected().reasons()));
+      m.put("unmapped", new TreeMap<>(r.unmapped()));
+      m.put("details", new TreeMap<>(r.details()));
+      m.put("seconds", r.elapsed().toMillis() / 1000.0);
+      m.put("cancelled", r.cancelled());
+    }
+    m.put("completed", error == null && r != null && !r.cancelled());
+    if (error != null) {
+      m.put("error", error);
+    }
+    return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+  }
+}

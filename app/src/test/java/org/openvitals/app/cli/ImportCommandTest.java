@@ -1,0 +1,134 @@
+package org.openvitals.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.store.Stores;
+import org.openvitals.core.testing.Fixtures;
+import picocli.CommandLine;
+
+class ImportCommandTest {
+  @TempDir Path temp;
+
+  private record Run(int exit, String out, String err) {
+    JsonNode json() throws Exception {
+      return new ObjectMapper().readTree(out);
+    }
+  }
+
+  private Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new OpenVitalsCli());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void importsAnAppleHealthZipAndReportsJson() throws Exception {
+    Path data = temp.resolve("data");
+    String zip =
+        Fixtures.path("apple_health/alxdrcirilo_apple-health-parser/export.zip").toString();
+
+    Run first = run("--data-dir", data.toString(), "import", zip, "--json");
+
+    assertThat(first.exit()).as(first.err()).isZero();
+    JsonNode j = first.json();
+    assertThat(j.get("format").asText()).isEqualTo("apple_health");
+    assertThat(j.get("read").asLong()).isEqualTo(8);
+    assertThat(j.get("stored").asLong()).isEqualTo(8);
+    assertThat(j.get("duplicates").asLong()).isZero();
+    assertThat(j.get("rejected").get("count").asLong()).isZero();
+    assertThat(j.get("rejected").get("reasons").isArray()).isTrue();
+    assertThat(j.get("unmapped").isObject()).isTrue();
+    assertThat(j.get("completed").asBoolean()).isTrue();
+    try (SampleStore store = Stores.open(StoreConfig.sqlite(data))) {
+      assertThat(
+              store.samples(
+                  MetricType.HEART_RATE, java.time.Instant.EPOCH, java.time.Instant.now()))
+          .extracting(s -> s.value())
+          .containsExactly(74.0, 75.0);
+    }
+
+    Run second = run("--data-dir", data.toString(), "import", zip, "--json");
+    assertThat(second.json().get("stored").asLong()).isZero();
+    assertThat(second.json().get("duplicates").asLong()).isEqualTo(8);
+  }
+
+  @Test
+  void humanSummaryListsRejectsAndUnmappedTypes() throws Exception {
+    Path xml =
+        Files.writeString(
+            temp.resolve("export.xml"),
+            """
+            <HealthData locale="en_US">
+             <Record type="HKQuantityTypeIdentifierStepCount" sourceName="iPhone" unit="count" startDate="2024-01-01 08:00:00 +0000" endDate="2024-01-01 08:10:00 +0000" value="100"/>
+             <Record type="HKQuantityTypeIdentifierStepCount" sourceName="iPhone" unit="count" startDate="2024-01-01 09:00:00 +0000" endDate="2024-01-01 09:10:00 +0000" value="many"/>
+             <Record type="HKCategoryTypeIdentifierMindfulSession" sourceName="Breathe" startDate="2024-01-01 09:00:00 +0000" endDate="2024-01-01 09:10:00 +0000" value="HKCategoryValueNotApplicable"/>
+            </HealthData>
+            """);
+
+    Run r = run("--data-dir", temp.resolve("data").toString(), "import", xml.toString());
+
+    assertThat(r.exit()).isZero();
+    assertThat(r.out())
+        .contains("Imported export.xml (Apple Health export)")
+        .containsPattern("read +3 records")
+        .containsPattern("stored +1 new samples")
+        .containsPattern("rejected +1")
+        .contains(
+            "export.xml line 3, column 2: Record HKQuantityTypeIdentifierStepCount: bad value 'many'")
+        .containsPattern("HKCategoryTypeIdentifierMindfulSession +1");
+  }
+
+  @Test
+  void aFileThatCannotBeReadToItsEndExitsNonZeroWithTheReason() throws Exception {
+    byte[] full =
+        Files.readAllBytes(
+            Fixtures.path("apple_health/jdecool_healthkit-parser/exporter_fr_FR_v8.xml"));
+    Path cut = Files.write(temp.resolve("export.xml"), Arrays.copyOf(full, full.length - 600));
+
+    Run r = run("--data-dir", temp.resolve("data").toString(), "import", cut.toString(), "--json");
+
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err()).contains("Import stopped:").contains("line ").contains("column ");
+    assertThat(r.json().get("completed").asBoolean()).isFalse();
+    assertThat(r.json().get("stored").asLong()).isGreaterThan(5);
+    assertThat(r.json().get("error").asText()).contains("export.xml");
+  }
+
+  @Test
+  void unknownFilesAndFormatsAreUsageErrors() throws Exception {
+    Path txt = Files.writeString(temp.resolve("notes.txt"), "hello");
+    Run unknown = run("--data-dir", temp.resolve("data").toString(), "import", txt.toString());
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err()).contains("cannot tell what").contains("apple_health");
+
+    Run badFormat =
+        run(
+            "--data-dir",
+            temp.resolve("data").toString(),
+            "import",
+            txt.toString(),
+            "--format",
+            "nope");
+    assertThat(badFormat.exit()).isEqualTo(2);
+    assertThat(badFormat.err()).contains("Unknown format 'nope'");
+
+    Run missing = run("--data-dir", temp.resolve("data").toString(), "import", "/no/such/file.zip");
+    assertThat(missing.exit()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,231 @@
+package org.openvitals.bench.applehealth;
+
+import com.fasterxml.aalto.stax.InputFactoryImpl;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+import org.openvitals.connectors.applehealth.AppleHealthImporter;
+import org.openvitals.connectors.files.ImportListener;
+import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.store.Stores;
+
+/**
+ * Imports a large synthetic export into SQLite and, in the same run and on the same file, times the
+ * importer's parse-only pass (read and map, no store: the ceiling of the import) and a bare Aalto
+ * scan that reads every attribute (the ceiling of any StAX importer). Run with {@code -Xmx256m}:
+ * memory must not grow with the file.
+ *
+ * <pre>
+ * AppleHealthImportBench [--size-mb 1024] [--work DIR] [--seed 42]
+ * </pre>
+ */
+public final class AppleHealthImportBench {
+  private AppleHealthImportBench() {}
+
+  private record Pass(String name, long records, long samples, double seconds, long peakHeap) {}
+
+  public static void main(String[] args) throws Exception {
+    long sizeMb = 1024;
+    Path work = Path.of("target/apple-health-bench");
+    long seed = 42;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--size-mb" -> sizeMb = Long.parseLong(args[++i]);
+        case "--work" -> work = Path.of(args[++i]);
+        case "--seed" -> seed = Long.parseLong(args[++i]);
+        default -> {
+          System.err.println("usage: AppleHealthImportBench [--size-mb N] [--work DIR] [--seed N]");
+          System.exit(2);
+        }
+      }
+    }
+    Path exportDir = work.resolve("export-" + sizeMb + "mb-" + seed);
+    Path xml = exportDir.resolve("export.xml");
+    Path marker = exportDir.resolve(".complete");
+    if (!Files.exists(marker)) {
+      System.out.printf(Locale.ROOT, "generating a %d MB export in %s ...%n", sizeMb, exportDir);
+      ExportGenerator.Result g = ExportGenerator.writeFolder(exportDir, sizeMb << 20, seed);
+      Files.writeString(marker, g.records() + "\n");
+      System.out.printf(
+          Locale.ROOT,
+          "  %.1f MB, %,d records, %,d workouts with routes%n",
+          g.bytes() / 1e6,
+          g.records(),
+          g.workouts());
+    }
+    long bytes = Files.size(xml);
+    AppleHealthImporter importer = new AppleHealthImporter();
+
+    System.out.printf(
+        Locale.ROOT,
+        "file %s: %.1f MB; JVM max heap %d MB; %d CPUs%n",
+        xml,
+        bytes / 1e6,
+        Runtime.getRuntime().maxMemory() >> 20,
+        Runtime.getRuntime().availableProcessors());
+
+    // Warm-up: the first pass also brings the file into the page cache.
+    measure("warm-up (parse only)", () -> report(importer.dryRun(xml, ImportListener.NONE)));
+    Pass scan = measure("raw Aalto scan", () -> scan(xml));
+    Pass parse = measure("parse only", () -> report(importer.dryRun(xml, ImportListener.NONE)));
+
+    Path dataDir = work.resolve("store");
+    deleteRecursively(dataDir);
+    Pass[] imported = new Pass[1];
+    ImportReport[] reports = new ImportReport[1];
+    imported[0] =
+        measure(
+            "import to SQLite",
+            () -> {
+              try (SampleStore store = Stores.open(StoreConfig.sqlite(dataDir))) {
+                ImportReport r = importer.importFile(xml, store, ImportListener.NONE);
+                reports[0] = r;
+                return new long[] {r.read(), r.stored()};
+              }
+            });
+    Pass parseAgain =
+        measure("parse only (again)", () -> report(importer.dryRun(xml, ImportListener.NONE)));
+    Pass ceiling = parse.seconds() <= parseAgain.seconds() ? parse : parseAgain;
+    Pass end = imported[0];
+
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT,
+        "%-22s %12s %12s %9s %12s %9s %10s%n",
+        "pass",
+        "records",
+        "samples",
+        "seconds",
+        "records/s",
+        "MB/s",
+        "peak heap");
+    for (Pass p : new Pass[] {scan, parse, parseAgain, end}) {
+      System.out.printf(
+          Locale.ROOT,
+          "%-22s %,12d %,12d %9.2f %,12.0f %9.1f %7d MB%n",
+          p.name(),
+          p.records(),
+          p.samples(),
+          p.seconds(),
+          p.records() / p.seconds(),
+          bytes / 1e6 / p.seconds(),
+          p.peakHeap() >> 20);
+    }
+    double endRate = end.records() / end.seconds();
+    double ceilingRate = ceiling.records() / ceiling.seconds();
+    System.out.println();
+    System.out.printf(
+        Locale.ROOT,
+        "end to end: %,.0f records/s, %.1f MB/s = %.0f%% of the parse-only pass (%,.0f records/s)"
+            + " and %.0f%% of the raw scan%n",
+        endRate,
+        bytes / 1e6 / end.seconds(),
+        100 * endRate / ceilingRate,
+        ceilingRate,
+        100 * endRate / (scan.records() / scan.seconds()));
+    System.out.printf(
+        Locale.ROOT,
+        "stored %,d samples (%,d duplicates, %,d rejected, %,d unmapped records); store %.1f MB%n",
+        reports[0].stored(),
+        reports[0].duplicates(),
+        reports[0].rejected().count(),
+        reports[0].unmapped().values().stream().mapToLong(Long::longValue).sum(),
+        folderSize(dataDir) / 1e6);
+    System.out.printf(
+        Locale.ROOT,
+        "targets: >= 150,000 records/s end to end: %s; >= 50%% of parse-only: %s%n",
+        endRate >= 150_000 ? "met" : "NOT met",
+        endRate >= 0.5 * ceilingRate ? "met" : "NOT met");
+  }
+
+  private interface Work {
+    long[] run() throws Exception;
+  }
+
+  private static long[] report(ImportReport r) {
+    return new long[] {r.read(), r.stored()};
+  }
+
+  private static Pass measure(String name, Work work) throws Exception {
+    System.gc();
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      pool.resetPeakUsage();
+    }
+    long t0 = System.nanoTime();
+    long[] counts = work.run();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    long peak = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        peak += pool.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf(Locale.ROOT, "  %-22s %.2f s%n", name, seconds);
+    return new Pass(name, counts[0], counts[1], seconds, peak);
+  }
+
+  /** The floor of any StAX importer: every start element, every attribute value read. */
+  private static long[] scan(Path xml) throws Exception {
+    XMLInputFactory f = new InputFactoryImpl();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    long records = 0;
+    long chars = 0;
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(xml), 1 << 16)) {
+      XMLStreamReader r = f.createXMLStreamReader(in);
+      int depth = 0;
+      while (r.hasNext()) {
+        int e = r.next();
+        if (e == XMLStreamConstants.START_ELEMENT) {
+          depth++;
+          if (depth == 2
+              && !"Me".equals(r.getLocalName())
+              && !"ExportDate".equals(r.getLocalName())) {
+            records++;
+          }
+          for (int i = 0, n = r.getAttributeCount(); i < n; i++) {
+            chars += r.getAttributeValue(i).length();
+          }
+        } else if (e == XMLStreamConstants.END_ELEMENT) {
+          depth--;
+        }
+      }
+    }
+    if (chars < 0) {
+      throw new IllegalStateException("unreachable: keeps the attribute reads alive");
+    }
+    return new long[] {records, 0};
+  }
+
+  private static long folderSize(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return 0;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}
