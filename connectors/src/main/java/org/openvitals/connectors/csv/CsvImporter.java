@@ -34,7 +34,7 @@ import org.openvitals.core.units.Units;
  * the header. Samples get the provider {@code csv} and the mapping's source name (default: the file
  * name without extension).
  *
- * <p>Identity: each value is keyed by its source, metric and the row's local date (or local
+ * <p>Identity: each value is keyed by its source, metric, column and the row's local date (or local
  * date-time), so re-importing the same file stores nothing new, an export that grew adds only its
  * new rows, and a corrected value for a day updates the stored one instead of adding a second.
  */
@@ -349,6 +349,8 @@ public final class CsvImporter implements FileImporter {
       OffsetDateTime end,
       String key) {
     double value = Units.toCanonical(type, plan.numbers().parse(cell), c.unit());
-    return new Sample(type, start, end, value, c.source(), null, key, Map.of("column", c.header()));
+    // The column is part of the identity: two columns of one metric and source stay two values.
+    return new Sample(
+        type, start, end, value, c.source(), null, key + "|" + c.header(), Map.of("column", c.header()));
   }
 }
