@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -53,23 +53,26 @@ public final class ArchiveReader {
         && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
   }
 
-  /** Names of the files in a folder (relative, with '/') or a zip, cheaply (a zip's directory). */
-  public static List<String> names(Path zipOrFolder) throws IOException {
-    List<String> names = new ArrayList<>();
+  /**
+   * Whether any file of a folder (relative path, with '/') or a zip matches; stops at the first
+   * match, and reads only a zip's central directory, so it is cheap enough for {@code canRead}.
+   */
+  public static boolean anyName(Path zipOrFolder, Predicate<String> test) throws IOException {
     if (Files.isDirectory(zipOrFolder)) {
       try (Stream<Path> files = Files.walk(zipOrFolder, 6)) {
-        files
+        return files
             .filter(Files::isRegularFile)
-            .forEach(p -> names.add(zipOrFolder.relativize(p).toString().replace('\\', '/')));
-      }
-    } else if (isZip(zipOrFolder)) {
-      try (ZipFile zip = new ZipFile(zipOrFolder.toFile())) {
-        zip.stream().filter(e -> !e.isDirectory()).forEach(e -> names.add(e.getName()));
-      } catch (java.util.zip.ZipException e) {
-        return List.of();
+            .anyMatch(p -> test.test(zipOrFolder.relativize(p).toString().replace('\\', '/')));
       }
     }
-    return names;
+    if (isZip(zipOrFolder)) {
+      try (ZipFile zip = new ZipFile(zipOrFolder.toFile())) {
+        return zip.stream().filter(e -> !e.isDirectory()).anyMatch(e -> test.test(e.getName()));
+      } catch (java.util.zip.ZipException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /**

@@ -351,6 +351,13 @@ public final class CsvImporter implements FileImporter {
     double value = Units.toCanonical(type, plan.numbers().parse(cell), c.unit());
     // The column is part of the identity: two columns of one metric and source stay two values.
     return new Sample(
-        type, start, end, value, c.source(), null, key + "|" + c.header(), Map.of("column", c.header()));
+        type,
+        start,
+        end,
+        value,
+        c.source(),
+        null,
+        key + "|" + c.header(),
+        Map.of("column", c.header()));
   }
 }

@@ -138,7 +138,7 @@ public final class FitbitTakeoutImporter implements FileImporter {
   @Override
   public boolean canRead(Path file) throws IOException {
     if (Files.isDirectory(file) || ArchiveReader.isZip(file)) {
-      return ArchiveReader.names(file).stream().anyMatch(FitbitTakeoutImporter::isExportFile);
+      return ArchiveReader.anyName(file, FitbitTakeoutImporter::isExportFile);
     }
     if (!Files.isRegularFile(file) || !file.getFileName().toString().endsWith(".json")) {
       return false;
@@ -255,7 +255,9 @@ public final class FitbitTakeoutImporter implements FileImporter {
     }
 
     private static Optional<Profile> parse(InputStream in) throws IOException {
-      try (CsvTable table = CsvTable.open(in, null, null)) {
+      // A profile is one short row; reading at most 1 MB keeps a hostile archive harmless.
+      byte[] head = in.readNBytes(1 << 20);
+      try (CsvTable table = CsvTable.open(new java.io.ByteArrayInputStream(head), null, null)) {
         CsvTable.Row row = table.next();
         if (row == null) {
           return Optional.empty();
@@ -506,7 +508,13 @@ public final class FitbitTakeoutImporter implements FileImporter {
     }
 
     /** A saved Web API response: intraday heart rate or steps for one day, or sleep logs. */
-    private void webApi(String name, JsonNode root) {
+    private void webApi(String name, JsonNode root) throws FileFailure {
+      if (!root.has("sleep") && !root.has("activities-heart") && !root.has("activities-steps")) {
+        throw new FileFailure(
+            name,
+            "is neither a file of Fitbit's data export nor a saved Fitbit Web API response",
+            null);
+      }
       if (root.has("sleep")) {
         int index = 0;
         for (JsonNode log : root.path("sleep")) {

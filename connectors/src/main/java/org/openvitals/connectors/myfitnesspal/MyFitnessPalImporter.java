@@ -100,7 +100,7 @@ public final class MyFitnessPalImporter implements FileImporter {
   @Override
   public boolean canRead(Path file) throws IOException {
     if (Files.isDirectory(file) || ArchiveReader.isZip(file)) {
-      return ArchiveReader.names(file).stream().anyMatch(n -> kindOfName(n) != null);
+      return ArchiveReader.anyName(file, n -> kindOfName(n) != null);
     }
     String name = file.getFileName().toString();
     return Files.isRegularFile(file)
