@@ -223,9 +223,4 @@ public record CsvMapping(
           "'timestamp.duration' '" + timestamp.duration() + "' is not an ISO-8601 duration (PT1H)");
     }
   }
-
-  /** The same mapping with another timestamp, for inference. */
-  CsvMapping withTimestamp(Timestamp t) {
-    return new CsvMapping(source, zone, delimiter, encoding, decimalComma, t, metrics);
-  }
 }

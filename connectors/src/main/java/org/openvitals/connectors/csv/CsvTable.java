@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -188,10 +187,5 @@ public final class CsvTable implements Closeable {
     public String reason() {
       return reason;
     }
-  }
-
-  /** Lower-case, trimmed, for header comparisons. */
-  public static String fold(String header) {
-    return header.strip().toLowerCase(Locale.ROOT);
   }
 }

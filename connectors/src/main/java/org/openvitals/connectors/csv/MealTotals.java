@@ -87,8 +87,4 @@ public final class MealTotals {
     });
     return samples;
   }
-
-  public boolean isEmpty() {
-    return meals.isEmpty();
-  }
 }

@@ -23,10 +23,6 @@ public final class Numbers {
     this.decimalComma = decimalComma;
   }
 
-  public boolean decimalComma() {
-    return decimalComma;
-  }
-
   /** True for a cell that holds no value (empty, "-", "n/a"). */
   public static boolean isEmpty(String cell) {
     return cell == null || EMPTY.contains(cell.strip().toLowerCase(Locale.ROOT));
