@@ -65,6 +65,10 @@ public final class ImportSession {
   /** Counts one record (row, JSON element) read from the input. */
   public void recordRead() {
     read++;
+    reportProgress();
+  }
+
+  private void reportProgress() {
     long now = System.nanoTime();
     if (now - lastProgressNanos >= PROGRESS_INTERVAL_NANOS) {
       lastProgressNanos = now;
@@ -107,7 +111,7 @@ public final class ImportSession {
     if (listener.cancelled()) {
       cancelled = true;
     }
-    listener.progress(progress());
+    reportProgress();
   }
 
   /** Commits the rest and reports. */
@@ -117,6 +121,7 @@ public final class ImportSession {
     } else {
       batch.clear();
     }
+    listener.progress(progress());
     return report();
   }
 
