@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
+import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.connectors.testing.MemoryStore;
 import org.openvitals.core.model.MetricType;
@@ -331,6 +332,28 @@ class CsvImporterTest {
     assertThat(report.cancelled()).isTrue();
     assertThat(some.all()).hasSize(5000);
     assertThat(report.stored()).isEqualTo(5000);
+  }
+
+  @Test
+  void reportsProgressEndingAtTheWholeFile() throws Exception {
+    Path file = write("p.csv", "Date,Steps\n2024-01-01,1\n2024-01-02,2\n", StandardCharsets.UTF_8);
+    List<ImportProgress> seen = new java.util.ArrayList<>();
+
+    new CsvImporter()
+        .importFile(
+            file,
+            new MemoryStore(),
+            new ImportListener() {
+              @Override
+              public void progress(ImportProgress progress) {
+                seen.add(progress);
+              }
+            });
+
+    ImportProgress last = seen.getLast();
+    assertThat(last.records()).isEqualTo(2);
+    assertThat(last.bytesRead()).isEqualTo(Files.size(file));
+    assertThat(last.fraction()).isEqualTo(1.0);
   }
 
   @Test
