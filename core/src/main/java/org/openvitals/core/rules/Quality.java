@@ -16,6 +16,9 @@ public final class Quality {
   /** Wear time expected from a source of continuous data in a day (16 waking hours). */
   static final double EXPECTED_WEAR_MINUTES = 16 * 60;
 
+  /** Silence at the end of a day longer than this counts as stale data. */
+  static final long STALE_AFTER_MS = 4 * 3_600_000L;
+
   private Quality() {}
 
   public static double deviceFactor(DeviceClass c) {
@@ -89,7 +92,7 @@ public final class Quality {
     }
     long until = Math.min(dayEndMs, asOf.toEpochMilli());
     long last = lastSeen.toEpochMilli();
-    if (until <= dayStartMs || last < dayStartMs || last >= until - 3_600_000L) {
+    if (until <= dayStartMs || last < dayStartMs || last >= until - STALE_AFTER_MS) {
       return 1.0;
     }
     return (last - dayStartMs) / (double) (until - dayStartMs);
