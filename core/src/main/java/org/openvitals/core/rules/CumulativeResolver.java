@@ -64,11 +64,19 @@ final class CumulativeResolver {
     int[][] implausible = new int[sources][dayCount];
     int[][] duplicates = new int[sources][dayCount];
     Map<Integer, List<QualityFlag>> flags = new TreeMap<>();
+    long win1Ms = win0 + n * slice;
+    int[] sliceDay = null;
+    if (!local) {
+      sliceDay = new int[n];
+      for (int i = 0; i < n; i++) {
+        sliceDay[i] = days.of(win0 + i * slice, 0);
+      }
+    }
 
     for (int r = 0; r < sources; r++) {
       SourceRef source = priority.order().get(r);
       List<Sample> list = bySource.get(source);
-      list.sort(SampleOrder.CANONICAL);
+      SampleOrder.sort(list);
       double[] a = amount[r];
       Arrays.fill(a, Double.NaN);
       long prevStart = Long.MIN_VALUE;
@@ -76,11 +84,17 @@ final class CumulativeResolver {
       for (Sample s : list) {
         long st = SampleOrder.ms(s.start());
         long en = SampleOrder.ms(s.end());
-        int off = s.start().getOffset().getTotalSeconds();
-        int d = days.of(st, off);
         boolean duplicate = st == prevStart && en == prevEnd;
         prevStart = st;
         prevEnd = en;
+        if (en < win0 || st >= win1Ms) {
+          continue; // touches none of the days
+        }
+        int off = s.start().getOffset().getTotalSeconds();
+        int d =
+            local
+                ? days.of(st, off)
+                : st >= win0 ? sliceDay[(int) ((st - win0) / slice)] : -1;
         String problem = Plausibility.problem(s);
         if (d >= 0) {
           sampleCount[r][d]++;
@@ -120,7 +134,7 @@ final class CumulativeResolver {
 
     for (int i = 0; i < n; i++) {
       long t = win0 + i * slice;
-      int fixedDay = local ? -1 : days.of(t, 0);
+      int fixedDay = local ? -1 : sliceDay[i];
       if (!local && fixedDay < 0) {
         continue;
       }

@@ -65,7 +65,7 @@ final class DiscreteResolver {
     for (int r = 0; r < priority.size(); r++) {
       SourceRef source = priority.order().get(r);
       List<Sample> list = bySource.get(source);
-      list.sort(SampleOrder.CANONICAL);
+      SampleOrder.sort(list);
       long prevStart = Long.MIN_VALUE;
       long prevEnd = Long.MIN_VALUE;
       for (Sample s : list) {

@@ -58,7 +58,7 @@ final class NutritionResolver {
       for (int r = 0; r < n; r++) {
         SourceRef source = priority.order().get(r);
         List<Sample> list = bySource.get(source);
-        list.sort(SampleOrder.CANONICAL);
+        SampleOrder.sort(list);
         Sample prev = null;
         for (Sample s : list) {
           if (prev != null && prev.start().isEqual(s.start()) && prev.end().isEqual(s.end())) {

@@ -2,6 +2,7 @@ package org.openvitals.core.rules;
 
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import org.openvitals.core.model.Sample;
 
@@ -16,6 +17,22 @@ final class SampleOrder {
           .thenComparingDouble(Sample::value)
           .thenComparing(Sample::externalId, Comparator.nullsFirst(Comparator.naturalOrder()))
           .thenComparing(Sample::device, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /**
+   * Sorts into {@link #CANONICAL} order. One source's samples usually come from the store already
+   * ordered by start with no ties; that case is recognised in one cheap pass and left alone.
+   */
+  static void sort(List<Sample> samples) {
+    long previous = Long.MIN_VALUE;
+    for (Sample s : samples) {
+      long start = ms(s.start());
+      if (start <= previous) {
+        samples.sort(CANONICAL);
+        return;
+      }
+      previous = start;
+    }
+  }
 
   /** Epoch milliseconds without allocating an Instant. */
   static long ms(OffsetDateTime t) {

@@ -60,7 +60,7 @@ final class SleepResolver {
     for (int r = 0; r < priority.size(); r++) {
       SourceRef source = priority.order().get(r);
       List<Sample> list = bySource.get(source);
-      list.sort(SampleOrder.CANONICAL);
+      SampleOrder.sort(list);
       Built current = null;
       List<Built> sessions = new ArrayList<>();
       for (Sample s : list) {
