@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,8 +28,8 @@ import org.openvitals.core.time.DayBoundaries;
 /**
  * The slice merge over a year of minute-level steps from three overlapping sources (about 1.5
  * million samples), and re-resolving one day after a new sample arrives. Each is paired with a
- * baseline over the same samples in the same run: the naive per-day sum (what an importer that
- * adds every source does), so results read as ratios.
+ * baseline over the same samples in the same run: the naive per-day sum (what an importer that adds
+ * every source does), so results read as ratios.
  *
  * <p>Run: {@code ./mvnw -B -q -pl bench -am package -DskipTests} then {@code java -cp
  * "bench/target/classes:bench/target/lib/*" org.openjdk.jmh.Main org.openvitals.bench.rules}.
@@ -38,7 +37,9 @@ import org.openvitals.core.time.DayBoundaries;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgs = {"-Xmx6g", "-XX:+UseParallelGC"})
+@Fork(
+    value = 1,
+    jvmArgs = {"-Xmx6g", "-XX:+UseParallelGC"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 3)
 public class ResolveBench {
@@ -64,7 +65,8 @@ public class ResolveBench {
     }
     var at = DAY.atTime(9, 30).atZone(StepsYear.ZONE).toOffsetDateTime();
     dayInputs.add(Sample.of(MetricType.STEPS, at, at.plusMinutes(5), 400, StepsYear.PHONE));
-    System.out.printf("%n%,d samples in the year, %,d inputs for one day%n", year.size(), dayInputs.size());
+    System.out.printf(
+        "%n%,d samples in the year, %,d inputs for one day%n", year.size(), dayInputs.size());
   }
 
   @Benchmark
@@ -107,6 +109,8 @@ public class ResolveBench {
     long t2 = System.nanoTime();
     double m = merged.values().stream().mapToDouble(o -> o.resolved().value()).sum();
     double n = naive.values().stream().mapToDouble(a -> a[0]).sum();
-    System.out.printf("merged %,.0f steps in %d ms; naive %,.0f in %d ms%n", m, (t1 - t0) / 1_000_000, n, (t2 - t1) / 1_000_000);
+    System.out.printf(
+        "merged %,.0f steps in %d ms; naive %,.0f in %d ms%n",
+        m, (t1 - t0) / 1_000_000, n, (t2 - t1) / 1_000_000);
   }
 }

@@ -11,8 +11,8 @@ import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 
 /**
- * A year of minute-level steps from three overlapping sources, in Europe/Berlin local time (so
- * both DST changes are in it): a watch worn all day except an hour's charge, a phone carried
+ * A year of minute-level steps from three overlapping sources, in Europe/Berlin local time (so both
+ * DST changes are in it): a watch worn all day except an hour's charge, a phone carried
  * 05:00-24:00, a ring worn all day. About 1.45 million samples, in store order (by start).
  */
 final class StepsYear {

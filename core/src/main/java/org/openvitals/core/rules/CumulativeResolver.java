@@ -91,10 +91,7 @@ final class CumulativeResolver {
           continue; // touches none of the days
         }
         int off = s.start().getOffset().getTotalSeconds();
-        int d =
-            local
-                ? days.of(st, off)
-                : st >= win0 ? sliceDay[(int) ((st - win0) / slice)] : -1;
+        int d = local ? days.of(st, off) : st >= win0 ? sliceDay[(int) ((st - win0) / slice)] : -1;
         String problem = Plausibility.problem(s);
         if (d >= 0) {
           sampleCount[r][d]++;

@@ -39,7 +39,8 @@ public final class PreferencesRepository {
     String json =
         store
             .state(key(version))
-            .orElseThrow(() -> new IllegalArgumentException("No saved preferences version " + version));
+            .orElseThrow(
+                () -> new IllegalArgumentException("No saved preferences version " + version));
     return PreferencesJson.read(json);
   }
 
@@ -64,7 +65,8 @@ public final class PreferencesRepository {
     int next = latestVersion() + 1;
     SourcePreferences saved = prefs.asVersion(next, clock.instant());
     store.upsert(
-        List.of(), Map.of(key(next), PreferencesJson.write(saved), CURRENT, Integer.toString(next)));
+        List.of(),
+        Map.of(key(next), PreferencesJson.write(saved), CURRENT, Integer.toString(next)));
     return saved;
   }
 
@@ -93,7 +95,10 @@ public final class PreferencesRepository {
 
   private int latestVersion() {
     Map<String, String> all = store.stateWithPrefix(PREFIX);
-    return all.isEmpty() ? 0 : Integer.parseInt(all.keySet().stream().reduce((a, b) -> b).orElseThrow().substring(PREFIX.length()));
+    return all.isEmpty()
+        ? 0
+        : Integer.parseInt(
+            all.keySet().stream().reduce((a, b) -> b).orElseThrow().substring(PREFIX.length()));
   }
 
   static String key(int version) {

@@ -35,12 +35,12 @@ import org.openvitals.core.time.DayBoundaries;
  * results, then only changed days are resolved again.
  *
  * <p>Each stored day carries a fingerprint of everything its value depends on: the store's daily
- * rollups (per source: count, sum, min, max) of the days that can feed it, the order of the
- * sources present those days, the day boundaries and the rules' own version. A new sample changes
- * its day's rollup (and so that day and, for metrics whose samples or nights can cross midnight,
- * the next); a preference change changes the order only where the reordered sources have data. A
- * day whose fingerprint still matches is read, not resolved. Because the fingerprint depends on
- * content and never on arrival, one import or a hundred syncs in any order give the same results.
+ * rollups (per source: count, sum, min, max) of the days that can feed it, the order of the sources
+ * present those days, the day boundaries and the rules' own version. A new sample changes its day's
+ * rollup (and so that day and, for metrics whose samples or nights can cross midnight, the next); a
+ * preference change changes the order only where the reordered sources have data. A day whose
+ * fingerprint still matches is read, not resolved. Because the fingerprint depends on content and
+ * never on arrival, one import or a hundred syncs in any order give the same results.
  *
  * <p>Results live in the store's state table under {@code rules.resolved.<metric>.<day>}.
  */
@@ -51,6 +51,7 @@ public final class RulesService {
   static final String RESOLVED_PREFIX = "rules.resolved.";
   private static final Duration MARGIN_BEFORE = Duration.ofDays(2);
   private static final Duration MARGIN_AFTER = Duration.ofDays(1);
+
   /** Stale days closer than this are resolved in one pass over the samples between them. */
   private static final int JOIN_STALE_DAYS = 7;
 
@@ -82,7 +83,11 @@ public final class RulesService {
       }
     }
     return new RuleContext(
-        preferences.current(), classes, store.dayBoundaries(), lastSeen, clock.instant(),
+        preferences.current(),
+        classes,
+        store.dayBoundaries(),
+        lastSeen,
+        clock.instant(),
         RuleContext.DEFAULT_SLICE_SECONDS);
   }
 
@@ -112,7 +117,13 @@ public final class RulesService {
       Map<String, String> writes = new LinkedHashMap<>();
       for (LocalDate[] range : ranges(stale)) {
         Map<LocalDate, DayOutcome> resolved =
-            Rules.resolve(metric, samples(metric, range[0], range[1], ctx.days()), ctx, range[0], range[1], false);
+            Rules.resolve(
+                metric,
+                samples(metric, range[0], range[1], ctx.days()),
+                ctx,
+                range[0],
+                range[1],
+                false);
         for (LocalDate day : stale.subSet(range[0], true, range[1], true)) {
           DayOutcome o = resolved.get(day);
           ResolvedDay r = o == null ? null : o.resolved();
@@ -144,7 +155,10 @@ public final class RulesService {
     return Rules.resolve(metric, samples(metric, from, to, ctx.days()), ctx, from, to, false);
   }
 
-  /** Samples that can affect days {@code [from, to]}: the inputs, with margins for spans and offsets. */
+  /**
+   * Samples that can affect days {@code [from, to]}: the inputs, with margins for spans and
+   * offsets.
+   */
   List<Sample> samples(MetricType metric, LocalDate from, LocalDate to, DayBoundaries days) {
     Instant start = days.startOf(from).minus(MARGIN_BEFORE);
     Instant end = days.startOf(to.plusDays(1)).plus(MARGIN_AFTER);
@@ -156,7 +170,8 @@ public final class RulesService {
   }
 
   /** Per day in range with any input data: the fingerprint of everything its value depends on. */
-  Map<LocalDate, String> fingerprints(MetricType metric, LocalDate from, LocalDate to, RuleContext ctx) {
+  Map<LocalDate, String> fingerprints(
+      MetricType metric, LocalDate from, LocalDate to, RuleContext ctx) {
     int before = dependsOnDaysBefore(metric);
     int after = metric.aggregation() == AggregationKind.EVENT ? 1 : 0;
     Map<LocalDate, List<DailyRollup>> byDay = new TreeMap<>();
@@ -269,13 +284,15 @@ public final class RulesService {
       }
       Map<String, Double> c = new LinkedHashMap<>();
       r.contributions().forEach((s, v) -> c.put(s.key(), v));
-      return new Cached(fp, r.value(), r.min(), r.max(), r.mean(), r.last(), r.count(), r.primary().key(), c);
+      return new Cached(
+          fp, r.value(), r.min(), r.max(), r.mean(), r.last(), r.count(), r.primary().key(), c);
     }
 
     ResolvedDay toResolved(MetricType metric, LocalDate day) {
       Map<SourceRef, Double> c = new LinkedHashMap<>();
       contributions.forEach((k, v) -> c.put(SourceRef.parseKey(k), v));
-      return new ResolvedDay(metric, day, value, min, max, mean, last, count, SourceRef.parseKey(primary), c);
+      return new ResolvedDay(
+          metric, day, value, min, max, mean, last, count, SourceRef.parseKey(primary), c);
     }
   }
 
