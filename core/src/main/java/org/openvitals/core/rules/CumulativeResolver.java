@@ -31,7 +31,138 @@ import org.openvitals.core.time.DayBoundaries;
  * whatever order the samples arrived in.
  */
 final class CumulativeResolver {
+  /** How far beyond the days a sample reaching into them is followed. */
+  private static final long MAX_EXTENSION_MS = 2 * 86_400_000L;
+
   private CumulativeResolver() {}
+
+  /**
+   * Decides what each slice counts. The preferred source keeps all its data. A lower-ranked sample
+   * adds only to slices nobody above it covered, and only what the sources above it did not already
+   * count during the sample's time: a phone sample of 500 steps over ten minutes, during which the
+   * watch counted 300, adds the other 200 to the minutes the watch has no data for. When nobody
+   * above covers any of its time, the sample is simply spread over its slices by time.
+   */
+  static void fillByRank(
+      double[][] amount,
+      List<List<Sample>> usable,
+      double[] fill,
+      int[] winnerOf,
+      SliceDay dayKey,
+      long win0,
+      long slice,
+      int n) {
+    Arrays.fill(winnerOf, -1);
+    if (amount.length == 0) {
+      Arrays.fill(fill, Double.NaN);
+      return;
+    }
+    System.arraycopy(amount[0], 0, fill, 0, n);
+    for (int i = 0; i < n; i++) {
+      if (!Double.isNaN(fill[i])) {
+        winnerOf[i] = 0;
+      }
+    }
+    long win1 = win0 + n * slice;
+    for (int r = 1; r < amount.length; r++) {
+      for (Sample s : usable.get(r)) {
+        long start = SampleOrder.ms(s.start());
+        long end = SampleOrder.ms(s.end());
+        int first;
+        int last;
+        if (end == start) {
+          if (start < win0 || start >= win1) {
+            continue;
+          }
+          first = (int) ((start - win0) / slice);
+          last = first;
+        } else {
+          long from = Math.max(start, win0);
+          long to = Math.min(end, win1);
+          if (to <= from) {
+            continue;
+          }
+          first = (int) ((from - win0) / slice);
+          last = (int) ((to - 1 - win0) / slice);
+        }
+        // Each day's part of the sample is weighed on its own, so no day gets more than the
+        // sources' own figures for that day add up to.
+        int partStart = first;
+        for (int i = first; i <= last + 1; i++) {
+          if (i <= last
+              && dayKey.of(i, win0 + i * slice, r)
+                  == dayKey.of(partStart, win0 + partStart * slice, r)) {
+            continue;
+          }
+          fillPart(s.value(), start, end, partStart, i - 1, r, fill, winnerOf, win0, slice);
+          partStart = i;
+        }
+      }
+    }
+  }
+
+  /** Which day a slice belongs to for a source (the same day its own total counts it in). */
+  interface SliceDay {
+    int of(int index, long sliceStart, int rank);
+  }
+
+  private static void fillPart(
+      double value,
+      long start,
+      long end,
+      int first,
+      int last,
+      int rank,
+      double[] fill,
+      int[] winnerOf,
+      long win0,
+      long slice) {
+    double higher = 0;
+    double part = 0;
+    double uncovered = 0;
+    boolean anyCovered = false;
+    for (int i = first; i <= last; i++) {
+      double share = share(start, end, win0 + i * slice, slice);
+      part += share;
+      if (winnerOf[i] >= 0 && winnerOf[i] < rank) {
+        anyCovered = true;
+        higher += fill[i] * sliceShare(start, end, win0 + i * slice, slice);
+      } else {
+        uncovered += share;
+      }
+    }
+    if (anyCovered && uncovered == 0) {
+      return;
+    }
+    double rest = anyCovered ? Math.max(0, value * part - higher) : 0;
+    for (int i = first; i <= last; i++) {
+      if (winnerOf[i] < 0 || winnerOf[i] >= rank) {
+        double share = share(start, end, win0 + i * slice, slice);
+        double add = anyCovered ? rest * share / uncovered : value * share;
+        double old = fill[i];
+        fill[i] = Double.isNaN(old) ? add : old + add;
+        winnerOf[i] = rank;
+      }
+    }
+  }
+
+  /** The part of a sample that falls in a slice (1 for an instant inside it). */
+  private static double share(long start, long end, long sliceStart, long slice) {
+    if (end == start) {
+      return 1;
+    }
+    long overlap = Math.min(end, sliceStart + slice) - Math.max(start, sliceStart);
+    return Math.max(0, overlap) / (double) (end - start);
+  }
+
+  /** The part of a slice a sample covers (all of it for an instant inside it). */
+  private static double sliceShare(long start, long end, long sliceStart, long slice) {
+    if (end == start) {
+      return 1;
+    }
+    long overlap = Math.min(end, sliceStart + slice) - Math.max(start, sliceStart);
+    return Math.max(0, overlap) / (double) slice;
+  }
 
   static Map<LocalDate, DayOutcome> resolve(
       MetricType metric,
@@ -42,17 +173,28 @@ final class CumulativeResolver {
       boolean detail) {
     DayIndex days = DayIndex.of(ctx.days(), from, to);
     long slice = ctx.sliceSeconds() * 1000L;
-    long win0 = Math.floorDiv(days.windowStart(), slice) * slice;
-    long win1 = -Math.floorDiv(-days.windowEnd(), slice) * slice;
-    int n = Math.toIntExact((win1 - win0) / slice);
-
+    // The slices cover the days plus the full span of every sample that reaches into them (up to
+    // two days more each side), so a sample is always weighed whole, however the range was cut.
+    long first = days.windowStart();
+    long last = days.windowEnd();
     Map<SourceRef, List<Sample>> bySource = new HashMap<>();
     for (Sample s : samples) {
       if (s.type() != metric) {
         throw new IllegalArgumentException("Expected " + metric.id() + " samples, got " + s);
       }
+      long st = SampleOrder.ms(s.start());
+      long en = SampleOrder.ms(s.end());
+      if (en >= days.windowStart() && st < days.windowEnd()) {
+        first = Math.min(first, st);
+        last = Math.max(last, en);
+      }
       bySource.computeIfAbsent(s.source(), k -> new ArrayList<>()).add(s);
     }
+    first = Math.max(first, days.windowStart() - MAX_EXTENSION_MS);
+    last = Math.min(last, days.windowEnd() + MAX_EXTENSION_MS);
+    long win0 = Math.floorDiv(first, slice) * slice;
+    long win1 = -Math.floorDiv(-last, slice) * slice;
+    int n = Math.toIntExact((win1 - win0) / slice);
     Priority priority = ctx.preferences().priorityFor(metric, bySource.keySet(), ctx.classLookup());
     int sources = priority.size();
     int dayCount = days.days();
@@ -73,10 +215,13 @@ final class CumulativeResolver {
       }
     }
 
+    List<List<Sample>> usable = new ArrayList<>(sources);
     for (int r = 0; r < sources; r++) {
       SourceRef source = priority.order().get(r);
       List<Sample> list = bySource.get(source);
       SampleOrder.sort(list);
+      List<Sample> plausible = new ArrayList<>(r == 0 ? 0 : list.size());
+      usable.add(plausible);
       double[] a = amount[r];
       Arrays.fill(a, Double.NaN);
       long prevStart = Long.MIN_VALUE;
@@ -114,9 +259,19 @@ final class CumulativeResolver {
         }
         if (problem == null) {
           spread(s.value(), st, en, a, local ? offset[r] : null, off, win0, slice, n);
+          if (r > 0) {
+            plausible.add(s);
+          }
         }
       }
     }
+
+    double[] fill = new double[n];
+    int[] winnerOf = new int[n];
+    int[] fixedDays = sliceDay;
+    SliceDay dayKey =
+        local ? (i, t, rank) -> days.of(t, offset[rank][i]) : (i, t, rank) -> fixedDays[i];
+    fillByRank(amount, usable, fill, winnerOf, dayKey, win0, slice, n);
 
     double[] merged = new double[dayCount];
     int[] mergedSlices = new int[dayCount];
@@ -124,7 +279,6 @@ final class CumulativeResolver {
     double[][] contributed = new double[sources][dayCount];
     int[][] covered = new int[sources][dayCount];
     int[][] wonSlices = new int[sources][dayCount];
-    double[][][] setAside = new double[sources][sources][dayCount];
     int[][][] setAsideSlices = new int[sources][sources][dayCount];
     Map<Integer, List<Detail.SliceRun>> runs = detail ? new HashMap<>() : null;
     RunBuilder run = detail ? new RunBuilder(ctx.days(), slice, runs) : null;
@@ -135,8 +289,14 @@ final class CumulativeResolver {
       if (!local && fixedDay < 0) {
         continue;
       }
-      int winner = -1;
-      int winnerDay = -1;
+      int winner = winnerOf[i];
+      int winnerDay = winner < 0 ? -1 : local ? days.of(t, offset[winner][i]) : fixedDay;
+      if (winnerDay >= 0) {
+        merged[winnerDay] += fill[i];
+        mergedSlices[winnerDay]++;
+        contributed[winner][winnerDay] += fill[i];
+        wonSlices[winner][winnerDay]++;
+      }
       double aside = 0;
       for (int s = 0; s < sources; s++) {
         double v = amount[s][i];
@@ -144,33 +304,22 @@ final class CumulativeResolver {
           continue;
         }
         int d = local ? days.of(t, offset[s][i]) : fixedDay;
-        if (winner < 0) {
-          winner = s;
-          winnerDay = d;
-        }
         if (d < 0) {
           continue;
         }
         own[s][d] += v;
         covered[s][d]++;
-        if (s == winner) {
-          merged[d] += v;
-          mergedSlices[d]++;
-          contributed[s][d] += v;
-          wonSlices[s][d]++;
-        } else {
-          setAside[s][winner][d] += v;
+        if (s != winner) {
           setAsideSlices[s][winner][d]++;
           aside += v;
         }
       }
       if (run != null) {
-        if (winner < 0 || winnerDay < 0) {
+        if (winnerDay < 0) {
           run.close();
         } else {
           int off = local ? offset[winner][i] : 0;
-          run.add(
-              i, t, winner, priority.order().get(winner), winnerDay, off, amount[winner][i], aside);
+          run.add(i, t, winner, priority.order().get(winner), winnerDay, off, fill[i], aside);
         }
       }
     }
@@ -201,7 +350,6 @@ final class CumulativeResolver {
               contributed,
               covered,
               wonSlices,
-              setAside,
               setAsideSlices,
               sampleCount,
               implausible,
@@ -226,7 +374,6 @@ final class CumulativeResolver {
       double[][] contributed,
       int[][] covered,
       int[][] wonSlices,
-      double[][][] setAside,
       int[][][] setAsideSlices,
       int[][] sampleCount,
       int[][] implausible,
@@ -308,29 +455,40 @@ final class CumulativeResolver {
               coveredMinutes,
               role,
               q));
-      if (!floor) {
-        for (int w = 0; w < s; w++) {
+      double unused = covered[s][d] == 0 ? 0 : own[s][d] - gave;
+      if (!floor && unused > 1e-9 * Math.max(1.0, Math.abs(own[s][d]))) {
+        int lostSlices = 0;
+        int by = top;
+        for (int w = s - 1; w >= 0; w--) {
           if (setAsideSlices[s][w][d] > 0) {
-            SourceRef by = priority.order().get(w);
-            overrides.add(
-                new SourceOverride(
-                    source,
-                    by,
-                    setAside[s][w][d],
-                    source
-                        + "'s "
-                        + SampleOrder.fmt(setAside[s][w][d])
-                        + " "
-                        + metric.unit()
-                        + " in "
-                        + SampleOrder.fmt(setAsideSlices[s][w][d] * sliceMinutes)
-                        + " min were set aside: "
-                        + by
-                        + " ranks higher for "
-                        + metric.id()
-                        + " and has data in those minutes"));
+            lostSlices += setAsideSlices[s][w][d];
+            by = w;
           }
         }
+        SourceRef higher = priority.order().get(by < 0 ? s : by);
+        overrides.add(
+            new SourceOverride(
+                source,
+                higher,
+                unused,
+                source
+                    + "'s "
+                    + SampleOrder.fmt(unused)
+                    + " "
+                    + metric.unit()
+                    + " not used: "
+                    + higher
+                    + " ranks higher for "
+                    + metric.id()
+                    + (lostSlices > 0
+                        ? " and has data in "
+                            + SampleOrder.fmt(lostSlices * sliceMinutes)
+                            + " min of the same time"
+                        : "")
+                    + (lostSlices == 0 || gave > 0
+                        ? "; where it filled a gap, only what higher-ranked sources had not"
+                            + " already counted in the same samples' time was added"
+                        : "")));
       }
     }
     double value = floor ? own[largest][d] : mergedValue;
