@@ -20,7 +20,9 @@ import org.openvitals.core.time.DayBoundaries;
 /**
  * Cumulative activity metrics (steps, distance, energy ...): time is cut into slices; in each slice
  * the highest-ranked source with data there wins, lower-ranked sources fill only the slices nobody
- * above them covers. A sample that spans several slices is spread over them in proportion to time.
+ * above them covers. A sample that spans several slices is spread over them in proportion to time;
+ * when sources above it covered part of its time, it adds only what they had not already counted
+ * (see {@link #fillByRank}), so a phone chunk around a watch's still minutes adds nothing twice.
  *
  * <p>One more rule keeps the merge honest: a day never shows less than one source alone counted
  * (step counters miss steps, they rarely invent them). When the slice merge comes out below a

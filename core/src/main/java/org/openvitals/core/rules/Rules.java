@@ -43,9 +43,10 @@ public final class Rules {
   public static String describe(MetricType metric) {
     return switch (ruleOf(metric)) {
       case SLICES ->
-          "Time is cut into slices; in each slice the highest-ranked source with data wins and"
-              + " lower-ranked sources fill only the gaps. A day never shows less than one source"
-              + " alone counted.";
+          "Time is cut into one-minute slices; in each slice the highest-ranked source with data"
+              + " wins. Lower-ranked sources fill only slices nobody above them covered, with what"
+              + " the sources above had not already counted in the same samples' time. A day never"
+              + " shows less than one source alone counted.";
       case READINGS ->
           "Every reading is kept; in each "
               + (DiscreteResolver.window(metric) == null

@@ -72,6 +72,20 @@ class CumulativeRulesTest {
   }
 
   @Test
+  void aPhoneChunkAddsOnlyTheStepsTheWatchDidNotCountInItsTime() {
+    // The watch writes nothing for minutes without steps: 10:00-10:04 walking, 10:05-10:09 still.
+    List<Sample> samples = new ArrayList<>(perMinute(WATCH, 10, 0, 5, 100));
+    samples.add(s(STEPS, at(DAY, 10, 0), 10, 500, PHONE)); // the same 500 steps, one chunk
+    samples.add(s(STEPS, at(DAY, 11, 0), 10, 300, PHONE)); // the watch was charging
+    samples.add(s(STEPS, at(DAY, 12, 0), 10, 800, PHONE)); // the watch missed 300 of these
+    samples.addAll(perMinute(WATCH, 12, 0, 5, 100));
+    DayOutcome out = day(samples, ctx());
+    assertThat(out.resolved().value()).isCloseTo(500 + 300 + 800, within(1e-9));
+    assertThat(out.resolved().contributions().get(PHONE)).isCloseTo(300 + 300, within(1e-9));
+    // Time-proportional filling would have added 250 + 400 phantom steps in the still minutes.
+  }
+
+  @Test
   void naiveSumWouldDoubleCountButTheMergeDoesNot() {
     List<Sample> samples = new ArrayList<>(perMinute(WATCH, 8, 0, 120, 50));
     samples.addAll(perMinute(PHONE, 8, 0, 120, 45));
