@@ -34,6 +34,7 @@ public sealed interface Detail {
 
   /**
    * @param used primary reading, or entry counted in the total
+   * @param quality the sample's score, 0 (implausible) to 1 (see {@link Quality#sampleScore})
    * @param note why it was or was not used
    */
   record SampleLine(
@@ -42,6 +43,7 @@ public sealed interface Detail {
       double value,
       SourceRef source,
       boolean used,
+      double quality,
       String note)
       implements Detail.Part {}
 

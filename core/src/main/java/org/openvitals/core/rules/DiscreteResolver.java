@@ -79,6 +79,9 @@ final class DiscreteResolver {
         w.samples[r]++;
         if (duplicate) {
           w.duplicates[r]++;
+          if (detail) {
+            w.repeated.add(s);
+          }
           w.flags.add(
               new QualityFlag(
                   QualityFlag.Kind.DUPLICATE,
@@ -92,7 +95,7 @@ final class DiscreteResolver {
           w.flags.add(new QualityFlag(QualityFlag.Kind.IMPLAUSIBLE, source, s.start(), problem));
           w.lines.add(
               new Detail.SampleLine(
-                  s.start(), s.end(), s.value(), source, false, "implausible: " + problem));
+                  s.start(), s.end(), s.value(), source, false, 0, "implausible: " + problem));
           continue;
         }
         if (detail) {
@@ -267,7 +270,9 @@ final class DiscreteResolver {
                 : c.sample.source().equals(s.source())
                     ? "not primary: an earlier " + s.source() + " reading holds this window"
                     : "not primary: " + c.sample.source() + " ranks higher in this window";
-        all.add(new Detail.SampleLine(s.start(), s.end(), s.value(), s.source(), used, note));
+        double quality = Quality.sampleScore(s, ctx.classOf(s.source()), w.repeated.contains(s));
+        all.add(
+            new Detail.SampleLine(s.start(), s.end(), s.value(), s.source(), used, quality, note));
       }
       all.sort(
           java.util.Comparator.comparing((Detail.SampleLine l) -> l.start().toInstant())
@@ -291,6 +296,8 @@ final class DiscreteResolver {
     final List<QualityFlag> flags = new ArrayList<>();
     final List<Detail.SampleLine> lines = new ArrayList<>();
     final List<Sample> plausibleSamples = new ArrayList<>();
+    final java.util.Set<Sample> repeated =
+        java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     @SuppressWarnings("unchecked")
     DayWork(int sources) {

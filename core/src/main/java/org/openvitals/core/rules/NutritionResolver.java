@@ -137,7 +137,13 @@ final class NutritionResolver {
                       + " and logged that day too (apps are never added together)"));
         }
         if (detail) {
+          Sample previous = null;
           for (Sample s : bySource.get(source)) {
+            boolean repeated =
+                previous != null
+                    && previous.start().isEqual(s.start())
+                    && previous.end().isEqual(s.end());
+            previous = s;
             String problem = Plausibility.problem(s);
             boolean used = r == chosen && problem == null;
             String note =
@@ -146,7 +152,9 @@ final class NutritionResolver {
                     : used
                         ? "counted"
                         : "not counted: " + priority.order().get(chosen) + " ranks higher";
-            lines.add(new Detail.SampleLine(s.start(), s.end(), s.value(), source, used, note));
+            double quality = Quality.sampleScore(s, ctx.classOf(source), repeated);
+            lines.add(
+                new Detail.SampleLine(s.start(), s.end(), s.value(), source, used, quality, note));
           }
         }
       }

@@ -108,7 +108,11 @@ class DiscreteRulesTest {
     assertThat(out.flags().stream().filter(f -> f.kind() == QualityFlag.Kind.IMPLAUSIBLE))
         .singleElement()
         .satisfies(f -> assertThat(f.message()).contains("400").contains("25 to 250"));
-    assertThat(((Detail.Samples) out.detail()).samples()).hasSize(2);
+    assertThat(((Detail.Samples) out.detail()).samples())
+        .extracting(Detail.SampleLine::value, Detail.SampleLine::quality)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(400.0, 0.0),
+            org.assertj.core.groups.Tuple.tuple(72.0, 0.85)); // a phone's reading
   }
 
   @Test
