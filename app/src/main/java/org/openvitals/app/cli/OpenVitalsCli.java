@@ -18,7 +18,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Your health data from every source, merged by your rules, on your computer.",
-    subcommands = {ExplainCommand.class})
+    subcommands = {ExplainCommand.class, PreferencesCommand.class})
 public final class OpenVitalsCli {
 
   /** Environment variable holding the password of an encrypted H2 store. */

@@ -65,7 +65,9 @@ class ExplainCommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("Steps (steps) on 2024-03-05, days in Europe/Berlin")
-        .contains("Value: 2,600 {count}") // 20 watch minutes (1,600) + 20 phone minutes (1,000)
+        // The phone's 2,000 over 40 minutes, less the 1,600 the watch counted in them, fills the
+        // 20 minutes without watch data.
+        .contains("Value: 2,000 {count}")
         .contains("apple_health/Apple Watch")
         .contains("filled gaps")
         .contains("03-05 09:00-09:20 (+01:00)  apple_health/Apple Watch  1,600")
@@ -87,7 +89,9 @@ class ExplainCommandTest {
             "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r.out());
-    assertThat(json.at("/resolved/value").asDouble()).isEqualTo(2600.0);
+    assertThat(json.at("/resolved/value").asDouble()).isEqualTo(2000.0);
+    assertThat(json.at("/detail/runs/1/amount").asDouble())
+        .isCloseTo(400.0, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(json.at("/sources/1/source").asText()).isEqualTo("apple_health/iPhone");
     assertThat(json.at("/detail/runs").size()).isEqualTo(2);
   }
