@@ -37,6 +37,8 @@ import picocli.CommandLine.ScopeType;
       DemoCommand.class,
       MetricsCommand.class,
       ImportCommand.class,
+      ExplainCommand.class,
+      PreferencesCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OpenVitalsCli implements Callable<Integer> {
