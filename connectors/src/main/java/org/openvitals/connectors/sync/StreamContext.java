@@ -1,0 +1,92 @@
+package org.openvitals.connectors.sync;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.openvitals.connectors.http.ApiClient;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.Sample;
+import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.WriteResult;
+
+/** What a {@link SyncStream} sees during one run: the API, its cursor, and the store. */
+public final class StreamContext {
+  private final String provider;
+  private final String stream;
+  private final ApiClient api;
+  private final SampleStore store;
+  private final Clock clock;
+  private final int historyDays;
+  private WriteResult written = WriteResult.EMPTY;
+  private int tombstoned;
+  private int skipped;
+
+  StreamContext(
+      String provider,
+      String stream,
+      ApiClient api,
+      SampleStore store,
+      Clock clock,
+      int historyDays) {
+    this.provider = provider;
+    this.stream = stream;
+    this.api = api;
+    this.store = store;
+    this.clock = clock;
+    this.historyDays = historyDays;
+  }
+
+  public static String cursorKey(String provider, String stream) {
+    return "cloud." + provider + ".cursor." + stream;
+  }
+
+  public ApiClient api() {
+    return api;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The first day a first sync asks for. */
+  public LocalDate historyStart() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(historyDays);
+  }
+
+  public Optional<String> cursor() {
+    return store.state(cursorKey(provider, stream));
+  }
+
+  /** Upserts {@code samples} and moves the cursor in the same transaction. */
+  public void commit(Collection<Sample> samples, String cursor) {
+    written = written.plus(store.upsert(samples, Map.of(cursorKey(provider, stream), cursor)));
+  }
+
+  /** Provider-side deletions, with the cursor, in one transaction. */
+  public void tombstone(
+      SourceRef source, MetricType type, Collection<String> externalIds, String cursor) {
+    tombstoned +=
+        store.tombstone(source, type, externalIds, Map.of(cursorKey(provider, stream), cursor));
+  }
+
+  /** Counts records the stream read but could not map (unknown measure types ...). */
+  public void skipped(int count) {
+    skipped += count;
+  }
+
+  WriteResult written() {
+    return written;
+  }
+
+  int tombstoned() {
+    return tombstoned;
+  }
+
+  int skippedCount() {
+    return skipped;
+  }
+}
