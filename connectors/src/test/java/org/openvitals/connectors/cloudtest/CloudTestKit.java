@@ -28,28 +28,53 @@ public final class CloudTestKit {
   public final SyncEngine engine;
   public final String provider;
 
-  public CloudTestKit(Path dataDir, FakeProvider fake, TestClock clock, SampleStore store, CloudConnector connector,
+  public CloudTestKit(
+      Path dataDir,
+      FakeProvider fake,
+      TestClock clock,
+      SampleStore store,
+      CloudConnector connector,
       Map<String, String> extraSettings) {
     this.fake = fake;
     this.clock = clock;
     this.store = store;
     this.provider = connector.id();
-    this.vault = new TokenVault(dataDir.resolve("vault"), new FileKeySource(dataDir.resolve("vault").resolve("vault.key")));
+    this.vault =
+        new TokenVault(
+            dataDir.resolve("vault"),
+            new FileKeySource(dataDir.resolve("vault").resolve("vault.key")));
     Map<String, String> env = new HashMap<>();
-    env.put(CloudSettings.envName(provider, "authorization_url"), fake.url("/oauth/authorize").toString());
+    env.put(
+        CloudSettings.envName(provider, "authorization_url"),
+        fake.url("/oauth/authorize").toString());
     env.put(CloudSettings.envName(provider, "token_url"), fake.url("/oauth/token").toString());
     env.put(CloudSettings.envName(provider, "api_url"), fake.url("").toString());
     extraSettings.forEach((k, v) -> env.put(CloudSettings.envName(provider, k), v));
     this.settings = new CloudSettings(new Properties(), env);
-    this.engine = new SyncEngine(store, settings, vault, HttpClient.newHttpClient(), clock, clock.sleeper(),
-        new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(30), 4, RandomGenerator.getDefault()), List.of(connector));
+    this.engine =
+        new SyncEngine(
+            store,
+            settings,
+            vault,
+            HttpClient.newHttpClient(),
+            clock,
+            clock.sleeper(),
+            new Backoff(
+                Duration.ofSeconds(1), Duration.ofSeconds(30), 4, RandomGenerator.getDefault()),
+            List.of(connector));
   }
 
   /** Stores a token pair the fake issued, as a finished connect would. */
   public String[] connectDirectly() {
     String[] pair = fake.issueTokens();
-    vault.write(new VaultEntry(provider, FakeProvider.CLIENT_ID, FakeProvider.CLIENT_SECRET,
-        new TokenSet(pair[0], pair[1], clock.instant().plus(fake.tokenLifetime), null, null), clock.instant(), null));
+    vault.write(
+        new VaultEntry(
+            provider,
+            FakeProvider.CLIENT_ID,
+            FakeProvider.CLIENT_SECRET,
+            new TokenSet(pair[0], pair[1], clock.instant().plus(fake.tokenLifetime), null, null),
+            clock.instant(),
+            null));
     return pair;
   }
 }

@@ -32,9 +32,9 @@ import org.openvitals.connectors.oauth.QueryStrings;
 /**
  * A provider's OAuth server and API on 127.0.0.1, speaking either RFC 6749 (Oura) or Withings'
  * envelope. It checks what a real provider checks: client credentials, the redirect URI, the PKCE
- * verifier against the challenge, single-use codes, access token expiry, and refresh token
- * rotation (the previous refresh token stays valid until the new access token is first used, as
- * providers with rotation grace do). API routes are added per test; faults can be queued.
+ * verifier against the challenge, single-use codes, access token expiry, and refresh token rotation
+ * (the previous refresh token stays valid until the new access token is first used, as providers
+ * with rotation grace do). API routes are added per test; faults can be queued.
  */
 public final class FakeProvider implements AutoCloseable {
   public static final String CLIENT_ID = "test-client";
@@ -58,15 +58,18 @@ public final class FakeProvider implements AutoCloseable {
   private final Map<String, Grant> codes = new ConcurrentHashMap<>();
   private final Map<String, Access> accessTokens = new ConcurrentHashMap<>();
   private final Set<String> refreshTokens = ConcurrentHashMap.newKeySet();
-  private final Map<String, Function<Map<String, String>, Reply>> routes = new ConcurrentHashMap<>();
+  private final Map<String, Function<Map<String, String>, Reply>> routes =
+      new ConcurrentHashMap<>();
   private final Deque<Reply> faults = new ArrayDeque<>();
   public final List<String> apiCalls = new CopyOnWriteArrayList<>();
   public final List<String> usedAccessTokens = new CopyOnWriteArrayList<>();
   public final AtomicInteger refreshCount = new AtomicInteger();
   public volatile Duration tokenLifetime = Duration.ofHours(1);
   public volatile boolean requirePkce = true;
+
   /** Runs when a refresh request arrives, before it is answered (another process racing us). */
   public volatile Runnable beforeRefresh = () -> {};
+
   private final AtomicInteger counter = new AtomicInteger();
 
   public FakeProvider(Clock clock, boolean withings) throws IOException {
@@ -118,11 +121,19 @@ public final class FakeProvider implements AutoCloseable {
   }
 
   /** The browser: follows the authorization URL to the redirect and loads it. */
-  public static HttpResponse<String> playBrowser(URI authorizationUrl) throws IOException, InterruptedException {
+  public static HttpResponse<String> playBrowser(URI authorizationUrl)
+      throws IOException, InterruptedException {
     HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    HttpResponse<String> consent = http.send(HttpRequest.newBuilder(authorizationUrl).build(), HttpResponse.BodyHandlers.ofString());
-    String location = consent.headers().firstValue("Location").orElseThrow(() -> new AssertionError("no redirect: " + consent.body()));
-    return http.send(HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> consent =
+        http.send(
+            HttpRequest.newBuilder(authorizationUrl).build(), HttpResponse.BodyHandlers.ofString());
+    String location =
+        consent
+            .headers()
+            .firstValue("Location")
+            .orElseThrow(() -> new AssertionError("no redirect: " + consent.body()));
+    return http.send(
+        HttpRequest.newBuilder(URI.create(location)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private void authorize(HttpExchange ex) throws IOException {
@@ -138,19 +149,24 @@ public final class FakeProvider implements AutoCloseable {
     }
     String code = "code-" + UUID.randomUUID();
     codes.put(code, new Grant(challenge, q.get("redirect_uri")));
-    String location = QueryStrings.withQuery(URI.create(q.get("redirect_uri")), Map.of("code", code, "state", q.get("state"))).toString();
+    String location =
+        QueryStrings.withQuery(
+                URI.create(q.get("redirect_uri")), Map.of("code", code, "state", q.get("state")))
+            .toString();
     ex.getResponseHeaders().set("Location", location);
     ex.sendResponseHeaders(302, -1);
     ex.close();
   }
 
   private void token(HttpExchange ex) throws IOException {
-    Map<String, String> form = QueryStrings.decode(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+    Map<String, String> form =
+        QueryStrings.decode(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
     if (withings && !"requesttoken".equals(form.get("action"))) {
       send(ex, Reply.json("{\"status\":2554,\"body\":{},\"error\":\"Wrong action\"}"));
       return;
     }
-    if (!CLIENT_ID.equals(form.get("client_id")) || !CLIENT_SECRET.equals(form.get("client_secret"))) {
+    if (!CLIENT_ID.equals(form.get("client_id"))
+        || !CLIENT_SECRET.equals(form.get("client_secret"))) {
       send(ex, tokenError(401, "invalid_client", 100));
       return;
     }
@@ -163,7 +179,9 @@ public final class FakeProvider implements AutoCloseable {
       }
       if (g.challenge() != null || requirePkce) {
         String verifier = form.get("code_verifier");
-        if (g.challenge() == null || verifier == null || !Pkce.challengeOf(verifier).equals(g.challenge())) {
+        if (g.challenge() == null
+            || verifier == null
+            || !Pkce.challengeOf(verifier).equals(g.challenge())) {
           send(ex, tokenError(400, "invalid_grant", 503));
           return;
         }
@@ -204,16 +222,22 @@ public final class FakeProvider implements AutoCloseable {
   private Reply tokenError(int httpStatus, String error, int withingsStatus) {
     if (withings) {
       String text = error.equals("invalid_grant") ? "Invalid Params: invalid refresh_token" : error;
-      return Reply.json("{\"status\":" + withingsStatus + ",\"body\":{},\"error\":\"" + text + "\"}");
+      return Reply.json(
+          "{\"status\":" + withingsStatus + ",\"body\":{},\"error\":\"" + text + "\"}");
     }
-    return new Reply(httpStatus, "{\"error\":\"" + error + "\",\"error_description\":\"" + error + "\"}", Map.of());
+    return new Reply(
+        httpStatus,
+        "{\"error\":\"" + error + "\",\"error_description\":\"" + error + "\"}",
+        Map.of());
   }
 
   private void api(HttpExchange ex) throws IOException {
     String path = ex.getRequestURI().getPath();
     Map<String, String> params = QueryStrings.decode(ex.getRequestURI().getRawQuery());
     if ("POST".equals(ex.getRequestMethod())) {
-      params.putAll(QueryStrings.decode(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+      params.putAll(
+          QueryStrings.decode(
+              new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
     }
     String key = params.containsKey("action") ? path + "?action=" + params.get("action") : path;
     apiCalls.add(key + " " + params);
@@ -229,9 +253,12 @@ public final class FakeProvider implements AutoCloseable {
     String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : "";
     Access access = accessTokens.get(token);
     if (access == null || !clock.instant().isBefore(access.expires())) {
-      send(ex, withings
-          ? Reply.json("{\"status\":401,\"body\":{},\"error\":\"XRequestID: Not provided invalid_token: The access token provided is invalid\"}")
-          : new Reply(401, "{\"detail\":\"Unauthorized\"}", Map.of()));
+      send(
+          ex,
+          withings
+              ? Reply.json(
+                  "{\"status\":401,\"body\":{},\"error\":\"XRequestID: Not provided invalid_token: The access token provided is invalid\"}")
+              : new Reply(401, "{\"detail\":\"Unauthorized\"}", Map.of()));
       return;
     }
     usedAccessTokens.add(token);
@@ -240,7 +267,11 @@ public final class FakeProvider implements AutoCloseable {
       accessTokens.put(token, new Access(access.expires(), null));
     }
     Function<Map<String, String>, Reply> handler = routes.get(key);
-    send(ex, handler == null ? new Reply(404, "{\"detail\":\"Not Found\"}", Map.of()) : handler.apply(params));
+    send(
+        ex,
+        handler == null
+            ? new Reply(404, "{\"detail\":\"Not Found\"}", Map.of())
+            : handler.apply(params));
   }
 
   private static void send(HttpExchange ex, Reply reply) throws IOException {

@@ -23,13 +23,13 @@ import org.openvitals.core.store.IntegrityReport;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.SourceSummary;
 import org.openvitals.core.store.StoreInfo;
-import org.openvitals.core.time.DayBoundaries;
 import org.openvitals.core.store.WriteResult;
+import org.openvitals.core.time.DayBoundaries;
 
 /**
  * Stand-in for the store until its implementation is merged: upserts by natural key and commits
- * state with samples under one lock, like the contract says. A test can make the next write fail
- * (a crash mid-sync).
+ * state with samples under one lock, like the contract says. A test can make the next write fail (a
+ * crash mid-sync).
  */
 public final class InMemoryStore implements SampleStore {
   private final Map<Long, Sample> samples = new LinkedHashMap<>();
@@ -64,7 +64,8 @@ public final class InMemoryStore implements SampleStore {
   }
 
   @Override
-  public synchronized int tombstone(SourceRef source, MetricType type, Collection<String> ids, Map<String, String> newState) {
+  public synchronized int tombstone(
+      SourceRef source, MetricType type, Collection<String> ids, Map<String, String> newState) {
     int n = 0;
     for (String id : ids) {
       long key = NaturalKey.ofExternalId(source, type, id);
@@ -94,7 +95,8 @@ public final class InMemoryStore implements SampleStore {
   }
 
   @Override
-  public synchronized void forEachSample(MetricType type, Instant from, Instant to, Consumer<Sample> sink) {
+  public synchronized void forEachSample(
+      MetricType type, Instant from, Instant to, Consumer<Sample> sink) {
     all().stream().filter(s -> type == null || s.type() == type).forEach(sink);
   }
 

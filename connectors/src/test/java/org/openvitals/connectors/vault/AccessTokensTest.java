@@ -36,13 +36,33 @@ class AccessTokensTest {
   @BeforeEach
   void connect() throws Exception {
     fake = new FakeProvider(clock, false);
-    OAuthConfig config = new OAuthConfig("oura", fake.url("/oauth/authorize"), fake.url("/oauth/token"),
-        FakeProvider.CLIENT_ID, FakeProvider.CLIENT_SECRET, List.of(), " ", true, TokenDialect.STANDARD, null, 0);
+    OAuthConfig config =
+        new OAuthConfig(
+            "oura",
+            fake.url("/oauth/authorize"),
+            fake.url("/oauth/token"),
+            FakeProvider.CLIENT_ID,
+            FakeProvider.CLIENT_SECRET,
+            List.of(),
+            " ",
+            true,
+            TokenDialect.STANDARD,
+            null,
+            0);
     vault = new TokenVault(dir.resolve("vault"), new FileKeySource(dir.resolve("vault/vault.key")));
-    tokens = new AccessTokens(vault, new TokenClient(HttpClient.newHttpClient(), clock), clock, e -> config);
+    tokens =
+        new AccessTokens(
+            vault, new TokenClient(HttpClient.newHttpClient(), clock), clock, e -> config);
     initial = fake.issueTokens();
-    vault.write(new VaultEntry("oura", null, null,
-        new TokenSet(initial[0], initial[1], clock.instant().plus(Duration.ofHours(1)), null, null), clock.instant(), null));
+    vault.write(
+        new VaultEntry(
+            "oura",
+            null,
+            null,
+            new TokenSet(
+                initial[0], initial[1], clock.instant().plus(Duration.ofHours(1)), null, null),
+            clock.instant(),
+            null));
   }
 
   @AfterEach
@@ -95,9 +115,24 @@ class AccessTokensTest {
 
     // After the "restart" the old refresh token still works: the lost one was never used.
     Files.delete(obstacle);
-    AccessTokens restarted = new AccessTokens(vault, new TokenClient(HttpClient.newHttpClient(), clock), clock,
-        e -> new OAuthConfig("oura", fake.url("/oauth/authorize"), fake.url("/oauth/token"),
-            FakeProvider.CLIENT_ID, FakeProvider.CLIENT_SECRET, List.of(), " ", true, TokenDialect.STANDARD, null, 0));
+    AccessTokens restarted =
+        new AccessTokens(
+            vault,
+            new TokenClient(HttpClient.newHttpClient(), clock),
+            clock,
+            e ->
+                new OAuthConfig(
+                    "oura",
+                    fake.url("/oauth/authorize"),
+                    fake.url("/oauth/token"),
+                    FakeProvider.CLIENT_ID,
+                    FakeProvider.CLIENT_SECRET,
+                    List.of(),
+                    " ",
+                    true,
+                    TokenDialect.STANDARD,
+                    null,
+                    0));
     String fresh = restarted.current("oura");
     assertThat(vault.read("oura").orElseThrow().tokens().accessToken()).isEqualTo(fresh);
   }
@@ -106,12 +141,20 @@ class AccessTokensTest {
   void invalidGrantRereadsTheVaultBeforeGivingUp() throws Exception {
     clock.advance(Duration.ofHours(2));
     // Another process refreshes with the same refresh token while our request is in flight.
-    fake.beforeRefresh = () -> {
-      fake.beforeRefresh = () -> {};
-      String[] theirs = fake.rotate(initial[1]);
-      vault.write(new VaultEntry("oura", null, null,
-          new TokenSet(theirs[0], theirs[1], clock.instant().plus(Duration.ofHours(1)), null, null), clock.instant(), null));
-    };
+    fake.beforeRefresh =
+        () -> {
+          fake.beforeRefresh = () -> {};
+          String[] theirs = fake.rotate(initial[1]);
+          vault.write(
+              new VaultEntry(
+                  "oura",
+                  null,
+                  null,
+                  new TokenSet(
+                      theirs[0], theirs[1], clock.instant().plus(Duration.ofHours(1)), null, null),
+                  clock.instant(),
+                  null));
+        };
     String token = tokens.current("oura");
     assertThat(token).isEqualTo(vault.read("oura").orElseThrow().tokens().accessToken());
     assertThat(vault.read("oura").orElseThrow().reconnectNeeded()).isFalse();
@@ -121,8 +164,10 @@ class AccessTokensTest {
   void aRevokedRefreshTokenMeansReconnectNeededAndIsNotRetried() throws Exception {
     clock.advance(Duration.ofHours(2));
     fake.revokeAllRefreshTokens();
-    assertThatThrownBy(() -> tokens.current("oura")).isInstanceOf(ConnectionLostException.class)
-        .hasMessageContaining("Reconnect needed").hasMessageContaining("openvitals connect oura");
+    assertThatThrownBy(() -> tokens.current("oura"))
+        .isInstanceOf(ConnectionLostException.class)
+        .hasMessageContaining("Reconnect needed")
+        .hasMessageContaining("openvitals connect oura");
     assertThat(vault.read("oura").orElseThrow().reconnectNeeded()).isTrue();
     int before = fake.refreshCount.get();
     assertThatThrownBy(() -> tokens.current("oura")).isInstanceOf(ConnectionLostException.class);

@@ -18,9 +18,13 @@ class TokenVaultTest {
   @TempDir Path dir;
 
   private VaultEntry entry(String account, String access, String refresh) {
-    return new VaultEntry(account, "client", "very-secret",
+    return new VaultEntry(
+        account,
+        "client",
+        "very-secret",
         new TokenSet(access, refresh, Instant.parse("2026-08-12T11:00:00Z"), "daily", "363"),
-        Instant.parse("2026-08-12T10:00:00Z"), null);
+        Instant.parse("2026-08-12T10:00:00Z"),
+        null);
   }
 
   @Test
@@ -32,9 +36,18 @@ class TokenVaultTest {
     assertThat(vault.read("oura")).contains(entry("oura", "access-123", "refresh-456"));
     byte[] raw = Files.readAllBytes(dir.resolve("vault/oura.vault"));
     String asText = new String(raw, StandardCharsets.ISO_8859_1);
-    assertThat(asText).doesNotContain("access-123").doesNotContain("refresh-456").doesNotContain("very-secret");
-    assertThat(warnings).singleElement().asString().contains("no OS keychain").contains("vault.key");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("vault/vault.key"))))
+    assertThat(asText)
+        .doesNotContain("access-123")
+        .doesNotContain("refresh-456")
+        .doesNotContain("very-secret");
+    assertThat(warnings)
+        .singleElement()
+        .asString()
+        .contains("no OS keychain")
+        .contains("vault.key");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("vault/vault.key"))))
         .isEqualTo("rw-------");
     assertThat(vault.accounts()).containsExactly("oura");
   }
@@ -44,8 +57,10 @@ class TokenVaultTest {
     TokenVault vault = TokenVault.open(dir, "file", w -> {});
     vault.write(entry("oura", "a", "r"));
     Files.copy(dir.resolve("vault/oura.vault"), dir.resolve("vault/withings.vault"));
-    assertThatThrownBy(() -> vault.read("withings")).isInstanceOf(VaultException.class)
-        .hasMessageContaining("withings.vault").hasMessageContaining("cannot be decrypted");
+    assertThatThrownBy(() -> vault.read("withings"))
+        .isInstanceOf(VaultException.class)
+        .hasMessageContaining("withings.vault")
+        .hasMessageContaining("cannot be decrypted");
 
     byte[] raw = Files.readAllBytes(dir.resolve("vault/oura.vault"));
     raw[raw.length - 1] ^= 1;
