@@ -62,6 +62,7 @@ public final class FakeProvider implements AutoCloseable {
       new ConcurrentHashMap<>();
   private final Deque<Reply> faults = new ArrayDeque<>();
   public final List<String> apiCalls = new CopyOnWriteArrayList<>();
+  public final List<Instant> apiCallTimes = new CopyOnWriteArrayList<>();
   public final List<String> usedAccessTokens = new CopyOnWriteArrayList<>();
   public final AtomicInteger refreshCount = new AtomicInteger();
   public volatile Duration tokenLifetime = Duration.ofHours(1);
@@ -241,6 +242,7 @@ public final class FakeProvider implements AutoCloseable {
     }
     String key = params.containsKey("action") ? path + "?action=" + params.get("action") : path;
     apiCalls.add(key + " " + params);
+    apiCallTimes.add(clock.instant());
     Reply fault;
     synchronized (this) {
       fault = faults.pollFirst();
