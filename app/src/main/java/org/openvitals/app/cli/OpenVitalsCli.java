@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Your health data from every source, merged by your rules, on your computer.",
-    subcommands = {})
+    subcommands = {ConnectCommand.class, SyncCommand.class, CloudStatusCommand.class})
 public final class OpenVitalsCli {
 
   /** Environment variable holding the password of an encrypted H2 store. */
