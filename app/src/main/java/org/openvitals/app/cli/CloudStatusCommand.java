@@ -1,7 +1,7 @@
 package org.openvitals.app.cli;
 
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.openvitals.connectors.sync.SourceStatus;
 import org.openvitals.connectors.sync.SyncRun;
@@ -34,13 +34,23 @@ public final class CloudStatusCommand implements Callable<Integer> {
             "%-9s %-17s last sync: %s%s%n",
             s.provider(),
             s.state().label(),
-            last == null ? "never" : when(last) + " (" + last.written() + " new or changed, " + last.requests() + " requests)",
+            last == null
+                ? "never"
+                : when(last)
+                    + " ("
+                    + last.written()
+                    + " new or changed, "
+                    + last.requests()
+                    + " requests)",
             s.message() == null ? "" : "\n          " + s.message());
         if (history) {
           for (SyncRun run : cloud.engine.history(s.provider())) {
             System.out.printf(
                 "          %s %s %d new or changed%s%n",
-                when(run), run.outcome().label(), run.written(), run.errors().isEmpty() ? "" : ": " + String.join("; ", run.errors()));
+                when(run),
+                run.outcome().label(),
+                run.written(),
+                run.errors().isEmpty() ? "" : ": " + String.join("; ", run.errors()));
           }
         }
       }

@@ -29,7 +29,10 @@ public final class ConnectCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SOURCE", description = "withings or oura")
   String provider;
 
-  @Option(names = "--client-id", paramLabel = "ID", description = "Your app's client id (else from settings or the previous connection).")
+  @Option(
+      names = "--client-id",
+      paramLabel = "ID",
+      description = "Your app's client id (else from settings or the previous connection).")
   String clientId;
 
   @Option(
@@ -40,7 +43,8 @@ public final class ConnectCommand implements Callable<Integer> {
 
   @Option(
       names = "--no-browser",
-      description = "Print the authorization URL on stdout instead of opening a browser, then wait for the redirect.")
+      description =
+          "Print the authorization URL on stdout instead of opening a browser, then wait for the redirect.")
   boolean noBrowser;
 
   @Override
@@ -53,9 +57,17 @@ public final class ConnectCommand implements Callable<Integer> {
                 System.out.flush();
               }
               : AuthorizationFlow.systemBrowserOr(System.err::println);
-      BufferedReader paste = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      BufferedReader paste =
+          new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
       System.err.println("Waiting for " + provider + " (up to 5 minutes)...");
-      cloud.engine.connect(provider, clientId, clientSecret, new AuthorizationFlow(), presenter, paste, System.err::println);
+      cloud.engine.connect(
+          provider,
+          clientId,
+          clientSecret,
+          new AuthorizationFlow(),
+          presenter,
+          paste,
+          System.err::println);
       System.err.println(
           "Connected "
               + provider

@@ -17,7 +17,10 @@ import picocli.CommandLine.ParentCommand;
 public final class SyncCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;
 
-  @Parameters(paramLabel = "SOURCE", arity = "0..1", description = "withings or oura (default: every connected source)")
+  @Parameters(
+      paramLabel = "SOURCE",
+      arity = "0..1",
+      description = "withings or oura (default: every connected source)")
   String provider;
 
   @Override
@@ -25,7 +28,8 @@ public final class SyncCommand implements Callable<Integer> {
     try (CloudCommands cloud = new CloudCommands(root.storeConfig(), System.err)) {
       List<String> targets = provider == null ? cloud.engine.connected() : List.of(provider);
       if (targets.isEmpty()) {
-        System.err.println("No cloud source is connected: run 'openvitals connect withings' or 'openvitals connect oura'.");
+        System.err.println(
+            "No cloud source is connected: run 'openvitals connect withings' or 'openvitals connect oura'.");
         return 1;
       }
       Map<String, SyncRun> runs = cloud.engine.syncAll(targets);

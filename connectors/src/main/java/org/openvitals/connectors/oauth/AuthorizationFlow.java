@@ -140,11 +140,15 @@ public final class AuthorizationFlow {
       if (!GraphicsEnvironment.isHeadless()
           && Desktop.isDesktopSupported()
           && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
-        Desktop.getDesktop().browse(url);
-        print.accept("Your browser opened the sign-in page. If it did not, open:\n" + url);
-      } else {
-        print.accept("Open this address in a browser to sign in:\n" + url);
+        try {
+          Desktop.getDesktop().browse(url);
+          print.accept("Your browser opened the sign-in page. If it did not, open:\n" + url);
+          return;
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+          // No default browser configured: fall through to printing the address.
+        }
       }
+      print.accept("Open this address in a browser to sign in:\n" + url);
     };
   }
 }

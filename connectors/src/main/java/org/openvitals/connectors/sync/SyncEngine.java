@@ -44,6 +44,7 @@ import org.openvitals.core.store.WriteResult;
  * by all its streams.
  */
 public final class SyncEngine {
+  private static final Duration STALE_SYNC = Duration.ofHours(1);
   private final SampleStore store;
   private final CloudSettings settings;
   private final TokenVault vault;
@@ -235,20 +236,24 @@ public final class SyncEngine {
     Optional<JsonNode> recorded = history.status(provider);
     SyncState state =
         recorded.map(n -> SyncState.valueOf(n.get("state").asText())).orElse(SyncState.OK);
-    if (state == SyncState.NOT_CONNECTED) {
-      state = SyncState.OK;
-    }
-    return new SourceStatus(
-        provider,
-        name,
-        state,
-        recorded.map(n -> Instant.parse(n.get("since").asText())).orElse(null),
+    Instant since = recorded.map(n -> Instant.parse(n.get("since").asText())).orElse(null);
+    String message =
         recorded
             .map(n -> n.get("message"))
             .filter(m -> !m.isNull())
             .map(JsonNode::asText)
-            .orElse(null),
-        last);
+            .orElse(null);
+    if (state == SyncState.NOT_CONNECTED) {
+      state = SyncState.OK;
+    }
+    // "Syncing" left behind by a process that stopped mid-sync.
+    if (state == SyncState.SYNCING
+        && since != null
+        && since.plus(STALE_SYNC).isBefore(clock.instant())) {
+      state = SyncState.ERROR;
+      message = "the sync started at " + since + " did not finish (was OpenVitals stopped?)";
+    }
+    return new SourceStatus(provider, name, state, since, message, last);
   }
 
   public List<SourceStatus> statuses() {
