@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.openvitals.core.store.DataFolder;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -44,7 +45,8 @@ public final class OpenVitalsCli {
   /** The store the global options select; an engine chosen before is remembered by the folder. */
   public StoreConfig storeConfig() {
     Path dir = DataFolder.resolve(dataDir);
-    Engine chosen = engine == null ? Engine.SQLITE : Engine.fromId(engine);
+    Engine chosen =
+        engine != null ? Engine.fromId(engine) : Stores.detectEngine(dir).orElse(Engine.SQLITE);
     String password = System.getenv(PASSWORD_ENV);
     char[] secret =
         chosen == Engine.H2 && password != null && !password.isEmpty()

@@ -1,0 +1,51 @@
+package org.openvitals.bench.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.openvitals.core.store.Engine;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.store.Stores;
+import org.openvitals.core.time.DayBoundaries;
+
+/** Fresh stores in temporary folders for the benchmarks. */
+final class BenchStores {
+  private BenchStores() {}
+
+  static Path tempDir() {
+    try {
+      return Files.createTempDirectory("openvitals-bench-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Engine ids: {@code sqlite}, {@code h2}, {@code h2-aes} (encrypted H2). */
+  static SampleStore open(String engine, Path dir) {
+    StoreConfig config =
+        switch (engine) {
+          case "sqlite" -> StoreConfig.sqlite(dir);
+          case "h2" -> new StoreConfig(dir, Engine.H2, null);
+          case "h2-aes" -> new StoreConfig(dir, Engine.H2, "bench password".toCharArray());
+          default -> throw new IllegalArgumentException("Unknown engine " + engine);
+        };
+    SampleStore store = Stores.open(config);
+    store.setDayBoundaries(new DayBoundaries.FixedZone(SyntheticSamples.ZONE));
+    return store;
+  }
+
+  static void delete(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.openvitals.core.store.h2;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcDataSource;
+import org.openvitals.core.store.Engine;
+import org.openvitals.core.store.StoreException;
+import org.openvitals.core.store.sql.SqlSampleStore;
+
+/**
+ * The alternative store: one H2 file ({@code openvitals.mv.db}), optionally encrypted with AES. The
+ * one writer connection commits explicitly; readers use their own connections and see committed
+ * data only (H2's MVCC), so they run while a write is in progress.
+ *
+ * <p>H2 takes the file password as the part of the password before the first space, so a passphrase
+ * with spaces would silently be cut short. The store therefore hands H2 the hex form of the
+ * password's UTF-8 bytes (to open the file with H2's own tools, use that hex string).
+ */
+public final class H2SampleStore extends SqlSampleStore {
+
+  public static final String FILE_NAME = "openvitals.mv.db";
+  private static final String DATABASE_NAME = "openvitals";
+  private static final String USER = "openvitals";
+  private static final int IDLE_READERS = 3;
+
+  private H2SampleStore(
+      Path file, boolean encrypted, String version, Connection writer, JdbcDataSource ds) {
+    super(Engine.H2, file, encrypted, version, writer, () -> openReader(ds), IDLE_READERS);
+  }
+
+  /**
+   * Opens (creating and migrating if needed) the store in {@code dataDir}; with a password, the
+   * file is encrypted.
+   *
+   * @throws StoreException with one sentence when the password is wrong or missing
+   */
+  public static H2SampleStore open(Path dataDir, char[] password) {
+    Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+    boolean encrypted = password != null;
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL(
+        "jdbc:h2:file:"
+            + dataDir.toAbsolutePath().resolve(DATABASE_NAME)
+            + (encrypted ? ";CIPHER=AES" : "")
+            + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536");
+    ds.setUser(USER);
+    if (encrypted) {
+      String key = HexFormat.of().formatHex(new String(password).getBytes(StandardCharsets.UTF_8));
+      // File password, a space, then the database user's password.
+      ds.setPasswordChars((key + " " + key).toCharArray());
+    } else {
+      ds.setPassword("");
+    }
+    boolean fileEncrypted = isEncryptedFile(file);
+    if (Files.exists(file) && fileEncrypted != encrypted) {
+      throw new StoreException(
+          "Cannot open the store in "
+              + dataDir
+              + (fileEncrypted
+                  ? ": it is encrypted and needs a password"
+                  : ": it is not encrypted, so it cannot be opened with a password"));
+    }
+    Connection writer = null;
+    try {
+      Flyway flyway =
+          Flyway.configure()
+              .loggers("slf4j")
+              .dataSource(ds)
+              .locations("classpath:db/migration/h2")
+              .load();
+      flyway.migrate();
+      String version = flyway.info().current().getVersion().getVersion();
+      writer = ds.getConnection();
+      writer.setAutoCommit(false);
+      return new H2SampleStore(file, encrypted, version, writer, ds);
+    } catch (SQLException | RuntimeException e) {
+      if (writer != null) {
+        try {
+          writer.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw openFailure(dataDir, file, encrypted, e);
+    }
+  }
+
+  private static StoreException openFailure(
+      Path dataDir, Path file, boolean encrypted, Exception e) {
+    if (e instanceof StoreException se) {
+      return se;
+    }
+    SQLException sql = sqlCause(e);
+    int code = sql == null ? 0 : sql.getErrorCode();
+    // With a wrong key the decrypted header is garbage, which H2 reports as a corrupt file.
+    if (encrypted
+        && (code == ErrorCode.FILE_CORRUPTED_1
+            || code == ErrorCode.FILE_ENCRYPTION_ERROR_1
+            || code == ErrorCode.WRONG_USER_OR_PASSWORD)) {
+      return new StoreException(
+          "Cannot open the encrypted store in " + dataDir + ": wrong password", e);
+    }
+    if (code == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+      return new StoreException(
+          "Cannot open the store in " + dataDir + ": another OpenVitals process is using it", e);
+    }
+    return new StoreException(
+        "Cannot open the H2 store " + file + ": " + (sql != null ? sql.getMessage() : e), e);
+  }
+
+  /** H2 starts every file it encrypts with this header. */
+  private static boolean isEncryptedFile(Path file) {
+    byte[] magic = "H2encrypt".getBytes(StandardCharsets.US_ASCII);
+    try (InputStream in = Files.newInputStream(file)) {
+      return Arrays.equals(in.readNBytes(magic.length), magic);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static SQLException sqlCause(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException sql) {
+        return sql;
+      }
+    }
+    return null;
+  }
+
+  private static Connection openReader(JdbcDataSource ds) throws SQLException {
+    Connection c = ds.getConnection();
+    c.setReadOnly(true);
+    return c;
+  }
+
+  @Override
+  protected void begin(Connection c) {
+    // The writer is never in auto-commit mode: a transaction is always open.
+  }
+
+  @Override
+  protected void commit(Connection c) throws SQLException {
+    c.commit();
+  }
+
+  @Override
+  protected void rollback(Connection c) throws SQLException {
+    c.rollback();
+  }
+
+  /** H2 has no integrity check to run; reading every sample (the store's own checks) is one. */
+  @Override
+  protected List<String> engineIntegrityProblems(Connection c) {
+    return List.of();
+  }
+}

@@ -1,0 +1,42 @@
+package org.openvitals.core.store.sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.Map;
+
+/**
+ * Sample metadata as stored: a JSON object with keys in sorted order, so that equal maps are equal
+ * strings and an unchanged sample is recognised by comparing text. Empty metadata is stored as
+ * null.
+ */
+final class MetadataJson {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final TypeReference<Map<String, String>> MAP_TYPE = new TypeReference<>() {};
+
+  private MetadataJson() {}
+
+  static String write(Map<String, String> metadata) {
+    if (metadata.isEmpty()) {
+      return null;
+    }
+    try {
+      return MAPPER.writeValueAsString(metadata);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A map of strings always serialises", e);
+    }
+  }
+
+  static Map<String, String> read(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return MAPPER.readValue(json, MAP_TYPE);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored sample metadata is not a JSON object: " + json, e);
+    }
+  }
+}
