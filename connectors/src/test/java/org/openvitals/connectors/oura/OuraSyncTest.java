@@ -19,8 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.connectors.cloudtest.CloudTestKit;
+import org.openvitals.connectors.cloudtest.CrashingStore;
 import org.openvitals.connectors.cloudtest.FakeProvider;
-import org.openvitals.connectors.cloudtest.InMemoryStore;
 import org.openvitals.connectors.cloudtest.PagedCollection;
 import org.openvitals.connectors.cloudtest.TestClock;
 import org.openvitals.connectors.oauth.TokenSet;
@@ -38,13 +38,13 @@ class OuraSyncTest {
   @TempDir Path dir;
   private final TestClock clock = new TestClock(Instant.parse("2026-08-12T10:00:00Z"));
   private FakeProvider fake;
-  private InMemoryStore store;
+  private CrashingStore store;
   private CloudTestKit kit;
 
   @BeforeEach
   void setUp() throws Exception {
     fake = new FakeProvider(clock, false);
-    store = new InMemoryStore();
+    store = CrashingStore.open(dir.resolve("store"));
     kit = new CloudTestKit(dir, fake, clock, store, new OuraConnector(), Map.of());
     String base = "/v2/usercollection/";
     for (String c :
@@ -74,6 +74,7 @@ class OuraSyncTest {
 
   @AfterEach
   void tearDown() {
+    store.close();
     fake.close();
   }
 

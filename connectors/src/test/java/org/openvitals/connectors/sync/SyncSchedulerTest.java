@@ -15,8 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.connectors.cloudtest.CloudTestKit;
+import org.openvitals.connectors.cloudtest.CrashingStore;
 import org.openvitals.connectors.cloudtest.FakeProvider;
-import org.openvitals.connectors.cloudtest.InMemoryStore;
 import org.openvitals.connectors.cloudtest.TestClock;
 import org.openvitals.connectors.oura.OuraConnector;
 
@@ -35,7 +35,7 @@ class SyncSchedulerTest {
             dir,
             fake,
             clock,
-            new InMemoryStore(),
+            CrashingStore.open(dir.resolve("store")),
             new OuraConnector(),
             Map.of("history_days", "10"));
     String empty = "{\"data\":[],\"next_token\":null}";
@@ -64,6 +64,7 @@ class SyncSchedulerTest {
 
   @AfterEach
   void tearDown() {
+    kit.store.close();
     fake.close();
   }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.connectors.cloudtest.CloudTestKit;
+import org.openvitals.connectors.cloudtest.CrashingStore;
 import org.openvitals.connectors.cloudtest.FakeProvider;
-import org.openvitals.connectors.cloudtest.InMemoryStore;
 import org.openvitals.connectors.cloudtest.TestClock;
 import org.openvitals.connectors.oauth.AuthorizationFlow;
 import org.openvitals.connectors.oauth.QueryStrings;
@@ -36,14 +36,14 @@ class WithingsSyncTest {
   @TempDir Path dir;
   private final TestClock clock = new TestClock(Instant.parse("2024-01-15T08:30:00Z"));
   private FakeProvider fake;
-  private InMemoryStore store;
+  private CrashingStore store;
   private CloudTestKit kit;
 
   @BeforeEach
   void setUp() throws Exception {
     fake = new FakeProvider(clock, true);
     fake.requirePkce = false;
-    store = new InMemoryStore();
+    store = CrashingStore.open(dir.resolve("store"));
     kit =
         new CloudTestKit(
             dir,
@@ -57,6 +57,7 @@ class WithingsSyncTest {
 
   @AfterEach
   void tearDown() {
+    store.close();
     fake.close();
   }
 
@@ -277,7 +278,7 @@ class WithingsSyncTest {
     assertThat(kit.engine.sync("withings").outcome()).isEqualTo(SyncState.OK);
     int stored = store.all().size();
     assertThat(store.all()).doesNotHaveDuplicates();
-    InMemoryStore fresh = new InMemoryStore();
+    CrashingStore fresh = CrashingStore.open(dir.resolve("clean-store"));
     CloudTestKit clean =
         new CloudTestKit(
             dir.resolve("clean"),
@@ -289,6 +290,7 @@ class WithingsSyncTest {
     clean.connectDirectly();
     clean.engine.sync("withings");
     assertThat(stored).isEqualTo(fresh.all().size());
+    fresh.close();
   }
 
   @Test
