@@ -27,6 +27,7 @@ public final class SyncCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     try (CloudCommands cloud = new CloudCommands(root.storeConfig(), System.err)) {
       List<String> targets = provider == null ? cloud.engine.connected() : List.of(provider);
+      targets.forEach(cloud.engine::connector); // an unknown name fails here, with the known ones
       if (targets.isEmpty()) {
         System.err.println(
             "No cloud source is connected: run 'openvitals connect withings' or 'openvitals connect oura'.");
