@@ -75,6 +75,7 @@ abstract class OuraWindowedStream implements SyncStream {
     String token = cursor.hasNonNull("next_token") ? cursor.get("next_token").asText() : null;
     Instant resumeTo = cursor.hasNonNull("to") ? Instant.parse(cursor.get("to").asText()) : null;
     Instant end = now.plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.DAYS);
+    boolean resumedToken = token != null;
     while (from.isBefore(end)) {
       Instant to = resumeTo != null ? resumeTo : min(from.plus(Duration.ofDays(windowDays)), end);
       resumeTo = null;
@@ -89,7 +90,20 @@ abstract class OuraWindowedStream implements SyncStream {
           query.put("end_datetime", to.toString());
         }
         query.put("next_token", token);
-        JsonNode page = context.api().get(path, query);
+        JsonNode page;
+        try {
+          page = context.api().get(path, query);
+        } catch (ApiException e) {
+          if (!resumedToken || (e.status() != 400 && e.status() != 422)) {
+            throw e;
+          }
+          // The page token saved by an interrupted run has expired: redo its window from the start.
+          resumedToken = false;
+          token = null;
+          query.remove("next_token");
+          page = context.api().get(path, query);
+        }
+        resumedToken = false;
         List<Sample> samples = new ArrayList<>();
         List<JsonNode> deleted = new ArrayList<>();
         for (JsonNode document : page.path("data")) {

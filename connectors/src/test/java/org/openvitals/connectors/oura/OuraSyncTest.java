@@ -349,4 +349,15 @@ class OuraSyncTest {
         .extracting(Sample::externalId)
         .doesNotContain("dddddddd-0004-4000-8000-00000000000f");
   }
+
+  @Test
+  void anExpiredPageTokenFromAnInterruptedRunRestartsItsWindow() throws Exception {
+    kit.connectDirectly();
+    store.putState(
+        org.openvitals.connectors.sync.StreamContext.cursorKey("oura", "workout"),
+        "{\"from\":\"2026-08-01T00:00:00Z\",\"to\":\"2026-08-13T00:00:00Z\",\"next_token\":\"expired!\"}");
+    SyncRun run = kit.engine.sync("oura");
+    assertThat(run.errors()).isEmpty();
+    assertThat(of(MetricType.WORKOUT)).hasSize(2);
+  }
 }
