@@ -33,8 +33,8 @@ final class OuraStreams {
     return new OuraWindowedStream(
         "daily_activity", BASE + "daily_activity", OuraWindowedStream.Params.DATE, 90) {
       @Override
-      void map(JsonNode doc, List<Sample> out, List<JsonNode> deleted) {
-        Day day = Day.of(doc);
+      void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
+        Day day = Day.of(doc, context);
         Map<String, String> meta =
             meta(
                 doc, "score", "total_calories", "equivalent_walking_distance", "inactivity_alerts");
@@ -58,8 +58,8 @@ final class OuraStreams {
     return new OuraWindowedStream(
         "daily_readiness", BASE + "daily_readiness", OuraWindowedStream.Params.DATE, 90) {
       @Override
-      void map(JsonNode doc, List<Sample> out, List<JsonNode> deleted) {
-        Day day = Day.of(doc);
+      void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
+        Day day = Day.of(doc, context);
         Map<String, String> meta = meta(doc, "score", "temperature_trend_deviation");
         doc.path("contributors")
             .properties()
@@ -85,8 +85,8 @@ final class OuraStreams {
     return new OuraWindowedStream(
         "daily_spo2", BASE + "daily_spo2", OuraWindowedStream.Params.DATE, 90) {
       @Override
-      void map(JsonNode doc, List<Sample> out, List<JsonNode> deleted) {
-        Day day = Day.of(doc);
+      void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
+        Day day = Day.of(doc, context);
         add(
             out,
             MetricType.OXYGEN_SATURATION,
@@ -103,7 +103,7 @@ final class OuraStreams {
   static OuraWindowedStream workout() {
     return new OuraWindowedStream("workout", BASE + "workout", OuraWindowedStream.Params.DATE, 90) {
       @Override
-      void map(JsonNode doc, List<Sample> out, List<JsonNode> deleted) {
+      void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
         OffsetDateTime start = OffsetDateTime.parse(doc.get("start_datetime").asText());
         OffsetDateTime end = OffsetDateTime.parse(doc.get("end_datetime").asText());
         Map<String, String> meta =
@@ -125,7 +125,7 @@ final class OuraStreams {
     return new OuraWindowedStream(
         "heartrate", BASE + "heartrate", OuraWindowedStream.Params.DATETIME, 30) {
       @Override
-      void map(JsonNode row, List<Sample> out, List<JsonNode> deleted) {
+      void map(JsonNode row, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
         OffsetDateTime at = OffsetDateTime.parse(row.get("timestamp").asText());
         Map<String, String> meta = new HashMap<>();
         if (row.hasNonNull("source")) {
@@ -174,7 +174,7 @@ final class OuraStreams {
       }
 
       @Override
-      void map(JsonNode doc, List<Sample> out, List<JsonNode> deleted) {
+      void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
         if ("deleted".equals(doc.path("type").asText())) {
           deleted.add(doc);
           return;
@@ -361,16 +361,18 @@ final class OuraStreams {
     return true;
   }
 
-  /** A daily document's day, from local midnight to the next, at the offset of its timestamp. */
+  /**
+   * A daily document's day, from midnight to midnight as the store counts days (Oura gives the
+   * local date; its timestamp's offset is used where days follow each sample's own offset).
+   */
   private record Day(OffsetDateTime start, OffsetDateTime end) {
-    static Day of(JsonNode doc) {
+    static Day of(JsonNode doc, StreamContext context) {
       LocalDate day = LocalDate.parse(doc.get("day").asText());
       ZoneOffset offset =
           doc.hasNonNull("timestamp")
               ? OffsetDateTime.parse(doc.get("timestamp").asText()).getOffset()
               : ZoneOffset.UTC;
-      OffsetDateTime start = day.atStartOfDay().atOffset(offset);
-      return new Day(start, start.plusDays(1));
+      return new Day(context.startOfDay(day, offset), context.startOfDay(day.plusDays(1), offset));
     }
   }
 

@@ -54,7 +54,8 @@ abstract class OuraWindowedStream implements SyncStream {
   }
 
   /** Maps one page's documents; {@code deleted} collects documents Oura reports as deleted. */
-  abstract void map(JsonNode document, List<Sample> samples, List<JsonNode> deleted);
+  abstract void map(
+      JsonNode document, StreamContext context, List<Sample> samples, List<JsonNode> deleted);
 
   /** Called once per window before its pages, for streams that need a companion collection. */
   void beforeWindow(StreamContext context, Instant from, Instant to)
@@ -107,7 +108,7 @@ abstract class OuraWindowedStream implements SyncStream {
         List<Sample> samples = new ArrayList<>();
         List<JsonNode> deleted = new ArrayList<>();
         for (JsonNode document : page.path("data")) {
-          map(document, samples, deleted);
+          map(document, context, samples, deleted);
         }
         JsonNode next = page.get("next_token");
         token = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();

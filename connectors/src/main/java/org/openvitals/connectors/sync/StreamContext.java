@@ -2,6 +2,7 @@ package org.openvitals.connectors.sync;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.WriteResult;
+import org.openvitals.core.time.DayBoundaries;
 
 /** What a {@link SyncStream} sees during one run: the API, its cursor, and the store. */
 public final class StreamContext {
@@ -55,6 +57,17 @@ public final class StreamContext {
   /** The first day a first sync asks for. */
   public LocalDate historyStart() {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(historyDays);
+  }
+
+  /**
+   * Where a provider's daily total for {@code day} starts, so the store files it under that day: at
+   * midnight of the store's day zone, or (with sample-local days) at midnight at {@code offset}.
+   */
+  public OffsetDateTime startOfDay(LocalDate day, ZoneOffset offset) {
+    return switch (store.dayBoundaries()) {
+      case DayBoundaries.FixedZone fixed -> day.atStartOfDay(fixed.zone()).toOffsetDateTime();
+      case DayBoundaries.SampleLocal local -> day.atStartOfDay().atOffset(offset);
+    };
   }
 
   public Optional<String> cursor() {

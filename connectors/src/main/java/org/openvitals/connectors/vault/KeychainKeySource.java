@@ -28,10 +28,8 @@ public final class KeychainKeySource implements KeySource {
   public static boolean available() {
     try (Keyring keyring = Keyring.create()) {
       return keyring != null;
-    } catch (BackendNotSupportedException | RuntimeException | LinkageError e) {
-      return false;
-    } catch (Exception e) {
-      return false;
+    } catch (Exception | LinkageError e) {
+      return false; // no backend (headless Linux), or its native part failed to load
     }
   }
 

@@ -132,8 +132,12 @@ final class WithingsStreams {
       void map(JsonNode day, JsonNode body, StreamContext context, List<Sample> out) {
         ZoneId zone = zone(day.path("timezone").asText(null));
         LocalDate date = LocalDate.parse(day.get("date").asText());
-        OffsetDateTime start = date.atStartOfDay(zone).toOffsetDateTime();
-        OffsetDateTime end = date.plusDays(1).atStartOfDay(zone).toOffsetDateTime();
+        // Filed under the day the store counts it on; Withings' own zone gives the offset.
+        OffsetDateTime start =
+            context.startOfDay(date, zone.getRules().getOffset(date.atStartOfDay()));
+        OffsetDateTime end =
+            context.startOfDay(
+                date.plusDays(1), zone.getRules().getOffset(date.plusDays(1).atStartOfDay()));
         SourceRef source = source(day.path("model"), false);
         String device = text(day, "hash_deviceid");
         String id = "activity:" + date;

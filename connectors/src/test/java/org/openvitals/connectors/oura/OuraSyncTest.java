@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.openvitals.connectors.vault.VaultEntry;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.testing.Fixtures;
+import org.openvitals.core.time.DayBoundaries;
 
 /** Oura sync against a fake Oura API v2 serving the recorded fixtures (plus generated pages). */
 class OuraSyncTest {
@@ -45,6 +47,7 @@ class OuraSyncTest {
   void setUp() throws Exception {
     fake = new FakeProvider(clock, false);
     store = CrashingStore.open(dir.resolve("store"));
+    store.setDayBoundaries(new DayBoundaries.FixedZone(ZoneId.of("America/Los_Angeles")));
     kit = new CloudTestKit(dir, fake, clock, store, new OuraConnector(), Map.of());
     String base = "/v2/usercollection/";
     for (String c :
@@ -122,8 +125,9 @@ class OuraSyncTest {
         .containsExactlyInAnyOrder(8342.0, 5210.0);
     Sample steps =
         of(MetricType.STEPS).stream().filter(s -> s.value() == 8342).findFirst().orElseThrow();
-    assertThat(steps.start()).isEqualTo(OffsetDateTime.parse("2026-08-10T00:00:00+00:00"));
-    assertThat(steps.end()).isEqualTo(OffsetDateTime.parse("2026-08-11T00:00:00+00:00"));
+    // Filed under Oura's day in the store's day zone (Los Angeles here).
+    assertThat(steps.start()).isEqualTo(OffsetDateTime.parse("2026-08-10T00:00:00-07:00"));
+    assertThat(steps.end()).isEqualTo(OffsetDateTime.parse("2026-08-11T00:00:00-07:00"));
     assertThat(steps.source().key()).isEqualTo("oura/Oura Ring");
     assertThat(steps.metadata()).containsEntry("score", "82");
     assertThat(of(MetricType.ACTIVE_ENERGY))
@@ -359,5 +363,15 @@ class OuraSyncTest {
     SyncRun run = kit.engine.sync("oura");
     assertThat(run.errors()).isEmpty();
     assertThat(of(MetricType.WORKOUT)).hasSize(2);
+  }
+
+  @Test
+  void withSampleLocalDaysADailyTotalKeepsOurasOffset() throws Exception {
+    store.setDayBoundaries(new DayBoundaries.SampleLocal(ZoneOffset.UTC));
+    kit.connectDirectly();
+    kit.engine.sync("oura");
+    assertThat(of(MetricType.STEPS))
+        .extracting(Sample::start)
+        .contains(OffsetDateTime.parse("2026-08-10T00:00:00+00:00"));
   }
 }

@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +31,7 @@ import org.openvitals.connectors.sync.SyncRun;
 import org.openvitals.connectors.sync.SyncState;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
+import org.openvitals.core.time.DayBoundaries;
 
 /** Withings sync against a fake Withings API serving the recorded fixtures. */
 class WithingsSyncTest {
@@ -44,6 +46,7 @@ class WithingsSyncTest {
     fake = new FakeProvider(clock, true);
     fake.requirePkce = false;
     store = CrashingStore.open(dir.resolve("store"));
+    store.setDayBoundaries(new DayBoundaries.FixedZone(ZoneId.of("Europe/Amsterdam")));
     kit =
         new CloudTestKit(
             dir,
