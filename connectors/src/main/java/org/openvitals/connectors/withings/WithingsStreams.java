@@ -380,16 +380,24 @@ final class WithingsStreams {
     return ZonedDateTime.ofInstant(Instant.ofEpochSecond(epochSecond), zone).toOffsetDateTime();
   }
 
-  /** One source per Withings device model ("Body+", "Aura Sensor V2"); manual entries apart. */
+  /**
+   * One source per Withings device model ("Body+", "ScanWatch"); manual entries apart. Sleep
+   * answers give the model as a number: 16 an activity tracker, 32 the Sleep mat.
+   */
   static SourceRef source(JsonNode model, boolean manual) {
     if (manual) {
       return new SourceRef("withings", "Withings manual entry");
     }
+    if (model != null && model.isTextual() && !model.asText().isBlank()) {
+      return new SourceRef("withings", model.asText());
+    }
     return new SourceRef(
         "withings",
-        model != null && model.isTextual() && !model.asText().isBlank()
-            ? model.asText()
-            : "Withings");
+        switch (model == null ? -1 : model.asInt(-1)) {
+          case 16 -> "Withings activity tracker";
+          case 32 -> "Withings Sleep";
+          default -> "Withings";
+        });
   }
 
   private static void add(
