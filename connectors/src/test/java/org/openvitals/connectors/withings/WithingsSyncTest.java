@@ -175,6 +175,7 @@ class WithingsSyncTest {
     assertThat(night.value()).isEqualTo((1618713173 - 1618691453) / 60.0);
     assertThat(night.start().getOffset().getTotalSeconds())
         .isEqualTo(7200); // Europe/Paris in April
+    assertThat(night.source().name()).isEqualTo("Withings Sleep");
     assertThat(night.metadata())
         .containsEntry("sleep_score", "37")
         .containsEntry("sleep_efficiency", "0.86");
