@@ -52,7 +52,9 @@ final class FakeWithingsApi {
     List<JsonNode> workouts = list(fixture("workouts.json").path("body").path("series"));
     fake.route(
         "/v2/measure?action=getworkouts", q -> page(q, workouts, "series", pageSize, Map.of()));
-    List<JsonNode> nights = list(fixture("sleep_summary.json").path("body").path("series"));
+    // The first 100 of the 300 recorded nights: still three pages, a third of the sleep requests.
+    List<JsonNode> nights =
+        list(fixture("sleep_summary.json").path("body").path("series")).subList(0, 100);
     fake.route("/v2/sleep?action=getsummary", q -> page(q, nights, "series", pageSize, Map.of()));
     JsonNode segments = fixture("sleep.json").path("body");
     fake.route(

@@ -331,4 +331,59 @@ class WithingsSyncTest {
     assertThat(shown.toString()).contains("scope=user.info%2Cuser.metrics%2Cuser.activity");
     assertThat(kit.vault.read("withings")).isPresent();
   }
+
+  @Test
+  void aNightWithingsRevisesIsUpdatedInPlace() throws Exception {
+    List<com.fasterxml.jackson.databind.JsonNode> sparse =
+        FakeWithingsApi.list(
+            FakeWithingsApi.fixture("sleep_summary_no_datafields.json")
+                .path("body")
+                .path("series"));
+    fake.route(
+        "/v2/sleep?action=getsummary",
+        q ->
+            FakeProvider.Reply.json(
+                "{\"status\":0,\"body\":{\"series\":" + sparse + ",\"more\":false,\"offset\":0}}"));
+    kit.connectDirectly();
+    kit.engine.sync("withings");
+    Sample before =
+        of(MetricType.SLEEP_IN_BED).stream()
+            .filter(s -> s.externalId().equals("2081804182"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(before.metadata())
+        .containsEntry("total_timeinbed", "21720")
+        .doesNotContainKey("sleep_score");
+    int nights = of(MetricType.SLEEP_IN_BED).size();
+
+    // Later Withings sends the night again, modified now and with more fields.
+    clock.advance(Duration.ofHours(2));
+    com.fasterxml.jackson.databind.node.ArrayNode revised = FakeWithingsApi.JSON.createArrayNode();
+    FakeWithingsApi.fixture("sleep_summary.json")
+        .path("body")
+        .path("series")
+        .forEach(n -> {
+          if (n.get("id").asLong() == 2081804182L) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) n)
+                .put("modified", clock.instant().getEpochSecond());
+            revised.add(n);
+          }
+        });
+    fake.route(
+        "/v2/sleep?action=getsummary",
+        q ->
+            FakeProvider.Reply.json(
+                "{\"status\":0,\"body\":{\"series\":"
+                    + revised
+                    + ",\"more\":false,\"offset\":0}}"));
+    SyncRun run = kit.engine.sync("withings");
+    Sample after =
+        of(MetricType.SLEEP_IN_BED).stream()
+            .filter(s -> s.externalId().equals("2081804182"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(after.metadata()).containsEntry("sleep_score", "37");
+    assertThat(of(MetricType.SLEEP_IN_BED)).hasSize(nights);
+    assertThat(run.written()).isPositive();
+  }
 }
