@@ -255,10 +255,9 @@ final class OuraStreams {
       }
 
       @Override
-      void tombstone(StreamContext context, List<JsonNode> deleted, String cursor) {
+      void tombstone(StreamContext context, List<JsonNode> deleted) {
         for (MetricType type : SUMMARY_TYPES) {
-          context.tombstone(
-              SOURCE, type, deleted.stream().map(d -> d.get("id").asText()).toList(), cursor);
+          context.tombstone(SOURCE, type, deleted.stream().map(d -> d.get("id").asText()).toList());
         }
         List<String> stageIds = new ArrayList<>();
         for (JsonNode d : deleted) {
@@ -268,7 +267,7 @@ final class OuraStreams {
           }
         }
         for (MetricType stage : STAGE_TYPES.values()) {
-          context.tombstone(SOURCE, stage, stageIds, cursor);
+          context.tombstone(SOURCE, stage, stageIds);
         }
       }
     };

@@ -62,7 +62,7 @@ abstract class OuraWindowedStream implements SyncStream {
       throws ApiException, ConnectionLostException, InterruptedException {}
 
   /** Stores deletions (the cursor moves with the page commit right after). */
-  void tombstone(StreamContext context, List<JsonNode> deleted, String cursor) {}
+  void tombstone(StreamContext context, List<JsonNode> deleted) {}
 
   @Override
   public void sync(StreamContext context)
@@ -118,7 +118,7 @@ abstract class OuraWindowedStream implements SyncStream {
                 : to.isBefore(end) ? to : min(to, now.minus(Duration.ofDays(OVERLAP_DAYS)));
         String newCursor = cursorJson(nextFrom, to, token);
         if (!deleted.isEmpty()) {
-          tombstone(context, deleted, newCursor);
+          tombstone(context, deleted);
         }
         context.commit(samples, newCursor);
       } while (token != null);

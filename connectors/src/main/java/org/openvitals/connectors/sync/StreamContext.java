@@ -79,11 +79,12 @@ public final class StreamContext {
     written = written.plus(store.upsert(samples, Map.of(cursorKey(provider, stream), cursor)));
   }
 
-  /** Provider-side deletions, with the cursor, in one transaction. */
-  public void tombstone(
-      SourceRef source, MetricType type, Collection<String> externalIds, String cursor) {
-    tombstoned +=
-        store.tombstone(source, type, externalIds, Map.of(cursorKey(provider, stream), cursor));
+  /**
+   * Provider-side deletions. The cursor does not move here: the page's {@link #commit} moves it, so
+   * a crash in between re-fetches the page and tombstones again, which changes nothing.
+   */
+  public void tombstone(SourceRef source, MetricType type, Collection<String> externalIds) {
+    tombstoned += store.tombstone(source, type, externalIds, Map.of());
   }
 
   /** Counts records the stream read but could not map (unknown measure types ...). */
