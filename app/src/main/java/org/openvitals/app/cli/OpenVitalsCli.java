@@ -39,6 +39,9 @@ import picocli.CommandLine.ScopeType;
       ImportCommand.class,
       ExplainCommand.class,
       PreferencesCommand.class,
+      ConnectCommand.class,
+      SyncCommand.class,
+      CloudStatusCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OpenVitalsCli implements Callable<Integer> {
