@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.SampleStore;
@@ -35,6 +36,30 @@ final class BenchStores {
         };
     SampleStore store = Stores.open(config);
     store.setDayBoundaries(new DayBoundaries.FixedZone(SyntheticSamples.ZONE));
+    return store;
+  }
+
+  /**
+   * A store that read benchmarks share across their forks, filled once by {@code fill} and kept in
+   * {@code target/bench-fixtures}: reads do not change it, and filling it again in every fork would
+   * dominate the run. Delete the folder to rebuild it.
+   */
+  static SampleStore fixture(String engine, String name, Consumer<SampleStore> fill) {
+    Path dir = Path.of("target", "bench-fixtures", name + "-" + engine).toAbsolutePath();
+    Path complete = dir.resolve("complete");
+    if (Files.exists(complete)) {
+      return open(engine, dir);
+    }
+    if (Files.exists(dir)) {
+      delete(dir);
+    }
+    SampleStore store = open(engine, dir);
+    fill.accept(store);
+    try {
+      Files.writeString(complete, "filled\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     return store;
   }
 

@@ -1,6 +1,5 @@
 package org.openvitals.bench.store;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -47,13 +46,14 @@ public class DailySeriesBenchmark {
   @Param({"sqlite", "h2"})
   public String engine;
 
-  private Path dir;
   private SampleStore store;
 
   @Setup(Level.Trial)
-  public void fillTenYears() {
-    dir = BenchStores.tempDir();
-    store = BenchStores.open(engine, dir);
+  public void openTenYears() {
+    store = BenchStores.fixture(engine, "ten-years-hourly", DailySeriesBenchmark::fillTenYears);
+  }
+
+  private static void fillTenYears(SampleStore store) {
     List<SourceRef> sources =
         List.of(SyntheticSamples.WATCH, SyntheticSamples.PHONE, SyntheticSamples.RING);
     List<Sample> batch = new ArrayList<>(10_000);
@@ -75,9 +75,8 @@ public class DailySeriesBenchmark {
   }
 
   @TearDown(Level.Trial)
-  public void delete() {
+  public void close() {
     store.close();
-    BenchStores.delete(dir);
   }
 
   @Benchmark

@@ -1,6 +1,5 @@
 package org.openvitals.bench.store;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -45,15 +44,18 @@ public class OneDayHeartRateBenchmark {
   @Param({"sqlite", "h2"})
   public String engine;
 
-  private Path dir;
   private SampleStore store;
   private Instant from;
   private Instant to;
 
   @Setup(Level.Trial)
-  public void fill() {
-    dir = BenchStores.tempDir();
-    store = BenchStores.open(engine, dir);
+  public void open() {
+    store = BenchStores.fixture(engine, "one-hz-heart-rate", OneDayHeartRateBenchmark::fill);
+    from = DAY.toInstant();
+    to = DAY.plusDays(1).toInstant();
+  }
+
+  private static void fill(SampleStore store) {
     SyntheticSamples minuteData = new SyntheticSamples(7, DAY.minusDays(180));
     for (int i = 0; i < 40; i++) {
       store.upsert(minuteData.next(10_000));
@@ -69,14 +71,11 @@ public class OneDayHeartRateBenchmark {
       }
     }
     store.upsert(batch);
-    from = DAY.toInstant();
-    to = DAY.plusDays(1).toInstant();
   }
 
   @TearDown(Level.Trial)
-  public void delete() {
+  public void close() {
     store.close();
-    BenchStores.delete(dir);
   }
 
   @Benchmark

@@ -10,9 +10,10 @@ import java.security.NoSuchAlgorithmException;
  * provider gives an id, otherwise {@code (source, type, start, end, value)}. Instants, not local
  * times, are hashed, so the same reading written with another UTC offset is the same sample.
  *
- * <p>The store keys rows by the first 64 bits of the key's SHA-256. That keeps the write path to a
- * single integer key; two different samples collide with probability about n²/2⁶⁵ (under 10⁻³ for a
- * hundred million samples).
+ * <p>The store matches this key exactly, by its parts (see {@code SqlSampleStore}); this class
+ * gives the key's 64-bit form, the first 64 bits of its SHA-256, for code that needs a compact
+ * identity in memory (deduplicating a batch, keying a map). Two different samples share it with
+ * probability about n²/2⁶⁵ (under 10⁻³ for a hundred million samples).
  */
 public final class NaturalKey {
   private NaturalKey() {}

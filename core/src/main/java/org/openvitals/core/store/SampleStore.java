@@ -25,9 +25,11 @@ public interface SampleStore extends AutoCloseable {
 
   /**
    * Upserts samples by their {@link org.openvitals.core.model.NaturalKey}: new keys are inserted,
-   * known keys whose value, end, device or metadata changed are updated, identical ones are left
-   * alone. A tombstoned key stays deleted. Daily rollups of every touched day are brought up to
-   * date in the same transaction.
+   * known keys whose start, end, value, device or metadata changed are updated, identical ones are
+   * left alone. The UTC offset is not part of the content: the same moments written with another
+   * offset are unchanged and keep the offset first stored. A tombstoned key stays deleted. When one
+   * batch holds the same key twice, the later sample wins. Daily rollups of every touched day are
+   * brought up to date in the same transaction. Times are stored to the millisecond.
    */
   WriteResult upsert(Collection<Sample> samples, Map<String, String> state);
 
@@ -54,7 +56,11 @@ public interface SampleStore extends AutoCloseable {
   void forEachSample(
       MetricType typeOrNull, Instant fromOrNull, Instant toOrNull, Consumer<Sample> sink);
 
-  /** Daily rollups (one per source and day) for one type, days in {@code [from, to]}, by day. */
+  /**
+   * Daily rollups (one per source and day) for one type, days in {@code [from, to]}, ordered by day
+   * then source. A sample counts, whole, on the day its start falls on under {@link
+   * #dayBoundaries()}.
+   */
   List<DailyRollup> daily(MetricType type, LocalDate from, LocalDate to);
 
   /** Every source with its device class, live sample count and first/last sample time. */

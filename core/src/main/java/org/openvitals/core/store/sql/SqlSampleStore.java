@@ -205,7 +205,7 @@ public abstract class SqlSampleStore implements SampleStore {
 
   private WriteResult doUpsert(Connection c, Collection<Sample> samples, Map<String, String> state)
       throws SQLException {
-    DayBoundaries days = dayBoundaries;
+    DayBoundaries days = currentDayBoundaries(c);
     List<Row> rows = new ArrayList<>(samples.size());
     for (Sample s : samples) {
       rows.add(Row.of(typeId(s.type()), sourceId(c, s.source()), s));
@@ -274,7 +274,7 @@ public abstract class SqlSampleStore implements SampleStore {
       Collection<String> externalIds,
       Map<String, String> state)
       throws SQLException {
-    DayBoundaries days = dayBoundaries;
+    DayBoundaries days = currentDayBoundaries(c);
     int typeId = typeId(type);
     int sourceId = sourceId(c, source);
     OffsetDateTime epoch = OffsetDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC);
@@ -1002,7 +1002,10 @@ public abstract class SqlSampleStore implements SampleStore {
     return typeIds.get(type);
   }
 
-  /** The id of a source, creating it (with a guessed device class) on first sight. */
+  /**
+   * The id of a source, creating it (with a guessed device class) on first sight. Another process
+   * writing to the same file may have created it since this store loaded its cache.
+   */
   private int sourceId(Connection c, SourceRef source) throws SQLException {
     Integer id = sourceIds.get(source);
     if (id == null) {
@@ -1011,18 +1014,39 @@ public abstract class SqlSampleStore implements SampleStore {
     if (id != null) {
       return id;
     }
-    int next = (int) queryLong(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM sources");
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO sources (id, provider, name, device_class) VALUES (?, ?, ?, ?)")) {
-      ps.setInt(1, next);
-      ps.setString(2, source.provider());
-      ps.setString(3, source.name());
-      ps.setString(4, DeviceClass.guess(source.provider(), source.name()).id());
-      ps.executeUpdate();
+        c.prepareStatement("SELECT id FROM sources WHERE provider = ? AND name = ?")) {
+      ps.setString(1, source.provider());
+      ps.setString(2, source.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          id = rs.getInt(1);
+        }
+      }
     }
-    pendingSources.put(source, next);
-    return next;
+    if (id == null) {
+      id = (int) queryLong(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM sources");
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO sources (id, provider, name, device_class) VALUES (?, ?, ?, ?)")) {
+        ps.setInt(1, id);
+        ps.setString(2, source.provider());
+        ps.setString(3, source.name());
+        ps.setString(4, DeviceClass.guess(source.provider(), source.name()).id());
+        ps.executeUpdate();
+      }
+    }
+    pendingSources.put(source, id);
+    return id;
+  }
+
+  /** The day boundaries as committed, which another process may have changed. */
+  private DayBoundaries currentDayBoundaries(Connection c) throws SQLException {
+    String id = setting(c, DAY_BOUNDARIES_SETTING).orElseThrow();
+    if (!id.equals(dayBoundaries.id())) {
+      dayBoundaries = DayBoundaries.parse(id);
+    }
+    return dayBoundaries;
   }
 
   /** Readers may meet a source committed after this store loaded its cache. */
