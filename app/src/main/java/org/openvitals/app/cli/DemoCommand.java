@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.openvitals.core.demo.SyntheticData;
 import org.openvitals.core.model.Sample;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
         "One simulated person as an Apple Watch, an iPhone, an Oura ring, a Withings scale,"
             + " Cronometer, MyFitnessPal, Strava and manual entries record them, overlapping as"
             + " real sources do. The same seed always gives the same data, so running it twice"
-            + " adds nothing.")
+            + " adds nothing. Refuses a store that holds data of its own.")
 final class DemoCommand implements Callable<Integer> {
   /** Samples per transaction: big enough for bulk speed, small enough to show progress. */
   static final int BATCH = 50_000;
@@ -63,6 +64,13 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (SampleStore store = root.openStore()) {
+      if (store.info().liveSamples() > 0 && store.state(SyntheticData.STATE_KEY).isEmpty()) {
+        throw new CliException(
+            "The store in "
+                + root.storeConfig().dataDir()
+                + " already holds data that is not demo data; demo data would mix with it, so"
+                + " choose an empty folder with --data-dir");
+      }
       // Live in the zone the store counts days in, so the person's days are the store's days.
       ZoneId zone =
           store.dayBoundaries() instanceof DayBoundaries.FixedZone(ZoneId fixed)
@@ -77,6 +85,7 @@ final class DemoCommand implements Callable<Integer> {
                   .withEndDate(last)
                   .withZone(zone));
 
+      String marker = "seed=" + seed + ";end=" + last + ";days=" + days;
       WriteResult total = WriteResult.EMPTY;
       List<Sample> batch = new ArrayList<>(BATCH + 10_000);
       int day = 0;
@@ -85,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
         batch.addAll(it.next().samples());
         day++;
         if (batch.size() >= BATCH || !it.hasNext()) {
-          total = total.plus(store.upsert(batch));
+          total = total.plus(store.upsert(batch, Map.of(SyntheticData.STATE_KEY, marker)));
           batch.clear();
           err.printf("Demo data: %d of %d days, %,d samples written%n", day, days, total.total())
               .flush();

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +30,7 @@ import org.openvitals.core.demo.SyntheticData;
 import org.openvitals.core.export.SampleExporter;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
+import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
@@ -119,6 +121,26 @@ class CliTest {
     Run again = demo(2);
 
     assertThat(again.out()).contains(": 0 new, 0 updated,");
+  }
+
+  @Test
+  void demoNeverMixesIntoAStoreWithRealData() {
+    try (SampleStore store = Stores.open(StoreConfig.sqlite(dir))) {
+      OffsetDateTime t = OffsetDateTime.parse("2026-06-01T07:00:00+02:00");
+      store.upsert(
+          List.of(Sample.of(MetricType.BODY_MASS, t, t, 81.2, new SourceRef("withings", "Body+"))));
+    }
+
+    Run demo = run("demo", "--days", "2", "--end", END);
+
+    assertThat(demo.code()).isEqualTo(1);
+    assertThat(demo.err())
+        .isEqualToIgnoringNewLines(
+            "openvitals: The store in "
+                + dir
+                + " already holds data that is not demo data;"
+                + " demo data would mix with it, so choose an empty folder with --data-dir");
+    assertThat(run("sources", "--json").out()).doesNotContain("Apple Watch");
   }
 
   @Test
@@ -342,7 +364,7 @@ class CliTest {
     }
   }
 
-  private static long total(SyntheticData.Day day, org.openvitals.core.model.SourceRef source) {
+  private static long total(SyntheticData.Day day, SourceRef source) {
     return day.samples().stream()
         .filter(s -> s.type() == MetricType.STEPS && s.source().equals(source))
         .mapToLong(s -> (long) s.value())

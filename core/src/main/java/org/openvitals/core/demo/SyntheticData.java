@@ -43,6 +43,12 @@ public final class SyntheticData {
   public static final SourceRef STRAVA = new SourceRef("strava", "Strava");
   public static final SourceRef MANUAL = new SourceRef("manual", "Manual entry");
 
+  /**
+   * The store state entry that marks a store as holding demo data (written with the first batch),
+   * so demo data is never mixed into a store that holds a person's real data.
+   */
+  public static final String STATE_KEY = "demo.synthetic_data";
+
   /** Every source the generator writes, with the device class the rules should see it as. */
   public static final Map<SourceRef, DeviceClass> SOURCES =
       Map.of(
