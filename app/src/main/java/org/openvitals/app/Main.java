@@ -1,9 +1,10 @@
 package org.openvitals.app;
 
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import org.openvitals.app.cli.OpenVitalsCli;
-import picocli.CommandLine;
 
-/** Entry point of the one jar: with no arguments the desktop app, otherwise the command line. */
+/** Entry point of the one jar: with no command the desktop app, otherwise the command line. */
 public final class Main {
   private Main() {}
 
@@ -12,6 +13,17 @@ public final class Main {
   }
 
   public static int run(String... args) {
-    return new CommandLine(new OpenVitalsCli()).execute(args);
+    Charset charset = Charset.defaultCharset();
+    PrintWriter out = new PrintWriter(System.out, true, charset);
+    PrintWriter err = new PrintWriter(System.err, true, charset);
+    return run(out, err, args);
+  }
+
+  /** Runs a command with its output going to the given writers (tests capture them). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    int code = OpenVitalsCli.commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    return code;
   }
 }

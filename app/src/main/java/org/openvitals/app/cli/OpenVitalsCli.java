@@ -1,25 +1,50 @@
 package org.openvitals.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.openvitals.app.shell.DesktopLauncher;
 import org.openvitals.core.store.DataFolder;
 import org.openvitals.core.store.Engine;
+import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code openvitals} command. Global options come before the subcommand; each subcommand is a
- * class in this package (or its feature's package) registered with one line below.
+ * class in this package (or its feature's package) registered with one line below. With no
+ * subcommand it starts the desktop app.
  */
 @Command(
     name = "openvitals",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Your health data from every source, merged by your rules, on your computer.",
-    subcommands = {ImportCommand.class})
-public final class OpenVitalsCli {
+    footer = {
+      "",
+      "With no command, starts the desktop app.",
+      "Exit codes: 0 success, 1 the command failed, 2 wrong usage, 70 internal error."
+    },
+    subcommands = {
+      SourcesCommand.class,
+      SummaryCommand.class,
+      ExportCommand.class,
+      DoctorCommand.class,
+      DemoCommand.class,
+      MetricsCommand.class,
+      ImportCommand.class,
+      ExplainCommand.class,
+      PreferencesCommand.class,
+      ConnectCommand.class,
+      SyncCommand.class,
+      CloudStatusCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class OpenVitalsCli implements Callable<Integer> {
 
   /** Environment variable holding the password of an encrypted H2 store. */
   public static final String PASSWORD_ENV = "OPENVITALS_DB_PASSWORD";
@@ -37,12 +62,43 @@ public final class OpenVitalsCli {
       scope = ScopeType.INHERIT,
       paramLabel = "ENGINE",
       description =
-          "Storage engine: sqlite (default) or h2. With h2, set $"
+          "Storage engine: sqlite or h2 (default: the engine of the store already in the data"
+              + " folder, else sqlite). With h2, set $"
               + PASSWORD_ENV
               + " to use an encrypted file.")
   String engine;
 
-  /** The store the global options select; an engine chosen before is remembered by the folder. */
+  /** A command line with OpenVitals' error handling, writing to the given streams. */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new OpenVitalsCli());
+    cli.setOut(out);
+    cli.setErr(err);
+    CliErrors errors = new CliErrors();
+    cli.setParameterExceptionHandler(errors);
+    cli.setExecutionExceptionHandler(errors);
+    return cli;
+  }
+
+  /** Starts the desktop app on the selected store; returns when its window closes. */
+  @Override
+  public Integer call() {
+    StoreConfig config = storeConfig();
+    try {
+      DesktopLauncher.launch(config);
+    } catch (RuntimeException | LinkageError e) {
+      // Typically no display or no GTK 3 on Linux: the command line still works.
+      throw new CliException(
+          "Cannot open the desktop window ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + "); the command line works without one, see 'openvitals --help'");
+    }
+    return 0;
+  }
+
+  /**
+   * The store the global options select. Without {@code --engine}, the engine whose database is
+   * already in the folder is reopened, so {@code --engine h2} is needed only once.
+   */
   public StoreConfig storeConfig() {
     Path dir = DataFolder.resolve(dataDir);
     Engine chosen =
@@ -53,5 +109,10 @@ public final class OpenVitalsCli {
             ? password.toCharArray()
             : null;
     return new StoreConfig(dir, chosen, secret);
+  }
+
+  /** Opens (creating if needed) the selected store; the caller closes it. */
+  public SampleStore openStore() {
+    return Stores.open(storeConfig());
   }
 }

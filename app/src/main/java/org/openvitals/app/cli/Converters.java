@@ -1,0 +1,46 @@
+package org.openvitals.app.cli;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.openvitals.core.export.ExportFormat;
+import org.openvitals.core.model.MetricType;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Option converters whose errors read as one plain sentence. */
+final class Converters {
+  private Converters() {}
+
+  static final class Metric implements ITypeConverter<MetricType> {
+    @Override
+    public MetricType convert(String value) {
+      return MetricType.byId(value)
+          .orElseThrow(() ->
+              new TypeConversionException(
+                  "unknown metric '" + value + "'; 'openvitals metrics' lists the metric ids"));
+    }
+  }
+
+  static final class Date implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return LocalDate.parse(value);
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException(
+            "'" + value + "' is not a date; write it as YYYY-MM-DD, for example 2026-03-01");
+      }
+    }
+  }
+
+  static final class Format implements ITypeConverter<ExportFormat> {
+    @Override
+    public ExportFormat convert(String value) {
+      try {
+        return ExportFormat.fromId(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("unknown export format '" + value + "'; use csv or json");
+      }
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package org.openvitals.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.openvitals.core.store.Engine;
+import org.openvitals.core.store.IntegrityReport;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.store.StoreInfo;
+import org.openvitals.core.store.Stores;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "doctor",
+    header = "Check the installation and the store.",
+    description =
+        "Shows engine, paths, schema version and counts, and runs an integrity check. Exits with"
+            + " 1 when there is no store in the data folder or it is not healthy.")
+final class DoctorCommand implements Callable<Integer> {
+  @ParentCommand OpenVitalsCli root;
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--json", description = "Print JSON instead of text.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    StoreConfig config = root.storeConfig();
+    Path dir = config.dataDir();
+    Map<String, Object> report = new LinkedHashMap<>();
+    report.put("version", new VersionProvider().getVersion()[0]);
+    report.put("java", Runtime.version() + " (" + System.getProperty("java.home") + ")");
+    report.put("data_folder", dir.toString());
+    report.put("data_folder_writable", Files.isWritable(dir));
+
+    Optional<Engine> existing = Stores.detectEngine(dir);
+    if (existing.isEmpty()) {
+      print(report);
+      throw new CliException(
+          "No OpenVitals store in "
+              + dir
+              + " yet; import data or run 'openvitals demo' to create one");
+    }
+    List<String> problems;
+    try (SampleStore store = Stores.open(config)) {
+      StoreInfo info = store.info();
+      report.put("engine", info.engine().id() + " " + info.engineVersion());
+      report.put("database", info.location().toString());
+      report.put("encrypted", info.encrypted());
+      report.put("schema_version", info.schemaVersion());
+      report.put("live_samples", info.liveSamples());
+      report.put("deleted_samples", info.tombstones());
+      report.put("sources", info.sources());
+      report.put("day_boundaries", info.dayBoundaries());
+      IntegrityReport integrity = store.checkIntegrity();
+      problems = integrity.problems();
+      report.put("integrity", integrity.ok() ? "ok" : problems);
+    }
+    if (!Files.isWritable(dir)) {
+      problems = append(problems, "the data folder " + dir + " is not writable");
+    }
+    report.put("healthy", problems.isEmpty());
+    print(report);
+    if (!problems.isEmpty()) {
+      throw new CliException("The store is not healthy: " + String.join("; ", problems));
+    }
+    return 0;
+  }
+
+  private void print(Map<String, Object> report) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Output.json(out, report);
+      return;
+    }
+    report.forEach((key, value) -> {
+      String label = (key.replace('_', ' ') + ":");
+      label = Character.toUpperCase(label.charAt(0)) + label.substring(1);
+      String text =
+          value instanceof Long n
+              ? String.format("%,d", n)
+              : value instanceof Boolean b ? (b ? "yes" : "no") : String.valueOf(value);
+      out.printf("%-22s %s%n", label, text);
+    });
+    out.flush();
+  }
+
+  private static List<String> append(List<String> list, String item) {
+    return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(item)).toList();
+  }
+}

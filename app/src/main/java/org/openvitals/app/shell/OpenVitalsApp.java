@@ -1,0 +1,67 @@
+package org.openvitals.app.shell;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.application.ColorScheme;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/** The JavaFX application: the frame in a window that opens where it was left. */
+public final class OpenVitalsApp extends Application {
+  static final double DEFAULT_WIDTH = 1100;
+  static final double DEFAULT_HEIGHT = 720;
+
+  private final ShellSettings settings;
+  private final String storeDescription;
+
+  /** Used by {@link Application#launch}: the user's settings and the store the launcher chose. */
+  public OpenVitalsApp() {
+    this(ShellSettings.forUser(), DesktopLauncher.storeDescription());
+  }
+
+  public OpenVitalsApp(ShellSettings settings, String storeDescription) {
+    this.settings = settings;
+    this.storeDescription = storeDescription;
+  }
+
+  @Override
+  public void start(Stage stage) {
+    boolean dark = Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
+    Application.setUserAgentStylesheet(
+        dark
+            ? new PrimerDark().getUserAgentStylesheet()
+            : new PrimerLight().getUserAgentStylesheet());
+
+    ShellViewModel model = new ShellViewModel(settings, storeDescription);
+    stage.setScene(new Scene(new ShellView(model), DEFAULT_WIDTH, DEFAULT_HEIGHT));
+    stage.titleProperty().bind(model.windowTitle());
+    stage.setMinWidth(640);
+    stage.setMinHeight(420);
+    settings.windowBounds().filter(OpenVitalsApp::onAScreen).ifPresent(b -> place(stage, b));
+    stage.setOnHidden(e -> settings.saveWindowBounds(boundsOf(stage)));
+    stage.show();
+  }
+
+  private static void place(Stage stage, WindowBounds bounds) {
+    stage.setX(bounds.x());
+    stage.setY(bounds.y());
+    stage.setWidth(bounds.width());
+    stage.setHeight(bounds.height());
+    stage.setMaximized(bounds.maximized());
+  }
+
+  private static WindowBounds boundsOf(Stage stage) {
+    return new WindowBounds(
+        stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), stage.isMaximized());
+  }
+
+  /** A window saved on a monitor that is gone would open out of sight. */
+  private static boolean onAScreen(WindowBounds b) {
+    return !javafx.stage.Screen.getScreensForRectangle(
+            new Rectangle2D(b.x(), b.y(), b.width(), b.height()))
+        .isEmpty();
+  }
+}

@@ -1,0 +1,101 @@
+package org.openvitals.app.shell;
+
+import atlantafx.base.theme.Styles;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The app's frame: a sidebar with one button per screen and the content area. Bound to a {@link
+ * ShellViewModel}; the content area shows the selected screen.
+ */
+public final class ShellView extends BorderPane {
+  private final ShellViewModel model;
+  private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
+  private final StackPane content = new StackPane();
+
+  public ShellView(ShellViewModel model) {
+    this.model = model;
+    getStyleClass().add("shell");
+    setLeft(sidebar());
+    content.setId("content");
+    content.setPadding(new Insets(32));
+    content.setAlignment(Pos.TOP_LEFT);
+    setCenter(content);
+    show(model.selectedScreen());
+    model.selectedScreenProperty().addListener((p, before, now) -> show(now));
+  }
+
+  private VBox sidebar() {
+    Label brand = new Label("OpenVitals");
+    brand.getStyleClass().add(Styles.TITLE_3);
+    brand.setPadding(new Insets(0, 0, 16, 8));
+
+    VBox nav = new VBox(4);
+    ToggleGroup group = new ToggleGroup();
+    for (Screen screen : model.screens()) {
+      ToggleButton button = new ToggleButton(screen.title());
+      button.setId("nav-" + screen.name().toLowerCase(Locale.ROOT));
+      button.setToggleGroup(group);
+      button.setMaxWidth(Double.MAX_VALUE);
+      button.setAlignment(Pos.CENTER_LEFT);
+      button.getStyleClass().add(Styles.FLAT);
+      button.setOnAction(e -> model.select(screen));
+      navButtons.put(screen, button);
+      nav.getChildren().add(button);
+    }
+    // A toggle group lets a second click unselect; the sidebar always marks the current screen.
+    group
+        .selectedToggleProperty()
+        .addListener((p, before, now) -> {
+          if (now == null) {
+            navButtons.get(model.selectedScreen()).setSelected(true);
+          }
+        });
+
+    Region spacer = new Region();
+    VBox.setVgrow(spacer, Priority.ALWAYS);
+    Label store = new Label(model.storeDescription());
+    store.setId("store-description");
+    store.setWrapText(true);
+    store.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+
+    VBox sidebar = new VBox(brand, nav, spacer, store);
+    sidebar.setId("sidebar");
+    sidebar.setPadding(new Insets(16, 12, 16, 12));
+    sidebar.setPrefWidth(200);
+    sidebar.setStyle(
+        "-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default;"
+            + " -fx-border-width: 0 1 0 0;");
+    return sidebar;
+  }
+
+  private void show(Screen screen) {
+    navButtons.get(screen).setSelected(true);
+    content.getChildren().setAll(placeholder(screen));
+  }
+
+  /** The honest page of a screen that is not built yet: its name and what it will be for. */
+  private static VBox placeholder(Screen screen) {
+    Label title = new Label(screen.title());
+    title.setId("screen-title");
+    title.getStyleClass().add(Styles.TITLE_1);
+    Label description = new Label(screen.description());
+    description.setId("screen-description");
+    description.setWrapText(true);
+    description.getStyleClass().add(Styles.TEXT_MUTED);
+    VBox page = new VBox(12, title, description);
+    page.setMaxWidth(640);
+    return page;
+  }
+}

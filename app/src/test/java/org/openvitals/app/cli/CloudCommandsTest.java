@@ -1,0 +1,126 @@
+package org.openvitals.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.Main;
+import org.openvitals.connectors.cloudtest.FakeProvider;
+
+/** connect --no-browser, sync and status through the real command line, against a fake Oura. */
+class CloudCommandsTest {
+  @TempDir Path dir;
+  private FakeProvider fake;
+  private final PrintStream realOut = System.out;
+  private final PrintStream realErr = System.err;
+  private final InputStream realIn = System.in;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fake = new FakeProvider(Clock.systemUTC(), false);
+    for (String c :
+        List.of(
+            "daily_activity",
+            "daily_readiness",
+            "daily_spo2",
+            "daily_sleep",
+            "sleep",
+            "workout",
+            "heartrate")) {
+      fake.route(
+          "/v2/usercollection/" + c,
+          q -> FakeProvider.Reply.json("{\"data\":[],\"next_token\":null}"));
+    }
+    fake.route(
+        "/v2/usercollection/personal_info",
+        q -> FakeProvider.Reply.json("{\"id\":\"u1\",\"weight\":70.0,\"height\":1.7}"));
+    Files.writeString(
+        dir.resolve("cloud.properties"),
+        String.join(
+            "\n",
+            "vault.key_storage=file",
+            "oura.authorization_url=" + fake.url("/oauth/authorize"),
+            "oura.token_url=" + fake.url("/oauth/token"),
+            "oura.api_url=" + fake.url("")));
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    System.setIn(new ByteArrayInputStream(new byte[0]));
+  }
+
+  @AfterEach
+  void tearDown() {
+    System.setOut(realOut);
+    System.setErr(realErr);
+    System.setIn(realIn);
+    fake.close();
+  }
+
+  private String stdout() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aScriptPlaysTheBrowserThenSyncsAndReadsTheStatus() throws Exception {
+    CompletableFuture<Integer> connect =
+        CompletableFuture.supplyAsync(() ->
+            Main.run(
+                "--data-dir",
+                dir.toString(),
+                "connect",
+                "oura",
+                "--client-id",
+                FakeProvider.CLIENT_ID,
+                "--client-secret",
+                FakeProvider.CLIENT_SECRET,
+                "--no-browser"));
+    String url = null;
+    for (int i = 0; i < 1000 && url == null; i++) {
+      url = stdout().lines().filter(l -> l.startsWith("http://")).findFirst().orElse(null);
+      Thread.sleep(10);
+    }
+    assertThat(url).as("authorization URL on stdout; stderr: %s", err).isNotNull();
+    assertThat(FakeProvider.playBrowser(URI.create(url)).body()).contains("You can close this tab");
+    assertThat(connect.get(30, TimeUnit.SECONDS)).isZero();
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Connected oura");
+    assertThat(Files.readString(dir.resolve("vault/oura.vault"), StandardCharsets.ISO_8859_1))
+        .doesNotContain(FakeProvider.CLIENT_SECRET);
+
+    out.reset();
+    assertThat(Main.run("--data-dir", dir.toString(), "sync")).isZero();
+    assertThat(stdout()).contains("oura: ok, 2 new or changed");
+
+    out.reset();
+    assertThat(Main.run("--data-dir", dir.toString(), "status", "--history")).isZero();
+    assertThat(stdout())
+        .containsPattern("oura +ok +last sync: \\d{4}-\\d\\d-\\d\\d")
+        .containsPattern("withings +not connected");
+  }
+
+  @Test
+  void syncWithNothingConnectedSaysHowToConnect() {
+    assertThat(Main.run("--data-dir", dir.toString(), "sync")).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("openvitals connect oura");
+  }
+
+  @Test
+  void anUnknownSourceIsNamed() {
+    assertThat(Main.run("--data-dir", dir.toString(), "sync", "fitbit")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown cloud source 'fitbit'");
+  }
+}

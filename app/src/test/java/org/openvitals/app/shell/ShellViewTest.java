@@ -1,0 +1,109 @@
+package org.openvitals.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Runs the real application window on JavaFX's headless platform (no display needed). */
+@ExtendWith(ApplicationExtension.class)
+class ShellViewTest {
+  private final MemoryPreferences prefs = new MemoryPreferences();
+
+  @Start
+  void start(Stage stage) {
+    new OpenVitalsApp(new ShellSettings(prefs), "Data: /tmp/openvitals-test (sqlite)").start(stage);
+  }
+
+  @Test
+  void clickingThroughTheSidebarShowsEachScreen(FxRobot robot) {
+    assertThat(title(robot)).isEqualTo("Dashboard");
+    assertThat(robot.lookup("#store-description").queryAs(Label.class).getText())
+        .isEqualTo("Data: /tmp/openvitals-test (sqlite)");
+
+    for (Screen screen : Screen.values()) {
+      robot.clickOn("#nav-" + screen.name().toLowerCase(Locale.ROOT));
+
+      assertThat(title(robot)).isEqualTo(screen.title());
+      assertThat(robot.lookup("#screen-description").queryAs(Label.class).getText())
+          .isEqualTo(screen.description());
+      assertThat(button(robot, screen).isSelected()).isTrue();
+      assertThat(robot.window(0).getScene().getWindow())
+          .isInstanceOfSatisfying(
+              Stage.class,
+              s -> assertThat(s.getTitle()).isEqualTo("OpenVitals - " + screen.title()));
+    }
+    assertThat(new ShellSettings(prefs).lastScreen()).contains(Screen.SETTINGS);
+  }
+
+  @Test
+  void clickingTheCurrentScreenAgainKeepsItSelected(FxRobot robot) {
+    robot.clickOn("#nav-sources");
+    robot.clickOn("#nav-sources");
+
+    assertThat(button(robot, Screen.SOURCES).isSelected()).isTrue();
+    assertThat(title(robot)).isEqualTo("Sources");
+  }
+
+  @Test
+  void theWindowOpensWhereItWasClosedAndOnTheLastScreen(FxRobot robot) {
+    Stage first = (Stage) robot.window(0);
+    robot.clickOn("#nav-insights");
+    robot.interact(() -> {
+      first.setX(120);
+      first.setY(80);
+      first.setWidth(800);
+      first.setHeight(600);
+      first.hide();
+    });
+    assertThat(new ShellSettings(prefs).windowBounds())
+        .contains(new WindowBounds(120, 80, 800, 600, false));
+
+    Stage second = reopen(robot);
+
+    assertThat(List.of(second.getX(), second.getY(), second.getWidth(), second.getHeight()))
+        .containsExactly(120.0, 80.0, 800.0, 600.0);
+    assertThat(second.getTitle()).isEqualTo("OpenVitals - Insights");
+    robot.interact(second::hide);
+  }
+
+  @Test
+  void aWindowLastSeenOnAScreenThatIsGoneOpensAtTheDefaultPlace(FxRobot robot) {
+    Stage first = (Stage) robot.window(0);
+    robot.interact(first::hide);
+    new ShellSettings(prefs).saveWindowBounds(new WindowBounds(9000, 9000, 800, 600, false));
+
+    Stage second = reopen(robot);
+
+    assertThat(second.getWidth()).isEqualTo(OpenVitalsApp.DEFAULT_WIDTH);
+    assertThat(second.getX()).isLessThan(1000);
+    robot.interact(second::hide);
+  }
+
+  private Stage reopen(FxRobot robot) {
+    Stage[] stage = new Stage[1];
+    robot.interact(() -> {
+      stage[0] = new Stage();
+      new OpenVitalsApp(new ShellSettings(prefs), "").start(stage[0]);
+    });
+    return stage[0];
+  }
+
+  private static String title(FxRobot robot) {
+    return robot.lookup("#screen-title").queryAs(Label.class).getText();
+  }
+
+  private static ToggleButton button(FxRobot robot, Screen screen) {
+    return robot
+        .lookup("#nav-" + screen.name().toLowerCase(Locale.ROOT))
+        .queryAs(ToggleButton.class);
+  }
+}

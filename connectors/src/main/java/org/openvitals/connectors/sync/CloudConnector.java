@@ -1,0 +1,25 @@
+package org.openvitals.connectors.sync;
+
+import java.util.List;
+import org.openvitals.connectors.http.ResponseCheck;
+
+/**
+ * A cloud source: its provider defaults and the data streams it syncs. A connector is one package
+ * plus one line in {@code META-INF/services/org.openvitals.connectors.sync.CloudConnector}.
+ */
+public interface CloudConnector {
+
+  ProviderInfo info();
+
+  /** Streams synced one after another in this order, sharing the provider's request budget. */
+  List<SyncStream> streams();
+
+  /** How to read errors from HTTP 200 answers; most providers need none. */
+  default ResponseCheck responseCheck() {
+    return ResponseCheck.NONE;
+  }
+
+  default String id() {
+    return info().id();
+  }
+}

@@ -1,0 +1,106 @@
+package org.openvitals.connectors.sync;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.openvitals.connectors.http.ApiClient;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.Sample;
+import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.WriteResult;
+import org.openvitals.core.time.DayBoundaries;
+
+/** What a {@link SyncStream} sees during one run: the API, its cursor, and the store. */
+public final class StreamContext {
+  private final String provider;
+  private final String stream;
+  private final ApiClient api;
+  private final SampleStore store;
+  private final Clock clock;
+  private final int historyDays;
+  private WriteResult written = WriteResult.EMPTY;
+  private int tombstoned;
+  private int skipped;
+
+  StreamContext(
+      String provider,
+      String stream,
+      ApiClient api,
+      SampleStore store,
+      Clock clock,
+      int historyDays) {
+    this.provider = provider;
+    this.stream = stream;
+    this.api = api;
+    this.store = store;
+    this.clock = clock;
+    this.historyDays = historyDays;
+  }
+
+  public static String cursorKey(String provider, String stream) {
+    return "cloud." + provider + ".cursor." + stream;
+  }
+
+  public ApiClient api() {
+    return api;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The first day a first sync asks for. */
+  public LocalDate historyStart() {
+    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(historyDays);
+  }
+
+  /**
+   * Where a provider's daily total for {@code day} starts, so the store files it under that day: at
+   * midnight of the store's day zone, or (with sample-local days) at midnight at {@code offset}.
+   */
+  public OffsetDateTime startOfDay(LocalDate day, ZoneOffset offset) {
+    return switch (store.dayBoundaries()) {
+      case DayBoundaries.FixedZone fixed -> day.atStartOfDay(fixed.zone()).toOffsetDateTime();
+      case DayBoundaries.SampleLocal local -> day.atStartOfDay().atOffset(offset);
+    };
+  }
+
+  public Optional<String> cursor() {
+    return store.state(cursorKey(provider, stream));
+  }
+
+  /** Upserts {@code samples} and moves the cursor in the same transaction. */
+  public void commit(Collection<Sample> samples, String cursor) {
+    written = written.plus(store.upsert(samples, Map.of(cursorKey(provider, stream), cursor)));
+  }
+
+  /**
+   * Provider-side deletions. The cursor does not move here: the page's {@link #commit} moves it, so
+   * a crash in between re-fetches the page and tombstones again, which changes nothing.
+   */
+  public void tombstone(SourceRef source, MetricType type, Collection<String> externalIds) {
+    tombstoned += store.tombstone(source, type, externalIds, Map.of());
+  }
+
+  /** Counts records the stream read but could not map (unknown measure types ...). */
+  public void skipped(int count) {
+    skipped += count;
+  }
+
+  WriteResult written() {
+    return written;
+  }
+
+  int tombstoned() {
+    return tombstoned;
+  }
+
+  int skippedCount() {
+    return skipped;
+  }
+}

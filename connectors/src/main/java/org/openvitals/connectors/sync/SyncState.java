@@ -1,0 +1,20 @@
+package org.openvitals.connectors.sync;
+
+/** What the user sees for a cloud source. */
+public enum SyncState {
+  NOT_CONNECTED("not connected"),
+  OK("ok"),
+  SYNCING("syncing"),
+  ERROR("error"),
+  RECONNECT_NEEDED("reconnect needed");
+
+  private final String label;
+
+  SyncState(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+}

@@ -1,0 +1,149 @@
+package org.openvitals.connectors.testing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.openvitals.core.model.DeviceClass;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.NaturalKey;
+import org.openvitals.core.model.Sample;
+import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.store.DailyRollup;
+import org.openvitals.core.store.IntegrityReport;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.SourceSummary;
+import org.openvitals.core.store.StoreInfo;
+import org.openvitals.core.store.WriteResult;
+import org.openvitals.core.time.DayBoundaries;
+
+/**
+ * A test double for the store: keeps samples by natural key with the contract's upsert semantics
+ * (new key inserted, changed content updated, identical unchanged) and records every batch, so
+ * importers can be tested before the real store is merged.
+ */
+public final class MemoryStore implements SampleStore {
+  private final Map<Long, Sample> samples = new LinkedHashMap<>();
+  private final List<Integer> batchSizes = new ArrayList<>();
+  private final Map<String, String> state = new TreeMap<>();
+
+  @Override
+  public WriteResult upsert(Collection<Sample> batch, Map<String, String> stateEntries) {
+    batchSizes.add(batch.size());
+    int inserted = 0;
+    int updated = 0;
+    int unchanged = 0;
+    for (Sample s : batch) {
+      Sample old = samples.put(NaturalKey.of(s), s);
+      if (old == null) {
+        inserted++;
+      } else if (old.equals(s)) {
+        unchanged++;
+      } else {
+        updated++;
+      }
+    }
+    state.putAll(stateEntries);
+    return new WriteResult(inserted, updated, unchanged);
+  }
+
+  /** Every stored sample, in insertion order. */
+  public List<Sample> all() {
+    return List.copyOf(samples.values());
+  }
+
+  public List<Sample> of(MetricType type) {
+    return samples.values().stream()
+        .filter(s -> s.type() == type)
+        .sorted(Comparator.comparing(Sample::start))
+        .toList();
+  }
+
+  /** Sizes of the upsert calls made, in order. */
+  public List<Integer> batchSizes() {
+    return List.copyOf(batchSizes);
+  }
+
+  @Override
+  public int tombstone(
+      SourceRef source, MetricType type, Collection<String> externalIds, Map<String, String> st) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public List<Sample> samples(MetricType type, Instant from, Instant to) {
+    return of(type).stream()
+        .filter(s -> !s.start().toInstant().isBefore(from) && s.start().toInstant().isBefore(to))
+        .toList();
+  }
+
+  @Override
+  public void forEachSample(MetricType type, Instant from, Instant to, Consumer<Sample> sink) {
+    samples.values().stream().filter(s -> type == null || s.type() == type).forEach(sink);
+  }
+
+  @Override
+  public List<DailyRollup> daily(MetricType type, LocalDate from, LocalDate to) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public List<SourceSummary> sources() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void setDeviceClass(SourceRef source, DeviceClass deviceClass) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public DayBoundaries dayBoundaries() {
+    return DayBoundaries.systemDefault();
+  }
+
+  @Override
+  public void setDayBoundaries(DayBoundaries boundaries) {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public Optional<String> state(String key) {
+    return Optional.ofNullable(state.get(key));
+  }
+
+  @Override
+  public Map<String, String> stateWithPrefix(String prefix) {
+    return Map.copyOf(state);
+  }
+
+  @Override
+  public void putState(String key, String value) {
+    state.put(key, value);
+  }
+
+  @Override
+  public void removeState(String key) {
+    state.remove(key);
+  }
+
+  @Override
+  public StoreInfo info() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public IntegrityReport checkIntegrity() {
+    throw new UnsupportedOperationException();
+  }
+
+  @Override
+  public void close() {}
+}

@@ -1,0 +1,242 @@
+package org.openvitals.core.export;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.openvitals.core.model.Sample;
+import org.openvitals.core.store.SampleStore;
+
+/**
+ * Writes every live sample of a store to a CSV or JSON file, streaming: samples go from the store's
+ * cursor to the file one at a time, so exports of any size run in constant memory. The file appears
+ * only when complete (written beside it first, then moved into place), so a failed export never
+ * leaves a truncated file that looks finished.
+ *
+ * <p>Both formats carry the same fields: {@code metric} (the metric id), {@code start} and {@code
+ * end} (ISO-8601 with the original UTC offset), {@code value} (in the canonical unit), {@code unit}
+ * (UCUM), {@code provider}, {@code source}, {@code device}, {@code external_id} and {@code
+ * metadata}. CSV has one row per sample under a header row, with metadata as a JSON object; JSON is
+ * an array of objects, with metadata as a nested object.
+ */
+public final class SampleExporter {
+  /** Column order of the CSV export; also the field order of each JSON object. */
+  public static final List<String> FIELDS =
+      List.of(
+          "metric",
+          "start",
+          "end",
+          "value",
+          "unit",
+          "provider",
+          "source",
+          "device",
+          "external_id",
+          "metadata");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Always with seconds (2026-03-01T08:00:00+01:00), which every ISO-8601 parser reads. */
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+  private SampleExporter() {}
+
+  /**
+   * Exports all live samples to {@code file}, replacing it if it exists.
+   *
+   * @param progress called with the number of samples written so far, every 100,000 samples
+   * @return how many samples were written
+   * @throws ExportException naming the file when it cannot be written
+   */
+  public static long export(
+      SampleStore store, ExportFormat format, Path file, Consumer<Long> progress) {
+    Path target = file.toAbsolutePath();
+    Path partial = target.resolveSibling(target.getFileName() + ".part");
+    try {
+      long count;
+      try (OutputStream out = Files.newOutputStream(partial)) {
+        count = export(store, format, out, progress);
+      }
+      moveIntoPlace(partial, target);
+      return count;
+    } catch (IOException | UncheckedIOException e) {
+      IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+      throw new ExportException("Cannot write " + target + ": " + describe(cause, target), cause);
+    } finally {
+      deleteQuietly(partial); // gone already after a successful move
+    }
+  }
+
+  /** Exports all live samples to a stream (left open). */
+  public static long export(
+      SampleStore store, ExportFormat format, OutputStream out, Consumer<Long> progress)
+      throws IOException {
+    return switch (format) {
+      case CSV -> writeCsv(store, out, progress);
+      case JSON -> writeJson(store, out, progress);
+    };
+  }
+
+  private static long writeCsv(SampleStore store, OutputStream out, Consumer<Long> progress)
+      throws IOException {
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(FIELDS.toArray(String[]::new)).get();
+    CSVPrinter csv = new CSVPrinter(writer, format);
+    long[] count = {0};
+    store.forEachSample(
+        null,
+        null,
+        null,
+        s -> {
+          try {
+            csv.printRecord(
+                s.type().id(),
+                TIME.format(s.start()),
+                TIME.format(s.end()),
+                plain(s.value()),
+                s.type().unit(),
+                s.source().provider(),
+                s.source().name(),
+                s.device(),
+                s.externalId(),
+                s.metadata().isEmpty() ? null : JSON.writeValueAsString(sorted(s.metadata())));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          tick(++count[0], progress);
+        });
+    csv.flush();
+    return count[0];
+  }
+
+  private static long writeJson(SampleStore store, OutputStream out, Consumer<Long> progress)
+      throws IOException {
+    JsonGenerator json =
+        new JsonFactory()
+            .createGenerator(out, JsonEncoding.UTF8)
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
+            .setPrettyPrinter(new OneSamplePerLine());
+    json.writeStartArray();
+    long[] count = {0};
+    store.forEachSample(
+        null,
+        null,
+        null,
+        s -> {
+          try {
+            writeJsonSample(json, s);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          tick(++count[0], progress);
+        });
+    json.writeEndArray();
+    json.close();
+    return count[0];
+  }
+
+  private static void writeJsonSample(JsonGenerator json, Sample s) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("metric", s.type().id());
+    json.writeStringField("start", TIME.format(s.start()));
+    json.writeStringField("end", TIME.format(s.end()));
+    json.writeFieldName("value");
+    json.writeNumber(plain(s.value()));
+    json.writeStringField("unit", s.type().unit());
+    json.writeStringField("provider", s.source().provider());
+    json.writeStringField("source", s.source().name());
+    json.writeStringField("device", s.device());
+    json.writeStringField("external_id", s.externalId());
+    json.writeObjectFieldStart("metadata");
+    for (Map.Entry<String, String> e : sorted(s.metadata()).entrySet()) {
+      json.writeStringField(e.getKey(), e.getValue());
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  /** Metadata keys in a fixed order, so exporting the same data twice gives the same file. */
+  private static Map<String, String> sorted(Map<String, String> metadata) {
+    return new TreeMap<>(metadata);
+  }
+
+  /** 72 rather than 72.0, and never scientific notation. */
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+
+  private static void tick(long count, Consumer<Long> progress) {
+    if (count % 100_000 == 0) {
+      progress.accept(count);
+    }
+  }
+
+  private static void moveIntoPlace(Path partial, Path target) throws IOException {
+    try {
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException ignored) {
+      // The export already failed; its error is the one worth reporting.
+    }
+  }
+
+  private static String describe(IOException e, Path target) {
+    Path folder = target.getParent();
+    return switch (e) {
+      case AccessDeniedException _ -> "permission denied";
+      case NoSuchFileException _ when folder != null && !Files.isDirectory(folder) ->
+          "the folder " + folder + " does not exist";
+      case NoSuchFileException _ -> "files cannot be created in " + folder;
+      case FileSystemException f when f.getReason() != null -> f.getReason();
+      default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    };
+  }
+
+  /** Compact JSON with one sample per line, so the file is readable and diffable. */
+  private static final class OneSamplePerLine extends MinimalPrettyPrinter {
+    @Override
+    public void writeStartArray(JsonGenerator g) throws IOException {
+      g.writeRaw("[\n");
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
+      g.writeRaw(",\n");
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int nrOfValues) throws IOException {
+      g.writeRaw(nrOfValues == 0 ? "]\n" : "\n]\n");
+    }
+  }
+}

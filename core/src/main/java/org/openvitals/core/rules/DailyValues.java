@@ -1,0 +1,21 @@
+package org.openvitals.core.rules;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.store.SampleStore;
+
+/**
+ * One value per day for a metric, never summed blindly across sources. The command line's {@code
+ * summary} and the app ask this; the implementation decides how sources are chosen and merged.
+ */
+public interface DailyValues {
+
+  /** Days in {@code [from, to]} that have data, in order; days without data are left out. */
+  List<DailyValue> daily(MetricType metric, LocalDate from, LocalDate to);
+
+  /** The daily values of a store under the current rules. */
+  static DailyValues of(SampleStore store) {
+    return new BestSourceDailyValues(store);
+  }
+}

@@ -1,0 +1,22 @@
+package org.openvitals.core.rules;
+
+import java.time.OffsetDateTime;
+import org.openvitals.core.model.SourceRef;
+
+/**
+ * Something about the data worth a look; the data is kept either way.
+ *
+ * @param at the sample's start for sample flags, null for day-level flags
+ */
+public record QualityFlag(Kind kind, SourceRef source, OffsetDateTime at, String message) {
+  public enum Kind {
+    /** Outside the plausible range for the metric: kept, listed, never primary. */
+    IMPLAUSIBLE,
+    /** The same source recorded the same time span more than once. */
+    DUPLICATE,
+    /** The source covered little of the day (wear time). */
+    INCOMPLETE,
+    /** The source's data stops part-way through the day and nothing newer has arrived. */
+    STALE
+  }
+}

@@ -1,0 +1,314 @@
+package org.openvitals.core.rules;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.openvitals.core.model.AggregationKind;
+import org.openvitals.core.model.DeviceClass;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.Sample;
+import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.store.DailyRollup;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.SourceSummary;
+import org.openvitals.core.time.DayBoundaries;
+
+/**
+ * The rules applied to a store, with the resolved daily values kept so a dashboard reads a year
+ * cheaply: one rollup query per input metric (to see what changed) and one query for the stored
+ * results, then only changed days are resolved again.
+ *
+ * <p>Each stored day carries a fingerprint of everything its value depends on: the store's daily
+ * rollups (per source: count, sum, min, max) of the days that can feed it, the order of the sources
+ * present those days, the day boundaries and the rules' own version. A new sample changes its day's
+ * rollup (and so that day and, for metrics whose samples or nights can cross midnight, the next); a
+ * preference change changes the order only where the reordered sources have data. A day whose
+ * fingerprint still matches is read, not resolved. Because the fingerprint depends on content and
+ * never on arrival, one import or a hundred syncs in any order give the same results.
+ *
+ * <p>Results live in the store's state table under {@code rules.resolved.<metric>.<day>}.
+ */
+public final class RulesService {
+  /** Bump when a rule changes, so every stored result is resolved again. */
+  static final int RULES_VERSION = 1;
+
+  static final String RESOLVED_PREFIX = "rules.resolved.";
+  private static final Duration MARGIN_BEFORE = Duration.ofDays(2);
+  private static final Duration MARGIN_AFTER = Duration.ofDays(1);
+
+  /** Stale days closer than this are resolved in one pass over the samples between them. */
+  private static final int JOIN_STALE_DAYS = 7;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SampleStore store;
+  private final PreferencesRepository preferences;
+  private final Clock clock;
+  private int lastResolvedDays;
+
+  public RulesService(SampleStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+    this.preferences = new PreferencesRepository(store, clock);
+  }
+
+  public PreferencesRepository preferences() {
+    return preferences;
+  }
+
+  /** The context resolution runs in now: current preferences, the store's sources and days. */
+  public RuleContext context() {
+    Map<SourceRef, DeviceClass> classes = new HashMap<>();
+    Map<SourceRef, Instant> lastSeen = new HashMap<>();
+    for (SourceSummary s : store.sources()) {
+      classes.put(s.source(), s.deviceClass());
+      if (s.last() != null) {
+        lastSeen.put(s.source(), s.last());
+      }
+    }
+    return new RuleContext(
+        preferences.current(),
+        classes,
+        store.dayBoundaries(),
+        lastSeen,
+        clock.instant(),
+        RuleContext.DEFAULT_SLICE_SECONDS);
+  }
+
+  /**
+   * The resolved values of {@code metric} for every day in {@code [from, to]} with data, oldest
+   * first; days whose inputs changed since they were last stored are resolved again and stored.
+   */
+  public List<ResolvedDay> daily(MetricType metric, LocalDate from, LocalDate to) {
+    RuleContext ctx = context();
+    Map<LocalDate, String> fingerprints = fingerprints(metric, from, to, ctx);
+    Map<String, String> stored = store.stateWithPrefix(RESOLVED_PREFIX + metric.id() + ".");
+    Map<LocalDate, ResolvedDay> out = new TreeMap<>();
+    TreeSet<LocalDate> stale = new TreeSet<>();
+    for (var e : fingerprints.entrySet()) {
+      String cached = stored.get(key(metric, e.getKey()));
+      Cached c = cached == null ? null : read(cached);
+      if (c != null && c.fp().equals(e.getValue())) {
+        if (c.primary() != null) {
+          out.put(e.getKey(), c.toResolved(metric, e.getKey()));
+        }
+      } else {
+        stale.add(e.getKey());
+      }
+    }
+    lastResolvedDays = stale.size();
+    if (!stale.isEmpty()) {
+      Map<String, String> writes = new LinkedHashMap<>();
+      for (LocalDate[] range : ranges(stale)) {
+        Map<LocalDate, DayOutcome> resolved =
+            Rules.resolve(
+                metric,
+                samples(metric, range[0], range[1], ctx.days()),
+                ctx,
+                range[0],
+                range[1],
+                false);
+        for (LocalDate day : stale.subSet(range[0], true, range[1], true)) {
+          DayOutcome o = resolved.get(day);
+          ResolvedDay r = o == null ? null : o.resolved();
+          if (r != null) {
+            out.put(day, r);
+          }
+          writes.put(key(metric, day), write(Cached.of(fingerprints.get(day), r)));
+        }
+      }
+      store.upsert(List.of(), writes);
+    }
+    return List.copyOf(out.values());
+  }
+
+  /** How many days the last {@link #daily} call had to resolve (the rest were read). */
+  public int lastResolvedDays() {
+    return lastResolvedDays;
+  }
+
+  /** Why {@code metric} has its value on {@code day}: sources, slices, overrides, flags. */
+  public Explanation explain(MetricType metric, LocalDate day) {
+    RuleContext ctx = context();
+    return Rules.explain(metric, day, samples(metric, day, day, ctx.days()), ctx);
+  }
+
+  /** Each day's full outcome with disagreements, for quality views (not stored). */
+  public Map<LocalDate, DayOutcome> outcomes(MetricType metric, LocalDate from, LocalDate to) {
+    RuleContext ctx = context();
+    return Rules.resolve(metric, samples(metric, from, to, ctx.days()), ctx, from, to, false);
+  }
+
+  /**
+   * Samples that can affect days {@code [from, to]}: the inputs, with margins for spans and
+   * offsets.
+   */
+  List<Sample> samples(MetricType metric, LocalDate from, LocalDate to, DayBoundaries days) {
+    Instant start = days.startOf(from).minus(MARGIN_BEFORE);
+    Instant end = days.startOf(to.plusDays(1)).plus(MARGIN_AFTER);
+    List<Sample> out = new ArrayList<>();
+    for (MetricType m : Rules.inputsOf(metric)) {
+      out.addAll(store.samples(m, start, end));
+    }
+    return out;
+  }
+
+  /** Per day in range with any input data: the fingerprint of everything its value depends on. */
+  Map<LocalDate, String> fingerprints(
+      MetricType metric, LocalDate from, LocalDate to, RuleContext ctx) {
+    int before = dependsOnDaysBefore(metric);
+    int after = metric.aggregation() == AggregationKind.EVENT ? 1 : 0;
+    Map<LocalDate, List<DailyRollup>> byDay = new TreeMap<>();
+    for (MetricType m : Rules.inputsOf(metric)) {
+      for (DailyRollup r : store.daily(m, from.minusDays(before), to.plusDays(after))) {
+        byDay.computeIfAbsent(r.day(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    Map<LocalDate, String> out = new TreeMap<>();
+    for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+      List<DailyRollup> inputs = new ArrayList<>();
+      for (int k = -before; k <= after; k++) {
+        inputs.addAll(byDay.getOrDefault(day.plusDays(k), List.of()));
+      }
+      if (inputs.isEmpty()) {
+        continue;
+      }
+      Set<SourceRef> present = new HashSet<>();
+      inputs.forEach(r -> present.add(r.source()));
+      Priority order = ctx.preferences().priorityFor(metric, present, ctx.classLookup());
+      StringBuilder text =
+          new StringBuilder()
+              .append(RULES_VERSION)
+              .append('|')
+              .append(ctx.days().id())
+              .append('|')
+              .append(ctx.sliceSeconds())
+              .append('|')
+              .append(order.order());
+      inputs.stream()
+          .sorted(
+              java.util.Comparator.comparing((DailyRollup r) -> r.day())
+                  .thenComparing(r -> r.type().id())
+                  .thenComparing(r -> r.source().key()))
+          .forEach(r ->
+              text.append('|')
+                  .append(r.day())
+                  .append(',')
+                  .append(r.type().id())
+                  .append(',')
+                  .append(r.source().key())
+                  .append(',')
+                  .append(r.count())
+                  .append(',')
+                  .append(Double.doubleToLongBits(r.sum()))
+                  .append(',')
+                  .append(Double.doubleToLongBits(r.min()))
+                  .append(',')
+                  .append(Double.doubleToLongBits(r.max())));
+      out.put(day, hash(text.toString()));
+    }
+    return out;
+  }
+
+  /** Cumulative samples and nights can start the day before the day they count for. */
+  private static int dependsOnDaysBefore(MetricType metric) {
+    return switch (Rules.ruleOf(metric)) {
+      case SLICES, NIGHTS, WORKOUTS -> 1;
+      case READINGS, DAY_TOTALS -> 0;
+    };
+  }
+
+  private static List<LocalDate[]> ranges(TreeSet<LocalDate> days) {
+    List<LocalDate[]> out = new ArrayList<>();
+    LocalDate start = null;
+    LocalDate end = null;
+    for (LocalDate d : days) {
+      if (start == null) {
+        start = d;
+      } else if (d.toEpochDay() - end.toEpochDay() > JOIN_STALE_DAYS) {
+        out.add(new LocalDate[] {start, end});
+        start = d;
+      }
+      end = d;
+    }
+    if (start != null) {
+      out.add(new LocalDate[] {start, end});
+    }
+    return out;
+  }
+
+  static String key(MetricType metric, LocalDate day) {
+    return RESOLVED_PREFIX + metric.id() + "." + day;
+  }
+
+  private static String hash(String text) {
+    try {
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(d, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JDK has SHA-256", e);
+    }
+  }
+
+  /** A stored day: its fingerprint and the resolved figures (primary null: no usable data). */
+  record Cached(
+      String fp,
+      Double value,
+      Double min,
+      Double max,
+      Double mean,
+      Double last,
+      int count,
+      String primary,
+      Map<String, Double> contributions) {
+
+    static Cached of(String fp, ResolvedDay r) {
+      if (r == null) {
+        return new Cached(fp, null, null, null, null, null, 0, null, Map.of());
+      }
+      Map<String, Double> c = new LinkedHashMap<>();
+      r.contributions().forEach((s, v) -> c.put(s.key(), v));
+      return new Cached(
+          fp, r.value(), r.min(), r.max(), r.mean(), r.last(), r.count(), r.primary().key(), c);
+    }
+
+    ResolvedDay toResolved(MetricType metric, LocalDate day) {
+      Map<SourceRef, Double> c = new LinkedHashMap<>();
+      contributions.forEach((k, v) -> c.put(SourceRef.parseKey(k), v));
+      return new ResolvedDay(
+          metric, day, value, min, max, mean, last, count, SourceRef.parseKey(primary), c);
+    }
+  }
+
+  private static Cached read(String json) {
+    try {
+      return JSON.readValue(json, Cached.class);
+    } catch (JsonProcessingException e) {
+      return null; // unreadable (older format): resolve again
+    }
+  }
+
+  private static String write(Cached c) {
+    try {
+      return JSON.writeValueAsString(c);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A stored day always serialises", e);
+    }
+  }
+}

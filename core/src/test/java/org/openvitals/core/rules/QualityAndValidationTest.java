@@ -1,0 +1,144 @@
+package org.openvitals.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.openvitals.core.model.MetricType.BODY_MASS;
+import static org.openvitals.core.model.MetricType.HEART_RATE;
+import static org.openvitals.core.model.MetricType.STEPS;
+import static org.openvitals.core.rules.Fx.PHONE;
+import static org.openvitals.core.rules.Fx.SCALE;
+import static org.openvitals.core.rules.Fx.SCALE2;
+import static org.openvitals.core.rules.Fx.WATCH;
+import static org.openvitals.core.rules.Fx.at;
+import static org.openvitals.core.rules.Fx.ctx;
+import static org.openvitals.core.rules.Fx.s;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openvitals.core.model.Category;
+import org.openvitals.core.model.DeviceClass;
+import org.openvitals.core.model.Sample;
+
+class QualityAndValidationTest {
+  static final LocalDate DAY = LocalDate.of(2024, 5, 2);
+
+  @Test
+  void plausibilityRangesPerMetric() {
+    assertThat(Plausibility.plausible(s(HEART_RATE, at(DAY, 9, 0), 0, 25, WATCH))).isTrue();
+    assertThat(Plausibility.plausible(s(HEART_RATE, at(DAY, 9, 0), 0, 24.9, WATCH))).isFalse();
+    assertThat(Plausibility.plausible(s(HEART_RATE, at(DAY, 9, 0), 0, 251, WATCH))).isFalse();
+    assertThat(Plausibility.plausible(s(BODY_MASS, at(DAY, 9, 0), 0, 19, SCALE))).isFalse();
+    assertThat(Plausibility.plausible(s(BODY_MASS, at(DAY, 9, 0), 0, 400, SCALE))).isTrue();
+    // Steps are judged as a rate: 20,000 steps over a day is fine, over one minute it is not.
+    assertThat(Plausibility.plausible(s(STEPS, at(DAY, 0, 0), 1440, 20_000, PHONE))).isTrue();
+    assertThat(Plausibility.plausible(s(STEPS, at(DAY, 9, 0), 1, 20_000, PHONE))).isFalse();
+    assertThat(Plausibility.plausible(s(STEPS, at(DAY, 9, 0), 0, 250, PHONE))).isTrue();
+    assertThat(Plausibility.plausible(s(STEPS, at(DAY, 9, 0), 5, -1, PHONE))).isFalse();
+    assertThat(
+            Plausibility.problem(
+                s(org.openvitals.core.model.MetricType.SLEEP_CORE, at(DAY, 0, 0), 0, 0, WATCH)))
+        .contains("no length");
+  }
+
+  @Test
+  void sampleScoresFollowDeviceClassAndDuplication() {
+    Sample ok = s(HEART_RATE, at(DAY, 9, 0), 0, 60, WATCH);
+    assertThat(Quality.sampleScore(ok, DeviceClass.WATCH, false)).isEqualTo(0.95);
+    assertThat(Quality.sampleScore(ok, DeviceClass.PHONE, true)).isEqualTo(0.425);
+    assertThat(
+            Quality.sampleScore(
+                s(HEART_RATE, at(DAY, 9, 0), 0, 600, WATCH), DeviceClass.MANUAL, false))
+        .isZero();
+  }
+
+  @Test
+  void duplicatesLowerTheSourceDayScore() {
+    List<Sample> samples = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      samples.add(s(STEPS, at(DAY, 9, i), 1, 50, PHONE));
+      samples.add(s(STEPS, at(DAY, 9, i), 1, 51, PHONE)); // same minute again, another value
+    }
+    DayOutcome out = Rules.resolve(STEPS, samples, ctx(), DAY, DAY, true).get(DAY);
+    assertThat(out.sources().getFirst().duplicates()).isEqualTo(10);
+    assertThat(out.sources().getFirst().quality().duplicateShare()).isEqualTo(0.5);
+    assertThat(out.flags())
+        .anySatisfy(f -> assertThat(f.kind()).isEqualTo(QualityFlag.Kind.DUPLICATE));
+  }
+
+  @Test
+  void aSourceWhoseDataStopsMidDayIsStale() {
+    List<Sample> samples = new ArrayList<>();
+    for (int i = 0; i < 600; i++) {
+      samples.add(s(STEPS, at(DAY, 0, 0).plusMinutes(i), 1, 10, WATCH)); // until 10:00
+      samples.add(s(STEPS, at(DAY, 0, 0).plusMinutes(i), 1, 10, PHONE));
+    }
+    samples.add(s(STEPS, at(DAY, 22, 0), 1, 10, PHONE));
+    Instant watchLast = at(DAY, 10, 0).toInstant();
+    var ctx =
+        new RuleContext(
+            SourcePreferences.defaults(),
+            Map.of(),
+            Fx.BERLIN_DAYS,
+            Map.of(WATCH, watchLast, PHONE, at(DAY, 22, 1).toInstant()),
+            at(DAY.plusDays(1), 9, 0).toInstant(),
+            60);
+    DayOutcome out = Rules.resolve(STEPS, samples, ctx, DAY, DAY, false).get(DAY);
+    SourceDay watch = out.sources().getFirst();
+    assertThat(watch.quality().freshness()).isCloseTo(10 / 24.0, within(0.001));
+    assertThat(out.sources().get(1).quality().freshness()).isEqualTo(1.0);
+    assertThat(out.flags())
+        .anySatisfy(f -> {
+          assertThat(f.kind()).isEqualTo(QualityFlag.Kind.STALE);
+          assertThat(f.source()).isEqualTo(WATCH);
+        });
+  }
+
+  @Test
+  void scalesMoreThanTwoPercentApartAreFlaggedWithBothValues() {
+    var prefs =
+        SourcePreferences.defaults()
+            .withCategoryOrder(Category.BODY_COMPOSITION, List.of(SCALE, SCALE2));
+    var close =
+        List.of(
+            s(BODY_MASS, at(DAY, 7, 0), 0, 80.0, SCALE),
+            s(BODY_MASS, at(DAY, 7, 5), 0, 81.5, SCALE2));
+    var far =
+        List.of(
+            s(BODY_MASS, at(DAY, 7, 0), 0, 80.0, SCALE),
+            s(BODY_MASS, at(DAY, 7, 5), 0, 82.0, SCALE2));
+    assertThat(Rules.explain(BODY_MASS, DAY, close, ctx(prefs)).disagreements()).isEmpty();
+    var flagged = Rules.explain(BODY_MASS, DAY, far, ctx(prefs)).disagreements();
+    assertThat(flagged)
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.first()).isEqualTo(SCALE);
+          assertThat(d.firstValue()).isEqualTo(80.0);
+          assertThat(d.second()).isEqualTo(SCALE2);
+          assertThat(d.secondValue()).isEqualTo(82.0);
+          assertThat(d.difference()).isEqualTo(0.024);
+          assertThat(d.tolerance()).isEqualTo(0.02);
+        });
+  }
+
+  @Test
+  void stepsDisagreeBeyondAQuarter() {
+    List<Sample> samples = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      samples.add(s(STEPS, at(DAY, 9, 0).plusMinutes(i), 1, 100, WATCH));
+      samples.add(s(STEPS, at(DAY, 9, 0).plusMinutes(i), 1, i < 40 ? 100 : 0, PHONE));
+    }
+    var d =
+        CrossSourceValidation.check(
+            STEPS, DAY, Rules.resolve(STEPS, samples, ctx(), DAY, DAY, false).get(DAY).sources());
+    assertThat(d)
+        .singleElement()
+        .satisfies(x -> {
+          assertThat(x.firstValue()).isEqualTo(6000.0);
+          assertThat(x.secondValue()).isEqualTo(4000.0);
+        });
+  }
+}

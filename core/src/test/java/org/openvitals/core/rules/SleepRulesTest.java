@@ -1,0 +1,121 @@
+package org.openvitals.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.openvitals.core.model.MetricType.SLEEP_ASLEEP;
+import static org.openvitals.core.model.MetricType.SLEEP_CORE;
+import static org.openvitals.core.model.MetricType.SLEEP_DEEP;
+import static org.openvitals.core.model.MetricType.SLEEP_IN_BED;
+import static org.openvitals.core.model.MetricType.SLEEP_REM;
+import static org.openvitals.core.rules.Fx.RING;
+import static org.openvitals.core.rules.Fx.WATCH;
+import static org.openvitals.core.rules.Fx.at;
+import static org.openvitals.core.rules.Fx.ctx;
+import static org.openvitals.core.rules.Fx.s;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openvitals.core.model.Category;
+import org.openvitals.core.model.Sample;
+
+class SleepRulesTest {
+  static final LocalDate MON = LocalDate.of(2024, 3, 4);
+  static final LocalDate TUE = MON.plusDays(1);
+  static final LocalDate WED = MON.plusDays(2);
+  static final SourcePreferences RING_FIRST =
+      SourcePreferences.defaults().withCategoryOrder(Category.SLEEP, List.of(RING, WATCH));
+
+  /** A night from 23:00 the evening before {@code wake} to 06:30: core, deep, rem, core. */
+  static List<Sample> night(
+      LocalDate wake, org.openvitals.core.model.SourceRef src, int deepMinutes) {
+    var start = at(wake.minusDays(1), 23, 0);
+    List<Sample> out = new ArrayList<>();
+    out.add(s(SLEEP_IN_BED, start.minusMinutes(15), 465, 465, src));
+    out.add(s(SLEEP_CORE, start, 120, 120, src));
+    out.add(s(SLEEP_DEEP, start.plusMinutes(120), deepMinutes, deepMinutes, src));
+    out.add(s(SLEEP_REM, start.plusMinutes(120 + deepMinutes), 90, 90, src));
+    out.add(
+        s(
+            SLEEP_CORE,
+            start.plusMinutes(210 + deepMinutes),
+            450 - 210 - deepMinutes,
+            450 - 210 - deepMinutes,
+            src));
+    return out;
+  }
+
+  @Test
+  void theNightBelongsToTheDayYouWakeUpAndStagesComeFromThePreferredSource() {
+    List<Sample> samples = new ArrayList<>(night(TUE, RING, 80));
+    samples.addAll(night(TUE, WATCH, 40));
+    var out = Rules.resolve(SLEEP_DEEP, samples, ctx(RING_FIRST), MON, WED, true);
+    assertThat(out).containsOnlyKeys(TUE);
+    DayOutcome tue = out.get(TUE);
+    assertThat(tue.resolved().value()).isEqualTo(80.0);
+    assertThat(tue.resolved().primary()).isEqualTo(RING);
+    assertThat(tue.sources()).extracting(SourceDay::ownValue).containsExactly(80.0, 40.0);
+    var asleep = Rules.resolve(SLEEP_ASLEEP, samples, ctx(RING_FIRST), TUE, TUE, false).get(TUE);
+    assertThat(asleep.resolved().value()).isEqualTo(450.0);
+    var inBed = Rules.resolve(SLEEP_IN_BED, samples, ctx(RING_FIRST), TUE, TUE, false).get(TUE);
+    assertThat(inBed.resolved().value()).isEqualTo(465.0);
+    var detail = (Detail.Sleep) tue.detail();
+    assertThat(detail.night().source()).isEqualTo(RING);
+    assertThat(detail.alternatives())
+        .singleElement()
+        .satisfies(a -> assertThat(a.source()).isEqualTo(WATCH));
+  }
+
+  @Test
+  void aFallbackSourceFillsANightThePreferredOneMissed() {
+    List<Sample> samples = new ArrayList<>(night(TUE, RING, 80));
+    samples.addAll(night(TUE, WATCH, 40));
+    samples.addAll(night(WED, WATCH, 55)); // the ring was charging Tuesday night
+    var out = Rules.resolve(SLEEP_DEEP, samples, ctx(RING_FIRST), TUE, WED, false);
+    assertThat(out.get(TUE).resolved().primary()).isEqualTo(RING);
+    assertThat(out.get(WED).resolved().primary()).isEqualTo(WATCH);
+    assertThat(out.get(WED).resolved().value()).isEqualTo(55.0);
+  }
+
+  @Test
+  void napsAreKeptApartFromTheNight() {
+    List<Sample> samples = new ArrayList<>(night(TUE, WATCH, 60));
+    samples.add(s(SLEEP_CORE, at(TUE, 14, 0), 40, 40, WATCH));
+    samples.add(s(SLEEP_CORE, at(TUE, 14, 5), 30, 30, RING)); // the same nap from the ring
+    var tue = Rules.resolve(SLEEP_ASLEEP, samples, ctx(), TUE, TUE, true).get(TUE);
+    assertThat(tue.resolved().value()).isEqualTo(450.0); // nap not added to the night
+    var detail = (Detail.Sleep) tue.detail();
+    assertThat(detail.naps())
+        .singleElement()
+        .satisfies(n -> {
+          assertThat(n.source())
+              .isEqualTo(WATCH); // watch ranks before ring by default (enum order)
+          assertThat(n.asleepMinutes()).isEqualTo(40.0);
+          assertThat(n.nap()).isTrue();
+        });
+  }
+
+  @Test
+  void aLongDaytimeSleepAfterANightShiftIsANight() {
+    List<Sample> samples = List.of(s(SLEEP_CORE, at(TUE, 9, 0), 360, 360, WATCH));
+    var tue = Rules.resolve(SLEEP_ASLEEP, samples, ctx(), TUE, TUE, false).get(TUE);
+    assertThat(tue.resolved().value()).isEqualTo(360.0);
+  }
+
+  @Test
+  void aNightAcrossTheSpringDstChangeIsOneHourShorterOnTheClock() {
+    LocalDate sunday = LocalDate.of(2024, 3, 31);
+    // 23:00 CET Saturday to 07:00 CEST Sunday is 7 real hours.
+    var start = at(sunday.minusDays(1), 23, 0);
+    var end = at(sunday, 7, 0);
+    var out =
+        Rules.resolve(
+            SLEEP_CORE,
+            List.of(s(SLEEP_CORE, start, end, 420, WATCH)),
+            ctx(),
+            sunday,
+            sunday,
+            false);
+    assertThat(out.get(sunday).resolved().value()).isEqualTo(420.0);
+  }
+}
