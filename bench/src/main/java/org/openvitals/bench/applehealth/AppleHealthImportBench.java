@@ -4,6 +4,7 @@ import com.fasterxml.aalto.stax.InputFactoryImpl;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -35,7 +37,14 @@ import org.openvitals.core.store.Stores;
 public final class AppleHealthImportBench {
   private AppleHealthImportBench() {}
 
-  private record Pass(String name, long records, long samples, double seconds, long peakHeap) {}
+  private record Pass(
+      String name,
+      long records,
+      long samples,
+      double seconds,
+      double cpuSeconds,
+      double gcSeconds,
+      long peakHeap) {}
 
   public static void main(String[] args) throws Exception {
     long sizeMb = 1024;
@@ -104,22 +113,26 @@ public final class AppleHealthImportBench {
     System.out.println();
     System.out.printf(
         Locale.ROOT,
-        "%-22s %12s %12s %9s %12s %9s %10s%n",
+        "%-22s %12s %12s %9s %9s %8s %12s %9s %10s%n",
         "pass",
         "records",
         "samples",
         "seconds",
+        "CPU s",
+        "GC s",
         "records/s",
         "MB/s",
         "peak heap");
     for (Pass p : new Pass[] {scan, parse, parseAgain, end}) {
       System.out.printf(
           Locale.ROOT,
-          "%-22s %,12d %,12d %9.2f %,12.0f %9.1f %7d MB%n",
+          "%-22s %,12d %,12d %9.2f %9.2f %8.2f %,12.0f %9.1f %7d MB%n",
           p.name(),
           p.records(),
           p.samples(),
           p.seconds(),
+          p.cpuSeconds(),
+          p.gcSeconds(),
           p.records() / p.seconds(),
           bytes / 1e6 / p.seconds(),
           p.peakHeap() >> 20);
@@ -144,6 +157,25 @@ public final class AppleHealthImportBench {
         reports[0].rejected().count(),
         reports[0].unmapped().values().stream().mapToLong(Long::longValue).sum(),
         folderSize(dataDir) / 1e6);
+    Map<String, Long> d = reports[0].details();
+    double storeSeconds = d.getOrDefault("store_busy_ms", 0L) / 1000.0;
+    System.out.printf(
+        Locale.ROOT,
+        "writer thread: %.1f s inside store upserts (%.0f%% of the import; %,.0f samples/s while"
+            + " writing), %.1f s CPU (%,.0f samples per CPU second); the parser waited %.1f s for"
+            + " the store%n",
+        storeSeconds,
+        100 * storeSeconds / end.seconds(),
+        reports[0].stored() / storeSeconds,
+        d.getOrDefault("writer_cpu_ms", 0L) / 1000.0,
+        reports[0].stored() / (d.getOrDefault("writer_cpu_ms", 1L) / 1000.0),
+        d.getOrDefault("parser_waited_for_store_ms", 0L) / 1000.0);
+    System.out.printf(
+        Locale.ROOT,
+        "machine load average at the end: %.1f on %d CPUs (other work on the machine slows every"
+            + " pass)%n",
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+        Runtime.getRuntime().availableProcessors());
     System.out.printf(
         Locale.ROOT,
         "targets: >= 150,000 records/s end to end: %s; >= 50%% of parse-only: %s%n",
@@ -164,17 +196,36 @@ public final class AppleHealthImportBench {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
+    long cpu0 = processCpuNanos();
+    long gc0 = gcMillis();
     long t0 = System.nanoTime();
     long[] counts = work.run();
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+    double gcSeconds = (gcMillis() - gc0) / 1e3;
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    System.out.printf(Locale.ROOT, "  %-22s %.2f s%n", name, seconds);
-    return new Pass(name, counts[0], counts[1], seconds, peak);
+    System.out.printf(Locale.ROOT, "  %-22s %.2f s (%.2f s CPU)%n", name, seconds, cpuSeconds);
+    return new Pass(name, counts[0], counts[1], seconds, cpuSeconds, gcSeconds, peak);
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
+  }
+
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : 0;
   }
 
   /** The floor of any StAX importer: every start element, every attribute value read. */

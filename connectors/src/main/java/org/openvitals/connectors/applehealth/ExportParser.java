@@ -37,6 +37,7 @@ final class ExportParser {
 
   private final Map<String, SourceRef> sources = new HashMap<>();
   private final Map<String, String> devices = new HashMap<>();
+  private final Map<String, String> strings = new HashMap<>();
   private final Map<String, String> characteristics = new LinkedHashMap<>();
 
   private String entryName = "export.xml";
@@ -213,7 +214,7 @@ final class ExportParser {
         metadata = new HashMap<>(4);
       }
       if (a.sourceVersion != null) {
-        metadata.put("source_version", a.sourceVersion);
+        metadata.put("source_version", shared(a.sourceVersion));
       }
       if (beats != null) {
         metadata.put("hrv_beats", beats);
@@ -270,7 +271,8 @@ final class ExportParser {
       }
     }
     if (key != null && value != null) {
-      into.put(key, value);
+      key = shared(key);
+      into.put(key, key.equals(SYNC_ID) ? value : shared(value));
     }
   }
 
@@ -681,6 +683,25 @@ final class ExportParser {
       devices.clear();
     }
     return d;
+  }
+
+  /**
+   * One instance of each short repeated text (metadata keys, "0", "1", time zones, app versions): a
+   * parser makes a new String per attribute, and millions of equal ones would wait in the write
+   * queue.
+   */
+  private String shared(String s) {
+    if (s.length() > 24) {
+      return s;
+    }
+    String known = strings.putIfAbsent(s, s);
+    if (known != null) {
+      return known;
+    }
+    if (strings.size() > 4_096) {
+      strings.clear();
+    }
+    return s;
   }
 
   /** The number of top-level elements read so far. */

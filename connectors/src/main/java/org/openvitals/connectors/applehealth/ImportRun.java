@@ -90,8 +90,12 @@ final class ImportRun implements SampleSink {
     }
     String checkpoint = dryRun ? COMPLETE : store.state(checkpointKey).orElse(COMPLETE);
     if (!checkpoint.equals(COMPLETE)) {
-      resumeAfter = Long.parseLong(checkpoint);
-      tally.count("resumed_after_element", resumeAfter);
+      try {
+        resumeAfter = Long.parseLong(checkpoint);
+        tally.count("resumed_after_element", resumeAfter);
+      } catch (NumberFormatException e) {
+        resumeAfter = 0; // not ours to trust: read everything again, idempotently
+      }
     }
     writer = dryRun ? null : new BatchWriter(store, checkpointKey, batchSize);
     try (InputStream raw = Files.newInputStream(file)) {
@@ -392,6 +396,9 @@ final class ImportRun implements SampleSink {
     Map<String, Long> details = new HashMap<>(tally.details);
     if (c.unchanged() > 0) {
       details.merge("correlation_records_already_stored", (long) c.unchanged(), Long::sum);
+    }
+    if (!dryRun) {
+      details.putAll(writer.timings());
     }
     return new ImportReport(
         file.toString(),
