@@ -10,7 +10,6 @@ import org.openvitals.core.rules.ExplanationText;
 import org.openvitals.core.rules.RulesJson;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.SampleStore;
-import org.openvitals.core.store.Stores;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,7 +55,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 new ParameterException(
                     spec.commandLine(),
                     "Unknown metric '" + metric + "'. Known metrics: " + knownMetrics()));
-    try (SampleStore store = Stores.open(root.storeConfig())) {
+    try (SampleStore store = root.openStore()) {
       Explanation e = new RulesService(store, Clock.systemUTC()).explain(type, date);
       PrintWriter out = spec.commandLine().getOut();
       out.print(json ? RulesJson.write(e) + System.lineSeparator() : ExplanationText.render(e));

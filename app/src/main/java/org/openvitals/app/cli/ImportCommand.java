@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.openvitals.connectors.csv.CsvImporter;
 import org.openvitals.connectors.files.FileImporter;
 import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.ImportException;
@@ -61,6 +63,14 @@ public final class ImportCommand implements Callable<Integer> {
       description = "Importer to use instead of detecting it (e.g. apple_health).")
   String format;
 
+  @Option(
+      names = "--mapping",
+      paramLabel = "MAPPING.json",
+      description =
+          "How to read a CSV file's columns (JSON, see the README under 'Importing CSV');"
+              + " implies --format csv.")
+  Path mapping;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
@@ -69,8 +79,24 @@ public final class ImportCommand implements Callable<Integer> {
       err.println("No such file: " + file);
       return 1;
     }
-    Optional<FileImporter> chosen =
-        format != null ? FileImporters.byId(format) : FileImporters.detect(file);
+    if (mapping != null && format != null && !format.equals(CsvImporter.ID)) {
+      err.println("--mapping is for CSV files; it cannot be used with --format " + format);
+      return 2;
+    }
+    Optional<FileImporter> chosen;
+    if (mapping != null) {
+      try {
+        chosen = Optional.of(CsvImporter.withMapping(mapping));
+      } catch (NoSuchFileException e) {
+        err.println("No such mapping file: " + mapping);
+        return 2;
+      } catch (IOException | IllegalArgumentException e) {
+        err.println("Cannot use the mapping: " + e.getMessage());
+        return 2;
+      }
+    } else {
+      chosen = format != null ? FileImporters.byId(format) : FileImporters.detect(file);
+    }
     if (chosen.isEmpty()) {
       String known =
           FileImporters.all().stream().map(FileImporter::id).collect(Collectors.joining(", "));

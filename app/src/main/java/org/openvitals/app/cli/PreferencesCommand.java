@@ -19,7 +19,6 @@ import org.openvitals.core.rules.PreferencesRepository;
 import org.openvitals.core.rules.SourcePreferences;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.SourceSummary;
-import org.openvitals.core.store.Stores;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,7 +50,7 @@ public final class PreferencesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (SampleStore store = Stores.open(root.storeConfig())) {
+    try (SampleStore store = root.openStore()) {
       SourcePreferences prefs = new PreferencesRepository(store, Clock.systemUTC()).current();
       PrintWriter out = spec.commandLine().getOut();
       Map<SourceRef, DeviceClass> classes = new java.util.HashMap<>();
@@ -148,7 +147,7 @@ public final class PreferencesCommand implements Callable<Integer> {
           throw new ParameterException(spec.commandLine(), e.getMessage());
         }
       }
-      try (SampleStore store = Stores.open(parent.root.storeConfig())) {
+      try (SampleStore store = parent.root.openStore()) {
         PreferencesRepository repo = new PreferencesRepository(store, Clock.systemUTC());
         SourcePreferences current = repo.current();
         SourcePreferences next;
@@ -186,7 +185,7 @@ public final class PreferencesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-      try (SampleStore store = Stores.open(parent.root.storeConfig())) {
+      try (SampleStore store = parent.root.openStore()) {
         String json = new PreferencesRepository(store, Clock.systemUTC()).exportJson();
         if (file == null) {
           spec.commandLine().getOut().println(json);
@@ -213,7 +212,7 @@ public final class PreferencesCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
       String json = Files.readString(file, StandardCharsets.UTF_8);
-      try (SampleStore store = Stores.open(parent.root.storeConfig())) {
+      try (SampleStore store = parent.root.openStore()) {
         SourcePreferences saved;
         try {
           saved = new PreferencesRepository(store, Clock.systemUTC()).importJson(json);
@@ -239,7 +238,7 @@ public final class PreferencesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      try (SampleStore store = Stores.open(parent.root.storeConfig())) {
+      try (SampleStore store = parent.root.openStore()) {
         PrintWriter out = spec.commandLine().getOut();
         for (SourcePreferences p : new PreferencesRepository(store, Clock.systemUTC()).history()) {
           out.printf(

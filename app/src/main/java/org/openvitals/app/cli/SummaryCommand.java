@@ -22,9 +22,10 @@ import picocli.CommandLine.Spec;
     name = "summary",
     header = "Print one value per day for a metric.",
     description =
-        "The sum for amounts (steps, energy, sleep minutes), the mean for readings (heart rate,"
-            + " weight); each day's value comes from one source, never added up across"
-            + " sources.")
+        "Each day's value is merged from your sources by your rules (see 'openvitals explain'):"
+            + " the total for amounts (steps, energy, sleep minutes), the mean of the primary"
+            + " readings for readings (heart rate, weight); sources are never added up blindly."
+            + " --by-source adds each source's own figure.")
 final class SummaryCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;
 
@@ -55,6 +56,11 @@ final class SummaryCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print a JSON array instead of a table.")
   boolean json;
 
+  @Option(
+      names = "--by-source",
+      description = "Also show each source's own figure for the day, before merging.")
+  boolean bySource;
+
   @Override
   public Integer call() {
     LocalDate last = to != null ? to : LocalDate.now();
@@ -63,8 +69,13 @@ final class SummaryCommand implements Callable<Integer> {
       throw new CliException("--from " + first + " is after --to " + last);
     }
     List<DailyValue> values;
+    Map<LocalDate, Map<SourceRef, Double>> own = Map.of();
     try (SampleStore store = root.openStore()) {
-      values = DailyValues.of(store).daily(metric, first, last);
+      DailyValues daily = DailyValues.of(store);
+      values = daily.daily(metric, first, last);
+      if (bySource) {
+        own = daily.bySource(metric, first, last);
+      }
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -76,6 +87,12 @@ final class SummaryCommand implements Callable<Integer> {
         row.put("value", Output.number(v.value(), 4));
         row.put("unit", v.unit());
         row.put("sources", v.sources().stream().map(SourceRef::key).toList());
+        if (bySource) {
+          Map<String, Object> figures = new LinkedHashMap<>();
+          own.getOrDefault(v.date(), Map.of())
+              .forEach((s, value) -> figures.put(s.key(), Output.number(value, 4)));
+          row.put("by_source", figures);
+        }
         rows.add(row);
       }
       Output.json(out, rows);
@@ -85,16 +102,33 @@ final class SummaryCommand implements Callable<Integer> {
       out.println("No " + metric.id() + " data from " + first + " to " + last + ".");
       return 0;
     }
+    List<SourceRef> columns = new ArrayList<>();
+    own.values()
+        .forEach(m ->
+            m.keySet()
+                .forEach(src -> {
+                  if (!columns.contains(src)) {
+                    columns.add(src);
+                  }
+                }));
     List<List<String>> rows = new ArrayList<>();
     for (DailyValue v : values) {
-      rows.add(
-          List.of(
-              v.date().toString(),
-              Output.number(v.value(), 2).toPlainString(),
-              v.unit(),
-              String.join(", ", v.sources().stream().map(SourceRef::key).toList())));
+      List<String> row = new ArrayList<>();
+      row.add(v.date().toString());
+      row.add(Output.number(v.value(), 2).toPlainString());
+      row.add(v.unit());
+      row.add(String.join(", ", v.sources().stream().map(SourceRef::key).toList()));
+      Map<SourceRef, Double> figures = own.getOrDefault(v.date(), Map.of());
+      for (SourceRef src : columns) {
+        Double f = figures.get(src);
+        row.add(f == null ? "-" : Output.number(f, 2).toPlainString());
+      }
+      rows.add(row);
     }
-    Output.table(out, List.of("DATE", metric.id().toUpperCase(), "UNIT", "SOURCES"), rows);
+    List<String> header =
+        new ArrayList<>(List.of("DATE", metric.id().toUpperCase(), "UNIT", "SOURCES"));
+    columns.forEach(src -> header.add(src.key()));
+    Output.table(out, header, rows);
     return 0;
   }
 }

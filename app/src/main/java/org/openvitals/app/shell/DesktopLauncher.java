@@ -15,12 +15,15 @@ public final class DesktopLauncher {
     Application.launch(OpenVitalsApp.class);
   }
 
-  /** The data folder and engine as the frame shows them. */
-  static String storeDescription() {
-    StoreConfig config = storeConfig;
-    if (config == null) {
-      return "";
+  static StoreConfig storeConfig() {
+    if (storeConfig == null) {
+      throw new IllegalStateException("launch(StoreConfig) chooses the store before the window");
     }
+    return storeConfig;
+  }
+
+  /** The data folder and engine as the frame shows them. */
+  static String describe(StoreConfig config) {
     return "Data: "
         + config.dataDir()
         + " ("

@@ -2,12 +2,14 @@ package org.openvitals.app.shell;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.openvitals.app.context.AppContext;
 
 /** The JavaFX application: the frame in a window that opens where it was left. */
 public final class OpenVitalsApp extends Application {
@@ -15,16 +17,20 @@ public final class OpenVitalsApp extends Application {
   static final double DEFAULT_HEIGHT = 720;
 
   private final ShellSettings settings;
-  private final String storeDescription;
+  private AppContext context;
+  private final boolean ownsContext;
 
   /** Used by {@link Application#launch}: the user's settings and the store the launcher chose. */
   public OpenVitalsApp() {
-    this(ShellSettings.forUser(), DesktopLauncher.storeDescription());
+    this.settings = ShellSettings.forUser();
+    this.ownsContext = true;
   }
 
-  public OpenVitalsApp(ShellSettings settings, String storeDescription) {
+  /** A window on a context the caller owns (and closes). */
+  public OpenVitalsApp(ShellSettings settings, AppContext context) {
     this.settings = settings;
-    this.storeDescription = storeDescription;
+    this.context = context;
+    this.ownsContext = false;
   }
 
   @Override
@@ -35,14 +41,26 @@ public final class OpenVitalsApp extends Application {
             ? new PrimerDark().getUserAgentStylesheet()
             : new PrimerLight().getUserAgentStylesheet());
 
-    ShellViewModel model = new ShellViewModel(settings, storeDescription);
-    stage.setScene(new Scene(new ShellView(model), DEFAULT_WIDTH, DEFAULT_HEIGHT));
+    if (context == null) {
+      context = new AppContext(DesktopLauncher.storeConfig(), Clock.systemDefaultZone());
+    }
+    ShellViewModel model =
+        new ShellViewModel(settings, DesktopLauncher.describe(context.storeConfig()));
+    stage.setScene(
+        new Scene(new ShellView(model, ScreenPages.of(context)), DEFAULT_WIDTH, DEFAULT_HEIGHT));
     stage.titleProperty().bind(model.windowTitle());
     stage.setMinWidth(640);
     stage.setMinHeight(420);
     settings.windowBounds().filter(OpenVitalsApp::onAScreen).ifPresent(b -> place(stage, b));
     stage.setOnHidden(e -> settings.saveWindowBounds(boundsOf(stage)));
     stage.show();
+  }
+
+  @Override
+  public void stop() {
+    if (ownsContext && context != null) {
+      context.close();
+    }
   }
 
   private static void place(Stage stage, WindowBounds bounds) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -22,10 +23,13 @@ import javafx.scene.layout.VBox;
 public final class ShellView extends BorderPane {
   private final ShellViewModel model;
   private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
+  private final Map<Screen, Node> pages = new EnumMap<>(Screen.class);
   private final StackPane content = new StackPane();
+  private final ScreenPages pageFactory;
 
-  public ShellView(ShellViewModel model) {
+  public ShellView(ShellViewModel model, ScreenPages pageFactory) {
     this.model = model;
+    this.pageFactory = pageFactory;
     getStyleClass().add("shell");
     setLeft(sidebar());
     content.setId("content");
@@ -82,7 +86,9 @@ public final class ShellView extends BorderPane {
 
   private void show(Screen screen) {
     navButtons.get(screen).setSelected(true);
-    content.getChildren().setAll(placeholder(screen));
+    Node page =
+        pages.computeIfAbsent(screen, s -> pageFactory.create(s).orElseGet(() -> placeholder(s)));
+    content.getChildren().setAll(page);
   }
 
   /** The honest page of a screen that is not built yet: its name and what it will be for. */

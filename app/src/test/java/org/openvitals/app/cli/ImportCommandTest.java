@@ -112,7 +112,7 @@ class ImportCommandTest {
 
   @Test
   void unknownFilesAndFormatsAreUsageErrors() throws Exception {
-    Path txt = Files.writeString(temp.resolve("notes.txt"), "hello");
+    Path txt = Files.writeString(temp.resolve("notes.dat"), "hello");
     Run unknown = run("--data-dir", temp.resolve("data").toString(), "import", txt.toString());
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).contains("cannot tell what").contains("apple_health");
@@ -130,5 +130,63 @@ class ImportCommandTest {
 
     Run missing = run("--data-dir", temp.resolve("data").toString(), "import", "/no/such/file.zip");
     assertThat(missing.exit()).isEqualTo(1);
+  }
+
+  @Test
+  void aCsvFileTheHeaderLeavesOpenImportsWithAMappingFile() throws Exception {
+    Path googleFit =
+        Fixtures.path(
+            "google_fit/kaustubhgupta_google-fit-data-analysis/Daily_activity_metrics.csv");
+    Path data = temp.resolve("data");
+
+    Run inferred = run("--data-dir", data.toString(), "import", googleFit.toString());
+    assertThat(inferred.exit()).isEqualTo(1);
+    assertThat(inferred.err()).contains("--mapping").contains("\"column\" : \"Step count\"");
+
+    Path mapping = temp.resolve("mapping.json");
+    try (var json = getClass().getResourceAsStream("/csv/google_fit_daily.mapping.json")) {
+      Files.copy(json, mapping);
+    }
+    String[] withMapping = {
+      "--data-dir",
+      data.toString(),
+      "import",
+      googleFit.toString(),
+      "--mapping",
+      mapping.toString(),
+      "--json"
+    };
+    Run first = run(withMapping);
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(first.json().get("format").asText()).isEqualTo("csv");
+    assertThat(first.json().get("stored").asLong()).isGreaterThan(1029 + 21 + 7 + 1051);
+    Run sources = run("--data-dir", data.toString(), "sources");
+    assertThat(sources.out()).contains("Google Fit");
+    Run again = run(withMapping);
+    assertThat(again.json().get("stored").asLong()).isZero();
+
+    Files.writeString(mapping, "{\"timestamp\": {}}");
+    Run broken =
+        run(
+            "--data-dir",
+            data.toString(),
+            "import",
+            googleFit.toString(),
+            "--mapping",
+            mapping.toString());
+    assertThat(broken.exit()).isEqualTo(2);
+    assertThat(broken.err()).contains("mapping.json").contains("timestamp.column");
+
+    Run wrongFormat =
+        run(
+            "--data-dir",
+            data.toString(),
+            "import",
+            googleFit.toString(),
+            "--mapping",
+            mapping.toString(),
+            "--format",
+            "cronometer");
+    assertThat(wrongFormat.exit()).isEqualTo(2);
   }
 }

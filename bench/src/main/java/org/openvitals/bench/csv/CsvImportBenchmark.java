@@ -47,6 +47,8 @@ import org.openvitals.core.store.Stores;
  * <ul>
  *   <li>{@code baselineParseOnly}: Commons CSV reading every cell and parsing it as a number, the
  *       floor any CSV import pays;
+ *   <li>{@code importWithoutStore}: the importer's own work (detection, dates in a zone, units,
+ *       samples, natural keys) handing batches to a store that only counts them;
  *   <li>{@code importToSqlite}: the full import (detection, dates in a zone, units, samples,
  *       batched upserts) into an empty SQLite store.
  * </ul>
@@ -146,6 +148,12 @@ public class CsvImportBenchmark {
       }
     }
     return sum;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ROWS)
+  public ImportReport importWithoutStore() throws ImportException {
+    return importer.importFile(file, new CountingStore(), ImportListener.NONE);
   }
 
   @Benchmark

@@ -824,7 +824,7 @@ final class DayGenerator {
 
   private int minuteOf(Instant t) {
     long m = Duration.between(midnight.toInstant(), t).toMinutes();
-    return (int) Math.clamp(m, 0, minutes);
+    return Math.clamp(m, 0, minutes);
   }
 
   private Instant instantOf(int minute) {

@@ -49,6 +49,7 @@ public final class Plausibility {
     RANGES.put(MetricType.RESPIRATORY_RATE, new Range(4, 60));
     RANGES.put(MetricType.BODY_TEMPERATURE, new Range(30, 45));
     RANGES.put(MetricType.SKIN_TEMPERATURE_DEVIATION, new Range(-8, 8));
+    RANGES.put(MetricType.SLEEPING_WRIST_TEMPERATURE, new Range(25, 42));
     RANGES.put(MetricType.BLOOD_PRESSURE_SYSTOLIC, new Range(50, 280));
     RANGES.put(MetricType.BLOOD_PRESSURE_DIASTOLIC, new Range(25, 180));
     RANGES.put(MetricType.BLOOD_GLUCOSE, new Range(20, 700));

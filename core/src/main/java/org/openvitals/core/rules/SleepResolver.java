@@ -28,7 +28,9 @@ import org.openvitals.core.time.DayBoundaries;
  * apart and never replace a night.
  *
  * <p>{@code sleep_asleep} resolves to the night's total time asleep (every asleep stage, as Apple
- * Health shows it); the other sleep metrics to the minutes of their own stage.
+ * Health shows it); the other sleep metrics to the minutes of their own stage. {@code sleep_in_bed}
+ * is not a stage and many trackers leave it to the phone, so it comes from the best-ranked source
+ * whose night has an in-bed record.
  */
 final class SleepResolver {
   static final long JOIN_GAP_MS = 60 * 60_000L;
@@ -99,11 +101,23 @@ final class SleepResolver {
     for (int d : allDays) {
       List<Built> nights = nightsByDay.getOrDefault(d, List.of());
       List<Built> ordered = new ArrayList<>(nights);
-      // Best rank first; within a source the longest night first.
+      // Best rank first; within a source the longest night first. A record without any sleep
+      // stage (a phone's in-bed time) never stands in for a tracked night.
       ordered.sort(
-          Comparator.comparingInt((Built b) -> b.rank)
+          Comparator.comparing((Built b) -> b.asleep() == 0)
+              .thenComparingInt((Built b) -> b.rank)
               .thenComparing(Comparator.comparingDouble((Built b) -> b.asleep()).reversed())
               .thenComparing(b -> b.startMs));
+      // Time in bed is not a sleep stage: many trackers never record it (a watch leaves it to the
+      // phone), so it comes from the best-ranked night that has it.
+      if (metric == MetricType.SLEEP_IN_BED) {
+        ordered.sort(
+            Comparator.comparing((Built b) -> b.countFor(MetricType.SLEEP_IN_BED) == 0)
+                .thenComparing(Comparator.comparingInt((Built b) -> b.rank))
+                .thenComparing(
+                    Comparator.comparingDouble((Built b) -> b.lengthMinutes()).reversed())
+                .thenComparing(b -> b.startMs));
+      }
       Built night = ordered.isEmpty() ? null : ordered.getFirst();
       List<SourceDay> lines = new ArrayList<>();
       List<SourceOverride> overrides = new ArrayList<>();

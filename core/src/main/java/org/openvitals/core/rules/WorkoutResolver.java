@@ -24,6 +24,7 @@ final class WorkoutResolver {
   /** Metadata keys connectors use for the activity type, in the order they are looked up. */
   static final List<String> ACTIVITY_KEYS =
       List.of(
+          "activity",
           "activity_type",
           "activityType",
           "workout_activity_type",

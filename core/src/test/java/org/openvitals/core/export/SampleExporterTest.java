@@ -3,6 +3,7 @@ package org.openvitals.core.export;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -92,7 +93,8 @@ class SampleExporterTest {
     assertThat(workout.get("source")).isEqualTo("Anna's \"Apple\" Watch, 2");
     assertThat(workout.get("device")).isEqualTo("Watch7,1\nrev B");
     assertThat(workout.get("external_id")).isEqualTo(WORKOUT.externalId());
-    assertThat(JSON.readValue(workout.get("metadata"), Map.class)).isEqualTo(WORKOUT.metadata());
+    assertThat(JSON.readValue(workout.get("metadata"), new TypeReference<Map<String, String>>() {}))
+        .isEqualTo(WORKOUT.metadata());
   }
 
   @Test

@@ -1,0 +1,28 @@
+package org.openvitals.app.shell;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.scene.Node;
+import org.openvitals.app.context.AppContext;
+
+/**
+ * Builds each screen's page, once, when it is first shown; the page then lives as long as the
+ * window, so work it started (an import) goes on while the user looks at other screens. A screen
+ * without an entry shows what it will be for.
+ */
+@FunctionalInterface
+public interface ScreenPages {
+  Optional<Node> create(Screen screen);
+
+  /** The pages of the app, one line per screen. */
+  static ScreenPages of(AppContext context) {
+    Map<Screen, Function<AppContext, Node>> pages = Map.of();
+    return screen -> Optional.ofNullable(pages.get(screen)).map(page -> page.apply(context));
+  }
+
+  /** Every screen shows its placeholder (tests of the frame alone). */
+  static ScreenPages none() {
+    return screen -> Optional.empty();
+  }
+}
