@@ -15,6 +15,8 @@ import org.openvitals.app.context.AppContext;
 public final class OpenVitalsApp extends Application {
   static final double DEFAULT_WIDTH = 1100;
   static final double DEFAULT_HEIGHT = 720;
+  static final String STYLESHEET =
+      OpenVitalsApp.class.getResource("/org/openvitals/app/theme/openvitals.css").toExternalForm();
 
   private final ShellSettings settings;
   private AppContext context;

@@ -78,9 +78,6 @@ public final class ShellView extends BorderPane {
     sidebar.setId("sidebar");
     sidebar.setPadding(new Insets(16, 12, 16, 12));
     sidebar.setPrefWidth(200);
-    sidebar.setStyle(
-        "-fx-background-color: -color-bg-subtle; -fx-border-color: -color-border-default;"
-            + " -fx-border-width: 0 1 0 0;");
     return sidebar;
   }
 
