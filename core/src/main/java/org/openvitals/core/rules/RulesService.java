@@ -96,7 +96,15 @@ public final class RulesService {
    * first; days whose inputs changed since they were last stored are resolved again and stored.
    */
   public List<ResolvedDay> daily(MetricType metric, LocalDate from, LocalDate to) {
-    RuleContext ctx = context();
+    return daily(metric, from, to, context());
+  }
+
+  /**
+   * Like {@link #daily(MetricType, LocalDate, LocalDate)} in a context the caller read once with
+   * {@link #context()}, for reading many metrics at once (a dashboard) without reading the store's
+   * sources and preferences again for each.
+   */
+  public List<ResolvedDay> daily(MetricType metric, LocalDate from, LocalDate to, RuleContext ctx) {
     Map<LocalDate, String> fingerprints = fingerprints(metric, from, to, ctx);
     Map<String, String> stored = store.stateWithPrefix(RESOLVED_PREFIX + metric.id() + ".");
     Map<LocalDate, ResolvedDay> out = new TreeMap<>();

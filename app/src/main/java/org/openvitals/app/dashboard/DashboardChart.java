@@ -1,0 +1,133 @@
+package org.openvitals.app.dashboard;
+
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.plugins.EditAxis;
+import io.fair_acc.chartfx.plugins.Zoomer;
+import io.fair_acc.chartfx.renderer.LineStyle;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
+import io.fair_acc.dataset.spi.DoubleDataSet;
+import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.layout.StackPane;
+import org.openvitals.app.context.SourceColors;
+import org.openvitals.core.model.AggregationKind;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.rules.ResolvedDay;
+
+/**
+ * The time-series chart (ChartFX): a metric's resolved daily values coloured by the source each day
+ * came from, or every stored reading per source. Readings are drawn through ChartFX's point
+ * reduction, so a year of minute-level heart rate (half a million points and more) zooms and pans
+ * without stalling: drag to zoom, right-click or Escape to zoom out, middle-drag to pan.
+ */
+final class DashboardChart extends StackPane {
+  private final DefaultNumericAxis xAxis = new DefaultNumericAxis("Date");
+  private final DefaultNumericAxis yAxis = new DefaultNumericAxis("Value");
+  private final XYChart chart = new XYChart(xAxis, yAxis);
+  private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+
+  DashboardChart() {
+    setId("dashboard-chart");
+    getStyleClass().add("dashboard-chart");
+    xAxis.setTimeAxis(true);
+    xAxis.setAutoRangeRounding(false);
+    yAxis.setAutoRangeRounding(true);
+    yAxis.setAutoUnitScaling(false);
+    renderer.setPointReduction(true);
+    renderer.setAssumeSortedData(true);
+    chart.getRenderers().setAll(renderer);
+    chart.getPlugins().addAll(new Zoomer(), new EditAxis());
+    chart.setLegendVisible(true);
+    chart.setAnimated(false);
+    setMinHeight(260);
+    setPrefHeight(340);
+    getChildren().add(chart);
+  }
+
+  /** Daily values, one data set per source that was primary on some day. */
+  void showDays(MetricType metric, List<ResolvedDay> days, MetricFormat format) {
+    Map<SourceRef, List<ResolvedDay>> bySource = new LinkedHashMap<>();
+    for (ResolvedDay d : days) {
+      bySource.computeIfAbsent(d.primary(), k -> new ArrayList<>()).add(d);
+    }
+    boolean amounts = metric.aggregation() != AggregationKind.DISCRETE;
+    renderer.setPolyLineStyle(LineStyle.NONE);
+    renderer.setDrawBars(amounts);
+    renderer.setDynamicBarWidth(true);
+    renderer.setBarWidthPercentage(70);
+    yAxis.setForceZeroInRange(amounts);
+    renderer.setDrawMarker(!amounts);
+    List<DoubleDataSet> sets = new ArrayList<>();
+    for (var e : bySource.entrySet()) {
+      DoubleDataSet set = new DoubleDataSet(e.getKey().name(), e.getValue().size());
+      double[] x = new double[e.getValue().size()];
+      double[] y = new double[x.length];
+      for (int i = 0; i < x.length; i++) {
+        ResolvedDay d = e.getValue().get(i);
+        x[i] = noon(d.day());
+        y[i] = format.convert(metric, d.value());
+      }
+      set.set(x, y);
+      set.setStyle(style(e.getKey()));
+      sets.add(set);
+    }
+    yAxis.setName(MetricTile.name(metric));
+    yAxis.setUnit(unit(metric, format));
+    chart.getDatasets().setAll(sets);
+  }
+
+  /** Every reading, one data set per source, reduced to what the chart's pixels can show. */
+  void showReadings(Readings readings, MetricFormat format) {
+    renderer.setPolyLineStyle(LineStyle.NORMAL);
+    renderer.setDrawBars(false);
+    renderer.setDrawMarker(false);
+    yAxis.setForceZeroInRange(false);
+    List<DoubleDataSet> sets = new ArrayList<>();
+    MetricType metric = readings.metric();
+    for (Readings.Series s : readings.series()) {
+      double[] y = s.values();
+      double[] shown = new double[y.length];
+      for (int i = 0; i < y.length; i++) {
+        shown[i] = format.convert(metric, y[i]);
+      }
+      DoubleDataSet set = new DoubleDataSet(s.source().name(), 0);
+      set.set(s.epochSeconds(), shown, false);
+      set.setStyle(style(s.source()));
+      sets.add(set);
+    }
+    yAxis.setName(MetricTile.name(metric));
+    yAxis.setUnit(unit(metric, format));
+    chart.getDatasets().setAll(sets);
+  }
+
+  /** Points on the chart now (tests and the benchmark check what is drawn). */
+  int points() {
+    return chart.getDatasets().stream().mapToInt(d -> d.getDataCount()).sum();
+  }
+
+  private static String unit(MetricType metric, MetricFormat format) {
+    String unit = format.unit(metric);
+    return unit.isEmpty() ? "min" : unit;
+  }
+
+  private static double noon(LocalDate day) {
+    return day.atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+  }
+
+  private static String style(SourceRef source) {
+    String color = SourceColors.css(source);
+    return DataSetStyleBuilder.instance()
+        .setStroke(color)
+        .setFill(color)
+        .setMarkerColor(color)
+        .setLineColor(color)
+        .build();
+  }
+}
