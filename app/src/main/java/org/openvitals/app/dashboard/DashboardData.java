@@ -52,6 +52,11 @@ public record DashboardData(
   /** Metrics with minute-level readings worth a detail chart of every reading. */
   public static final Set<MetricType> READINGS = Set.of(MetricType.HEART_RATE);
 
+  /** Whether {@code metric} (may be null) has a chart of every reading. */
+  public static boolean hasReadings(MetricType metric) {
+    return metric != null && READINGS.contains(metric);
+  }
+
   public DashboardData {
     days = Collections.unmodifiableMap(new LinkedHashMap<>(days));
   }

@@ -138,7 +138,7 @@ public final class DashboardView extends ScrollPane {
         .disableProperty()
         .bind(
             javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> !DashboardData.READINGS.contains(model.chartMetricProperty().get()),
+                () -> !DashboardData.hasReadings(model.chartMetricProperty().get()),
                 model.chartMetricProperty()));
     chartNote.setId("chart-note");
     chartNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -173,7 +173,7 @@ public final class DashboardView extends ScrollPane {
       return;
     }
     MetricFormat format = model.formatProperty().get();
-    if (everyReading.isSelected() && DashboardData.READINGS.contains(metric)) {
+    if (everyReading.isSelected() && DashboardData.hasReadings(metric)) {
       chartNote.setText("Reading every stored value...");
       readingsTask =
           model.readings(

@@ -67,7 +67,7 @@ public final class DashboardViewModel {
     this.context = context;
     this.settings = settings;
     period.set(settings.period().orElse(Period.WEEK));
-    data.set(DashboardData.empty(LocalDate.MIN));
+    data.set(DashboardData.empty(LocalDate.now(context.clock())));
     format.set(new MetricFormat(context.unitSystemProperty().get()));
     context.unitSystemProperty().addListener((p, before, now) -> format.set(new MetricFormat(now)));
     period.addListener((p, before, now) -> {

@@ -1,0 +1,218 @@
+package org.openvitals.app.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.openvitals.app.dashboard.StepsFixture.PHONE;
+import static org.openvitals.app.dashboard.StepsFixture.SCALE;
+import static org.openvitals.app.dashboard.StepsFixture.TODAY;
+import static org.openvitals.app.dashboard.StepsFixture.WATCH;
+import static org.openvitals.app.dashboard.StepsFixture.await;
+import static org.openvitals.app.dashboard.StepsFixture.fx;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.shell.MemoryPreferences;
+import org.openvitals.core.model.Category;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.rules.Explanation;
+import org.openvitals.core.rules.ResolvedDay;
+import org.openvitals.core.rules.SourcePreferences;
+import org.openvitals.core.store.StoreConfig;
+
+/** The dashboard's view model over a real store, without a window. */
+class DashboardViewModelTest {
+  @TempDir Path dir;
+  private AppContext context;
+  private final MemoryPreferences prefs = new MemoryPreferences();
+  private DashboardViewModel model;
+
+  @BeforeAll
+  static void toolkit() {
+    StepsFixture.startFx();
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    context = StepsFixture.open(dir);
+    model = fx(() -> new DashboardViewModel(context, new DashboardSettings(prefs)));
+  }
+
+  @AfterEach
+  void close() {
+    context.close();
+  }
+
+  private void load() throws Exception {
+    fx(model::reload);
+    await(() -> !model.loadingProperty().get());
+  }
+
+  private MetricSummary summary(MetricType metric) throws Exception {
+    return fx(() ->
+        model.summaries().stream().filter(s -> s.metric() == metric).findFirst().orElseThrow());
+  }
+
+  @Test
+  void todayShowsTheResolvedStepsOfThePreferredSourceNeverTheSum() throws Exception {
+    fx(() -> {
+      model.periodProperty().set(Period.TODAY);
+      return null;
+    });
+    load();
+
+    MetricSummary steps = summary(MetricType.STEPS);
+    assertThat(steps.value()).isCloseTo(StepsFixture.resolvedSteps(13), within(1e-6));
+    assertThat(steps.primary()).isEqualTo(WATCH);
+    assertThat(steps.valueDay()).isEqualTo(TODAY);
+    assertThat(fx(() -> model.stateProperty().get())).isEqualTo(DashboardViewModel.State.READY);
+    assertThat(fx(() -> model.metrics())).containsExactly(MetricType.STEPS, MetricType.BODY_MASS);
+  }
+
+  @Test
+  void aWeekIsTheMeanOfItsResolvedDaysWithTheTrendAgainstTheWeekBefore() throws Exception {
+    fx(() -> {
+      model.periodProperty().set(Period.WEEK);
+      return null;
+    });
+    load();
+
+    MetricSummary steps = summary(MetricType.STEPS);
+    double week = (StepsFixture.resolvedSteps(7) + StepsFixture.resolvedSteps(13)) / 2;
+    double before = (StepsFixture.resolvedSteps(0) + StepsFixture.resolvedSteps(6)) / 2;
+    assertThat(steps.value()).isCloseTo(week, within(1e-6));
+    assertThat(steps.daysWithData()).isEqualTo(7);
+    assertThat(steps.primaryDays()).isEqualTo(7);
+    assertThat(steps.trend()).isCloseTo((week - before) / before, within(1e-6));
+    assertThat(steps.sparkline()).hasSize(7);
+    for (int k = 0; k < 7; k++) {
+      assertThat(steps.sparkline()[k]).isCloseTo(StepsFixture.resolvedSteps(7 + k), within(1e-6));
+    }
+    MetricSummary weight = summary(MetricType.BODY_MASS);
+    assertThat(weight.value()).isEqualTo(80.0);
+    assertThat(weight.primary()).isEqualTo(SCALE);
+  }
+
+  @Test
+  void switchingPeriodReslicesWithoutReadingAgainAndIsRemembered() throws Exception {
+    load();
+    DashboardData loaded = fx(() -> model.dataProperty().get());
+
+    fx(() -> {
+      model.periodProperty().set(Period.MONTH);
+      return null;
+    });
+
+    MetricSummary steps = summary(MetricType.STEPS);
+    assertThat(fx(() -> model.dataProperty().get())).isSameAs(loaded);
+    assertThat(fx(() -> model.loadingProperty().get())).isFalse();
+    assertThat(steps.period()).isEqualTo(Period.MONTH);
+    assertThat(steps.daysWithData()).isEqualTo(14);
+    assertThat(steps.trend()).isNull(); // nothing in the 30 days before
+    List<ResolvedDay> chart = fx(() -> model.chartDaysProperty().get());
+    assertThat(chart).hasSize(14);
+    assertThat(new DashboardSettings(prefs).period()).contains(Period.MONTH);
+
+    DashboardViewModel again =
+        fx(() -> new DashboardViewModel(context, new DashboardSettings(prefs)));
+    assertThat(fx(() -> again.periodProperty().get())).isEqualTo(Period.MONTH);
+  }
+
+  @Test
+  void preferringThePhoneChangesTheValueWhenTheDataVersionMoves() throws Exception {
+    fx(() -> {
+      model.periodProperty().set(Period.TODAY);
+      return null;
+    });
+    load();
+    SourcePreferences phoneFirst =
+        context
+            .rules()
+            .preferences()
+            .current()
+            .withCategoryOrder(Category.ACTIVITY, List.of(PHONE, WATCH));
+    context.rules().preferences().save(phoneFirst);
+
+    fx(() -> {
+      context.dataChanged();
+      return null;
+    });
+    await(() ->
+        !model.loadingProperty().get() && model.summaries().getFirst().primary().equals(PHONE));
+
+    assertThat(summary(MetricType.STEPS).value()).isCloseTo(1400.0, within(1e-6));
+  }
+
+  @Test
+  void theChartedMetricIsRememberedWhenTheUserChoosesIt() throws Exception {
+    load();
+    assertThat(fx(() -> model.chartMetricProperty().get())).isEqualTo(MetricType.STEPS);
+
+    fx(() -> {
+      model.chartMetricProperty().set(MetricType.BODY_MASS);
+      return null;
+    });
+
+    assertThat(new DashboardSettings(prefs).chartMetric()).contains(MetricType.BODY_MASS);
+    // 7 days end today: the weighing a week ago is outside them, and inside 30.
+    assertThat(fx(() -> model.chartDaysProperty().get()))
+        .extracting(ResolvedDay::value)
+        .containsExactly(80.0);
+    fx(() -> {
+      model.periodProperty().set(Period.MONTH);
+      return null;
+    });
+    assertThat(fx(() -> model.chartDaysProperty().get()))
+        .extracting(ResolvedDay::value)
+        .containsExactly(82.0, 80.0);
+  }
+
+  @Test
+  void anEmptyStoreSaysSo(@TempDir Path empty) throws Exception {
+    try (AppContext none = new AppContext(StoreConfig.sqlite(empty), StepsFixture.CLOCK)) {
+      DashboardViewModel m = fx(() -> new DashboardViewModel(none, new DashboardSettings(prefs)));
+      fx(m::reload);
+      await(() -> !m.loadingProperty().get());
+
+      assertThat(fx(() -> m.stateProperty().get())).isEqualTo(DashboardViewModel.State.EMPTY);
+      assertThat(fx(() -> m.messageProperty().get())).startsWith("There is no data");
+      assertThat(fx(() -> m.summaries())).isEmpty();
+    }
+  }
+
+  @Test
+  void theExplanationIsReadForTheTilesDay() throws Exception {
+    fx(() -> {
+      model.periodProperty().set(Period.TODAY);
+      return null;
+    });
+    load();
+    Explanation[] got = new Explanation[1];
+    fx(() -> model.explain(MetricType.STEPS, TODAY, e -> got[0] = e));
+    await(() -> got[0] != null);
+
+    assertThat(got[0].resolved().value()).isCloseTo(StepsFixture.resolvedSteps(13), within(1e-6));
+    assertThat(got[0].priority()).containsExactly(WATCH, PHONE);
+  }
+
+  @Test
+  void imperialUnitsShowPounds() throws Exception {
+    fx(() -> {
+      context.unitSystemProperty().set(UnitSystem.IMPERIAL);
+      return null;
+    });
+    MetricFormat format = fx(() -> model.formatProperty().get());
+
+    assertThat(format.full(MetricType.BODY_MASS, 80.0)).isEqualTo("176.4 lb");
+    assertThat(format.full(MetricType.DISTANCE, 1609.344)).isEqualTo("1.00 mi");
+    assertThat(format.full(MetricType.BODY_TEMPERATURE, 37.0)).isEqualTo("98.6 °F");
+    assertThat(new MetricFormat(UnitSystem.METRIC).full(MetricType.SLEEP_ASLEEP, 432))
+        .isEqualTo("7 h 12 min");
+  }
+}
