@@ -1,7 +1,12 @@
 package org.openvitals.app.dashboard;
 
 import atlantafx.base.theme.Styles;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import javafx.application.Platform;
 import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -33,7 +38,12 @@ import org.openvitals.core.rules.Explanation;
 public final class DashboardView extends ScrollPane {
   private final DashboardViewModel model;
   private final FlowPane tiles = new FlowPane(12, 12);
-  private final DashboardChart chart = new DashboardChart();
+  private final Map<MetricType, MetricTile> tileByMetric = new EnumMap<>(MetricType.class);
+  private final VBox chartBox = new VBox(8);
+
+  /** Built when there is first something to chart: ChartFX is heavy to load, tiles come first. */
+  private DashboardChart chart;
+
   private final ToggleButton everyReading = new ToggleButton("Every reading");
   private final Label chartNote = new Label();
   private Task<Readings> readingsTask;
@@ -86,7 +96,8 @@ public final class DashboardView extends ScrollPane {
           showTiles();
           showChart();
         });
-    model.chartDaysProperty().addListener((p, b, n) -> showChart());
+    // The chart after the tiles are on screen, so the first values never wait for it.
+    model.chartDaysProperty().addListener((p, b, n) -> Platform.runLater(this::showChart));
     everyReading.selectedProperty().addListener((p, b, n) -> showChart());
     showTiles();
   }
@@ -144,23 +155,35 @@ public final class DashboardView extends ScrollPane {
     chartNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
     HBox controls = new HBox(12, heading, metric, everyReading, chartNote);
     controls.setAlignment(Pos.CENTER_LEFT);
-    return new VBox(8, controls, chart);
+    chartBox.getChildren().add(controls);
+    return chartBox;
   }
 
+  /** Updates the tiles in place; only metrics that appear or vanish add or remove a tile. */
   private void showTiles() {
     MetricFormat format = model.formatProperty().get();
-    tiles.getChildren().clear();
+    List<MetricTile> shown = new ArrayList<>();
     for (MetricSummary s : model.summaries()) {
-      MetricTile tile = new MetricTile(s, format);
-      tile.setOnMouseClicked(e -> explain(s));
-      tile.setOnKeyPressed(e -> {
-        if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
-          explain(s);
-          e.consume();
-        }
-      });
-      tiles.getChildren().add(tile);
+      MetricTile tile = tileByMetric.computeIfAbsent(s.metric(), this::newTile);
+      tile.show(s, format);
+      shown.add(tile);
     }
+    tileByMetric.keySet().retainAll(shown.stream().map(t -> t.summary().metric()).toList());
+    if (!tiles.getChildren().equals(shown)) {
+      tiles.getChildren().setAll(shown);
+    }
+  }
+
+  private MetricTile newTile(MetricType metric) {
+    MetricTile tile = new MetricTile(metric);
+    tile.setOnMouseClicked(e -> explain(tile.summary()));
+    tile.setOnKeyPressed(e -> {
+      if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+        explain(tile.summary());
+        e.consume();
+      }
+    });
+    return tile;
   }
 
   private void showChart() {
@@ -172,6 +195,11 @@ public final class DashboardView extends ScrollPane {
     if (metric == null) {
       return;
     }
+    if (chart == null) {
+      chart = new DashboardChart();
+      chartBox.getChildren().add(chart);
+    }
+    DashboardChart chart = this.chart;
     MetricFormat format = model.formatProperty().get();
     if (everyReading.isSelected() && DashboardData.hasReadings(metric)) {
       chartNote.setText("Reading every stored value...");

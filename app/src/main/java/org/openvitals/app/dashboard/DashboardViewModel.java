@@ -153,9 +153,13 @@ public final class DashboardViewModel {
           @Override
           protected DashboardData call() {
             LocalDate today = today(store);
-            // The period on screen first, so values appear quickly; then every period's days, so
-            // switching period needs no store access.
-            int first = Math.max(2 * shown.days(), shown.chartDays());
+            // The period on screen first, so values appear quickly (with the period before it
+            // for short periods; a year's trend waits for the second read); then every period's
+            // days, so switching period needs no store access.
+            int first =
+                shown.days() <= Period.MONTH.days()
+                    ? Math.max(2 * shown.days(), shown.chartDays())
+                    : shown.days();
             updateValue(DashboardData.load(rules, today, first, this::isCancelled));
             updateProgress(1, 2);
             DashboardData all =

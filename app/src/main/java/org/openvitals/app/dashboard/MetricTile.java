@@ -10,6 +10,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
 import org.openvitals.app.context.SourceColors;
+import org.openvitals.core.model.MetricType;
 
 /**
  * One metric's summary as a focusable tile: name, value in the user's units, the source it came
@@ -18,25 +19,67 @@ import org.openvitals.app.context.SourceColors;
 final class MetricTile extends VBox {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.US);
 
-  MetricTile(MetricSummary s, MetricFormat format) {
+  private final Label value = new Label();
+  private final Label unit = new Label();
+  private final Label note = new Label();
+  private final Circle dot = new Circle(5);
+  private final Label source = new Label();
+  private final HBox sourceRow = new HBox(6, dot, source);
+  private final Label trend = new Label();
+  private final Pane sparkline = new Pane();
+  private double[] sparkValues = new double[0];
+  private MetricSummary summary;
+
+  MetricTile(MetricType metric) {
     super(4);
-    String id = s.metric().id();
+    String id = metric.id();
     setId("tile-" + id);
     getStyleClass().add("metric-tile");
     setFocusTraversable(true);
 
-    Label name = new Label(name(s.metric()));
+    Label name = new Label(name(metric));
     name.getStyleClass().addAll("metric-name", Styles.TEXT_MUTED);
-
-    Label value = new Label(s.hasValue() ? format.number(s.metric(), s.value()) : "-");
     value.setId("value-" + id);
     value.getStyleClass().add("metric-value");
-    Label unit = new Label(format.unit(s.metric()));
     unit.getStyleClass().addAll("metric-unit", Styles.TEXT_MUTED);
     HBox figure = new HBox(6, value, unit);
     figure.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+    note.getStyleClass().addAll("metric-note", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+    source.setId("source-" + id);
+    source.getStyleClass().addAll("metric-source", Styles.TEXT_SMALL);
+    sourceRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    trend.getStyleClass().addAll("metric-trend", Styles.TEXT_SMALL);
+    sparkline.getStyleClass().add("sparkline");
+    sparkline.setPrefHeight(28);
+    sparkline.setMinHeight(28);
+    sparkline.widthProperty().addListener((p, b, w) -> draw(sparkline, sparkValues));
+    sparkline.heightProperty().addListener((p, b, h) -> draw(sparkline, sparkValues));
+    getChildren().addAll(name, figure, note, sourceRow, trend, sparkline);
+  }
 
-    getChildren().addAll(name, figure, note(s), source(s), trend(s), sparkline(s.sparkline()));
+  /** The summary shown (what a click explains). */
+  MetricSummary summary() {
+    return summary;
+  }
+
+  /** Shows {@code s}; tiles are updated in place, so switching period rebuilds nothing. */
+  void show(MetricSummary s, MetricFormat format) {
+    summary = s;
+    value.setText(s.hasValue() ? format.number(s.metric(), s.value()) : "-");
+    unit.setText(format.unit(s.metric()));
+    note.setText(note(s));
+    sourceRow.setVisible(s.primary() != null);
+    if (s.primary() != null) {
+      dot.setFill(SourceColors.of(s.primary()));
+      source.setText(
+          s.primary().name()
+              + (s.period() == Period.TODAY || s.primaryDays() == s.daysWithData()
+                  ? ""
+                  : " (" + s.primaryDays() + " of " + s.daysWithData() + " days)"));
+    }
+    trend.setText(trend(s));
+    sparkValues = s.sparkline();
+    draw(sparkline, sparkValues);
     setAccessibleText(
         name(s.metric())
             + ": "
@@ -46,7 +89,7 @@ final class MetricTile extends VBox {
   }
 
   /** The catalog's name, shortened where the catalog is precise for importers' sake. */
-  static String name(org.openvitals.core.model.MetricType metric) {
+  static String name(MetricType metric) {
     return switch (metric) {
       case SLEEP_ASLEEP -> "Asleep";
       case DISTANCE -> "Distance";
@@ -56,63 +99,27 @@ final class MetricTile extends VBox {
     };
   }
 
-  private static Label note(MetricSummary s) {
-    String text;
+  private static String note(MetricSummary s) {
     if (!s.hasValue()) {
-      text = s.period() == Period.TODAY ? "No data this week" : "No data in this period";
-    } else if (s.period() == Period.TODAY) {
-      text = s.valueDay().format(DAY);
-    } else {
-      text = "Daily average, " + s.daysWithData() + " of " + s.period().days() + " days";
+      return s.period() == Period.TODAY ? "No data this week" : "No data in this period";
     }
-    Label l = new Label(text);
-    l.getStyleClass().addAll("metric-note", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-    return l;
+    return s.period() == Period.TODAY
+        ? s.valueDay().format(DAY)
+        : "Daily average, " + s.daysWithData() + " of " + s.period().days() + " days";
   }
 
-  private static HBox source(MetricSummary s) {
-    HBox row = new HBox(6);
-    row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-    if (s.primary() == null) {
-      return row;
+  private static String trend(MetricSummary s) {
+    if (s.trend() == null) {
+      return "";
     }
-    Circle dot = new Circle(5, SourceColors.of(s.primary()));
-    Label label =
-        new Label(
-            s.primary().name()
-                + (s.period() == Period.TODAY || s.primaryDays() == s.daysWithData()
-                    ? ""
-                    : " (" + s.primaryDays() + " of " + s.daysWithData() + " days)"));
-    label.setId("source-" + s.metric().id());
-    label.getStyleClass().addAll("metric-source", Styles.TEXT_SMALL);
-    row.getChildren().addAll(dot, label);
-    return row;
-  }
-
-  private static Label trend(MetricSummary s) {
-    Label l = new Label();
-    l.getStyleClass().addAll("metric-trend", Styles.TEXT_SMALL);
-    if (s.trend() != null) {
-      double pct = 100 * s.trend();
-      String arrow = Math.abs(pct) < 0.5 ? "→" : pct > 0 ? "↑" : "↓";
-      String against =
-          s.period() == Period.TODAY ? "the week before" : "the " + s.period().label() + " before";
-      l.setText(String.format(Locale.US, "%s %.0f%% vs %s", arrow, Math.abs(pct), against));
-    }
-    return l;
+    double pct = 100 * s.trend();
+    String arrow = Math.abs(pct) < 0.5 ? "→" : pct > 0 ? "↑" : "↓";
+    String against =
+        s.period() == Period.TODAY ? "the week before" : "the " + s.period().label() + " before";
+    return String.format(Locale.US, "%s %.0f%% vs %s", arrow, Math.abs(pct), against);
   }
 
   /** The period's days as a line, scaled to the tile; gaps where no data. */
-  private static Pane sparkline(double[] values) {
-    Pane pane = new Pane();
-    pane.getStyleClass().add("sparkline");
-    pane.setPrefHeight(28);
-    pane.setMinHeight(28);
-    pane.widthProperty().addListener((p, b, w) -> draw(pane, values));
-    pane.heightProperty().addListener((p, b, h) -> draw(pane, values));
-    return pane;
-  }
-
   private static void draw(Pane pane, double[] values) {
     pane.getChildren().clear();
     double min = Double.POSITIVE_INFINITY;

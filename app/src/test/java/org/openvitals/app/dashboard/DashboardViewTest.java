@@ -9,7 +9,8 @@ import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,12 +24,22 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class DashboardViewTest {
   @TempDir static Path dir;
-  private AppContext context;
+  private static AppContext context;
   private DashboardView view;
+
+  /** One store for the class: the tests only read it. */
+  @BeforeAll
+  static void open() {
+    context = StepsFixture.open(dir);
+  }
+
+  @AfterAll
+  static void close() {
+    context.close();
+  }
 
   @Start
   void start(Stage stage) {
-    context = StepsFixture.open(dir.resolve("store-" + System.nanoTime()));
     MemoryPreferences prefs = new MemoryPreferences();
     new DashboardSettings(prefs).savePeriod(Period.TODAY);
     view = new DashboardView(new DashboardViewModel(context, new DashboardSettings(prefs)));
@@ -39,11 +50,6 @@ class DashboardViewTest {
     stage.setScene(scene);
     stage.show();
     view.model().reload();
-  }
-
-  @AfterEach
-  void close() {
-    context.close();
   }
 
   private void loaded() throws Exception {

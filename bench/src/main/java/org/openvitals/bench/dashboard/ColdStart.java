@@ -1,0 +1,92 @@
+package org.openvitals.bench.dashboard;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Parent;
+import javafx.stage.Stage;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.dashboard.DashboardView;
+import org.openvitals.app.dashboard.MetricSummary;
+import org.openvitals.app.shell.OpenVitalsApp;
+import org.openvitals.app.shell.ShellSettings;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.store.Stores;
+
+/**
+ * One cold start, in a fresh JVM that {@link DashboardBench} launches and times from outside:
+ *
+ * <ul>
+ *   <li>{@code store DIR}: the baseline, opening the store (schema check included) and reading its
+ *       sources, then exiting;
+ *   <li>{@code dashboard DIR}: what the app does: start JavaFX, open the store, build the window
+ *       with the real frame and dashboard, and wait until the dashboard shows values laid out.
+ * </ul>
+ *
+ * Prints {@code READY} and the phases (ms since the JVM started) on one line, then exits.
+ */
+public final class ColdStart {
+  private ColdStart() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[1]);
+    switch (args[0]) {
+      case "store" -> {
+        try (SampleStore store = Stores.open(StoreConfig.sqlite(dir))) {
+          store.sources();
+          ready("store " + sinceStart());
+        }
+        System.exit(0);
+      }
+      case "dashboard" -> dashboard(dir);
+      default -> throw new IllegalArgumentException("Mode store or dashboard, got " + args[0]);
+    }
+  }
+
+  private static void dashboard(Path dir) {
+    Platform.startup(() -> {
+      long toolkit = sinceStart();
+      // The same steps as the app's start: open the store on the FX thread, then the window.
+      AppContext context = new AppContext(StoreConfig.sqlite(dir), Clock.systemDefaultZone());
+      long store = sinceStart();
+      Stage stage = new Stage();
+      new OpenVitalsApp(ShellSettings.forUser(), context).start(stage);
+      long window = sinceStart();
+      DashboardView view = (DashboardView) stage.getScene().lookup(".dashboard");
+      view.model()
+          .summaries()
+          .addListener(
+              (ListChangeListener<MetricSummary>)
+                  c -> {
+                    if (!view.model().summaries().isEmpty()) {
+                      Parent root = stage.getScene().getRoot();
+                      root.applyCss();
+                      root.layout();
+                      ready(
+                          String.format(
+                              Locale.ROOT,
+                              "toolkit %d store %d window %d values %d tiles %d",
+                              toolkit,
+                              store,
+                              window,
+                              sinceStart(),
+                              view.model().summaries().size()));
+                      System.exit(0);
+                    }
+                  });
+    });
+  }
+
+  private static void ready(String phases) {
+    System.out.println("READY " + phases);
+    System.out.flush();
+  }
+
+  private static long sinceStart() {
+    return System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+  }
+}
