@@ -26,6 +26,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.openvitals.app.context.AppContext;
@@ -74,6 +75,7 @@ public final class ImportView extends ScrollPane {
                 + " any CSV of dated values. Several files are imported one after another.");
     formats.getStyleClass().add(Styles.TEXT_MUTED);
     formats.setWrapText(true);
+    formats.setTextAlignment(TextAlignment.CENTER);
     Button choose = new Button("_Choose a file...");
     choose.setId("choose-file");
     choose.setMnemonicParsing(true);
@@ -232,6 +234,7 @@ public final class ImportView extends ScrollPane {
     cancel.setId("cancel-import");
     cancel.setMnemonicParsing(true);
     cancel.setCancelButton(true);
+    cancel.disableProperty().bind(model.runningProperty().not());
     cancel.setOnAction(e -> model.cancel());
     Label text = new Label();
     text.setId("import-progress-text");

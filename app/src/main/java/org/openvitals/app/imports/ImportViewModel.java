@@ -385,6 +385,10 @@ public final class ImportViewModel {
   private void ended(Outcome ended) {
     running.set(false);
     outcome.set(ended);
+    if (ended.error() == null) {
+      file.set(
+          null); // done; after an error the file stays, to retry with another format or mapping
+    }
     history.addFirst(ended);
     notice.set(null);
     if (ended.wroteData()) {

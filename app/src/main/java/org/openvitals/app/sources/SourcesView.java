@@ -30,6 +30,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.Font;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.SourceColors;
 import org.openvitals.app.shell.Screen;
@@ -370,6 +371,10 @@ public final class SourcesView extends ScrollPane {
     TableColumn<SourceSummary, String> first = column("First", s -> day(s.first()));
     TableColumn<SourceSummary, String> last = column("Last", s -> day(s.last()));
     table.getColumns().setAll(List.of(source, provider, device, count, first, last));
+    // Names need the room; the rest are short. Widths follow the font so 200% scaling keeps them.
+    double em = Font.getDefault().getSize();
+    source.setPrefWidth(18 * em);
+    List.of(provider, device, count, first, last).forEach(c -> c.setPrefWidth(7 * em));
     return table;
   }
 

@@ -113,6 +113,8 @@ class ImportViewModelTest {
         .contains("8 records")
         .contains("records/s");
     assertThat(fx(() -> context.dataVersionProperty().get())).isGreaterThan(versionBefore);
+    assertThat(model.fileProperty().get()).as("done: ready for the next file").isNull();
+    assertThat(fx(() -> model.canStart().get())).isFalse();
     assertThat(context.store().sources())
         .extracting(s -> s.source().key())
         .contains("apple_health/Alexandre's Apple Watch", "apple_health/Alexandre's iPhone");
