@@ -124,6 +124,15 @@ public final class SourcesView extends ScrollPane {
     message.textProperty().bind(model.messageProperty());
     message.visibleProperty().bind(model.messageProperty().isNotEmpty());
     message.managedProperty().bind(message.visibleProperty());
+    model
+        .failedProperty()
+        .subscribe(failed -> {
+          if (failed) {
+            message.getStyleClass().add(Styles.DANGER);
+          } else {
+            message.getStyleClass().remove(Styles.DANGER);
+          }
+        });
     return message;
   }
 
@@ -374,7 +383,8 @@ public final class SourcesView extends ScrollPane {
     // Names need the room; the rest are short. Widths follow the font so 200% scaling keeps them.
     double em = Font.getDefault().getSize();
     source.setPrefWidth(18 * em);
-    List.of(provider, device, count, first, last).forEach(c -> c.setPrefWidth(7 * em));
+    provider.setPrefWidth(9 * em);
+    List.of(device, count, first, last).forEach(c -> c.setPrefWidth(7 * em));
     return table;
   }
 

@@ -61,7 +61,8 @@ public final class SourcesViewModel {
   public record Operation(String provider, Action action) {}
 
   /** The engine of one open store, with what its vault said when it opened. */
-  private record Cloud(AppContext.OpenStore store, SyncEngine engine, List<String> warnings) {}
+  private record Cloud(
+      AppContext.OpenStore store, SyncEngine engine, TokenVault vault, List<String> warnings) {}
 
   private record Loaded(List<SourceSummary> sources, List<SourceStatus> accounts, Cloud cloud) {}
 
@@ -78,6 +79,7 @@ public final class SourcesViewModel {
   private final ReadOnlyStringWrapper authorizationUrl =
       new ReadOnlyStringWrapper(this, "authorizationUrl");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+  private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
   private volatile Cloud cloud;
   private Task<?> running;
   private PipedWriter paste;
@@ -138,6 +140,11 @@ public final class SourcesViewModel {
     return message.getReadOnlyProperty();
   }
 
+  /** True when the last operation failed ({@link #messageProperty()} says why). */
+  public ReadOnlyBooleanProperty failedProperty() {
+    return failed.getReadOnlyProperty();
+  }
+
   /** Reads the sources and the cloud accounts again, in the background. */
   public void reload() {
     if (loading.get()) {
@@ -189,7 +196,8 @@ public final class SourcesViewModel {
         CloudSettings settings = CloudSettings.load(dataDir);
         List<String> warnings = new ArrayList<>();
         TokenVault vault = TokenVault.open(dataDir, settings.keyStorage(), warnings::add);
-        cloud = new Cloud(store, SyncEngine.standard(store.store(), settings, vault), warnings);
+        cloud =
+            new Cloud(store, SyncEngine.standard(store.store(), settings, vault), vault, warnings);
       }
       return cloud;
     }
@@ -215,8 +223,9 @@ public final class SourcesViewModel {
           @Override
           protected Void call() throws Exception {
             try {
-              cloudFor(store)
-                  .engine()
+              Cloud c = cloudFor(store);
+              requireClient(c, provider, clientId, clientSecret);
+              c.engine()
                   .connect(
                       provider,
                       blankToNull(clientId),
@@ -238,6 +247,25 @@ public final class SourcesViewModel {
         task,
         new Operation(provider, Action.CONNECTING),
         () -> "Connected " + provider + ". Sync now to fetch your data.");
+  }
+
+  /** Says what to enter when neither the form, the settings nor a previous sign-in name the app. */
+  private static void requireClient(Cloud c, String provider, String id, String secret) {
+    var configured = c.engine().settings(provider).oauth();
+    var previous = c.vault().read(provider);
+    boolean hasId = !isBlank(id) || configured.clientId() != null || previous.isPresent();
+    boolean hasSecret =
+        !isBlank(secret) || configured.clientSecret() != null || previous.isPresent();
+    if (!hasId || !hasSecret) {
+      throw new IllegalArgumentException(
+          "enter the client id and secret of your own "
+              + c.engine().connector(provider).info().displayName()
+              + " developer app (see the README, 'Connecting cloud sources')");
+    }
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 
   /** Hands the address the browser ended on (or the bare code) to the sign-in that waits. */
@@ -298,12 +326,16 @@ public final class SourcesViewModel {
     operation.set(what);
     authorizationUrl.set(null);
     message.set(null);
+    failed.set(false);
     running = task;
     boolean syncing = what.action() == Action.SYNCING;
     task.setOnSucceeded(e ->
         finished(
             success.get(), syncing && task.getValue() instanceof SyncRun run && run.written() > 0));
-    task.setOnFailed(e -> finished(failure(what, task.getException()), syncing));
+    task.setOnFailed(e -> {
+      finished(failure(what, task.getException()), syncing);
+      failed.set(true);
+    });
     task.setOnCancelled(e ->
         finished(
             syncing
@@ -359,7 +391,7 @@ public final class SourcesViewModel {
   }
 
   private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
+    return isBlank(s) ? null : s.strip();
   }
 
   /** The system browser where there is one; else the address stays on screen to copy. */

@@ -235,6 +235,24 @@ class SourcesViewModelTest {
   }
 
   @Test
+  void connectingWithoutAClientSaysWhatToEnter() throws Exception {
+    Files.writeString(
+        dir.resolve("cloud.properties"),
+        "vault.key_storage=file\noura.authorization_url=" + fake.url("/oauth/authorize"));
+    SourcesViewModel model = model(SourcesViewModelTest::playBrowser);
+
+    fx(() -> model.connect("oura", " ", ""));
+    await(() -> model.operationProperty().get() == null);
+
+    assertThat(model.messageProperty().get())
+        .isEqualTo(
+            "Could not connect oura: enter the client id and secret of your own Oura developer app"
+                + " (see the README, 'Connecting cloud sources')");
+    assertThat(model.failedProperty().get()).isTrue();
+    assertThat(model.authorizationUrlProperty().get()).isNull();
+  }
+
+  @Test
   void aSignInTheProviderRefusesSaysWhy() throws Exception {
     SourcesViewModel model = model(SourcesViewModelTest::playBrowser);
 
@@ -242,6 +260,7 @@ class SourcesViewModelTest {
     await(() -> model.operationProperty().get() == null);
 
     assertThat(model.messageProperty().get()).startsWith("Could not connect oura: ");
+    assertThat(model.failedProperty().get()).isTrue();
     assertThat(account(model, "oura").state()).isEqualTo(SyncState.NOT_CONNECTED);
   }
 }
