@@ -191,6 +191,14 @@ public final class ImportView extends ScrollPane {
     start.getStyleClass().add(Styles.ACCENT);
     start.disableProperty().bind(model.canStart().not());
     start.setOnAction(e -> model.start());
+    // Once a file is chosen and recognised, Enter imports it (focus leaves the chooser button).
+    model
+        .canStart()
+        .subscribe(ready -> {
+          if (ready && getScene() != null) {
+            start.requestFocus();
+          }
+        });
 
     HBox formatRow = new HBox(formatLabel, format, start);
     formatRow.getStyleClass().add("import-row");

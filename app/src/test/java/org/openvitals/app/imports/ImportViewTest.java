@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -87,9 +88,11 @@ class ImportViewTest {
     @SuppressWarnings("unchecked")
     ComboBox<FileImporter> format = robot.lookup("#format-choice").queryAs(ComboBox.class);
     assertThat(format.getValue().id()).isEqualTo("apple_health");
-    assertThat(robot.lookup("#start-import").queryAs(Button.class).isDisabled()).isFalse();
+    Button start = robot.lookup("#start-import").queryAs(Button.class);
+    assertThat(start.isDisabled()).isFalse();
+    assertThat(start.isFocused()).as("Enter imports the recognised file").isTrue();
 
-    robot.clickOn("#start-import");
+    robot.type(KeyCode.ENTER);
     await(robot, "#report-headline");
 
     assertThat(robot.lookup("#report-headline").queryAs(Label.class).getText())
