@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -187,6 +188,61 @@ class SourcesViewModelTest {
     assertThat(Files.exists(dir.resolve("vault/oura.vault"))).isFalse();
     assertThat(fx(() -> List.copyOf(model.sources())))
         .anySatisfy(s -> assertThat(s.source().provider()).isEqualTo("oura"));
+  }
+
+  @Test
+  void aRevokedSignInShowsReconnectNeededUntilTheUserSignsInAgain() throws Exception {
+    SourcesViewModel model = model(SourcesViewModelTest::playBrowser);
+    fake.tokenLifetime = Duration.ZERO; // every access token needs a refresh before use
+    fx(() -> model.connect("oura", "", ""));
+    await(() -> model.operationProperty().get() == null);
+    fake.revokeAllRefreshTokens(); // the user revoked OpenVitals at Oura
+
+    fx(() -> model.syncNow("oura"));
+    await(() -> model.operationProperty().get() == null);
+
+    assertThat(model.messageProperty().get()).startsWith("oura: reconnect needed");
+    await(() -> account(model, "oura").state() == SyncState.RECONNECT_NEEDED);
+    assertThat(account(model, "oura").message()).isNotBlank();
+
+    fake.tokenLifetime = Duration.ofHours(1);
+    fx(() -> model.connect("oura", "", ""));
+    await(() -> model.operationProperty().get() == null);
+    await(() -> account(model, "oura").state() == SyncState.OK);
+  }
+
+  @Test
+  void cancellingASyncStopsItAndSaysSo() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    fake.route(
+        "/v2/usercollection/heartrate",
+        q -> {
+          try {
+            release.await(20, TimeUnit.SECONDS); // a provider that hangs
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return FakeProvider.Reply.json("{\"data\":[],\"next_token\":null}");
+        });
+    try {
+      SourcesViewModel model = model(SourcesViewModelTest::playBrowser);
+      fx(() -> model.connect("oura", "", ""));
+      await(() -> model.operationProperty().get() == null);
+
+      fx(() -> model.syncNow("oura"));
+      await(() -> fake.apiCalls.stream().anyMatch(c -> c.contains("heartrate")));
+      fx(() -> {
+        model.cancel();
+        return null;
+      });
+      await(() -> model.operationProperty().get() == null);
+
+      assertThat(model.messageProperty().get())
+          .isEqualTo("Sync of oura cancelled; what it fetched stays.");
+      assertThat(release.getCount()).as("cancelled while the provider still hung").isEqualTo(1);
+    } finally {
+      release.countDown();
+    }
   }
 
   @Test
