@@ -63,10 +63,10 @@ public final class ImportViewModel {
       return report != null && report.stored() + report.updated() > 0;
     }
 
-    /** One line for people: "Imported export.zip (Apple Health export): 8 new, 0 duplicates". */
+    /** One line for people: "Imported export.zip as Apple Health export in 0.3 s: 8 new, ...". */
     public String headline() {
       String name = file.getFileName().toString();
-      String how = format == null ? "" : " (" + format + ")";
+      String how = format == null ? "" : " as " + format;
       if (error != null) {
         return "Import of " + name + how + " stopped";
       }

@@ -104,7 +104,7 @@ class ImportViewModelTest {
     assertThat(report.duplicates()).isZero();
     assertThat(report.cancelled()).isFalse();
     assertThat(outcome.headline())
-        .startsWith("Imported export.zip (Apple Health export) in ")
+        .startsWith("Imported export.zip as Apple Health export in ")
         .endsWith(": 8 new, 0 updated, 0 duplicates, 0 rejected");
     assertThat(seen).isNotEmpty();
     assertThat(seen.getLast().records()).isEqualTo(8);
@@ -195,7 +195,7 @@ class ImportViewModelTest {
     ImportViewModel.Outcome outcome = importAndWait();
 
     assertThat(outcome.error()).contains("export.xml").contains("line ").contains("column ");
-    assertThat(outcome.headline()).isEqualTo("Import of export.xml (Apple Health export) stopped");
+    assertThat(outcome.headline()).isEqualTo("Import of export.xml as Apple Health export stopped");
     assertThat(outcome.report()).isNotNull();
     assertThat(outcome.report().stored()).isGreaterThan(5);
     assertThat(fx(() -> context.dataVersionProperty().get()))

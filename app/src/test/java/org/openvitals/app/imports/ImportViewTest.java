@@ -96,7 +96,7 @@ class ImportViewTest {
     await(robot, "#report-headline");
 
     assertThat(robot.lookup("#report-headline").queryAs(Label.class).getText())
-        .startsWith("Imported export.zip (Apple Health export)")
+        .startsWith("Imported export.zip as Apple Health export")
         .endsWith("8 new, 0 updated, 0 duplicates, 0 rejected");
     assertThat(robot.lookup("#report-read").queryAs(Label.class).getText()).isEqualTo("8");
     assertThat(robot.lookup("#report-stored").queryAs(Label.class).getText()).isEqualTo("8");
