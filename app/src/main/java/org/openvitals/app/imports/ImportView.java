@@ -69,6 +69,8 @@ public final class ImportView extends ScrollPane {
   private Node dropZone() {
     Label hint = new Label("Drop an export file here");
     hint.getStyleClass().add(Styles.TITLE_3);
+    hint.setWrapText(true);
+    hint.setTextAlignment(TextAlignment.CENTER);
     Label formats =
         new Label(
             "Apple Health export.zip or export.xml, Cronometer, MyFitnessPal, Fitbit takeout, or"
