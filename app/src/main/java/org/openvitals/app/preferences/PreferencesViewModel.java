@@ -69,6 +69,8 @@ public final class PreferencesViewModel {
   private int running;
   private Task<?> load;
   private Task<?> previewTask;
+  private int previewGeneration;
+  private int loadGeneration;
   private boolean updating;
 
   public PreferencesViewModel(AppContext context) {
@@ -100,10 +102,14 @@ public final class PreferencesViewModel {
     var rules = context.rules();
     var store = context.store();
     LocalDate today = LocalDate.now(context.clock());
+    int generation = ++loadGeneration;
     load =
         submit(
             cancelled -> StoreSources.read(store, rules.preferences(), today),
             loaded -> {
+              if (generation != loadGeneration) {
+                return; // a newer load is on its way
+              }
               boolean keepDraft = dirty.get();
               data = loaded;
               if (!keepDraft) {
@@ -386,18 +392,21 @@ public final class PreferencesViewModel {
     var rules = context.rules();
     var store = context.store();
     previewing.set(true);
-    Task<List<Preview.Row>> task =
+    int generation = ++previewGeneration;
+    previewTask =
         submit(
             cancelled -> {
               RuleContext base = rules.context();
               return Preview.compute(store, base, saved, edited, metrics, day, cancelled);
             },
             rows -> {
-              preview.setAll(rows);
-              previewing.set(false);
+              // A preview that finished just as a newer one started is not shown.
+              if (generation == previewGeneration) {
+                preview.setAll(rows);
+                previewing.set(false);
+              }
             },
             "Could not work out the preview");
-    previewTask = task;
   }
 
   /** The order {@code prefs} gives the scope's sources with data. */

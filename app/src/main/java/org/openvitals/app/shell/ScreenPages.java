@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.scene.Node;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.preferences.PreferencesView;
+import org.openvitals.app.quality.QualityView;
 
 /**
  * Builds each screen's page, once, when it is first shown; the page then lives as long as the
@@ -17,7 +19,8 @@ public interface ScreenPages {
 
   /** The pages of the app, one line per screen. */
   static ScreenPages of(AppContext context) {
-    Map<Screen, Function<AppContext, Node>> pages = Map.of();
+    Map<Screen, Function<AppContext, Node>> pages =
+        Map.of(Screen.PREFERENCES, PreferencesView::new, Screen.QUALITY, QualityView::new);
     return screen -> Optional.ofNullable(pages.get(screen)).map(page -> page.apply(context));
   }
 

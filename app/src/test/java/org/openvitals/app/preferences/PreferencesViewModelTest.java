@@ -57,6 +57,7 @@ class PreferencesViewModelTest {
   @AfterEach
   void close() {
     context.close();
+    Fx.assertNothingThrown();
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.openvitals.app.testing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
@@ -14,8 +16,11 @@ import javafx.application.Platform;
 public final class Fx {
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+  private static final List<Throwable> UNCAUGHT = new CopyOnWriteArrayList<>();
+
   private Fx() {}
 
+  /** Starts the toolkit (once per JVM) and records exceptions thrown on the FX thread. */
   public static void start() {
     try {
       Platform.startup(() -> {});
@@ -23,6 +28,19 @@ public final class Fx {
       // Another test in this JVM started it.
     }
     Platform.setImplicitExit(false);
+    run(() ->
+        Thread.currentThread().setUncaughtExceptionHandler((thread, error) -> UNCAUGHT.add(error)));
+  }
+
+  /** Fails if code on the FX thread threw since the last call (a handler that broke half-way). */
+  public static void assertNothingThrown() {
+    List<Throwable> thrown = List.copyOf(UNCAUGHT);
+    UNCAUGHT.clear();
+    if (!thrown.isEmpty()) {
+      AssertionError e = new AssertionError("The FX thread threw " + thrown.size() + " time(s)");
+      thrown.forEach(e::addSuppressed);
+      throw e;
+    }
   }
 
   public static <T> T call(Callable<T> action) {
