@@ -48,8 +48,10 @@ public final class OpenVitalsApp extends Application {
     }
     ShellViewModel model =
         new ShellViewModel(settings, DesktopLauncher.describe(context.storeConfig()));
-    stage.setScene(
-        new Scene(new ShellView(model, ScreenPages.of(context)), DEFAULT_WIDTH, DEFAULT_HEIGHT));
+    Scene scene =
+        new Scene(new ShellView(model, ScreenPages.of(context)), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    scene.getStylesheets().add(STYLESHEET);
+    stage.setScene(scene);
     stage.titleProperty().bind(model.windowTitle());
     stage.setMinWidth(640);
     stage.setMinHeight(420);
