@@ -92,6 +92,8 @@ public final class PreferencesViewModel {
       }
     });
     context.dataVersionProperty().addListener((p, before, now) -> reload());
+    // A draft belongs to the store it was made on; the reload that follows a switch starts afresh.
+    context.storeProperty().addListener((p, before, now) -> dirty.set(false));
   }
 
   /** Reads the saved order and the sources with data again; an unsaved draft is kept. */

@@ -27,20 +27,29 @@ public record Finding(
 
   /** What kind of problem, most serious first. */
   public enum Kind {
-    DISAGREEMENT("Sources disagree"),
-    IMPLAUSIBLE("Implausible sample"),
-    DUPLICATE("Repeated samples"),
-    STALE("Data stops early"),
-    INCOMPLETE("Little of the day");
+    DISAGREEMENT("Sources disagree", "disagreement", "disagreements"),
+    IMPLAUSIBLE("Implausible sample", "implausible sample", "implausible samples"),
+    DUPLICATE("Repeated samples", "repeated sample", "repeated samples"),
+    STALE("Data stops early", "source stopping early", "sources stopping early"),
+    INCOMPLETE("Little of the day", "thinly covered day", "thinly covered days");
 
     private final String label;
+    private final String one;
+    private final String many;
 
-    Kind(String label) {
+    Kind(String label, String one, String many) {
       this.label = label;
+      this.one = one;
+      this.many = many;
     }
 
     public String label() {
       return label;
+    }
+
+    /** "1 disagreement", "3 disagreements". */
+    public String count(int n) {
+      return n + " " + (n == 1 ? one : many);
     }
   }
 }

@@ -17,6 +17,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -212,7 +213,9 @@ public final class QualityView extends VBox {
       @Override
       protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
-        setText(empty || item == null ? null : format.apply(item));
+        String text = empty || item == null ? null : format.apply(item);
+        setText(text);
+        setTooltip(text == null ? null : new Tooltip(text));
       }
     };
   }

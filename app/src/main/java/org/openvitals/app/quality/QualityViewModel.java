@@ -79,6 +79,14 @@ public final class QualityViewModel {
     show.addListener((p, before, now) -> applyFilter());
     selected.addListener((p, before, now) -> explainSelected(now));
     context.dataVersionProperty().addListener((p, before, now) -> reload());
+    // Another store has other dates: start again from its latest data (the reload follows).
+    context
+        .storeProperty()
+        .addListener((p, before, now) -> {
+          from.set(null);
+          to.set(null);
+          selected.set(null);
+        });
   }
 
   /**
@@ -161,8 +169,8 @@ public final class QualityViewModel {
 
   /** Stops the running scan; the list keeps what the last finished scan found. */
   public void cancel() {
-    if (scan != null && scan.isRunning()) {
-      scan.cancel();
+    // A scan that already finished (its result on the way to the FX thread) is not stopped.
+    if (scan != null && scan.isRunning() && scan.cancel()) {
       scanning.set(false);
       summary.set("Stopped. " + summary.get());
     }
@@ -301,7 +309,7 @@ public final class QualityViewModel {
       if (!out.isEmpty()) {
         out.append(", ");
       }
-      out.append(n).append(' ').append(k.label().toLowerCase(java.util.Locale.ROOT));
+      out.append(k.count(n));
     });
     return out + " on " + days + (days == 1 ? " day" : " days") + " from " + period + ".";
   }

@@ -105,7 +105,7 @@ class QualityViewModelTest {
           assertThat(f.problem()).contains("400");
         });
     assertThat(Fx.call(() -> model.summaryProperty().get()))
-        .contains("1 sources disagree")
+        .contains("1 disagreement,")
         .contains("1 implausible sample");
   }
 

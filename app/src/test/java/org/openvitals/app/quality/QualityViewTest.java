@@ -61,8 +61,7 @@ class QualityViewTest {
 
     assertThat(robot.lookup("Sources disagree").tryQuery()).isPresent();
     assertThat(robot.lookup("Implausible sample").tryQuery()).isPresent();
-    assertThat(robot.lookup("#summary").queryAs(Label.class).getText())
-        .contains("1 sources disagree");
+    assertThat(robot.lookup("#summary").queryAs(Label.class).getText()).contains("1 disagreement,");
 
     robot.clickOn("Sources disagree");
 
