@@ -307,11 +307,13 @@ public final class PreferencesView extends VBox {
 
   private void fillHistory(MenuButton history) {
     history.getItems().clear();
+    int current = model.history().isEmpty() ? 0 : model.history().getFirst().version();
     for (SourcePreferences v : model.history()) {
       MenuItem item =
           new MenuItem(
-              "Restore version "
+              (v.version() == current ? "Version " : "Restore version ")
                   + v.version()
+                  + (v.version() == current ? " (in use)" : "")
                   + (v.savedAt() == null
                       ? ""
                       : ", saved "

@@ -97,7 +97,7 @@ public final class PreferencesViewModel {
   }
 
   /** Reads the saved order and the sources with data again; an unsaved draft is kept. */
-  public Task<StoreSources> reload() {
+  public Task<?> reload() {
     if (load != null) {
       load.cancel();
     }
@@ -128,12 +128,7 @@ public final class PreferencesViewModel {
               showCategory(shown);
             },
             "Could not read the source order");
-    return castLoad();
-  }
-
-  @SuppressWarnings("unchecked")
-  private Task<StoreSources> castLoad() {
-    return (Task<StoreSources>) load;
+    return load;
   }
 
   public ObjectProperty<Category> categoryProperty() {

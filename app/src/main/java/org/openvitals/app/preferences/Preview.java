@@ -23,7 +23,7 @@ import org.openvitals.core.store.SampleStore;
  * and under the order being edited, from one read of the samples. Nothing is stored: the preview is
  * what the dashboard would show if the edited order were saved.
  */
-final class Preview {
+public final class Preview {
   /** What a category's preview shows first, when there is data for it. */
   static final Map<Category, List<MetricType>> MAIN_METRICS = new EnumMap<>(Category.class);
 
@@ -58,11 +58,11 @@ final class Preview {
    * @param weekMean the mean of the resolved values of the days with data in the week
    * @param weekDays how many days of the week had a value
    */
-  record Figures(Double dayValue, SourceRef dayPrimary, Double weekMean, int weekDays) {}
+  public record Figures(Double dayValue, SourceRef dayPrimary, Double weekMean, int weekDays) {}
 
   /** One metric's preview: under the saved order and under the edited one. */
-  record Row(MetricType metric, LocalDate day, Figures saved, Figures edited) {
-    boolean changed() {
+  public record Row(MetricType metric, LocalDate day, Figures saved, Figures edited) {
+    public boolean changed() {
       return !saved.equals(edited);
     }
   }
