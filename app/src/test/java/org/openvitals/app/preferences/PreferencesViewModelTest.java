@@ -192,6 +192,24 @@ class PreferencesViewModelTest {
   }
 
   @Test
+  void aSourceThatArrivesLaterJoinsTheListByItsDeviceClassWithoutLosingTheDraft() {
+    Fx.run(() -> model.move(1, 0));
+    OffsetDateTime noon = DAY.atTime(12, 0).atZone(BERLIN).toOffsetDateTime();
+    context
+        .store()
+        .upsert(List.of(Sample.of(MetricType.STEPS, noon, noon.plusMinutes(5), 300, OLD_BAND)));
+    context.dataChanged();
+    Fx.await(() -> !model.busyProperty().get() && model.sources().size() == 3);
+
+    // The band (a watch by its provider) goes after the last listed source of its tier or better.
+    assertThat(Fx.call(() -> List.copyOf(model.sources())))
+        .extracting(SourceItem::source)
+        .containsExactly(PHONE, WATCH, OLD_BAND);
+    assertThat(Fx.call(() -> model.dirtyProperty().get())).isTrue();
+    assertThat(stepsRow().edited().dayValue()).isEqualTo(1300.0);
+  }
+
+  @Test
   void listedSourcesWithoutDataKeepTheirPlace() {
     assertThat(
             PreferencesViewModel.keepAbsent(List.of(WATCH, OLD_BAND, PHONE), List.of(PHONE, WATCH)))

@@ -104,6 +104,8 @@ class QualityViewModelTest {
           assertThat(f.at().toLocalTime()).hasToString("10:00");
           assertThat(f.problem()).contains("400");
         });
+    assertThat(Fx.call(() -> model.progressProperty().get())).isEqualTo(1.0);
+    assertThat(Fx.call(() -> model.scanningProperty().get())).isFalse();
     assertThat(Fx.call(() -> model.summaryProperty().get()))
         .contains("1 disagreement,")
         .contains("1 implausible sample");
