@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import javafx.scene.Node;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.settings.SettingsView;
 
 /**
  * Builds each screen's page, once, when it is first shown; the page then lives as long as the
@@ -17,7 +18,7 @@ public interface ScreenPages {
 
   /** The pages of the app, one line per screen. */
   static ScreenPages of(AppContext context) {
-    Map<Screen, Function<AppContext, Node>> pages = Map.of();
+    Map<Screen, Function<AppContext, Node>> pages = Map.of(Screen.SETTINGS, SettingsView::new);
     return screen -> Optional.ofNullable(pages.get(screen)).map(page -> page.apply(context));
   }
 
