@@ -9,9 +9,11 @@ import java.util.Locale;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -72,6 +74,37 @@ public final class SettingsView extends ScrollPane {
     page.setMaxWidth(760);
     page.setPadding(new Insets(0, 16, 16, 0));
     setContent(page);
+    // Keyboard users tab through the page: keep the focused control in view.
+    sceneProperty()
+        .flatMap(Scene::focusOwnerProperty)
+        .addListener((p, before, focused) -> scrollTo(page, focused));
+  }
+
+  private void scrollTo(Node page, Node focused) {
+    if (focused == null || !isDescendant(page, focused)) {
+      return;
+    }
+    double contentHeight = page.getBoundsInLocal().getHeight();
+    double viewport = getViewportBounds().getHeight();
+    if (contentHeight <= viewport) {
+      return;
+    }
+    Bounds bounds = page.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+    double top = getVvalue() * (contentHeight - viewport);
+    if (bounds.getMinY() < top) {
+      setVvalue(bounds.getMinY() / (contentHeight - viewport));
+    } else if (bounds.getMaxY() > top + viewport) {
+      setVvalue((bounds.getMaxY() - viewport) / (contentHeight - viewport));
+    }
+  }
+
+  private static boolean isDescendant(Node ancestor, Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static VBox section(String heading, Node body) {
@@ -401,7 +434,9 @@ public final class SettingsView extends ScrollPane {
             Bindings.createBooleanBinding(
                 () -> !DELETE_WORD.equals(typed.getText().strip()), typed.textProperty()));
     // Cancel is the default: Enter alone never deletes.
-    ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+    Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+    cancel.setId("delete-cancel");
+    cancel.setDefaultButton(true);
     ((Button) deleteButton).setDefaultButton(false);
     alert.setOnShown(e -> typed.requestFocus());
     Optional<ButtonType> answer = alert.showAndWait();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
@@ -62,25 +63,7 @@ public final class OpenVitalsApp extends Application {
     }
     ShellViewModel model =
         new ShellViewModel(settings, DesktopLauncher.describe(context.storeConfig()));
-    context
-        .storeProperty()
-        .addListener((p, before, now) ->
-            model.storeDescriptionProperty().set(DesktopLauncher.describe(now.config())));
-    model.welcomeProperty().bind(new FirstRun(context).emptyProperty());
-    DemoSession demo = new DemoSession(context);
-    ShellView shell =
-        new ShellView(
-            model,
-            ScreenPages.of(context),
-            () ->
-                new WelcomeView(
-                    new WelcomeViewModel(
-                        context,
-                        demo,
-                        () -> model.select(Screen.IMPORT),
-                        WelcomeViewModel.DEMO_DAYS)));
-    BorderPane window = new BorderPane(shell);
-    window.setTop(new DemoBanner(demo));
+    Parent window = frame(context, model, WelcomeViewModel.DEMO_DAYS);
     Scene scene = new Scene(window, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     scene.getStylesheets().add(STYLESHEET);
     stage.setScene(scene);
@@ -94,6 +77,30 @@ public final class OpenVitalsApp extends Application {
     if (screenshots != null) {
       new ScreenshotTour(stage, model, Path.of(screenshots)).start();
     }
+  }
+
+  /**
+   * The window's content: the shell, the welcome page in the dashboard's place while the store is
+   * empty, and the demo banner above both.
+   */
+  static Parent frame(AppContext context, ShellViewModel model, int demoDays) {
+    context
+        .storeProperty()
+        .addListener((p, before, now) ->
+            model.storeDescriptionProperty().set(DesktopLauncher.describe(now.config())));
+    model.welcomeProperty().bind(new FirstRun(context).emptyProperty());
+    DemoSession demo = new DemoSession(context);
+    ShellView shell =
+        new ShellView(
+            model,
+            ScreenPages.of(context),
+            () ->
+                new WelcomeView(
+                    new WelcomeViewModel(
+                        context, demo, () -> model.select(Screen.IMPORT), demoDays)));
+    BorderPane window = new BorderPane(shell);
+    window.setTop(new DemoBanner(demo));
+    return window;
   }
 
   @Override
