@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
+    header = "Show how a day's value was merged from your sources.",
     description =
         "Shows how a day's value was merged: each source's own figure, which time slices or"
             + " readings came from which source, what was set aside and why, quality flags and"
