@@ -314,9 +314,12 @@ public final class SettingsView extends ScrollPane {
           .ifPresent(
               choice -> model.changeDataFolder(choice.folder, choice.engine, choice.password));
     } else if (contents.encrypted()) {
-      passwordDialog(contents.folder())
-          .showAndWait()
-          .ifPresent(password -> model.changeDataFolder(contents.folder(), Engine.H2, password));
+      String problem = null;
+      Optional<char[]> password;
+      while ((password = PasswordDialog.ask(window(), contents.folder(), problem)).isPresent()
+          && !model.changeDataFolder(contents.folder(), Engine.H2, password.get())) {
+        problem = model.messageProperty().get();
+      }
     } else {
       model.changeDataFolder(contents.folder(), contents.engine().orElseThrow(), null);
     }
@@ -372,21 +375,6 @@ public final class SettingsView extends ScrollPane {
                     ? password.getText().toCharArray()
                     : null)
             : null);
-    return dialog;
-  }
-
-  private Dialog<char[]> passwordDialog(Path folder) {
-    Dialog<char[]> dialog = new Dialog<>();
-    dialog.initOwner(window());
-    dialog.setTitle("Encrypted store");
-    dialog.setHeaderText("The store in " + folder + " is encrypted. Enter its password.");
-    PasswordField password = new PasswordField();
-    password.setId("store-password");
-    dialog.getDialogPane().setContent(password);
-    dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
-    dialog.setOnShown(e -> password.requestFocus());
-    dialog.setResultConverter(
-        button -> button == ButtonType.OK ? password.getText().toCharArray() : null);
     return dialog;
   }
 

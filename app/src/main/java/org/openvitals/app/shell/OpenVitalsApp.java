@@ -2,13 +2,16 @@ package org.openvitals.app.shell;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.settings.PasswordDialog;
 import org.openvitals.app.settings.Theme;
 import org.openvitals.app.settings.UserSettings;
 import org.openvitals.app.welcome.DemoBanner;
@@ -56,15 +59,21 @@ public final class OpenVitalsApp extends Application {
   public void start(Stage stage) {
     (userSettings == null ? Theme.SYSTEM : userSettings.theme()).apply();
     if (context == null) {
-      context = new AppContext(DesktopLauncher.storeConfig(), Clock.systemDefaultZone());
+      Optional<AppContext> opened =
+          PasswordDialog.open(DesktopLauncher.storeConfig(), Clock.systemDefaultZone());
+      if (opened.isEmpty()) {
+        Platform.exit();
+        return;
+      }
+      context = opened.get();
     }
     if (userSettings != null) {
       context.unitSystemProperty().set(userSettings.unitSystem());
     }
     ShellViewModel model =
         new ShellViewModel(settings, DesktopLauncher.describe(context.storeConfig()));
-    Parent window = frame(context, model, WelcomeViewModel.DEMO_DAYS);
-    Scene scene = new Scene(window, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    Scene scene =
+        new Scene(frame(context, model, WelcomeViewModel.DEMO_DAYS), DEFAULT_WIDTH, DEFAULT_HEIGHT);
     scene.getStylesheets().add(STYLESHEET);
     stage.setScene(scene);
     stage.titleProperty().bind(model.windowTitle());
