@@ -85,7 +85,7 @@ final class ScreenshotTour {
         .getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
     writes.add(
         CompletableFuture.runAsync(() -> {
-          BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+          BufferedImage out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
           out.setRGB(0, 0, width, height, argb, 0, width);
           try {
             Files.createDirectories(folder);
