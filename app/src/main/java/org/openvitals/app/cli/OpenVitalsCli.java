@@ -107,8 +107,7 @@ public final class OpenVitalsCli implements Callable<Integer> {
    */
   public StoreConfig storeConfig() {
     Path dir =
-        UserSettings.forUser()
-            .dataFolderUnlessExplicit(dataDir, System.getenv())
+        UserSettings.rememberedDataFolder(dataDir, System.getenv(), UserSettings::forUser)
             .orElseGet(() -> DataFolder.resolve(dataDir));
     Engine chosen =
         engine != null ? Engine.fromId(engine) : Stores.detectEngine(dir).orElse(Engine.SQLITE);

@@ -140,6 +140,11 @@ public final class SettingsViewModel {
    */
   public boolean changeDataFolder(Path folder, Engine engineForNew, char[] password) {
     DataFolderFiles.Contents contents = inspect(folder);
+    if (contents.folder().equals(context.storeConfig().dataDir().toAbsolutePath())) {
+      settings.saveDataFolder(contents.folder());
+      report("This folder is already open.", false);
+      return true;
+    }
     Engine chosen = contents.engine().orElse(engineForNew);
     try {
       StoreConfig config =

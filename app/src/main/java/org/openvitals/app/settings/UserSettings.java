@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.openvitals.app.context.UnitSystem;
@@ -44,15 +45,17 @@ public final class UserSettings {
   }
 
   /**
-   * The remembered data folder, unless {@code --data-dir} or {@code OPENVITALS_DATA_DIR} names one:
-   * an explicit choice for this run wins over the one remembered from the Settings screen.
+   * The data folder remembered from the Settings screen, unless {@code --data-dir} or {@code
+   * OPENVITALS_DATA_DIR} names one: an explicit choice for this run wins. The settings are read
+   * only when needed, so explicit runs (scripts, tests) never touch the user's preferences.
    */
-  public Optional<Path> dataFolderUnlessExplicit(Path fromCommandLine, Map<String, String> env) {
+  public static Optional<Path> rememberedDataFolder(
+      Path fromCommandLine, Map<String, String> env, Supplier<UserSettings> settings) {
     String fromEnv = env.get(DataFolder.ENV);
     if (fromCommandLine != null || (fromEnv != null && !fromEnv.isBlank())) {
       return Optional.empty();
     }
-    return dataFolder();
+    return settings.get().dataFolder();
   }
 
   public void saveDataFolder(Path folder) {

@@ -2,9 +2,11 @@ package org.openvitals.app.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import atlantafx.base.theme.PrimerDark;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -25,6 +27,7 @@ import org.testfx.framework.junit5.Start;
 class SettingsViewTest {
   @TempDir Path dataDir;
   private AppContext context;
+  private final MemoryPreferences prefs = new MemoryPreferences();
 
   @Start
   void start(Stage stage) throws Exception {
@@ -32,15 +35,24 @@ class SettingsViewTest {
     context.store().upsert(SettingsViewModelTest.lateEveningSteps());
     Files.createDirectories(dataDir.resolve("vault"));
     Files.writeString(dataDir.resolve("vault/oura.vault"), "sealed token");
-    SettingsView view =
-        new SettingsView(new SettingsViewModel(context, new UserSettings(new MemoryPreferences())));
+    SettingsView view = new SettingsView(new SettingsViewModel(context, new UserSettings(prefs)));
     stage.setScene(new Scene(view, 900, 900));
     stage.show();
   }
 
   @AfterEach
-  void close() {
+  void close(FxRobot robot) {
+    robot.interact(Theme.SYSTEM::apply); // the theme is global to the FX toolkit
     context.close();
+  }
+
+  @Test
+  void choosingDarkSwitchesTheThemeAndRemembersIt(FxRobot robot) {
+    robot.clickOn("#settings-theme").clickOn("Dark");
+
+    assertThat(Application.getUserAgentStylesheet())
+        .isEqualTo(new PrimerDark().getUserAgentStylesheet());
+    assertThat(new UserSettings(prefs).theme()).isEqualTo(Theme.DARK);
   }
 
   @Test

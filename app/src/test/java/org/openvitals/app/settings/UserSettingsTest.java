@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.app.shell.MemoryPreferences;
@@ -44,11 +45,20 @@ class UserSettingsTest {
     UserSettings settings = new UserSettings(prefs);
     settings.saveDataFolder(Path.of("/data/health"));
 
-    assertThat(settings.dataFolderUnlessExplicit(null, Map.of())).contains(Path.of("/data/health"));
-    assertThat(settings.dataFolderUnlessExplicit(null, Map.of("OPENVITALS_DATA_DIR", "  ")))
+    assertThat(UserSettings.rememberedDataFolder(null, Map.of(), () -> settings))
         .contains(Path.of("/data/health"));
-    assertThat(settings.dataFolderUnlessExplicit(Path.of("/tmp/x"), Map.of())).isEmpty();
-    assertThat(settings.dataFolderUnlessExplicit(null, Map.of("OPENVITALS_DATA_DIR", "/tmp/y")))
+    assertThat(
+            UserSettings.rememberedDataFolder(
+                null, Map.of("OPENVITALS_DATA_DIR", "  "), () -> settings))
+        .contains(Path.of("/data/health"));
+    Supplier<UserSettings> untouched =
+        () -> {
+          throw new AssertionError("an explicit folder must not read the preferences");
+        };
+    assertThat(UserSettings.rememberedDataFolder(Path.of("/tmp/x"), Map.of(), untouched)).isEmpty();
+    assertThat(
+            UserSettings.rememberedDataFolder(
+                null, Map.of("OPENVITALS_DATA_DIR", "/tmp/y"), untouched))
         .isEmpty();
   }
 }
