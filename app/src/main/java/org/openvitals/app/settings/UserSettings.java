@@ -1,5 +1,6 @@
 package org.openvitals.app.settings;
 
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -55,7 +56,8 @@ public final class UserSettings {
     if (fromCommandLine != null || (fromEnv != null && !fromEnv.isBlank())) {
       return Optional.empty();
     }
-    return settings.get().dataFolder();
+    // A folder that is gone (an unplugged drive) must not silently become a new, empty store.
+    return settings.get().dataFolder().filter(Files::isDirectory);
   }
 
   public void saveDataFolder(Path folder) {

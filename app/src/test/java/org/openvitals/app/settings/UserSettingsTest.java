@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.app.shell.MemoryPreferences;
 
@@ -41,16 +42,15 @@ class UserSettingsTest {
   }
 
   @Test
-  void dataDirAndTheEnvironmentWinOverTheRememberedFolder() {
+  void dataDirAndTheEnvironmentWinOverTheRememberedFolder(@TempDir Path chosen) {
     UserSettings settings = new UserSettings(prefs);
-    settings.saveDataFolder(Path.of("/data/health"));
+    settings.saveDataFolder(chosen);
 
-    assertThat(UserSettings.rememberedDataFolder(null, Map.of(), () -> settings))
-        .contains(Path.of("/data/health"));
+    assertThat(UserSettings.rememberedDataFolder(null, Map.of(), () -> settings)).contains(chosen);
     assertThat(
             UserSettings.rememberedDataFolder(
                 null, Map.of("OPENVITALS_DATA_DIR", "  "), () -> settings))
-        .contains(Path.of("/data/health"));
+        .contains(chosen);
     Supplier<UserSettings> untouched =
         () -> {
           throw new AssertionError("an explicit folder must not read the preferences");
@@ -60,5 +60,13 @@ class UserSettingsTest {
             UserSettings.rememberedDataFolder(
                 null, Map.of("OPENVITALS_DATA_DIR", "/tmp/y"), untouched))
         .isEmpty();
+  }
+
+  @Test
+  void aRememberedFolderThatIsGoneIsNotUsed(@TempDir Path parent) {
+    UserSettings settings = new UserSettings(prefs);
+    settings.saveDataFolder(parent.resolve("unplugged-drive"));
+
+    assertThat(UserSettings.rememberedDataFolder(null, Map.of(), () -> settings)).isEmpty();
   }
 }
