@@ -128,6 +128,20 @@ class SettingsViewModelTest {
   }
 
   @Test
+  void deleteAllOfAnEncryptedH2StoreLeavesAFreshEncryptedStore(@TempDir Path other) {
+    model.changeDataFolder(other, Engine.H2, "pw".toCharArray());
+    context.store().upsert(lateEveningSteps());
+    assertThat(other.resolve("openvitals.mv.db")).isRegularFile();
+
+    assertThat(model.deleteAll()).isTrue();
+
+    assertThat(context.store().info().liveSamples()).isZero();
+    assertThat(context.store().info().encrypted()).isTrue();
+    assertThat(model.inspect(other).encrypted()).isTrue();
+    assertThat(dataDir.resolve("openvitals.db")).exists(); // the other folder is not touched
+  }
+
+  @Test
   void switchingToAnEmptyFolderCreatesAStoreOfTheChosenEngineAndRemembersIt(@TempDir Path other) {
     Path folder = other.resolve("encrypted");
     String[] seen = new String[1];
