@@ -3,10 +3,12 @@ package org.openvitals.app.settings;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Bounds;
@@ -254,7 +256,6 @@ public final class SettingsView extends ScrollPane {
 
     Button cancel = new Button("Cancel");
     cancel.setId("settings-cancel");
-    cancel.setCancelButton(false);
     cancel.visibleProperty().bind(model.busyProperty());
     cancel.managedProperty().bind(cancel.visibleProperty());
     cancel.setOnAction(e -> model.cancel());
@@ -404,7 +405,9 @@ public final class SettingsView extends ScrollPane {
     typed.setPromptText(DELETE_WORD);
     Label list =
         new Label(
-            files.stream().map(f -> "  " + f.getFileName()).reduce("", (a, b) -> a + "\n" + b));
+            files.stream()
+                .map(f -> "  " + f.getFileName() + (Files.isDirectory(f) ? "/" : ""))
+                .collect(Collectors.joining("\n")));
     Label ask = new Label("Type \"" + DELETE_WORD + "\" to confirm:");
     ask.setLabelFor(typed);
     VBox content =
