@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.preferences.PreferencesView;
 import org.openvitals.app.quality.QualityView;
+import org.openvitals.app.settings.SettingsView;
 
 /**
  * Builds each screen's page, once, when it is first shown; the page then lives as long as the
@@ -20,7 +21,10 @@ public interface ScreenPages {
   /** The pages of the app, one line per screen. */
   static ScreenPages of(AppContext context) {
     Map<Screen, Function<AppContext, Node>> pages =
-        Map.of(Screen.PREFERENCES, PreferencesView::new, Screen.QUALITY, QualityView::new);
+        Map.ofEntries(
+            Map.entry(Screen.PREFERENCES, PreferencesView::new),
+            Map.entry(Screen.QUALITY, QualityView::new),
+            Map.entry(Screen.SETTINGS, SettingsView::new));
     return screen -> Optional.ofNullable(pages.get(screen)).map(page -> page.apply(context));
   }
 
