@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -105,6 +106,23 @@ public final class AppContext implements AutoCloseable {
     dataChanged();
     if (before != null) {
       before.store().close();
+    }
+  }
+
+  /**
+   * Closes the current store, lets {@code whileClosed} work on its files (deleting everything),
+   * then opens the same config again, which creates a fresh store if the files are gone. The store
+   * is reopened even when {@code whileClosed} fails. Call on the FX thread.
+   */
+  public void reopen(Consumer<StoreConfig> whileClosed) {
+    OpenStore before = store.get();
+    before.store().close();
+    try {
+      whileClosed.accept(before.config());
+    } finally {
+      SampleStore opened = Stores.open(before.config());
+      store.set(new OpenStore(before.config(), opened, new RulesService(opened, clock)));
+      dataChanged();
     }
   }
 

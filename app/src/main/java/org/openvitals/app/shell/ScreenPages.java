@@ -6,6 +6,9 @@ import java.util.function.Function;
 import javafx.scene.Node;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.imports.ImportView;
+import org.openvitals.app.preferences.PreferencesView;
+import org.openvitals.app.quality.QualityView;
+import org.openvitals.app.settings.SettingsView;
 import org.openvitals.app.sources.SourcesView;
 
 /**
@@ -21,7 +24,11 @@ public interface ScreenPages {
   static ScreenPages of(AppContext context) {
     Map<Screen, Function<AppContext, Node>> pages =
         Map.ofEntries(
-            Map.entry(Screen.SOURCES, SourcesView::new), Map.entry(Screen.IMPORT, ImportView::new));
+            Map.entry(Screen.SOURCES, SourcesView::new),
+            Map.entry(Screen.IMPORT, ImportView::new),
+            Map.entry(Screen.PREFERENCES, PreferencesView::new),
+            Map.entry(Screen.QUALITY, QualityView::new),
+            Map.entry(Screen.SETTINGS, SettingsView::new));
     return screen -> Optional.ofNullable(pages.get(screen)).map(page -> page.apply(context));
   }
 

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.prefs.AbstractPreferences;
 
 /** Preferences held in memory, so tests never touch the user's real settings. */
-final class MemoryPreferences extends AbstractPreferences {
+public final class MemoryPreferences extends AbstractPreferences {
   private final Map<String, String> values = new HashMap<>();
   private final Map<String, MemoryPreferences> children = new HashMap<>();
 
-  MemoryPreferences() {
+  public MemoryPreferences() {
     this(null, "");
   }
 
