@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -48,6 +49,7 @@ public final class AppContext implements AutoCloseable {
   public AppContext(StoreConfig config, Clock clock) {
     this.clock = clock;
     SampleStore opened = Stores.open(config);
+    SourceColors.load(opened);
     store.set(new OpenStore(config, opened, new RulesService(opened, clock)));
   }
 
@@ -85,8 +87,27 @@ public final class AppContext implements AutoCloseable {
   public void dataChanged() {
     if (Platform.isFxApplicationThread()) {
       dataVersion.set(dataVersion.get() + 1);
+      giveNewSourcesAColour();
     } else {
       Platform.runLater(this::dataChanged);
+    }
+  }
+
+  /** New sources (after an import or sync) get their colour; screens redraw once more if so. */
+  private void giveNewSourcesAColour() {
+    SampleStore current = store();
+    try {
+      background.execute(() -> {
+        try {
+          if (SourceColors.load(current)) {
+            Platform.runLater(() -> dataVersion.set(dataVersion.get() + 1));
+          }
+        } catch (RuntimeException closedOrSwitched) {
+          // The store was closed or switched meanwhile; its successor loads its own colours.
+        }
+      });
+    } catch (RejectedExecutionException closing) {
+      // The window is closing.
     }
   }
 
@@ -101,6 +122,7 @@ public final class AppContext implements AutoCloseable {
    */
   public void switchStore(StoreConfig config) {
     SampleStore opened = Stores.open(config);
+    SourceColors.load(opened);
     OpenStore before = store.get();
     store.set(new OpenStore(config, opened, new RulesService(opened, clock)));
     dataChanged();
@@ -121,6 +143,7 @@ public final class AppContext implements AutoCloseable {
       whileClosed.accept(before.config());
     } finally {
       SampleStore opened = Stores.open(before.config());
+      SourceColors.load(opened);
       store.set(new OpenStore(before.config(), opened, new RulesService(opened, clock)));
       dataChanged();
     }
