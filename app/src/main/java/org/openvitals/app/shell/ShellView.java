@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -68,6 +69,7 @@ public final class ShellView extends BorderPane {
       button.setAlignment(Pos.CENTER_LEFT);
       button.getStyleClass().add(Styles.FLAT);
       button.setOnAction(e -> model.select(screen));
+      button.setTooltip(new Tooltip(screen.description()));
       navButtons.put(screen, button);
       nav.getChildren().add(button);
     }
