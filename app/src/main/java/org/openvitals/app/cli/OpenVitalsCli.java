@@ -3,6 +3,7 @@ package org.openvitals.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.openvitals.app.settings.UserSettings;
 import org.openvitals.app.shell.DesktopLauncher;
 import org.openvitals.core.store.DataFolder;
 import org.openvitals.core.store.Engine;
@@ -54,7 +55,10 @@ public final class OpenVitalsCli implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       paramLabel = "DIR",
       description =
-          "Data folder (default: $" + DataFolder.ENV + ", else the OS's per-user data folder).")
+          "Data folder (default: $"
+              + DataFolder.ENV
+              + ", else the folder chosen in the app's Settings, else the OS's per-user data"
+              + " folder).")
   Path dataDir;
 
   @Option(
@@ -96,11 +100,15 @@ public final class OpenVitalsCli implements Callable<Integer> {
   }
 
   /**
-   * The store the global options select. Without {@code --engine}, the engine whose database is
-   * already in the folder is reopened, so {@code --engine h2} is needed only once.
+   * The store the global options select: {@code --data-dir}, else {@code $OPENVITALS_DATA_DIR},
+   * else the folder chosen on the app's Settings screen, else the OS's. Without {@code --engine},
+   * the engine whose database is already in the folder is reopened, so {@code --engine h2} is
+   * needed only once.
    */
   public StoreConfig storeConfig() {
-    Path dir = DataFolder.resolve(dataDir);
+    Path dir =
+        UserSettings.rememberedDataFolder(dataDir, System.getenv(), UserSettings::forUser)
+            .orElseGet(() -> DataFolder.resolve(dataDir));
     Engine chosen =
         engine != null ? Engine.fromId(engine) : Stores.detectEngine(dir).orElse(Engine.SQLITE);
     String password = System.getenv(PASSWORD_ENV);

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
@@ -47,6 +49,7 @@ public final class AppContext implements AutoCloseable {
   public AppContext(StoreConfig config, Clock clock) {
     this.clock = clock;
     SampleStore opened = Stores.open(config);
+    SourceColors.load(opened);
     store.set(new OpenStore(config, opened, new RulesService(opened, clock)));
   }
 
@@ -84,8 +87,27 @@ public final class AppContext implements AutoCloseable {
   public void dataChanged() {
     if (Platform.isFxApplicationThread()) {
       dataVersion.set(dataVersion.get() + 1);
+      giveNewSourcesAColour();
     } else {
       Platform.runLater(this::dataChanged);
+    }
+  }
+
+  /** New sources (after an import or sync) get their colour; screens redraw once more if so. */
+  private void giveNewSourcesAColour() {
+    SampleStore current = store();
+    try {
+      background.execute(() -> {
+        try {
+          if (SourceColors.load(current)) {
+            Platform.runLater(() -> dataVersion.set(dataVersion.get() + 1));
+          }
+        } catch (RuntimeException closedOrSwitched) {
+          // The store was closed or switched meanwhile; its successor loads its own colours.
+        }
+      });
+    } catch (RejectedExecutionException closing) {
+      // The window is closing.
     }
   }
 
@@ -100,11 +122,30 @@ public final class AppContext implements AutoCloseable {
    */
   public void switchStore(StoreConfig config) {
     SampleStore opened = Stores.open(config);
+    SourceColors.load(opened);
     OpenStore before = store.get();
     store.set(new OpenStore(config, opened, new RulesService(opened, clock)));
     dataChanged();
     if (before != null) {
       before.store().close();
+    }
+  }
+
+  /**
+   * Closes the current store, lets {@code whileClosed} work on its files (deleting everything),
+   * then opens the same config again, which creates a fresh store if the files are gone. The store
+   * is reopened even when {@code whileClosed} fails. Call on the FX thread.
+   */
+  public void reopen(Consumer<StoreConfig> whileClosed) {
+    OpenStore before = store.get();
+    before.store().close();
+    try {
+      whileClosed.accept(before.config());
+    } finally {
+      SampleStore opened = Stores.open(before.config());
+      SourceColors.load(opened);
+      store.set(new OpenStore(before.config(), opened, new RulesService(opened, clock)));
+      dataChanged();
     }
   }
 

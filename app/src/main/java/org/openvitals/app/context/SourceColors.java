@@ -1,12 +1,19 @@
 package org.openvitals.app.context;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.scene.paint.Color;
 import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.SourceSummary;
 
 /**
- * One colour per source, the same on every screen and every run (chosen from the source's key), so
- * a reader learns that Oura is, say, teal once and recognises it in every chart and list.
+ * One colour per source, the same on every screen and every run, so a reader learns that Oura is,
+ * say, teal once and recognises it in every chart and list. Each source is given the least used
+ * colour when it first appears and keeps it: the choice is saved in the store, so it survives
+ * restarts and never shifts when another source arrives. Two sources share a colour only when there
+ * are more sources than colours.
  */
 public final class SourceColors {
   /** Okabe-Ito and Tableau hues: distinct for colour-blind readers, readable on light and dark. */
@@ -23,10 +30,58 @@ public final class SourceColors {
           Color.web("#6A51A3"),
           Color.web("#17BECF"));
 
+  static final String STATE_PREFIX = "app.source_color.";
+
+  private static volatile Map<String, Integer> assigned = Map.of();
+
   private SourceColors() {}
 
+  /**
+   * Reads the saved colours of {@code store} and gives every source without one the least used
+   * colour (saving it). Runs off the FX thread; returns whether a source got a new colour.
+   */
+  public static boolean load(SampleStore store) {
+    Map<String, Integer> colours = new HashMap<>();
+    store
+        .stateWithPrefix(STATE_PREFIX)
+        .forEach((key, value) -> {
+          try {
+            colours.put(key.substring(STATE_PREFIX.length()), Integer.parseInt(value));
+          } catch (NumberFormatException e) {
+            // Not one of ours; the source gets a fresh colour below.
+          }
+        });
+    boolean added = false;
+    for (SourceSummary s : store.sources()) {
+      String key = s.source().key();
+      if (!colours.containsKey(key)) {
+        int colour = leastUsed(colours);
+        colours.put(key, colour);
+        store.putState(STATE_PREFIX + key, Integer.toString(colour));
+        added = true;
+      }
+    }
+    assigned = Map.copyOf(colours);
+    return added;
+  }
+
+  private static int leastUsed(Map<String, Integer> colours) {
+    int[] uses = new int[PALETTE.size()];
+    colours.values().forEach(c -> uses[Math.floorMod(c, uses.length)]++);
+    int best = 0;
+    for (int i = 1; i < uses.length; i++) {
+      if (uses[i] < uses[best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
   public static Color of(SourceRef source) {
-    return PALETTE.get(Math.floorMod(source.key().hashCode(), PALETTE.size()));
+    Integer saved = assigned.get(source.key());
+    // A source seen before load() ran for it (a moment after an import) falls back to its hash.
+    int index = saved != null ? saved : source.key().hashCode();
+    return PALETTE.get(Math.floorMod(index, PALETTE.size()));
   }
 
   /** The colour as CSS ({@code #rrggbb}), for styles. */

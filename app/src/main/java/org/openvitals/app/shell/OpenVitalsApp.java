@@ -1,15 +1,24 @@
 package org.openvitals.app.shell;
 
-import atlantafx.base.theme.PrimerDark;
-import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import javafx.application.Application;
-import javafx.application.ColorScheme;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.settings.PasswordDialog;
+import org.openvitals.app.settings.Theme;
+import org.openvitals.app.settings.UserSettings;
+import org.openvitals.app.welcome.DemoBanner;
+import org.openvitals.app.welcome.DemoSession;
+import org.openvitals.app.welcome.FirstRun;
+import org.openvitals.app.welcome.WelcomeView;
+import org.openvitals.app.welcome.WelcomeViewModel;
 
 /** The JavaFX application: the frame in a window that opens where it was left. */
 public final class OpenVitalsApp extends Application {
@@ -19,37 +28,52 @@ public final class OpenVitalsApp extends Application {
       OpenVitalsApp.class.getResource("/org/openvitals/app/theme/openvitals.css").toExternalForm();
 
   private final ShellSettings settings;
+  private final UserSettings userSettings;
   private AppContext context;
   private final boolean ownsContext;
 
   /** Used by {@link Application#launch}: the user's settings and the store the launcher chose. */
   public OpenVitalsApp() {
     this.settings = ShellSettings.forUser();
+    this.userSettings = UserSettings.forUser();
     this.ownsContext = true;
   }
 
-  /** A window on a context the caller owns (and closes). */
+  /** A window on a context the caller owns (and closes), in the system's theme. */
   public OpenVitalsApp(ShellSettings settings, AppContext context) {
+    this(settings, null, context);
+  }
+
+  /**
+   * A window on a context the caller owns (and closes), with the remembered units and theme of
+   * {@code userSettings} (null: the defaults).
+   */
+  public OpenVitalsApp(ShellSettings settings, UserSettings userSettings, AppContext context) {
     this.settings = settings;
+    this.userSettings = userSettings;
     this.context = context;
     this.ownsContext = false;
   }
 
   @Override
   public void start(Stage stage) {
-    boolean dark = Platform.getPreferences().getColorScheme() == ColorScheme.DARK;
-    Application.setUserAgentStylesheet(
-        dark
-            ? new PrimerDark().getUserAgentStylesheet()
-            : new PrimerLight().getUserAgentStylesheet());
-
+    (userSettings == null ? Theme.SYSTEM : userSettings.theme()).apply();
     if (context == null) {
-      context = new AppContext(DesktopLauncher.storeConfig(), Clock.systemDefaultZone());
+      Optional<AppContext> opened =
+          PasswordDialog.open(DesktopLauncher.storeConfig(), Clock.systemDefaultZone());
+      if (opened.isEmpty()) {
+        Platform.exit();
+        return;
+      }
+      context = opened.get();
+    }
+    if (userSettings != null) {
+      context.unitSystemProperty().set(userSettings.unitSystem());
     }
     ShellViewModel model =
         new ShellViewModel(settings, DesktopLauncher.describe(context.storeConfig()));
     Scene scene =
-        new Scene(new ShellView(model, ScreenPages.of(context)), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        new Scene(frame(context, model, WelcomeViewModel.DEMO_DAYS), DEFAULT_WIDTH, DEFAULT_HEIGHT);
     scene.getStylesheets().add(STYLESHEET);
     stage.setScene(scene);
     stage.titleProperty().bind(model.windowTitle());
@@ -58,6 +82,34 @@ public final class OpenVitalsApp extends Application {
     settings.windowBounds().filter(OpenVitalsApp::onAScreen).ifPresent(b -> place(stage, b));
     stage.setOnHidden(e -> settings.saveWindowBounds(boundsOf(stage)));
     stage.show();
+    String screenshots = System.getProperty(ScreenshotTour.PROPERTY);
+    if (screenshots != null) {
+      new ScreenshotTour(stage, model, Path.of(screenshots)).start();
+    }
+  }
+
+  /**
+   * The window's content: the shell, the welcome page in the dashboard's place while the store is
+   * empty, and the demo banner above both.
+   */
+  static Parent frame(AppContext context, ShellViewModel model, int demoDays) {
+    context
+        .storeProperty()
+        .addListener((p, before, now) ->
+            model.storeDescriptionProperty().set(DesktopLauncher.describe(now.config())));
+    model.welcomeProperty().bind(new FirstRun(context).emptyProperty());
+    DemoSession demo = new DemoSession(context);
+    ShellView shell =
+        new ShellView(
+            model,
+            ScreenPages.of(context),
+            () ->
+                new WelcomeView(
+                    new WelcomeViewModel(
+                        context, demo, () -> model.select(Screen.IMPORT), demoDays)));
+    BorderPane window = new BorderPane(shell);
+    window.setTop(new DemoBanner(demo));
+    return window;
   }
 
   @Override

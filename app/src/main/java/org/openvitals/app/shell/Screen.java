@@ -1,30 +1,19 @@
 package org.openvitals.app.shell;
 
 /**
- * The app's screens, in sidebar order. Each one is built in a later release; until then its page
- * says so.
+ * The app's screens, in sidebar order, each with one sentence saying what it is for (the sidebar's
+ * tooltip; a screen that is not built yet shows it as its page).
  */
 public enum Screen {
-  DASHBOARD(
-      "Dashboard",
-      "This screen is not built yet; it will show today's values and your trends, each with the"
-          + " source it came from."),
+  DASHBOARD("Dashboard", "Today's values and your trends, each with the source it came from."),
   SOURCES(
       "Sources",
-      "This screen is not built yet; it will list your connected sources with their sync status,"
-          + " last error and a sync-now button."),
+      "Your sources with their data, and your cloud accounts: connect, sync, disconnect."),
   IMPORT(
       "Import",
-      "This screen is not built yet; it will take an export file you drop on it and import it"
-          + " with progress, cancel and a report."),
-  PREFERENCES(
-      "Preferences",
-      "This screen is not built yet; it will let you order your sources per category by dragging"
-          + " them, to decide which one wins."),
-  QUALITY(
-      "Quality",
-      "This screen is not built yet; it will show quality flags and the days on which your"
-          + " sources disagree."),
+      "Import an export file (Apple Health, CSV, Cronometer, MyFitnessPal, Fitbit) with progress, cancel and a report."),
+  PREFERENCES("Preferences", "Order your sources per category to decide which one wins."),
+  QUALITY("Quality", "Days your sources disagree, implausible samples and other quality flags."),
   INSIGHTS(
       "Insights",
       "This screen is not built yet; it will show what your data says over weeks and months."),
@@ -32,10 +21,7 @@ public enum Screen {
       "Devices",
       "This screen is not built yet; it will pair your iPhone with a QR code and list the paired"
           + " devices."),
-  SETTINGS(
-      "Settings",
-      "This screen is not built yet; it will hold the data folder, storage engine, export and"
-          + " deleting everything.");
+  SETTINGS("Settings", "Data folder, time zone, units, theme, export and deleting everything.");
 
   private final String title;
   private final String description;

@@ -6,6 +6,11 @@ import java.util.function.Function;
 import javafx.scene.Node;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.dashboard.DashboardView;
+import org.openvitals.app.imports.ImportView;
+import org.openvitals.app.preferences.PreferencesView;
+import org.openvitals.app.quality.QualityView;
+import org.openvitals.app.settings.SettingsView;
+import org.openvitals.app.sources.SourcesView;
 
 /**
  * Builds each screen's page, once, when it is first shown; the page then lives as long as the
@@ -18,7 +23,14 @@ public interface ScreenPages {
 
   /** The pages of the app, one line per screen. */
   static ScreenPages of(AppContext context) {
-    Map<Screen, Function<AppContext, Node>> pages = Map.of(Screen.DASHBOARD, DashboardView::new);
+    Map<Screen, Function<AppContext, Node>> pages =
+        Map.ofEntries(
+            Map.entry(Screen.DASHBOARD, DashboardView::new),
+            Map.entry(Screen.SOURCES, SourcesView::new),
+            Map.entry(Screen.IMPORT, ImportView::new),
+            Map.entry(Screen.PREFERENCES, PreferencesView::new),
+            Map.entry(Screen.QUALITY, QualityView::new),
+            Map.entry(Screen.SETTINGS, SettingsView::new));
     return screen -> Optional.ofNullable(pages.get(screen)).map(page -> page.apply(context));
   }
 

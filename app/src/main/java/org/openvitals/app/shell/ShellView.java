@@ -4,12 +4,14 @@ import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,10 +28,21 @@ public final class ShellView extends BorderPane {
   private final Map<Screen, Node> pages = new EnumMap<>(Screen.class);
   private final StackPane content = new StackPane();
   private final ScreenPages pageFactory;
+  private final Supplier<Node> welcomeFactory;
+  private Node welcomePage;
 
   public ShellView(ShellViewModel model, ScreenPages pageFactory) {
+    this(model, pageFactory, null);
+  }
+
+  /**
+   * @param welcomeFactory builds the page shown in the dashboard's place while {@link
+   *     ShellViewModel#welcomeProperty()} is true (null: never)
+   */
+  public ShellView(ShellViewModel model, ScreenPages pageFactory, Supplier<Node> welcomeFactory) {
     this.model = model;
     this.pageFactory = pageFactory;
+    this.welcomeFactory = welcomeFactory;
     getStyleClass().add("shell");
     setLeft(sidebar());
     content.setId("content");
@@ -38,6 +51,7 @@ public final class ShellView extends BorderPane {
     setCenter(content);
     show(model.selectedScreen());
     model.selectedScreenProperty().addListener((p, before, now) -> show(now));
+    model.welcomeProperty().addListener((p, before, now) -> show(model.selectedScreen()));
   }
 
   private VBox sidebar() {
@@ -55,6 +69,7 @@ public final class ShellView extends BorderPane {
       button.setAlignment(Pos.CENTER_LEFT);
       button.getStyleClass().add(Styles.FLAT);
       button.setOnAction(e -> model.select(screen));
+      button.setTooltip(new Tooltip(screen.description()));
       navButtons.put(screen, button);
       nav.getChildren().add(button);
     }
@@ -69,7 +84,8 @@ public final class ShellView extends BorderPane {
 
     Region spacer = new Region();
     VBox.setVgrow(spacer, Priority.ALWAYS);
-    Label store = new Label(model.storeDescription());
+    Label store = new Label();
+    store.textProperty().bind(model.storeDescriptionProperty());
     store.setId("store-description");
     store.setWrapText(true);
     store.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
@@ -83,6 +99,13 @@ public final class ShellView extends BorderPane {
 
   private void show(Screen screen) {
     navButtons.get(screen).setSelected(true);
+    if (screen == Screen.DASHBOARD && model.welcomeProperty().get() && welcomeFactory != null) {
+      if (welcomePage == null) {
+        welcomePage = welcomeFactory.get();
+      }
+      content.getChildren().setAll(welcomePage);
+      return;
+    }
     Node page =
         pages.computeIfAbsent(screen, s -> pageFactory.create(s).orElseGet(() -> placeholder(s)));
     content.getChildren().setAll(page);

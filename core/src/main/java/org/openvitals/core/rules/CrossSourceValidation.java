@@ -11,7 +11,9 @@ import org.openvitals.core.model.MetricType;
  * Flags days where two sources' own figures for a metric differ by more than the metric's
  * tolerance: a scale that is 3 kg off, a phone that saw half the watch's steps. Each non-primary
  * source is compared with the preferred one; both values are reported. Metrics without a tolerance
- * (workouts, nutrition details) are not compared.
+ * (workouts, nutrition details) are not compared, nor is the day's mean heart rate: a watch worn
+ * all day and a ring worn at night measure different hours, so their means differ by design
+ * (resting heart rate compares the same thing).
  */
 public final class CrossSourceValidation {
   private static final Map<MetricType, Double> TOLERANCE = new EnumMap<>(MetricType.class);
@@ -23,7 +25,6 @@ public final class CrossSourceValidation {
     TOLERANCE.put(MetricType.ACTIVE_ENERGY, 0.35);
     TOLERANCE.put(MetricType.BASAL_ENERGY, 0.15);
     TOLERANCE.put(MetricType.FLIGHTS_CLIMBED, 0.5);
-    TOLERANCE.put(MetricType.HEART_RATE, 0.10);
     TOLERANCE.put(MetricType.RESTING_HEART_RATE, 0.10);
     TOLERANCE.put(MetricType.HRV_SDNN, 0.30);
     TOLERANCE.put(MetricType.HRV_RMSSD, 0.30);

@@ -128,8 +128,10 @@ final class SleepResolver {
           continue;
         }
         boolean primary = b == night;
-        double own = b.valueFor(metric);
         int count = b.countFor(metric);
+        // A night without this stage (a phone that only logs time in bed) has no figure for it,
+        // which is not the same as zero minutes: it must not read as a disagreement.
+        double own = count > 0 ? b.valueFor(metric) : Double.NaN;
         SourceDayQuality q =
             Quality.sourceDay(
                 metric,
@@ -148,7 +150,7 @@ final class SleepResolver {
                 b.rank,
                 ctx.classOf(b.source),
                 own,
-                primary ? own : 0,
+                primary && count > 0 ? own : 0,
                 count,
                 0,
                 0,

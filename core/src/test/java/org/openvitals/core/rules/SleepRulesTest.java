@@ -67,6 +67,25 @@ class SleepRulesTest {
   }
 
   @Test
+  void aSourceWithOnlyTimeInBedHasNoAsleepFigureAndRaisesNoDisagreement() {
+    List<Sample> samples = new ArrayList<>(night(TUE, RING, 80));
+    // A phone that logs only the time in bed, as the iPhone's bedtime feature does.
+    samples.add(s(SLEEP_IN_BED, at(MON, 22, 50), 470, 470, WATCH));
+    DayOutcome asleep =
+        Rules.resolve(SLEEP_ASLEEP, samples, ctx(RING_FIRST), TUE, TUE, false).get(TUE);
+
+    assertThat(asleep.resolved().value()).isEqualTo(450.0);
+    assertThat(asleep.sources())
+        .filteredOn(d -> d.source().equals(WATCH))
+        .singleElement()
+        .satisfies(d -> assertThat(d.ownValue()).isNaN());
+    assertThat(CrossSourceValidation.check(SLEEP_ASLEEP, TUE, asleep.sources())).isEmpty();
+    DayOutcome inBed =
+        Rules.resolve(SLEEP_IN_BED, samples, ctx(RING_FIRST), TUE, TUE, false).get(TUE);
+    assertThat(inBed.sources()).extracting(SourceDay::ownValue).containsExactly(465.0, 470.0);
+  }
+
+  @Test
   void aFallbackSourceFillsANightThePreferredOneMissed() {
     List<Sample> samples = new ArrayList<>(night(TUE, RING, 80));
     samples.addAll(night(TUE, WATCH, 40));

@@ -118,8 +118,8 @@ public final class H2SampleStore extends SqlSampleStore {
         "Cannot open the H2 store " + file + ": " + (sql != null ? sql.getMessage() : e), e);
   }
 
-  /** H2 starts every file it encrypts with this header. */
-  private static boolean isEncryptedFile(Path file) {
+  /** Whether {@code file} is an encrypted H2 file (H2 starts every file it encrypts so). */
+  public static boolean isEncryptedFile(Path file) {
     byte[] magic = "H2encrypt".getBytes(StandardCharsets.US_ASCII);
     try (InputStream in = Files.newInputStream(file)) {
       return Arrays.equals(in.readNBytes(magic.length), magic);

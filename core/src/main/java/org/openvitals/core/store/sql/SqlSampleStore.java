@@ -210,7 +210,7 @@ public abstract class SqlSampleStore implements SampleStore {
     for (Sample s : samples) {
       rows.add(Row.of(typeId(s.type()), sourceId(c, s.source()), s));
     }
-    Map<Identity, Stored> stored = lookup(c, rows);
+    Map<Identity, Stored> stored = lookup(c, rows, engine);
 
     Map<Identity, Row> inserts = new LinkedHashMap<>();
     Map<Identity, Row> updates = new LinkedHashMap<>();
@@ -285,7 +285,7 @@ public abstract class SqlSampleStore implements SampleStore {
       Row row = Row.of(typeId, sourceId, marker);
       wanted.put(row.identity(), row);
     }
-    Map<Identity, Stored> stored = lookup(c, wanted.values());
+    Map<Identity, Stored> stored = lookup(c, wanted.values(), engine);
     Set<Group> recompute = new HashSet<>();
     List<Long> toDelete = new ArrayList<>();
     List<Row> markers = new ArrayList<>();
@@ -375,7 +375,7 @@ public abstract class SqlSampleStore implements SampleStore {
    * new. Samples with an external id are looked up by it; the others by their start time through
    * the (type, start) index, then matched exactly on source, end and value.
    */
-  private static Map<Identity, Stored> lookup(Connection c, Collection<Row> rows)
+  private static Map<Identity, Stored> lookup(Connection c, Collection<Row> rows, Engine engine)
       throws SQLException {
     Map<Long, Set<String>> externalIds = new HashMap<>();
     Map<Integer, Set<Long>> starts = new HashMap<>();
@@ -390,7 +390,22 @@ public abstract class SqlSampleStore implements SampleStore {
       }
     }
     Map<Identity, Stored> found = new HashMap<>();
-    if (!externalIds.isEmpty()) {
+    if (!externalIds.isEmpty() && engine == Engine.H2) {
+      // As below: H2 would use only (source_id, type_id) of the index for an IN list.
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT "
+                  + STORED_COLUMNS.replaceAll("(\\w+)", "s.$1")
+                  + " FROM UNNEST(?) AS wanted(x) JOIN samples s"
+                  + " ON s.source_id = ? AND s.type_id = ? AND s.external_id = wanted.x")) {
+        for (Map.Entry<Long, Set<String>> e : externalIds.entrySet()) {
+          ps.setObject(1, e.getValue().toArray(String[]::new));
+          ps.setInt(2, (int) (e.getKey() >>> 32));
+          ps.setInt(3, (int) (long) e.getKey());
+          readStored(ps, found, true);
+        }
+      }
+    } else if (!externalIds.isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT "
@@ -413,7 +428,22 @@ public abstract class SqlSampleStore implements SampleStore {
         }
       }
     }
-    if (!starts.isEmpty()) {
+    if (!starts.isEmpty() && engine == Engine.H2) {
+      // H2 uses only the index's first column for "start_ms IN (...)" and would scan every sample
+      // of the type per chunk; joining the wanted times as a table uses both columns.
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT "
+                  + STORED_COLUMNS.replaceAll("(\\w+)", "s.$1")
+                  + " FROM UNNEST(?) AS wanted(t) JOIN samples s"
+                  + " ON s.type_id = ? AND s.start_ms = wanted.t")) {
+        for (Map.Entry<Integer, Set<Long>> e : starts.entrySet()) {
+          ps.setObject(1, e.getValue().toArray(Long[]::new));
+          ps.setInt(2, e.getKey());
+          readStored(ps, found, false);
+        }
+      }
+    } else if (!starts.isEmpty()) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "SELECT "

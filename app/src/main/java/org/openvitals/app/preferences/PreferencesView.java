@@ -1,0 +1,433 @@
+package org.openvitals.app.preferences;
+
+import atlantafx.base.theme.Styles;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.SourceColors;
+import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.preferences.PreferencesViewModel.Scope;
+import org.openvitals.app.preferences.PreferencesViewModel.SourceItem;
+import org.openvitals.app.shell.Screen;
+import org.openvitals.core.model.Category;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.rules.SourcePreferences;
+
+/**
+ * Per category, the sources in the order they win, dragged (or moved with Alt+Up/Alt+Down) into a
+ * new order; beside them, what the new order does to the category's main metrics. Thin: state and
+ * work live in {@link PreferencesViewModel}.
+ */
+public final class PreferencesView extends VBox {
+  private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+  private static final DateTimeFormatter SAVED_AT =
+      DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
+
+  private final AppContext context;
+  private final PreferencesViewModel model;
+  private final ListView<SourceItem> list = new ListView<>();
+  private final GridPane previewGrid = new GridPane();
+  private int dragFrom = -1;
+
+  public PreferencesView(AppContext context) {
+    this(context, new PreferencesViewModel(context));
+  }
+
+  PreferencesView(AppContext context, PreferencesViewModel model) {
+    this.context = context;
+    this.model = model;
+    getStyleClass().add("preferences");
+    setSpacing(12);
+
+    Label title = new Label(Screen.PREFERENCES.title());
+    title.setId("screen-title");
+    title.getStyleClass().add(Styles.TITLE_1);
+    Label intro =
+        new Label(
+            "Rank your sources for each category: the first one with data wins, the ones below"
+                + " fill only what it missed. Drag a source, or select it and press Alt+Up or"
+                + " Alt+Down. The preview shows the effect before you save.");
+    intro.setWrapText(true);
+    intro.getStyleClass().add(Styles.TEXT_MUTED);
+
+    getChildren().addAll(title, intro, chooser(), orderNote(), body(), actions());
+    model.reload();
+  }
+
+  private HBox chooser() {
+    ComboBox<Category> category = new ComboBox<>();
+    category.setId("category");
+    category.getItems().setAll(Category.values());
+    category.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Category c) {
+            return c == null ? "" : PreferencesViewModel.categoryName(c);
+          }
+
+          @Override
+          public Category fromString(String s) {
+            return null;
+          }
+        });
+    category.valueProperty().bindBidirectional(model.categoryProperty());
+    Label categoryLabel = new Label("_Category");
+    categoryLabel.setMnemonicParsing(true);
+    categoryLabel.setLabelFor(category);
+
+    ComboBox<Scope> scope = new ComboBox<>(model.scopes());
+    scope.setId("scope");
+    scope.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Scope s) {
+            return s == null ? "" : s.label();
+          }
+
+          @Override
+          public Scope fromString(String s) {
+            return null;
+          }
+        });
+    scope.valueProperty().bindBidirectional(model.scopeProperty());
+    Label scopeLabel = new Label("_Order for");
+    scopeLabel.setMnemonicParsing(true);
+    scopeLabel.setLabelFor(scope);
+
+    HBox row = new HBox(8, categoryLabel, category, spacer(1), scopeLabel, scope);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
+  }
+
+  private Label orderNote() {
+    Label note = new Label();
+    note.setId("order-note");
+    note.setWrapText(true);
+    note.getStyleClass().add(Styles.TEXT_SMALL);
+    note.textProperty().bind(model.orderNoteProperty());
+    return note;
+  }
+
+  private HBox body() {
+    list.setId("source-list");
+    list.setItems(model.sources());
+    list.setCellFactory(v -> new SourceCell());
+    list.setPrefHeight(Region.USE_COMPUTED_SIZE);
+    list.setMinWidth(260);
+    list.setPlaceholder(
+        wrapped("No source has data in this category yet. Import a file or load the demo data."));
+    list.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
+            moveSelected(e.getCode() == KeyCode.UP ? -1 : 1);
+            e.consume();
+          }
+        });
+    VBox.setVgrow(list, Priority.ALWAYS);
+
+    Button up = new Button("Move _up");
+    up.setId("move-up");
+    up.setTooltip(new Tooltip("Alt+Up"));
+    up.setOnAction(e -> moveSelected(-1));
+    up.disableProperty()
+        .bind(list.getSelectionModel().selectedIndexProperty().lessThanOrEqualTo(0));
+    Button down = new Button("Move _down");
+    down.setId("move-down");
+    down.setTooltip(new Tooltip("Alt+Down"));
+    down.setOnAction(e -> moveSelected(1));
+    down.disableProperty()
+        .bind(
+            list.getSelectionModel()
+                .selectedIndexProperty()
+                .lessThan(0)
+                .or(
+                    list.getSelectionModel()
+                        .selectedIndexProperty()
+                        .greaterThanOrEqualTo(
+                            javafx.beans.binding.Bindings.size(model.sources()).subtract(1))));
+    Button reset = new Button("Use de_faults here");
+    reset.setId("reset-scope");
+    reset.setTooltip(
+        new Tooltip(
+            "A category goes back to ranking by kind of device; a metric back to its category's"
+                + " order."));
+    reset.setOnAction(e -> model.resetScope());
+    HBox moves = new HBox(8, up, down, reset);
+    VBox left = new VBox(8, list, moves);
+    left.setMinWidth(260);
+    HBox.setHgrow(left, Priority.ALWAYS);
+
+    VBox right = preview();
+    HBox.setHgrow(right, Priority.ALWAYS);
+    HBox body = new HBox(24, left, right);
+    VBox.setVgrow(body, Priority.ALWAYS);
+    return body;
+  }
+
+  private VBox preview() {
+    Label heading = new Label("Preview");
+    heading.getStyleClass().add(Styles.TITLE_4);
+    ProgressIndicator working = new ProgressIndicator();
+    working.setId("preview-progress");
+    working.getStyleClass().add("small");
+    working.visibleProperty().bind(model.previewingProperty());
+    HBox head = new HBox(8, heading, working);
+    head.setAlignment(Pos.CENTER_LEFT);
+
+    DatePicker day = new DatePicker();
+    day.setId("preview-day");
+    day.valueProperty().bindBidirectional(model.previewDayProperty());
+    Label dayLabel = new Label("D_ay");
+    dayLabel.setMnemonicParsing(true);
+    dayLabel.setLabelFor(day);
+    HBox dayRow = new HBox(8, dayLabel, day);
+    dayRow.setAlignment(Pos.CENTER_LEFT);
+
+    previewGrid.setId("preview-grid");
+    previewGrid.setHgap(16);
+    previewGrid.setVgap(8);
+    ColumnConstraints metric = new ColumnConstraints();
+    metric.setMinWidth(Region.USE_PREF_SIZE);
+    previewGrid
+        .getColumnConstraints()
+        .addAll(metric, new ColumnConstraints(), new ColumnConstraints());
+    model.preview().addListener((ListChangeListener<Preview.Row>) c -> fillPreview());
+    context.unitSystemProperty().addListener((p, before, now) -> fillPreview());
+    fillPreview();
+
+    VBox box = new VBox(12, head, dayRow, previewGrid);
+    box.setId("preview");
+    box.getStyleClass().add("preview-panel");
+    return box;
+  }
+
+  private void fillPreview() {
+    previewGrid.getChildren().clear();
+    if (model.preview().isEmpty()) {
+      previewGrid.add(wrapped("Nothing to preview: no data in this category."), 0, 0, 3, 1);
+      return;
+    }
+    previewGrid.add(header("Metric"), 0, 0);
+    previewGrid.add(header("Saved order"), 1, 0);
+    previewGrid.add(header("This order"), 2, 0);
+    int row = 1;
+    for (Preview.Row r : model.preview()) {
+      Label name = new Label(r.metric().displayName());
+      name.getStyleClass().add(Styles.TEXT_BOLD);
+      previewGrid.add(name, 0, row);
+      previewGrid.add(figures(r.metric(), r.saved(), "saved", false), 1, row);
+      previewGrid.add(figures(r.metric(), r.edited(), "edited", r.changed()), 2, row);
+      row++;
+    }
+  }
+
+  private VBox figures(MetricType metric, Preview.Figures f, String which, boolean changed) {
+    var units = context.unitSystemProperty().get();
+    Label day =
+        new Label(
+            f.dayValue() == null ? "no value" : DisplayValues.format(metric, f.dayValue(), units));
+    day.setId("preview-" + metric.id() + "-" + which);
+    day.getStyleClass().add(Styles.TEXT_BOLD);
+    if (changed) {
+      day.getStyleClass().add("changed");
+    }
+    HBox from = new HBox(6);
+    from.setAlignment(Pos.CENTER_LEFT);
+    if (f.dayPrimary() != null) {
+      from.getChildren().addAll(swatch(f.dayPrimary()), small(f.dayPrimary().name()));
+    }
+    Label week =
+        small(
+            f.weekMean() == null
+                ? "7 days: no value"
+                : "7-day average " + DisplayValues.format(metric, f.weekMean(), units));
+    VBox box = new VBox(2, day, from, week);
+    if (changed) {
+      box.getStyleClass().add("changed-figures");
+    }
+    return box;
+  }
+
+  private HBox actions() {
+    Button save = new Button("_Save");
+    save.setId("save");
+    save.getStyleClass().add(Styles.ACCENT);
+    save.disableProperty().bind(model.dirtyProperty().not());
+    save.setOnAction(e -> model.save());
+    Button revert = new Button("_Revert");
+    revert.setId("revert");
+    revert.disableProperty().bind(model.dirtyProperty().not());
+    revert.setOnAction(e -> model.revert());
+
+    MenuButton history = new MenuButton("_History");
+    history.setId("history");
+    history.setOnShowing(e -> fillHistory(history));
+    fillHistory(history);
+
+    Label status = new Label();
+    status.setId("status");
+    status.setWrapText(true);
+    status.getStyleClass().add(Styles.TEXT_MUTED);
+    status.textProperty().bind(model.statusProperty());
+    Label unsaved = new Label("Unsaved changes");
+    unsaved.setId("unsaved");
+    unsaved.getStyleClass().add(Styles.WARNING);
+    unsaved.visibleProperty().bind(model.dirtyProperty());
+    unsaved.managedProperty().bind(unsaved.visibleProperty());
+
+    HBox row = new HBox(8, save, revert, history, unsaved, status);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
+  }
+
+  private void fillHistory(MenuButton history) {
+    history.getItems().clear();
+    int current = model.history().isEmpty() ? 0 : model.history().getFirst().version();
+    for (SourcePreferences v : model.history()) {
+      MenuItem item =
+          new MenuItem(
+              (v.version() == current ? "Version " : "Restore version ")
+                  + v.version()
+                  + (v.version() == current ? " (in use)" : "")
+                  + (v.savedAt() == null
+                      ? ""
+                      : ", saved "
+                          + SAVED_AT.format(v.savedAt().atZone(context.clock().getZone()))));
+      item.setMnemonicParsing(false);
+      item.setOnAction(e -> model.restore(v));
+      history.getItems().add(item);
+    }
+    if (!history.getItems().isEmpty()) {
+      history.getItems().add(new SeparatorMenuItem());
+    }
+    MenuItem defaults = new MenuItem("Every category back to defaults");
+    defaults.setId("reset-all");
+    defaults.setOnAction(e -> model.resetAll());
+    history.getItems().add(defaults);
+  }
+
+  private void moveSelected(int by) {
+    int index = list.getSelectionModel().getSelectedIndex();
+    int to = index + by;
+    if (index < 0 || to < 0 || to >= model.sources().size()) {
+      return;
+    }
+    model.move(index, to);
+    list.getSelectionModel().select(to);
+    list.getFocusModel().focus(to);
+  }
+
+  /**
+   * A source: handle, rank, colour, name, provider and device class. Dragging uses a full
+   * press-drag-release gesture inside the list, so no clipboard or platform drag is involved.
+   */
+  private final class SourceCell extends ListCell<SourceItem> {
+    SourceCell() {
+      getStyleClass().add("source-cell");
+      setOnDragDetected(e -> {
+        if (!isEmpty()) {
+          dragFrom = getIndex();
+          startFullDrag();
+        }
+      });
+      setOnMouseDragEntered(e -> pseudoClassStateChanged(DROP_TARGET, dragFrom >= 0));
+      setOnMouseDragExited(e -> pseudoClassStateChanged(DROP_TARGET, false));
+      setOnMouseDragReleased(e -> {
+        pseudoClassStateChanged(DROP_TARGET, false);
+        if (dragFrom >= 0) {
+          int to = isEmpty() ? model.sources().size() - 1 : getIndex();
+          model.move(dragFrom, to);
+          list.getSelectionModel().select(to);
+          list.requestFocus();
+        }
+        dragFrom = -1;
+      });
+    }
+
+    @Override
+    protected void updateItem(SourceItem item, boolean empty) {
+      super.updateItem(item, empty);
+      setText(null);
+      if (empty || item == null) {
+        setGraphic(null);
+        setAccessibleText(null);
+        return;
+      }
+      Label handle = new Label("⠿");
+      handle.getStyleClass().addAll("drag-handle", Styles.TEXT_MUTED);
+      handle.setCursor(Cursor.MOVE);
+      Label rank = new Label((getIndex() + 1) + ".");
+      rank.getStyleClass().add("rank");
+      Label name = new Label(item.source().name());
+      name.getStyleClass().add(Styles.TEXT_BOLD);
+      Label detail = small(item.source().provider() + " · " + item.deviceClass().id());
+      VBox text = new VBox(2, name, detail);
+      HBox box = new HBox(10, handle, rank, swatch(item.source()), text);
+      box.setAlignment(Pos.CENTER_LEFT);
+      setGraphic(box);
+      setAccessibleText(
+          (getIndex() + 1)
+              + ". "
+              + DisplayValues.source(item.source())
+              + ", "
+              + item.deviceClass().id());
+    }
+  }
+
+  private static Region swatch(org.openvitals.core.model.SourceRef source) {
+    Region swatch = new Region();
+    swatch.getStyleClass().add("source-swatch");
+    swatch.setStyle("-fx-background-color: " + SourceColors.css(source) + ";");
+    return swatch;
+  }
+
+  private static Label header(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+    return l;
+  }
+
+  private static Label small(String text) {
+    Label l = new Label(text);
+    l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+    return l;
+  }
+
+  private static Label wrapped(String text) {
+    Label l = new Label(text);
+    l.setWrapText(true);
+    l.getStyleClass().add(Styles.TEXT_MUTED);
+    return l;
+  }
+
+  private static Region spacer(double em) {
+    Region r = new Region();
+    r.setMinWidth(em * 12);
+    return r;
+  }
+}

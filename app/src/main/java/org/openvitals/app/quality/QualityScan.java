@@ -1,0 +1,177 @@
+package org.openvitals.app.quality;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.openvitals.core.model.Category;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.Sample;
+import org.openvitals.core.rules.CrossSourceValidation;
+import org.openvitals.core.rules.DayOutcome;
+import org.openvitals.core.rules.Disagreement;
+import org.openvitals.core.rules.QualityFlag;
+import org.openvitals.core.rules.RuleContext;
+import org.openvitals.core.rules.Rules;
+import org.openvitals.core.rules.RulesService;
+import org.openvitals.core.store.SampleStore;
+
+/**
+ * Runs the rules over a period, metric by metric and a month at a time, and collects what they
+ * flagged: cross-source disagreements, implausible and repeated samples, thin and stale days.
+ * Nothing is stored; the rules and the samples read (with the same margins before and after) are
+ * those {@link RulesService#outcomes} uses.
+ */
+final class QualityScan {
+  /** Days resolved at once: bounds memory on minute-level data and lets a cancel land soon. */
+  static final int BLOCK_DAYS = 31;
+
+  private static final Duration MARGIN_BEFORE = Duration.ofDays(2);
+  private static final Duration MARGIN_AFTER = Duration.ofDays(1);
+
+  /** Progress as blocks done out of all blocks. */
+  interface Progress {
+    void update(long done, long total);
+  }
+
+  private QualityScan() {}
+
+  /**
+   * @param describe formats a metric's value for the disagreement text
+   * @return findings, newest day first, the most serious kind first within a day; what was found so
+   *     far when cancelled
+   */
+  static List<Finding> scan(
+      SampleStore store,
+      RulesService rules,
+      LocalDate from,
+      LocalDate to,
+      ValueText describe,
+      Progress progress,
+      BooleanSupplier cancelled) {
+    List<MetricType> metrics = metricsWithData(store, from, to);
+    long days = ChronoUnit.DAYS.between(from, to) + 1;
+    long blocksPerMetric = (days + BLOCK_DAYS - 1) / BLOCK_DAYS;
+    long total = blocksPerMetric * metrics.size();
+    long done = 0;
+    progress.update(0, Math.max(1, total));
+    Set<Finding> out = new LinkedHashSet<>();
+    // One context for the whole scan: building it reads every source's summary, which would
+    // otherwise cost more than resolving a month.
+    RuleContext ctx = rules.context();
+    for (MetricType metric : metrics) {
+      for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(BLOCK_DAYS)) {
+        if (cancelled.getAsBoolean()) {
+          return sorted(out);
+        }
+        LocalDate end = start.plusDays(BLOCK_DAYS - 1L);
+        LocalDate last = end.isAfter(to) ? to : end;
+        Map<LocalDate, DayOutcome> outcomes =
+            Rules.resolve(
+                metric, samples(store, metric, start, last, ctx), ctx, start, last, false);
+        outcomes.forEach((day, outcome) -> collect(metric, day, outcome, describe, out));
+        progress.update(++done, total);
+      }
+    }
+    return sorted(out);
+  }
+
+  /** The samples that can count for days {@code [from, to]} (spans and nights cross midnight). */
+  private static List<Sample> samples(
+      SampleStore store, MetricType metric, LocalDate from, LocalDate to, RuleContext ctx) {
+    Instant start = ctx.days().startOf(from).minus(MARGIN_BEFORE);
+    Instant end = ctx.days().startOf(to.plusDays(1)).plus(MARGIN_AFTER);
+    List<Sample> out = new ArrayList<>();
+    for (MetricType input : Rules.inputsOf(metric)) {
+      out.addAll(store.samples(input, start, end));
+    }
+    return out;
+  }
+
+  /** Formats a value of a metric for people. */
+  @FunctionalInterface
+  interface ValueText {
+    String format(MetricType metric, double value);
+  }
+
+  /**
+   * Metrics with data in the period. Sleep is resolved from all stages at once, so its flags are
+   * read once (from {@code sleep_asleep}); {@code sleep_in_bed} adds only its own disagreements.
+   */
+  static List<MetricType> metricsWithData(SampleStore store, LocalDate from, LocalDate to) {
+    List<MetricType> out = new ArrayList<>();
+    boolean sleep = false;
+    for (MetricType m : MetricType.values()) {
+      if (store.daily(m, from.minusDays(1), to).isEmpty()) {
+        continue;
+      }
+      if (m.category() == Category.SLEEP) {
+        sleep = true;
+      } else {
+        out.add(m);
+      }
+    }
+    if (sleep) {
+      out.add(MetricType.SLEEP_ASLEEP);
+      out.add(MetricType.SLEEP_IN_BED);
+    }
+    return out;
+  }
+
+  private static void collect(
+      MetricType metric, LocalDate day, DayOutcome outcome, ValueText text, Set<Finding> out) {
+    for (Disagreement d : CrossSourceValidation.check(metric, day, outcome.sources())) {
+      out.add(
+          new Finding(
+              Finding.Kind.DISAGREEMENT,
+              metric,
+              day,
+              List.of(d.first(), d.second()),
+              null,
+              String.format(
+                  Locale.ROOT,
+                  "%s %s against %s %s: %.0f %% apart (allowed %.0f %%)",
+                  d.first().name(),
+                  text.format(metric, d.firstValue()),
+                  d.second().name(),
+                  text.format(metric, d.secondValue()),
+                  d.difference() * 100,
+                  d.tolerance() * 100)));
+    }
+    if (metric == MetricType.SLEEP_IN_BED) {
+      return; // its flags are the same sleep samples sleep_asleep already reported
+    }
+    for (QualityFlag f : outcome.flags()) {
+      out.add(new Finding(kindOf(f.kind()), metric, day, List.of(f.source()), f.at(), f.message()));
+    }
+  }
+
+  private static Finding.Kind kindOf(QualityFlag.Kind kind) {
+    return switch (kind) {
+      case IMPLAUSIBLE -> Finding.Kind.IMPLAUSIBLE;
+      case DUPLICATE -> Finding.Kind.DUPLICATE;
+      case INCOMPLETE -> Finding.Kind.INCOMPLETE;
+      case STALE -> Finding.Kind.STALE;
+    };
+  }
+
+  private static List<Finding> sorted(Set<Finding> found) {
+    List<Finding> out = new ArrayList<>(found);
+    out.sort(
+        Comparator.comparing(Finding::day, Comparator.reverseOrder())
+            .thenComparing(Finding::kind)
+            .thenComparing(Finding::metric)
+            .thenComparing(
+                (Function<Finding, String>) f -> f.at() == null ? "" : f.at().toString()));
+    return out;
+  }
+}

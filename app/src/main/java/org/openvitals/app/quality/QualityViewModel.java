@@ -1,0 +1,332 @@
+package org.openvitals.app.quality;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.concurrent.Task;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.format.DisplayValues;
+import org.openvitals.core.rules.ExplanationText;
+import org.openvitals.core.store.SourceSummary;
+
+/**
+ * The quality screen's state: the period looked at, what the rules flagged in it (worked out off
+ * the FX thread, with progress and cancel), a filter by kind, and the explanation of the selected
+ * finding's day. Reloads when data or preferences change. Call every method on the FX thread.
+ */
+public final class QualityViewModel {
+  /** Which findings the list shows. */
+  public enum Show {
+    ALL("Everything", k -> true),
+    DISAGREEMENTS("Disagreements", k -> k == Finding.Kind.DISAGREEMENT),
+    IMPLAUSIBLE("Implausible samples", k -> k == Finding.Kind.IMPLAUSIBLE),
+    OTHER(
+        "Repeated, thin or stale days",
+        k -> k != Finding.Kind.DISAGREEMENT && k != Finding.Kind.IMPLAUSIBLE);
+
+    private final String label;
+    private final Predicate<Finding.Kind> accepts;
+
+    Show(String label, Predicate<Finding.Kind> accepts) {
+      this.label = label;
+      this.accepts = accepts;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** Period lengths offered as presets, in days ending at the latest day with data. */
+  public static final List<Integer> PRESET_DAYS = List.of(7, 30, 90, 365);
+
+  static final int DEFAULT_DAYS = 30;
+
+  private final AppContext context;
+  private final ObservableList<Finding> all = FXCollections.observableArrayList();
+  private final FilteredList<Finding> shown = new FilteredList<>(all);
+  private final ObjectProperty<Show> show = new SimpleObjectProperty<>(this, "show", Show.ALL);
+  private final ReadOnlyObjectWrapper<LocalDate> from = new ReadOnlyObjectWrapper<>(this, "from");
+  private final ReadOnlyObjectWrapper<LocalDate> to = new ReadOnlyObjectWrapper<>(this, "to");
+  private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>(this, "selected");
+  private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation");
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+  private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(this, "scanning");
+  private final ReadOnlyBooleanWrapper explaining = new ReadOnlyBooleanWrapper(this, "explaining");
+  private LocalDate latestDay;
+  private Task<List<Finding>> scan;
+  private Task<String> explain;
+
+  public QualityViewModel(AppContext context) {
+    this.context = context;
+    show.addListener((p, before, now) -> applyFilter());
+    selected.addListener((p, before, now) -> explainSelected(now));
+    context.dataVersionProperty().addListener((p, before, now) -> reload());
+    // Another store has other dates: start again from its latest data (the reload follows).
+    context
+        .storeProperty()
+        .addListener((p, before, now) -> {
+          from.set(null);
+          to.set(null);
+          selected.set(null);
+        });
+  }
+
+  /**
+   * Scans the chosen period again; with no period chosen yet, the {@value #DEFAULT_DAYS} days up to
+   * the latest day with data.
+   */
+  public Task<List<Finding>> reload() {
+    if (scan != null) {
+      scan.cancel();
+    }
+    var store = context.store();
+    var rules = context.rules();
+    LocalDate today = LocalDate.now(context.clock());
+    LocalDate chosenFrom = from.get();
+    LocalDate chosenTo = to.get();
+    var units = context.unitSystemProperty().get();
+    Task<List<Finding>> task =
+        new Task<>() {
+          private LocalDate latest;
+          private LocalDate start;
+          private LocalDate end;
+
+          @Override
+          protected List<Finding> call() {
+            updateMessage("Looking for problems ...");
+            latest = latestDay(store.sources(), store.dayBoundaries(), today);
+            end = chosenTo != null ? chosenTo : latest;
+            start = chosenFrom != null ? chosenFrom : end.minusDays(DEFAULT_DAYS - 1L);
+            return QualityScan.scan(
+                store,
+                rules,
+                start,
+                end,
+                (metric, value) -> DisplayValues.format(metric, value, units),
+                this::updateProgress,
+                this::isCancelled);
+          }
+
+          @Override
+          protected void succeeded() {
+            if (scan != this) {
+              return; // finished just as a newer scan replaced it
+            }
+            latestDay = latest;
+            from.set(start);
+            to.set(end);
+            Finding keep = selected.get();
+            all.setAll(getValue());
+            summary.set(summarise(getValue(), start, end));
+            scanning.set(false);
+            selected.set(all.contains(keep) ? keep : null);
+            if (keep != null && keep.equals(selected.get())) {
+              explainSelected(keep); // data changed: the day's explanation may have too
+            }
+          }
+
+          @Override
+          protected void failed() {
+            if (scan != this) {
+              return;
+            }
+            scanning.set(false);
+            Throwable t = getException();
+            summary.set(
+                "Could not check the data: " + (t.getMessage() == null ? t : t.getMessage()));
+          }
+        };
+    progress.bind(task.progressProperty());
+    task.stateProperty()
+        .addListener((p, before, now) -> {
+          if (task.isDone() && scan == task) {
+            progress.unbind();
+          }
+        });
+    scanning.set(true);
+    scan = task;
+    context.run(task);
+    return task;
+  }
+
+  /** Stops the running scan; the list keeps what the last finished scan found. */
+  public void cancel() {
+    // A scan that already finished (its result on the way to the FX thread) is not stopped.
+    if (scan != null && scan.isRunning() && scan.cancel()) {
+      scanning.set(false);
+      summary.set("Stopped. " + summary.get());
+    }
+  }
+
+  /** Looks at {@code [start, end]} (swapped if given the wrong way round) and scans it. */
+  public void setPeriod(LocalDate start, LocalDate end) {
+    if (start == null || end == null) {
+      return;
+    }
+    if (end.isBefore(start)) {
+      LocalDate t = start;
+      start = end;
+      end = t;
+    }
+    from.set(start);
+    to.set(end);
+    reload();
+  }
+
+  /** The last {@code days} days up to the latest day with data. */
+  public void setLastDays(int days) {
+    LocalDate end = latestDay != null ? latestDay : LocalDate.now(context.clock());
+    setPeriod(end.minusDays(days - 1L), end);
+  }
+
+  public ObservableList<Finding> findings() {
+    return shown;
+  }
+
+  /** Every finding of the scan, whatever the filter. */
+  public ObservableList<Finding> allFindings() {
+    return FXCollections.unmodifiableObservableList(all);
+  }
+
+  public ObjectProperty<Show> showProperty() {
+    return show;
+  }
+
+  public ReadOnlyObjectProperty<LocalDate> fromProperty() {
+    return from.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<LocalDate> toProperty() {
+    return to.getReadOnlyProperty();
+  }
+
+  /** The finding whose day is explained. */
+  public ObjectProperty<Finding> selectedProperty() {
+    return selected;
+  }
+
+  /** The selected day's explanation as text, or empty. */
+  public ReadOnlyStringProperty explanationProperty() {
+    return explanation.getReadOnlyProperty();
+  }
+
+  /** Counts per kind in the period, or the state of the scan. */
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+
+  /** 0 to 1 while scanning (-1 before the amount of work is known). */
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty scanningProperty() {
+    return scanning.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty explainingProperty() {
+    return explaining.getReadOnlyProperty();
+  }
+
+  /** Whether anything runs in the background. */
+  public boolean busy() {
+    return scanning.get() || explaining.get();
+  }
+
+  private void applyFilter() {
+    Show s = show.get();
+    shown.setPredicate(f -> s.accepts.test(f.kind()));
+  }
+
+  private void explainSelected(Finding finding) {
+    if (explain != null) {
+      explain.cancel();
+    }
+    if (finding == null) {
+      explanation.set("");
+      explaining.set(false);
+      return;
+    }
+    var rules = context.rules();
+    Task<String> task =
+        new Task<>() {
+          @Override
+          protected String call() {
+            return ExplanationText.render(rules.explain(finding.metric(), finding.day()));
+          }
+
+          @Override
+          protected void succeeded() {
+            if (explain != this) {
+              return;
+            }
+            explanation.set(getValue());
+            explaining.set(false);
+          }
+
+          @Override
+          protected void failed() {
+            if (explain != this) {
+              return;
+            }
+            explaining.set(false);
+            explanation.set("Could not explain this day: " + getException().getMessage());
+          }
+        };
+    explaining.set(true);
+    explain = task;
+    context.run(task);
+  }
+
+  static String summarise(List<Finding> findings, LocalDate start, LocalDate end) {
+    String period = DisplayValues.shortDay(start) + " to " + DisplayValues.shortDay(end);
+    if (findings.isEmpty()) {
+      return "Nothing flagged from " + period + ".";
+    }
+    Map<Finding.Kind, Integer> counts = new EnumMap<>(Finding.Kind.class);
+    findings.forEach(f -> counts.merge(f.kind(), 1, Integer::sum));
+    long days = findings.stream().map(Finding::day).distinct().count();
+    StringBuilder out = new StringBuilder();
+    counts.forEach((k, n) -> {
+      if (!out.isEmpty()) {
+        out.append(", ");
+      }
+      out.append(k.count(n));
+    });
+    return out + " on " + days + (days == 1 ? " day" : " days") + " from " + period + ".";
+  }
+
+  /** The latest day with data, not after today (today when the store is empty). */
+  static LocalDate latestDay(
+      List<SourceSummary> sources, org.openvitals.core.time.DayBoundaries days, LocalDate today) {
+    Instant last = null;
+    for (SourceSummary s : sources) {
+      if (s.last() != null && (last == null || s.last().isAfter(last))) {
+        last = s.last();
+      }
+    }
+    if (last == null) {
+      return today;
+    }
+    LocalDate day = days.dayOf(last.atOffset(java.time.ZoneOffset.UTC));
+    return day.isAfter(today) ? today : day;
+  }
+}

@@ -1,0 +1,468 @@
+package org.openvitals.app.settings;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.controlsfx.control.SearchableComboBox;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.shell.Screen;
+import org.openvitals.core.export.ExportFormat;
+import org.openvitals.core.store.Engine;
+
+/** The Settings screen: a thin view over {@link SettingsViewModel}. */
+public final class SettingsView extends ScrollPane {
+  /** What the user types to confirm deleting everything. */
+  static final String DELETE_WORD = "delete";
+
+  private final SettingsViewModel model;
+
+  /** The page in the app: the user's own remembered settings. */
+  public SettingsView(AppContext context) {
+    this(new SettingsViewModel(context, UserSettings.forUser()));
+  }
+
+  public SettingsView(SettingsViewModel model) {
+    this.model = model;
+    getStyleClass().addAll("settings", Tweaks.EDGE_TO_EDGE);
+    setFitToWidth(true);
+
+    Label title = new Label(Screen.SETTINGS.title());
+    title.setId("screen-title");
+    title.getStyleClass().add(Styles.TITLE_1);
+
+    VBox page =
+        new VBox(
+            24,
+            title,
+            section("Your data", dataSection()),
+            section("Days", daysSection()),
+            section("Display", displaySection()),
+            section("Export", exportSection()),
+            jobBar(),
+            section("Delete everything", deleteSection()));
+    page.setMaxWidth(760);
+    page.setPadding(new Insets(0, 16, 16, 0));
+    setContent(page);
+    // Keyboard users tab through the page: keep the focused control in view.
+    sceneProperty()
+        .flatMap(Scene::focusOwnerProperty)
+        .addListener((p, before, focused) -> scrollTo(page, focused));
+  }
+
+  private void scrollTo(Node page, Node focused) {
+    if (focused == null || !isDescendant(page, focused)) {
+      return;
+    }
+    double contentHeight = page.getBoundsInLocal().getHeight();
+    double viewport = getViewportBounds().getHeight();
+    if (contentHeight <= viewport) {
+      return;
+    }
+    Bounds bounds = page.sceneToLocal(focused.localToScene(focused.getBoundsInLocal()));
+    double top = getVvalue() * (contentHeight - viewport);
+    if (bounds.getMinY() < top) {
+      setVvalue(bounds.getMinY() / (contentHeight - viewport));
+    } else if (bounds.getMaxY() > top + viewport) {
+      setVvalue((bounds.getMaxY() - viewport) / (contentHeight - viewport));
+    }
+  }
+
+  private static boolean isDescendant(Node ancestor, Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static VBox section(String heading, Node body) {
+    Label label = new Label(heading);
+    label.getStyleClass().add(Styles.TITLE_4);
+    VBox box = new VBox(8, label, body);
+    box.getStyleClass().add("settings-section");
+    return box;
+  }
+
+  private Node dataSection() {
+    Label folder = new Label();
+    folder.setId("settings-data-folder");
+    folder.textProperty().bind(model.dataFolderProperty());
+    folder.setWrapText(true);
+    Label engine = new Label();
+    engine.setId("settings-engine");
+    engine.textProperty().bind(model.engineProperty());
+
+    Button change = new Button("_Change folder...");
+    change.setId("settings-change-folder");
+    change.setMnemonicParsing(true);
+    change.disableProperty().bind(model.busyProperty());
+    change.setOnAction(e -> chooseFolder());
+
+    GridPane grid = form();
+    grid.addRow(0, muted("Data folder"), folder);
+    grid.addRow(1, muted("Storage engine"), engine);
+    Label help =
+        hint(
+            "A folder that already holds a store keeps its engine. In an empty folder you choose"
+                + " SQLite (the default) or H2, which can encrypt its file with a password."
+                + " The folder is opened again at the next start, unless --data-dir or"
+                + " OPENVITALS_DATA_DIR names another.");
+    return new VBox(8, grid, help, change);
+  }
+
+  private Node daysSection() {
+    SearchableComboBox<String> zones =
+        new SearchableComboBox<>(
+            FXCollections.observableList(SettingsViewModel.dayBoundaryChoices()));
+    zones.setId("settings-time-zone");
+    zones.setValue(model.dayBoundariesProperty().get());
+    model.dayBoundariesProperty().addListener((p, before, now) -> zones.setValue(now));
+    zones.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(String id) {
+            return id == null
+                ? ""
+                : SettingsViewModel.SAMPLE_LOCAL.equals(id) ? "Each sample's own time zone" : id;
+          }
+
+          @Override
+          public String fromString(String text) {
+            return text;
+          }
+        });
+    zones.setMaxWidth(320);
+
+    Button apply = new Button("_Apply");
+    apply.setId("settings-apply-time-zone");
+    apply.setMnemonicParsing(true);
+    apply
+        .disableProperty()
+        .bind(
+            model
+                .busyProperty()
+                .or(zones.valueProperty().isNull())
+                .or(zones.valueProperty().isEqualTo(model.dayBoundariesProperty())));
+    apply.setOnAction(e -> model.changeDayBoundaries(zones.getValue()));
+
+    Label label = muted("Time zone for day boundaries");
+    label.setLabelFor(zones);
+    HBox row = new HBox(8, zones, apply);
+    return new VBox(
+        8,
+        label,
+        row,
+        hint(
+            "Which calendar day a sample counts on. Each sample's own time zone suits travel:"
+                + " a week in Tokyo then shows Tokyo days. Changing it files every sample again."));
+  }
+
+  private Node displaySection() {
+    ChoiceBox<UnitSystem> units = new ChoiceBox<>();
+    units.getItems().setAll(UnitSystem.values());
+    units.setId("settings-units");
+    units.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(UnitSystem u) {
+            return u == null
+                ? ""
+                : u == UnitSystem.METRIC ? "Metric (kg, km, °C)" : "Imperial (lb, mi, °F)";
+          }
+
+          @Override
+          public UnitSystem fromString(String s) {
+            return null;
+          }
+        });
+    units.valueProperty().bindBidirectional(model.unitSystemProperty());
+
+    ChoiceBox<Theme> theme = new ChoiceBox<>();
+    theme.getItems().setAll(Theme.values());
+    theme.setId("settings-theme");
+    theme.valueProperty().bindBidirectional(model.themeProperty());
+
+    GridPane grid = form();
+    grid.addRow(0, labelFor("Units", units), units);
+    grid.addRow(1, labelFor("Theme", theme), theme);
+    return grid;
+  }
+
+  private Node exportSection() {
+    ChoiceBox<ExportFormat> format = new ChoiceBox<>();
+    format.getItems().setAll(ExportFormat.values());
+    format.setValue(ExportFormat.CSV);
+    format.setId("settings-export-format");
+
+    Button export = new Button("E_xport all data...");
+    export.setId("settings-export");
+    export.setMnemonicParsing(true);
+    export.disableProperty().bind(model.busyProperty());
+    export.setOnAction(e -> chooseExportFile(format.getValue()));
+
+    HBox row = new HBox(8, labelFor("Format", format), format, export);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return new VBox(
+        8,
+        row,
+        hint(
+            "Every sample with its source, device, original time offset and metadata, in"
+                + " canonical units; the same file as 'openvitals export'."));
+  }
+
+  /** Progress of the running job and the last result. */
+  private Node jobBar() {
+    ProgressBar bar = new ProgressBar();
+    bar.setId("settings-progress");
+    bar.progressProperty().bind(model.progressProperty());
+    bar.setMaxWidth(Double.MAX_VALUE);
+    bar.visibleProperty().bind(model.busyProperty());
+    bar.managedProperty().bind(bar.visibleProperty());
+    HBox.setHgrow(bar, Priority.ALWAYS);
+
+    Button cancel = new Button("Cancel");
+    cancel.setId("settings-cancel");
+    cancel.visibleProperty().bind(model.busyProperty());
+    cancel.managedProperty().bind(cancel.visibleProperty());
+    cancel.setOnAction(e -> model.cancel());
+
+    Label message = new Label();
+    message.setId("settings-message");
+    message.setWrapText(true);
+    message.textProperty().bind(model.messageProperty());
+    model
+        .failedProperty()
+        .addListener((p, before, failed) -> {
+          if (failed) {
+            message.getStyleClass().add(Styles.DANGER);
+          } else {
+            message.getStyleClass().remove(Styles.DANGER);
+          }
+        });
+
+    HBox progress = new HBox(8, bar, cancel);
+    VBox box = new VBox(8, progress, message);
+    box.visibleProperty().bind(model.busyProperty().or(model.messageProperty().isNotEmpty()));
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
+  }
+
+  private Node deleteSection() {
+    Button delete = new Button("_Delete all data...");
+    delete.setId("settings-delete-all");
+    delete.setMnemonicParsing(true);
+    delete.getStyleClass().add(Styles.DANGER);
+    delete.disableProperty().bind(model.busyProperty());
+    delete.setOnAction(e -> confirmDeleteAll());
+    return new VBox(
+        8,
+        hint(
+            "Deletes every sample, source, preference and sync state in the current store, and"
+                + " the tokens of connected providers, from the disk. There is no undo; export"
+                + " first if you may want the data again."),
+        delete);
+  }
+
+  private void chooseFolder() {
+    DirectoryChooser chooser = new DirectoryChooser();
+    chooser.setTitle("Choose the data folder");
+    File current = new File(model.dataFolderProperty().get());
+    if (current.isDirectory()) {
+      chooser.setInitialDirectory(current);
+    }
+    File chosen = chooser.showDialog(window());
+    if (chosen == null) {
+      return;
+    }
+    DataFolderFiles.Contents contents = model.inspect(chosen.toPath());
+    if (contents.empty()) {
+      newStoreDialog(contents.folder())
+          .showAndWait()
+          .ifPresent(
+              choice -> model.changeDataFolder(choice.folder, choice.engine, choice.password));
+    } else if (contents.encrypted()) {
+      String problem = null;
+      Optional<char[]> password;
+      while ((password = PasswordDialog.ask(window(), contents.folder(), problem)).isPresent()
+          && !model.changeDataFolder(contents.folder(), Engine.H2, password.get())) {
+        problem = model.messageProperty().get();
+      }
+    } else {
+      model.changeDataFolder(contents.folder(), contents.engine().orElseThrow(), null);
+    }
+  }
+
+  private record NewStore(Path folder, Engine engine, char[] password) {}
+
+  private Dialog<NewStore> newStoreDialog(Path folder) {
+    Dialog<NewStore> dialog = new Dialog<>();
+    dialog.initOwner(window());
+    dialog.setTitle("New store");
+    dialog.setHeaderText("The folder " + folder + " holds no store yet; OpenVitals creates one.");
+    ChoiceBox<Engine> engine = new ChoiceBox<>();
+    engine.getItems().setAll(Engine.values());
+    engine.setValue(Engine.SQLITE);
+    engine.setId("new-store-engine");
+    PasswordField password = new PasswordField();
+    password.setId("new-store-password");
+    password.setPromptText("Leave empty for no encryption");
+    PasswordField repeat = new PasswordField();
+    repeat.setId("new-store-password-repeat");
+    password.disableProperty().bind(engine.valueProperty().isNotEqualTo(Engine.H2));
+    repeat.disableProperty().bind(password.disableProperty());
+
+    GridPane grid = form();
+    grid.addRow(0, labelFor("Engine", engine), engine);
+    grid.addRow(1, labelFor("Password (H2)", password), password);
+    grid.addRow(2, labelFor("Repeat password", repeat), repeat);
+    grid.add(
+        hint("Without the password the H2 file cannot be read; it cannot be recovered."),
+        0,
+        3,
+        2,
+        1);
+    dialog.getDialogPane().setContent(grid);
+    ButtonType create = new ButtonType("Create", ButtonBar.ButtonData.OK_DONE);
+    dialog.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
+    dialog
+        .getDialogPane()
+        .lookupButton(create)
+        .disableProperty()
+        .bind(
+            engine
+                .valueProperty()
+                .isEqualTo(Engine.H2)
+                .and(password.textProperty().isNotEqualTo(repeat.textProperty())));
+    dialog.setResultConverter(button ->
+        button == create
+            ? new NewStore(
+                folder,
+                engine.getValue(),
+                engine.getValue() == Engine.H2 && !password.getText().isEmpty()
+                    ? password.getText().toCharArray()
+                    : null)
+            : null);
+    return dialog;
+  }
+
+  private void chooseExportFile(ExportFormat format) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export all data");
+    String extension = format == ExportFormat.CSV ? "csv" : "json";
+    chooser.setInitialFileName("openvitals-export." + extension);
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
+    File file = chooser.showSaveDialog(window());
+    if (file != null) {
+      model.export(file.toPath(), format);
+    }
+  }
+
+  private void confirmDeleteAll() {
+    Path folder = Path.of(model.dataFolderProperty().get());
+    List<Path> files = DataFolderFiles.present(folder);
+    Alert alert = new Alert(Alert.AlertType.WARNING);
+    alert.initOwner(window());
+    alert.setTitle("Delete all data");
+    alert.setHeaderText("Delete all your health data in " + folder + "?");
+    TextField typed = new TextField();
+    typed.setId("delete-confirmation");
+    typed.setPromptText(DELETE_WORD);
+    Label list =
+        new Label(
+            files.stream()
+                .map(f -> "  " + f.getFileName() + (Files.isDirectory(f) ? "/" : ""))
+                .collect(Collectors.joining("\n")));
+    Label ask = new Label("Type \"" + DELETE_WORD + "\" to confirm:");
+    ask.setLabelFor(typed);
+    VBox content =
+        new VBox(
+            8, new Label("These files are deleted from the disk, with no undo:"), list, ask, typed);
+    alert.getDialogPane().setContent(content);
+    ButtonType delete = new ButtonType("Delete everything", ButtonBar.ButtonData.OK_DONE);
+    alert.getButtonTypes().setAll(ButtonType.CANCEL, delete);
+    Node deleteButton = alert.getDialogPane().lookupButton(delete);
+    deleteButton.setId("delete-everything");
+    deleteButton.getStyleClass().add(Styles.DANGER);
+    deleteButton
+        .disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> !DELETE_WORD.equals(typed.getText().strip()), typed.textProperty()));
+    // Cancel is the default: Enter alone never deletes.
+    Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+    cancel.setId("delete-cancel");
+    cancel.setDefaultButton(true);
+    ((Button) deleteButton).setDefaultButton(false);
+    alert.setOnShown(e -> typed.requestFocus());
+    Optional<ButtonType> answer = alert.showAndWait();
+    if (answer.orElse(ButtonType.CANCEL) == delete) {
+      model.deleteAll();
+    }
+  }
+
+  private Window window() {
+    return getScene() == null ? null : getScene().getWindow();
+  }
+
+  private static GridPane form() {
+    GridPane grid = new GridPane();
+    grid.setHgap(16);
+    grid.setVgap(8);
+    return grid;
+  }
+
+  private static Label muted(String text) {
+    Label label = new Label(text);
+    label.getStyleClass().add(Styles.TEXT_MUTED);
+    return label;
+  }
+
+  private static Label labelFor(String text, Node control) {
+    Label label = muted(text);
+    label.setLabelFor(control);
+    return label;
+  }
+
+  private static Label hint(String text) {
+    Label label = new Label(text);
+    label.setWrapText(true);
+    label.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+    return label;
+  }
+}

@@ -1,0 +1,286 @@
+package org.openvitals.app.settings;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.core.export.ExportFormat;
+import org.openvitals.core.export.SampleExporter;
+import org.openvitals.core.store.Engine;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.store.StoreException;
+import org.openvitals.core.time.DayBoundaries;
+
+/**
+ * The Settings screen's state and actions: where the data lives and in which engine, how days are
+ * cut, units, theme, exporting and deleting everything. Slow work (re-filing days, exporting) runs
+ * off the FX thread, one job at a time, with progress and cancel; call everything else on the FX
+ * thread.
+ */
+public final class SettingsViewModel {
+  /** The choice "each sample's own time zone" in the list of zones. */
+  public static final String SAMPLE_LOCAL = DayBoundaries.SampleLocal.ID;
+
+  private final AppContext context;
+  private final UserSettings settings;
+  private final ReadOnlyStringWrapper dataFolder = new ReadOnlyStringWrapper(this, "dataFolder");
+  private final ReadOnlyStringWrapper engine = new ReadOnlyStringWrapper(this, "engine");
+  private final ReadOnlyStringWrapper dayBoundaries =
+      new ReadOnlyStringWrapper(this, "dayBoundaries");
+  private final ObjectProperty<Theme> theme;
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+  private Task<?> running;
+
+  public SettingsViewModel(AppContext context, UserSettings settings) {
+    this.context = context;
+    this.settings = settings;
+    this.theme = new SimpleObjectProperty<>(this, "theme", settings.theme());
+    theme.addListener((p, before, now) -> {
+      now.apply();
+      settings.saveTheme(now);
+    });
+    context.unitSystemProperty().addListener((p, before, now) -> settings.saveUnitSystem(now));
+    context.storeProperty().addListener((p, before, now) -> showStore());
+    showStore();
+  }
+
+  private void showStore() {
+    StoreConfig config = context.storeConfig();
+    dataFolder.set(config.dataDir().toAbsolutePath().toString());
+    engine.set(describe(config));
+    dayBoundaries.set(context.store().dayBoundaries().id());
+  }
+
+  static String describe(StoreConfig config) {
+    return switch (config.engine()) {
+      case SQLITE -> "SQLite";
+      case H2 -> config.encrypted() ? "H2, encrypted" : "H2";
+    };
+  }
+
+  public ReadOnlyStringProperty dataFolderProperty() {
+    return dataFolder.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty engineProperty() {
+    return engine.getReadOnlyProperty();
+  }
+
+  /** The current day boundaries: a zone id, or {@link #SAMPLE_LOCAL}. */
+  public ReadOnlyStringProperty dayBoundariesProperty() {
+    return dayBoundaries.getReadOnlyProperty();
+  }
+
+  public ObjectProperty<UnitSystem> unitSystemProperty() {
+    return context.unitSystemProperty();
+  }
+
+  public ObjectProperty<Theme> themeProperty() {
+    return theme;
+  }
+
+  /** A job (re-filing days, exporting) is running; other jobs wait for it. */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  /** The running job's progress, 0 to 1, or -1 while unknown. */
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  /** What happened last (or is happening), one sentence. */
+  public ReadOnlyStringProperty messageProperty() {
+    return message.getReadOnlyProperty();
+  }
+
+  /** Whether {@link #messageProperty()} reports a failure. */
+  public ReadOnlyBooleanProperty failedProperty() {
+    return failed.getReadOnlyProperty();
+  }
+
+  /** The choices for day boundaries: each sample's own zone first, then every zone id, sorted. */
+  public static List<String> dayBoundaryChoices() {
+    List<String> out = new ArrayList<>();
+    out.add(SAMPLE_LOCAL);
+    ZoneId.getAvailableZoneIds().stream().sorted().forEach(out::add);
+    return out;
+  }
+
+  /** What folder holds before switching to it. */
+  DataFolderFiles.Contents inspect(Path folder) {
+    return DataFolderFiles.inspect(folder.toAbsolutePath());
+  }
+
+  /**
+   * Opens the store in {@code folder} for every screen and remembers the folder for the next start.
+   * A folder with a store keeps its engine ({@code engineForNew} is then ignored); an empty one
+   * gets a new store of {@code engineForNew}. {@code password}: for an encrypted H2 store, or to
+   * create one (H2 only); null otherwise.
+   *
+   * @return whether the switch happened; if not, {@link #messageProperty()} says why
+   */
+  public boolean changeDataFolder(Path folder, Engine engineForNew, char[] password) {
+    DataFolderFiles.Contents contents = inspect(folder);
+    if (contents.folder().equals(context.storeConfig().dataDir().toAbsolutePath())) {
+      settings.saveDataFolder(contents.folder());
+      report("This folder is already open.", false);
+      return true;
+    }
+    Engine chosen = contents.engine().orElse(engineForNew);
+    try {
+      StoreConfig config =
+          new StoreConfig(contents.folder(), chosen, chosen == Engine.H2 ? password : null);
+      context.switchStore(config);
+      settings.saveDataFolder(contents.folder());
+      report(
+          (contents.empty() ? "Created a new " : "Opened the ")
+              + describe(config)
+              + " store in "
+              + contents.folder(),
+          false);
+      return true;
+    } catch (StoreException | IllegalArgumentException e) {
+      report(e.getMessage(), true);
+      return false;
+    }
+  }
+
+  /**
+   * Files every sample again under new day boundaries (a zone id or {@link #SAMPLE_LOCAL}); daily
+   * values, and so every screen, follow.
+   */
+  public Task<Void> changeDayBoundaries(String id) {
+    DayBoundaries boundaries = DayBoundaries.parse(id);
+    SampleStore store = context.store();
+    return start(
+        new Task<>() {
+          @Override
+          protected Void call() {
+            updateProgress(-1, 1);
+            updateMessage("Filing your samples into days in " + label(id) + "...");
+            store.setDayBoundaries(boundaries);
+            return null;
+          }
+        },
+        ignored -> {
+          dayBoundaries.set(boundaries.id());
+          context.dataChanged();
+          return "Days now follow " + label(id) + ".";
+        });
+  }
+
+  /** Writes every live sample to {@code file}, replacing it; cancel leaves no file behind. */
+  public Task<Long> export(Path file, ExportFormat format) {
+    SampleStore store = context.store();
+    return start(
+        new Task<>() {
+          @Override
+          protected Long call() {
+            long total = store.info().liveSamples();
+            updateProgress(0, Math.max(total, 1));
+            updateMessage(String.format("Exporting %,d samples to %s...", total, file));
+            return SampleExporter.export(
+                store,
+                format,
+                file,
+                written -> {
+                  if (isCancelled()) {
+                    throw new CancellationException("Export cancelled");
+                  }
+                  updateProgress(written, Math.max(total, 1));
+                });
+          }
+        },
+        count -> String.format("Exported %,d samples to %s.", count, file.toAbsolutePath()));
+  }
+
+  /**
+   * Deletes every sample, source, rollup, preference and sync state of the current store, with its
+   * files and the provider tokens in the data folder, and opens a fresh empty store in their place.
+   */
+  public boolean deleteAll() {
+    if (busy.get()) {
+      report("Wait for the running job to end, or cancel it, before deleting.", true);
+      return false;
+    }
+    Path folder = context.storeConfig().dataDir();
+    try {
+      context.reopen(config -> DataFolderFiles.delete(config.dataDir()));
+      report("Deleted all data in " + folder + "; the store is empty.", false);
+      return true;
+    } catch (RuntimeException e) {
+      report("Could not delete everything: " + e.getMessage(), true);
+      return false;
+    }
+  }
+
+  /** Stops the running job, if any. */
+  public void cancel() {
+    if (running != null) {
+      running.cancel();
+    }
+  }
+
+  private <T> Task<T> start(Task<T> task, Function<T, String> done) {
+    if (busy.get()) {
+      throw new IllegalStateException("A job is already running");
+    }
+    running = task;
+    busy.set(true);
+    failed.set(false);
+    progress.bind(task.progressProperty());
+    message.bind(task.messageProperty());
+    task.stateProperty()
+        .addListener((p, before, state) -> {
+          if (state == Worker.State.SUCCEEDED
+              || state == Worker.State.FAILED
+              || state == Worker.State.CANCELLED) {
+            progress.unbind();
+            message.unbind();
+            busy.set(false);
+            running = null;
+            switch (state) {
+              case SUCCEEDED -> report(done.apply(task.getValue()), false);
+              case CANCELLED -> report("Cancelled.", false);
+              default -> report(reason(task.getException()), true);
+            }
+          }
+        });
+    return context.run(task);
+  }
+
+  private void report(String text, boolean failure) {
+    progress.set(0);
+    message.set(text);
+    failed.set(failure);
+  }
+
+  private static String reason(Throwable e) {
+    return e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
+  }
+
+  static String label(String dayBoundariesId) {
+    return SAMPLE_LOCAL.equals(dayBoundariesId)
+        ? "each sample's own time zone"
+        : "the time zone " + dayBoundariesId;
+  }
+}

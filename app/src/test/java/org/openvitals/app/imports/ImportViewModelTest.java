@@ -1,0 +1,296 @@
+package org.openvitals.app.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.concurrent.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.connectors.files.ImportProgress;
+import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.testing.Fixtures;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Import screen's logic with real files and a real SQLite store, no window. */
+class ImportViewModelTest {
+  private static final Path APPLE_ZIP =
+      Fixtures.path("apple_health/alxdrcirilo_apple-health-parser/export.zip");
+
+  @TempDir Path dir;
+  private AppContext context;
+  private ImportViewModel model;
+
+  @BeforeAll
+  static void startToolkit() throws Exception {
+    FxToolkit.registerPrimaryStage(); // the FX thread, for Task and Platform.runLater
+  }
+
+  @BeforeEach
+  void open() throws Exception {
+    context = new AppContext(StoreConfig.sqlite(dir.resolve("data")), Clock.systemUTC());
+    model = fx(() -> new ImportViewModel(context));
+  }
+
+  @AfterEach
+  void close() {
+    context.close();
+  }
+
+  private static <T> T fx(Callable<T> action) throws Exception {
+    return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+  }
+
+  private static void onFx(Runnable action) throws Exception {
+    WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
+  }
+
+  private void chooseAndWait(Path file) throws Exception {
+    Task<?> detect = fx(() -> model.choose(file));
+    detect.get(10, TimeUnit.SECONDS);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Starts the chosen file and waits until its outcome is shown. */
+  private ImportViewModel.Outcome importAndWait() throws Exception {
+    int before = fx(() -> model.history().size());
+    fx(model::start);
+    return awaitOutcomes(before + 1).getFirst();
+  }
+
+  private List<ImportViewModel.Outcome> awaitOutcomes(int count) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        20,
+        TimeUnit.SECONDS,
+        () -> model.history().size() >= count && !model.runningProperty().get());
+    WaitForAsyncUtils.waitForFxEvents();
+    return fx(() -> List.copyOf(model.history()));
+  }
+
+  private long storedSteps() {
+    return context.store().samples(MetricType.STEPS, Instant.EPOCH, Instant.now()).size();
+  }
+
+  @Test
+  void importsAnAppleHealthExportWithProgressAndAReport() throws Exception {
+    chooseAndWait(APPLE_ZIP);
+    assertThat(model.formatProperty().get().id()).isEqualTo("apple_health");
+    assertThat(model.detectionProperty().get()).isEqualTo("Detected: Apple Health export");
+    List<ImportProgress> seen = new ArrayList<>();
+    onFx(() -> model.progressProperty().addListener((o, was, now) -> seen.add(now)));
+    long versionBefore = fx(() -> context.dataVersionProperty().get());
+
+    ImportViewModel.Outcome outcome = importAndWait();
+
+    assertThat(outcome.error()).isNull();
+    ImportReport report = outcome.report();
+    assertThat(report.read()).isEqualTo(8);
+    assertThat(report.stored()).isEqualTo(8);
+    assertThat(report.duplicates()).isZero();
+    assertThat(report.cancelled()).isFalse();
+    assertThat(outcome.headline())
+        .startsWith("Imported export.zip as Apple Health export in ")
+        .endsWith(": 8 new, 0 updated, 0 duplicates, 0 rejected");
+    assertThat(seen).isNotEmpty();
+    assertThat(seen.getLast().records()).isEqualTo(8);
+    assertThat(seen.getLast().bytesRead()).isEqualTo(Files.size(APPLE_ZIP));
+    assertThat(ImportViewModel.describe(seen.getLast()))
+        .contains("8 records")
+        .contains("records/s");
+    assertThat(fx(() -> context.dataVersionProperty().get())).isGreaterThan(versionBefore);
+    assertThat(model.fileProperty().get()).as("done: ready for the next file").isNull();
+    assertThat(fx(() -> model.canStart().get())).isFalse();
+    assertThat(context.store().sources())
+        .extracting(s -> s.source().key())
+        .contains("apple_health/Alexandre's Apple Watch", "apple_health/Alexandre's iPhone");
+
+    chooseAndWait(APPLE_ZIP);
+    long versionAfterFirst = fx(() -> context.dataVersionProperty().get());
+    ImportReport again = importAndWait().report();
+
+    assertThat(again.stored()).isZero();
+    assertThat(again.updated()).isZero();
+    assertThat(again.duplicates()).isEqualTo(8);
+    assertThat(fx(() -> context.dataVersionProperty().get()))
+        .as("nothing written, nothing to reload")
+        .isEqualTo(versionAfterFirst);
+    assertThat(fx(() -> model.history().size())).isEqualTo(2);
+  }
+
+  @Test
+  void cancelStopsAfterABatchKeepsWhatWasCommittedAndARerunFinishesTheRest() throws Exception {
+    Path export = stepsExport(5_000);
+    chooseAndWait(export);
+
+    fx(() -> {
+      model.start();
+      model.cancel(); // before the first batch: the import stops at its first check
+      return null;
+    });
+    ImportViewModel.Outcome cancelled = awaitOutcomes(1).getFirst();
+
+    assertThat(cancelled.error()).isNull();
+    assertThat(cancelled.report().cancelled()).isTrue();
+    assertThat(cancelled.headline()).startsWith("Cancelled import of export.xml");
+    long committed = cancelled.report().stored();
+    assertThat(committed).isBetween(1L, 4_999L);
+    assertThat(storedSteps()).isEqualTo(committed);
+
+    chooseAndWait(export);
+    ImportReport rest = importAndWait().report();
+
+    assertThat(rest.cancelled()).isFalse();
+    assertThat(committed + rest.stored()).isEqualTo(5_000);
+    assertThat(storedSteps()).isEqualTo(5_000);
+  }
+
+  @Test
+  void filesChosenWhileAnImportRunsAreQueuedAndFollow() throws Exception {
+    Path export = stepsExport(3_000);
+    Path cronometer = Fixtures.path("cronometer/dhjelmar_Diabetes/biometrics.csv");
+    chooseAndWait(export);
+
+    fx(() -> {
+      model.start();
+      assertThat(model.choose(cronometer)).as("queued, not detected now").isNull();
+      assertThat(model.queue()).containsExactly(cronometer);
+      assertThat(model.noticeProperty().get()).startsWith("Queued biometrics.csv");
+      return null;
+    });
+    List<ImportViewModel.Outcome> outcomes = awaitOutcomes(2);
+
+    assertThat(outcomes.get(1).file()).isEqualTo(export);
+    assertThat(outcomes.get(1).report().stored()).isEqualTo(3_000);
+    assertThat(outcomes.get(0).file()).isEqualTo(cronometer);
+    assertThat(outcomes.get(0).format()).startsWith("Cronometer export");
+    assertThat(outcomes.get(0).error()).isNull();
+    assertThat(outcomes.get(0).report().stored()).isPositive();
+    assertThat(fx(() -> model.queue().isEmpty())).isTrue();
+  }
+
+  @Test
+  void aBrokenFileShowsWhereItBrokeAndThePartialReport() throws Exception {
+    byte[] full =
+        Files.readAllBytes(
+            Fixtures.path("apple_health/jdecool_healthkit-parser/exporter_fr_FR_v8.xml"));
+    Path cut = Files.write(dir.resolve("export.xml"), Arrays.copyOf(full, full.length - 600));
+    chooseAndWait(cut);
+    long versionBefore = fx(() -> context.dataVersionProperty().get());
+
+    ImportViewModel.Outcome outcome = importAndWait();
+
+    assertThat(outcome.error()).contains("export.xml").contains("line ").contains("column ");
+    assertThat(outcome.headline()).isEqualTo("Import of export.xml as Apple Health export stopped");
+    assertThat(outcome.report()).isNotNull();
+    assertThat(outcome.report().stored()).isGreaterThan(5);
+    assertThat(fx(() -> context.dataVersionProperty().get()))
+        .as("what was committed before the break is shown elsewhere too")
+        .isGreaterThan(versionBefore);
+  }
+
+  @Test
+  void aCsvWhoseHeaderLeavesSomethingOpenAsksForAMappingAndImportsWithIt() throws Exception {
+    Path csv =
+        Files.writeString(
+            dir.resolve("scale.csv"), "Date,Weight\n2024-01-01,72.5\n2024-01-02,72.1\n");
+    chooseAndWait(csv);
+    assertThat(model.formatProperty().get().id()).isEqualTo("csv");
+    assertThat(fx(() -> model.mappingApplies().get())).isTrue();
+
+    ImportViewModel.Outcome unsure = importAndWait();
+
+    assertThat(unsure.error()).contains("Could not tell how to read scale.csv").contains("CHOOSE");
+    assertThat(unsure.report()).isNull();
+    assertThat(model.suggestedMappingProperty().get()).isNotNull();
+    assertThat(model.suggestedMappingProperty().get().timestamp().column()).isEqualTo("Date");
+
+    Path mapping =
+        Files.writeString(
+            dir.resolve("scale.mapping.json"),
+            """
+            {"source": "Bathroom scale", "zone": "UTC",
+             "timestamp": {"column": "Date"},
+             "metrics": [{"column": "Weight", "metric": "body_mass", "unit": "kg"}]}
+            """);
+    fx(() -> {
+      model.mappingProperty().set(mapping);
+      return null;
+    });
+    ImportViewModel.Outcome mapped = importAndWait();
+
+    assertThat(mapped.error()).isNull();
+    assertThat(mapped.report().stored()).isEqualTo(2);
+    assertThat(model.suggestedMappingProperty().get()).isNull();
+    assertThat(context.store().samples(MetricType.BODY_MASS, Instant.EPOCH, Instant.now()))
+        .extracting(s -> s.value())
+        .containsExactly(72.5, 72.1);
+  }
+
+  @Test
+  void aFileNoImporterReadsCanBeGivenItsFormat() throws Exception {
+    Path unknown = Files.writeString(dir.resolve("notes.dat"), "hello");
+    chooseAndWait(unknown);
+
+    assertThat(model.formatProperty().get()).isNull();
+    assertThat(model.detectionProperty().get())
+        .isEqualTo("OpenVitals cannot tell what notes.dat is; choose its format.");
+    assertThat(fx(() -> model.canStart().get())).isFalse();
+
+    AtomicReference<Boolean> startable = new AtomicReference<>();
+    fx(() -> {
+      model.formatProperty().set(model.importers().getFirst());
+      startable.set(model.canStart().get());
+      return null;
+    });
+    assertThat(startable.get()).isTrue();
+  }
+
+  @Test
+  void aMissingFileSaysSo() throws Exception {
+    Path gone = dir.resolve("gone.zip");
+    Task<?> detect = fx(() -> model.choose(gone));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, detect::isDone);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(model.detectionProperty().get()).startsWith("Cannot read " + gone);
+    assertThat(model.formatProperty().get()).isNull();
+  }
+
+  /** An Apple Health export of {@code n} step records, one a minute. */
+  private Path stepsExport(int n) throws Exception {
+    StringBuilder xml =
+        new StringBuilder("<?xml version=\"1.0\"?>\n<HealthData locale=\"en_US\">\n");
+    Instant start = Instant.parse("2024-01-01T00:00:00Z");
+    var format =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z")
+            .withZone(java.time.ZoneOffset.UTC);
+    for (int i = 0; i < n; i++) {
+      Instant from = start.plusSeconds(60L * i);
+      xml.append(" <Record type=\"HKQuantityTypeIdentifierStepCount\" sourceName=\"Watch\"")
+          .append(" unit=\"count\" startDate=\"")
+          .append(format.format(from))
+          .append("\" endDate=\"")
+          .append(format.format(from.plusSeconds(60)))
+          .append("\" value=\"")
+          .append(10 + i % 50)
+          .append("\"/>\n");
+    }
+    xml.append("</HealthData>\n");
+    return Files.writeString(dir.resolve("export.xml"), xml);
+  }
+}

@@ -1,0 +1,101 @@
+package org.openvitals.app.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerDark;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.shell.MemoryPreferences;
+import org.openvitals.core.store.StoreConfig;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The Settings screen in a window on JavaFX's headless platform. */
+@ExtendWith(ApplicationExtension.class)
+class SettingsViewTest {
+  @TempDir Path dataDir;
+  private AppContext context;
+  private final MemoryPreferences prefs = new MemoryPreferences();
+
+  @Start
+  void start(Stage stage) throws Exception {
+    context = new AppContext(StoreConfig.sqlite(dataDir), Clock.systemUTC());
+    context.store().upsert(SettingsViewModelTest.lateEveningSteps());
+    Files.createDirectories(dataDir.resolve("vault"));
+    Files.writeString(dataDir.resolve("vault/oura.vault"), "sealed token");
+    SettingsView view = new SettingsView(new SettingsViewModel(context, new UserSettings(prefs)));
+    stage.setScene(new Scene(view, 900, 900));
+    stage.show();
+  }
+
+  @AfterEach
+  void close(FxRobot robot) {
+    robot.interact(Theme.SYSTEM::apply); // the theme is global to the FX toolkit
+    context.close();
+  }
+
+  @Test
+  void choosingDarkSwitchesTheThemeAndRemembersIt(FxRobot robot) {
+    robot.clickOn("#settings-theme").clickOn("Dark");
+
+    assertThat(Application.getUserAgentStylesheet())
+        .isEqualTo(new PrimerDark().getUserAgentStylesheet());
+    assertThat(new UserSettings(prefs).theme()).isEqualTo(Theme.DARK);
+  }
+
+  @Test
+  void showsTheDataFolderAndEngine(FxRobot robot) {
+    assertThat(robot.lookup("#screen-title").queryAs(Label.class).getText()).isEqualTo("Settings");
+    assertThat(robot.lookup("#settings-data-folder").queryAs(Label.class).getText())
+        .isEqualTo(dataDir.toString());
+    assertThat(robot.lookup("#settings-engine").queryAs(Label.class).getText()).isEqualTo("SQLite");
+  }
+
+  @Test
+  void deleteAllEmptiesTheStoreOnlyOnceTheUserTypedTheWord(FxRobot robot) {
+    scrollToTheEnd(robot);
+    robot.clickOn("#settings-delete-all");
+    Node delete = robot.lookup("#delete-everything").query();
+    assertThat(delete.isDisabled()).isTrue();
+
+    robot.clickOn("#delete-confirmation").write("delet");
+    assertThat(delete.isDisabled()).isTrue();
+    robot.write("e");
+    assertThat(delete.isDisabled()).isFalse();
+    robot.clickOn(delete);
+
+    assertThat(context.store().info().liveSamples()).isZero();
+    assertThat(context.store().sources()).isEmpty();
+    assertThat(dataDir.resolve("vault")).doesNotExist();
+    assertThat(robot.lookup("#settings-message").queryAs(Label.class).getText())
+        .startsWith("Deleted all data in " + dataDir);
+  }
+
+  @Test
+  void cancellingTheDialogKeepsEverything(FxRobot robot) {
+    scrollToTheEnd(robot);
+    robot.clickOn("#settings-delete-all");
+    robot.clickOn("#delete-confirmation").write("delete");
+    robot.clickOn("#delete-cancel");
+
+    assertThat(context.store().info().liveSamples()).isEqualTo(2);
+    assertThat(dataDir.resolve("vault/oura.vault")).exists();
+  }
+
+  private static void scrollToTheEnd(FxRobot robot) {
+    SettingsView view = robot.lookup(".settings").queryAs(SettingsView.class);
+    robot.interact(() -> view.setVvalue(1));
+  }
+}
