@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -106,7 +107,7 @@ public final class RulesService {
    */
   public List<ResolvedDay> daily(MetricType metric, LocalDate from, LocalDate to, RuleContext ctx) {
     Map<LocalDate, String> fingerprints = fingerprints(metric, from, to, ctx);
-    Map<String, String> stored = store.stateWithPrefix(RESOLVED_PREFIX + metric.id() + ".");
+    Map<String, String> stored = stored(metric, from, to);
     Map<LocalDate, ResolvedDay> out = new TreeMap<>();
     TreeSet<LocalDate> stale = new TreeSet<>();
     for (var e : fingerprints.entrySet()) {
@@ -144,6 +145,18 @@ public final class RulesService {
       store.upsert(List.of(), writes);
     }
     return List.copyOf(out.values());
+  }
+
+  /**
+   * The stored results of the months {@code [from, to]} touches, one prefix read per month: a week
+   * read from a store holding years then reads a month or two of results, not all of them.
+   */
+  private Map<String, String> stored(MetricType metric, LocalDate from, LocalDate to) {
+    Map<String, String> out = new HashMap<>();
+    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+      out.putAll(store.stateWithPrefix(RESOLVED_PREFIX + metric.id() + "." + m + "-"));
+    }
+    return out;
   }
 
   /** How many days the last {@link #daily} call had to resolve (the rest were read). */

@@ -83,6 +83,20 @@ class RulesServiceTest {
   }
 
   @Test
+  void aRangeAcrossMonthsAndYearsReadsEachMonthsStoredDaysInOneContext() {
+    store.upsert(month());
+    LocalDate from = LocalDate.of(2023, 12, 20);
+    LocalDate to = LocalDate.of(2024, 4, 10);
+    RuleContext ctx = rules.context();
+    List<ResolvedDay> first = rules.daily(STEPS, from, to, ctx);
+
+    List<ResolvedDay> again = rules.daily(STEPS, from, to, ctx);
+
+    assertThat(rules.lastResolvedDays()).isZero();
+    assertThat(again).isEqualTo(first).isEqualTo(rules.daily(STEPS, FROM, TO));
+  }
+
+  @Test
   void aNewSampleResolvesOnlyItsDayAndTheNext() {
     store.upsert(month());
     rules.daily(STEPS, FROM, TO);
