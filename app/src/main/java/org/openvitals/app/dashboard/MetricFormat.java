@@ -26,6 +26,9 @@ public final class MetricFormat {
 
   /** The value in the shown unit. */
   public double convert(MetricType metric, double canonical) {
+    if (metric == MetricType.SKIN_TEMPERATURE_DEVIATION && system == UnitSystem.IMPERIAL) {
+      return canonical * 9 / 5; // a difference: scaled, never shifted
+    }
     Shown shown = shown(metric);
     return shown.code().equals(metric.unit())
         ? canonical

@@ -212,6 +212,7 @@ class DashboardViewModelTest {
     assertThat(format.full(MetricType.BODY_MASS, 80.0)).isEqualTo("176.4 lb");
     assertThat(format.full(MetricType.DISTANCE, 1609.344)).isEqualTo("1.00 mi");
     assertThat(format.full(MetricType.BODY_TEMPERATURE, 37.0)).isEqualTo("98.6 °F");
+    assertThat(format.full(MetricType.SKIN_TEMPERATURE_DEVIATION, 0.5)).isEqualTo("0.9 °F");
     assertThat(new MetricFormat(UnitSystem.METRIC).full(MetricType.SLEEP_ASLEEP, 432))
         .isEqualTo("7 h 12 min");
   }
