@@ -32,6 +32,7 @@ final class DashboardChart extends StackPane {
   private final DefaultNumericAxis yAxis = new DefaultNumericAxis("Value");
   private final XYChart chart = new XYChart(xAxis, yAxis);
   private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+  private static final double HALF_DAY = 12 * 3600;
 
   DashboardChart() {
     setId("dashboard-chart");
@@ -65,6 +66,9 @@ final class DashboardChart extends StackPane {
     yAxis.setForceZeroInRange(amounts);
     renderer.setDrawMarker(!amounts);
     List<DoubleDataSet> sets = new ArrayList<>();
+    double max = 0;
+    LocalDate first = days.isEmpty() ? LocalDate.now() : days.getFirst().day();
+    LocalDate last = days.isEmpty() ? first : days.getLast().day();
     for (var e : bySource.entrySet()) {
       DoubleDataSet set = new DoubleDataSet(e.getKey().name(), e.getValue().size());
       double[] x = new double[e.getValue().size()];
@@ -73,6 +77,7 @@ final class DashboardChart extends StackPane {
         ResolvedDay d = e.getValue().get(i);
         x[i] = noon(d.day());
         y[i] = format.convert(metric, d.value());
+        max = Math.max(max, y[i]);
       }
       set.set(x, y);
       set.setStyle(style(e.getKey()));
@@ -81,6 +86,14 @@ final class DashboardChart extends StackPane {
     yAxis.setName(MetricTile.name(metric));
     yAxis.setUnit(unit(metric, format));
     chart.getDatasets().setAll(sets);
+    // Explicit ranges: the axes' own ranging keeps an earlier range when data sets are replaced,
+    // and reaches below zero around bars. Amounts start at zero.
+    range(xAxis, noon(first) - HALF_DAY, noon(last) + HALF_DAY);
+    if (amounts) {
+      range(yAxis, 0, max > 0 ? max * 1.05 : 1);
+    } else {
+      yAxis.setAutoRanging(true);
+    }
   }
 
   /** Every reading, one data set per source, reduced to what the chart's pixels can show. */
@@ -89,6 +102,9 @@ final class DashboardChart extends StackPane {
     renderer.setDrawBars(false);
     renderer.setDrawMarker(false);
     yAxis.setForceZeroInRange(false);
+    yAxis.setAutoRanging(true);
+    double from = Double.POSITIVE_INFINITY;
+    double to = Double.NEGATIVE_INFINITY;
     List<DoubleDataSet> sets = new ArrayList<>();
     MetricType metric = readings.metric();
     for (Readings.Series s : readings.series()) {
@@ -99,12 +115,26 @@ final class DashboardChart extends StackPane {
       }
       DoubleDataSet set = new DoubleDataSet(s.source().name(), 0);
       set.set(s.epochSeconds(), shown, false);
+      if (shown.length > 0) {
+        from = Math.min(from, s.epochSeconds()[0]);
+        to = Math.max(to, s.epochSeconds()[shown.length - 1]);
+      }
       set.setStyle(style(s.source()));
       sets.add(set);
     }
     yAxis.setName(MetricTile.name(metric));
     yAxis.setUnit(unit(metric, format));
     chart.getDatasets().setAll(sets);
+    if (from < to) {
+      range(xAxis, from, to);
+    }
+  }
+
+  private static void range(DefaultNumericAxis axis, double min, double max) {
+    axis.setAutoRanging(false);
+    axis.setMin(min);
+    axis.setMax(max);
+    axis.requestLayout();
   }
 
   /** Points on the chart now (tests and the benchmark check what is drawn). */

@@ -41,6 +41,7 @@ final class MetricTile extends VBox {
     name.getStyleClass().addAll("metric-name", Styles.TEXT_MUTED);
     value.setId("value-" + id);
     value.getStyleClass().add("metric-value");
+    value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a value is never cut short
     unit.getStyleClass().addAll("metric-unit", Styles.TEXT_MUTED);
     HBox figure = new HBox(6, value, unit);
     figure.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
