@@ -1,0 +1,70 @@
+package org.openvitals.app.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.rules.ResolvedDay;
+
+/** Summaries from resolved days alone: no store, no toolkit. */
+class MetricSummaryTest {
+  static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+  static final SourceRef SCALE = new SourceRef("withings", "Scale");
+  static final SourceRef MANUAL = new SourceRef("manual", "Manual entry");
+
+  private static ResolvedDay day(LocalDate day, double kg, SourceRef source) {
+    return new ResolvedDay(
+        MetricType.BODY_MASS, day, kg, kg, kg, kg, kg, 1, source, Map.of(source, kg));
+  }
+
+  @Test
+  void todayWithoutDataShowsTheLatestDayOfThePastWeekWithItsDate() {
+    List<ResolvedDay> days =
+        List.of(
+            day(TODAY.minusDays(9), 81, SCALE),
+            day(TODAY.minusDays(5), 80, SCALE),
+            day(TODAY.minusDays(3), 79, MANUAL));
+
+    MetricSummary s = MetricSummary.of(MetricType.BODY_MASS, days, Period.TODAY, TODAY);
+
+    assertThat(s.value()).isEqualTo(79.0);
+    assertThat(s.valueDay()).isEqualTo(TODAY.minusDays(3));
+    assertThat(s.primary()).isEqualTo(MANUAL);
+    // against the mean of the week before that day (ten to four days ago: 81 and 80)
+    assertThat(s.trend()).isCloseTo((79.0 - 80.5) / 80.5, within(1e-12));
+    assertThat(s.sparkline()).hasSize(7);
+    assertThat(s.sparkline()[6 - 3]).isEqualTo(79.0);
+    assertThat(s.sparkline()[6]).isNaN();
+  }
+
+  @Test
+  void todayWithNothingForAWeekHasNoValue() {
+    MetricSummary s =
+        MetricSummary.of(
+            MetricType.BODY_MASS, List.of(day(TODAY.minusDays(8), 80, SCALE)), Period.TODAY, TODAY);
+
+    assertThat(s.hasValue()).isFalse();
+    assertThat(s.primary()).isNull();
+  }
+
+  @Test
+  void aPeriodNamesTheSourcePrimaryOnMostDays() {
+    List<ResolvedDay> days = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      days.add(day(TODAY.minusDays(i), 80, i < 20 ? SCALE : MANUAL));
+    }
+
+    MetricSummary s = MetricSummary.of(MetricType.BODY_MASS, days, Period.MONTH, TODAY);
+
+    assertThat(s.primary()).isEqualTo(SCALE);
+    assertThat(s.primaryDays()).isEqualTo(20);
+    assertThat(s.daysWithData()).isEqualTo(30);
+    assertThat(s.trend()).isNull(); // nothing in the 30 days before
+  }
+}
