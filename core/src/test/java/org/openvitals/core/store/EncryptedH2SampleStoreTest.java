@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.openvitals.core.model.MetricType;
 
@@ -32,6 +34,18 @@ class EncryptedH2SampleStoreTest extends SampleStoreContract {
         "jdbc:h2:file:" + dataDir.resolve("openvitals") + ";CIPHER=AES",
         "openvitals",
         key + " " + key);
+  }
+
+  @Override
+  protected FluentConfiguration migrations(Path dataDir) {
+    String key = HexFormat.of().formatHex(PASSWORD.getBytes(StandardCharsets.UTF_8));
+    return Flyway.configure()
+        .loggers("slf4j")
+        .dataSource(
+            "jdbc:h2:file:" + dataDir.resolve("openvitals") + ";CIPHER=AES",
+            "openvitals",
+            key + " " + key)
+        .locations("classpath:db/migration/h2");
   }
 
   @Test

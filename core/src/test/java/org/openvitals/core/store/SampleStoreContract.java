@@ -3,6 +3,7 @@ package org.openvitals.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,9 @@ public abstract class SampleStoreContract {
 
   /** A plain JDBC connection to the store's database, opened while the store is closed. */
   protected abstract Connection rawConnection(Path dataDir) throws SQLException;
+
+  /** This engine's migrations over the store's database in {@code dataDir}. */
+  protected abstract FluentConfiguration migrations(Path dataDir);
 
   @BeforeEach
   void openStore() {
@@ -681,6 +686,70 @@ public abstract class SampleStoreContract {
                 List.of(withId(MetricType.BODY_MASS, SCALE, "gone", "2024-05-01T07:00Z", 1))))
         .isEqualTo(new WriteResult(0, 0, 1));
     assertThat(store.sources()).hasSize(2);
+  }
+
+  @Test
+  void aVersion1StoreKeepsItsSamplesAndDevicesWhenUpgraded() throws Exception {
+    Path old = Files.createDirectories(dir.resolve("written-by-v1"));
+    migrations(old).target("1").load().migrate();
+    long start = Instant.parse("2024-05-01T08:00:00Z").toEpochMilli();
+    try (Connection c = rawConnection(old);
+        Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "INSERT INTO metric_types (id, code) VALUES (7, '" + MetricType.STEPS.id() + "')");
+      st.executeUpdate(
+          "INSERT INTO sources (id, provider, name, device_class) VALUES (3, 'apple_health',"
+              + " 'iPhone', '"
+              + DeviceClass.PHONE.id()
+              + "')");
+      String[] devices = {"'iPhone 15'", "'Apple Watch'", "NULL", "'iPhone 15'"};
+      for (int i = 0; i < devices.length; i++) {
+        long at = start + i * 60_000L;
+        st.executeUpdate(
+            "INSERT INTO samples (id, type_id, source_id, start_ms, start_offset, end_ms,"
+                + " end_offset, val, device, external_id, metadata, deleted) VALUES ("
+                + (i + 1)
+                + ", 7, 3, "
+                + at
+                + ", 0, "
+                + (at + 60_000)
+                + ", 0, "
+                + (10 + i)
+                + ", "
+                + devices[i]
+                + ", NULL, NULL, 0)");
+      }
+    }
+
+    try (SampleStore upgraded = Stores.open(config(old))) {
+      upgraded.setDayBoundaries(new DayBoundaries.FixedZone(ZoneOffset.UTC));
+      List<Sample> stored = upgraded.samples(MetricType.STEPS, Instant.EPOCH, Instant.now());
+      assertThat(stored)
+          .extracting(Sample::device)
+          .containsExactly("iPhone 15", "Apple Watch", null, "iPhone 15");
+      assertThat(stored).extracting(Sample::value).containsExactly(10.0, 11.0, 12.0, 13.0);
+      assertThat(upgraded.checkIntegrity().problems()).isEmpty();
+
+      // The same samples again are recognised as unchanged; a new device is a change.
+      assertThat(upgraded.upsert(stored)).isEqualTo(new WriteResult(0, 0, 4));
+      Sample moved = stored.get(2);
+      Sample withDevice =
+          new Sample(
+              moved.type(),
+              moved.start(),
+              moved.end(),
+              moved.value(),
+              moved.source(),
+              "iPad",
+              null,
+              Map.of());
+      assertThat(upgraded.upsert(List.of(withDevice))).isEqualTo(new WriteResult(0, 1, 0));
+    }
+    try (SampleStore reopened = Stores.open(config(old))) {
+      assertThat(reopened.samples(MetricType.STEPS, Instant.EPOCH, Instant.now()))
+          .extracting(Sample::device)
+          .containsExactly("iPhone 15", "Apple Watch", "iPad", "iPhone 15");
+    }
   }
 
   @Test

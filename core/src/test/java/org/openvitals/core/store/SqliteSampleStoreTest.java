@@ -12,6 +12,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.time.DayBoundaries;
@@ -26,6 +28,14 @@ class SqliteSampleStoreTest extends SampleStoreContract {
   @Override
   protected Connection rawConnection(Path dataDir) throws SQLException {
     return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("openvitals.db"));
+  }
+
+  @Override
+  protected FluentConfiguration migrations(Path dataDir) {
+    return Flyway.configure()
+        .loggers("slf4j")
+        .dataSource("jdbc:sqlite:" + dataDir.resolve("openvitals.db"), null, null)
+        .locations("classpath:db/migration/sqlite");
   }
 
   @Test

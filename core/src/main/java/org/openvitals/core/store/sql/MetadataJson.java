@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,6 +18,33 @@ final class MetadataJson {
   private static final TypeReference<Map<String, String>> MAP_TYPE = new TypeReference<>() {};
 
   private MetadataJson() {}
+
+  /**
+   * Remembers the text of metadata maps already written. Imports repeat the same few maps (an app
+   * version, a motion context) on millions of samples; hashing a small map costs far less than
+   * serialising it. Not thread-safe: the store's single writer owns one.
+   */
+  static final class Cache {
+    /** Distinct maps kept before starting over; unique maps (sync ids) would otherwise pile up. */
+    private static final int LIMIT = 4096;
+
+    private final Map<Map<String, String>, String> written = new HashMap<>();
+
+    String write(Map<String, String> metadata) {
+      if (metadata.isEmpty()) {
+        return null;
+      }
+      String json = written.get(metadata);
+      if (json == null) {
+        json = MetadataJson.write(metadata);
+        if (written.size() >= LIMIT) {
+          written.clear();
+        }
+        written.put(metadata, json);
+      }
+      return json;
+    }
+  }
 
   static String write(Map<String, String> metadata) {
     if (metadata.isEmpty()) {

@@ -61,8 +61,8 @@ public abstract class SqlSampleStore implements SampleStore {
   private static final int LOOKUP_CHUNK = 500;
 
   private static final String SAMPLE_COLUMNS =
-      "type_id, source_id, start_ms, start_offset, end_ms, end_offset, val, device, external_id,"
-          + " metadata";
+      "type_id, source_id, start_ms, start_offset, end_ms, end_offset, val, device_id,"
+          + " external_id, metadata";
 
   private final Engine engine;
   private final Path location;
@@ -79,6 +79,18 @@ public abstract class SqlSampleStore implements SampleStore {
 
   /** Sources first seen in the running write; published to the maps above only on commit. */
   private final Map<SourceRef, Integer> pendingSources = new HashMap<>();
+
+  /**
+   * Device descriptions, stored once each: Apple's run to ~90 bytes and repeat on millions of
+   * samples, so keeping them out of the sample rows makes the rows half as large.
+   */
+  private final Map<String, Integer> deviceIds = new ConcurrentHashMap<>();
+
+  private final Map<Integer, String> devicesById = new ConcurrentHashMap<>();
+  private final Map<String, Integer> pendingDevices = new HashMap<>();
+
+  /** Only used by the writer, under the write lock. */
+  private final MetadataJson.Cache metadataJson = new MetadataJson.Cache();
 
   private volatile DayBoundaries dayBoundaries;
   private volatile boolean closed;
@@ -208,7 +220,13 @@ public abstract class SqlSampleStore implements SampleStore {
     DayBoundaries days = currentDayBoundaries(c);
     List<Row> rows = new ArrayList<>(samples.size());
     for (Sample s : samples) {
-      rows.add(Row.of(typeId(s.type()), sourceId(c, s.source()), s));
+      rows.add(
+          Row.of(
+              typeId(s.type()),
+              sourceId(c, s.source()),
+              deviceId(c, s.device()),
+              metadataJson.write(s.metadata()),
+              s));
     }
     Map<Identity, Stored> stored = lookup(c, rows, engine);
 
@@ -282,7 +300,7 @@ public abstract class SqlSampleStore implements SampleStore {
     for (String externalId : externalIds) {
       // Stands for the sample if it was never stored, so that a late copy stays deleted.
       Sample marker = new Sample(type, epoch, epoch, 0, source, null, externalId, Map.of());
-      Row row = Row.of(typeId, sourceId, marker);
+      Row row = Row.of(typeId, sourceId, null, null, marker);
       wanted.put(row.identity(), row);
     }
     Map<Identity, Stored> stored = lookup(c, wanted.values(), engine);
@@ -335,13 +353,22 @@ public abstract class SqlSampleStore implements SampleStore {
         ps.setLong(6, r.endMs());
         ps.setInt(7, s.end().getOffset().getTotalSeconds());
         ps.setDouble(8, r.value());
-        ps.setString(9, s.device());
+        setDeviceId(ps, 9, r.deviceId());
         ps.setString(10, s.externalId());
         ps.setString(11, r.metadataJson());
         ps.setInt(12, deleted ? 1 : 0);
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  private static void setDeviceId(PreparedStatement ps, int index, Integer deviceId)
+      throws SQLException {
+    if (deviceId == null) {
+      ps.setNull(index, java.sql.Types.INTEGER);
+    } else {
+      ps.setInt(index, deviceId);
     }
   }
 
@@ -353,7 +380,7 @@ public abstract class SqlSampleStore implements SampleStore {
     try (PreparedStatement ps =
         c.prepareStatement(
             "UPDATE samples SET start_ms = ?, start_offset = ?, end_ms = ?, end_offset = ?,"
-                + " val = ?, device = ?, metadata = ? WHERE id = ?")) {
+                + " val = ?, device_id = ?, metadata = ? WHERE id = ?")) {
       for (Row r : rows) {
         Sample s = r.sample();
         ps.setLong(1, r.startMs());
@@ -361,7 +388,7 @@ public abstract class SqlSampleStore implements SampleStore {
         ps.setLong(3, r.endMs());
         ps.setInt(4, s.end().getOffset().getTotalSeconds());
         ps.setDouble(5, r.value());
-        ps.setString(6, s.device());
+        setDeviceId(ps, 6, r.deviceId());
         ps.setString(7, r.metadataJson());
         ps.setLong(8, ids.get(r.identity()));
         ps.addBatch();
@@ -444,16 +471,26 @@ public abstract class SqlSampleStore implements SampleStore {
         }
       }
     } else if (!starts.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT "
-                  + STORED_COLUMNS
-                  + " FROM samples WHERE type_id = ? AND start_ms IN ("
-                  + placeholders(LOOKUP_CHUNK)
-                  + ")")) {
+      try (PreparedStatement latest =
+              c.prepareStatement("SELECT MAX(start_ms) FROM samples WHERE type_id = ?");
+          PreparedStatement ps =
+              c.prepareStatement(
+                  "SELECT "
+                      + STORED_COLUMNS
+                      + " FROM samples WHERE type_id = ? AND start_ms IN ("
+                      + placeholders(LOOKUP_CHUNK)
+                      + ")")) {
         for (Map.Entry<Integer, Set<Long>> e : starts.entrySet()) {
+          // An import arrives in time order: samples starting after the latest stored start of
+          // their type cannot be stored yet, so only the others are looked up (one index seek).
+          long latestStored = latestStart(latest, e.getKey());
+          long[] times =
+              e.getValue().stream()
+                  .mapToLong(Long::longValue)
+                  .filter(t -> t <= latestStored)
+                  .sorted()
+                  .toArray();
           ps.setInt(1, e.getKey());
-          long[] times = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
           for (int from = 0; from < times.length; from += LOOKUP_CHUNK) {
             for (int i = 0; i < LOOKUP_CHUNK; i++) {
               ps.setLong(2 + i, times[Math.min(from + i, times.length - 1)]);
@@ -466,8 +503,18 @@ public abstract class SqlSampleStore implements SampleStore {
     return found;
   }
 
+  /** The latest start stored for a type (tombstones included), or Long.MIN_VALUE for none. */
+  private static long latestStart(PreparedStatement latest, int typeId) throws SQLException {
+    latest.setInt(1, typeId);
+    try (ResultSet rs = latest.executeQuery()) {
+      rs.next();
+      long max = rs.getLong(1);
+      return rs.wasNull() ? Long.MIN_VALUE : max;
+    }
+  }
+
   private static final String STORED_COLUMNS =
-      "id, type_id, source_id, start_ms, start_offset, end_ms, val, device, external_id,"
+      "id, type_id, source_id, start_ms, start_offset, end_ms, val, device_id, external_id,"
           + " metadata, deleted";
 
   private static void readStored(
@@ -479,6 +526,8 @@ public abstract class SqlSampleStore implements SampleStore {
         if ((externalId != null) != withExternalId) {
           continue;
         }
+        int deviceId = rs.getInt(8);
+        boolean noDevice = rs.wasNull();
         Stored s =
             new Stored(
                 rs.getLong(1),
@@ -488,7 +537,7 @@ public abstract class SqlSampleStore implements SampleStore {
                 rs.getInt(5),
                 rs.getLong(6),
                 rs.getDouble(7),
-                rs.getString(8),
+                noDevice ? null : deviceId,
                 externalId,
                 rs.getString(10),
                 rs.getInt(11) != 0);
@@ -800,7 +849,7 @@ public abstract class SqlSampleStore implements SampleStore {
         at(rs.getLong(5), rs.getInt(6)),
         rs.getDouble(7),
         sourceById(c, rs.getInt(2)),
-        rs.getString(8),
+        deviceById(c, rs.getInt(8)),
         rs.getString(9),
         MetadataJson.read(rs.getString(10)));
   }
@@ -1008,6 +1057,13 @@ public abstract class SqlSampleStore implements SampleStore {
         sourcesById.put(rs.getInt(1), ref);
       }
     }
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT id, description FROM devices")) {
+      while (rs.next()) {
+        deviceIds.put(rs.getString(2), rs.getInt(1));
+        devicesById.put(rs.getInt(1), rs.getString(2));
+      }
+    }
     Optional<String> stored = setting(c, DAY_BOUNDARIES_SETTING);
     if (stored.isPresent()) {
       dayBoundaries = DayBoundaries.parse(stored.get());
@@ -1070,6 +1126,66 @@ public abstract class SqlSampleStore implements SampleStore {
     return id;
   }
 
+  /**
+   * The id of a device description (null for none), storing it on first sight. Another process
+   * writing to the same file may have stored it since this store loaded its cache.
+   */
+  private Integer deviceId(Connection c, String device) throws SQLException {
+    if (device == null) {
+      return null;
+    }
+    Integer id = deviceIds.get(device);
+    if (id == null) {
+      id = pendingDevices.get(device);
+    }
+    if (id != null) {
+      return id;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id FROM devices WHERE description = ?")) {
+      ps.setString(1, device);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          id = rs.getInt(1);
+        }
+      }
+    }
+    if (id == null) {
+      id = (int) queryLong(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM devices");
+      try (PreparedStatement ps =
+          c.prepareStatement("INSERT INTO devices (id, description) VALUES (?, ?)")) {
+        ps.setInt(1, id);
+        ps.setString(2, device);
+        ps.executeUpdate();
+      }
+    }
+    pendingDevices.put(device, id);
+    return id;
+  }
+
+  /** Readers may meet a device committed after this store loaded its cache; 0 reads as none. */
+  private String deviceById(Connection c, int id) throws SQLException {
+    if (id == 0) {
+      return null;
+    }
+    String device = devicesById.get(id);
+    if (device != null) {
+      return device;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT description FROM devices WHERE id = ?")) {
+      ps.setInt(1, id);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new SQLException("Stored data refers to device id " + id + ", which is missing");
+        }
+        device = rs.getString(1);
+      }
+    }
+    devicesById.put(id, device);
+    return device;
+  }
+
   /** The day boundaries as committed, which another process may have changed. */
   private DayBoundaries currentDayBoundaries(Connection c) throws SQLException {
     String id = setting(c, DAY_BOUNDARIES_SETTING).orElseThrow();
@@ -1118,6 +1234,7 @@ public abstract class SqlSampleStore implements SampleStore {
     try {
       ensureOpen();
       pendingSources.clear();
+      pendingDevices.clear();
       try {
         begin(writer);
         T result = work.run(writer);
@@ -1125,6 +1242,10 @@ public abstract class SqlSampleStore implements SampleStore {
         pendingSources.forEach((ref, id) -> {
           sourceIds.put(ref, id);
           sourcesById.put(id, ref);
+        });
+        pendingDevices.forEach((device, id) -> {
+          deviceIds.put(device, id);
+          devicesById.put(id, device);
         });
         return result;
       } catch (SQLException | RuntimeException e) {
@@ -1136,6 +1257,7 @@ public abstract class SqlSampleStore implements SampleStore {
         throw failure(what, e);
       } finally {
         pendingSources.clear();
+        pendingDevices.clear();
       }
     } finally {
       writeLock.unlock();
@@ -1243,9 +1365,10 @@ public abstract class SqlSampleStore implements SampleStore {
       long startMs,
       long endMs,
       double value,
+      Integer deviceId,
       String metadataJson) {
 
-    static Row of(int typeId, int sourceId, Sample s) {
+    static Row of(int typeId, int sourceId, Integer deviceId, String metadataJson, Sample s) {
       long startMs = s.start().toInstant().toEpochMilli();
       long endMs = s.end().toInstant().toEpochMilli();
       // -0.0 is stored as 0 by SQLite; normalising keeps the key stable across a round trip.
@@ -1258,7 +1381,8 @@ public abstract class SqlSampleStore implements SampleStore {
           startMs,
           endMs,
           value,
-          MetadataJson.write(s.metadata()));
+          deviceId,
+          metadataJson);
     }
 
     Group group(DayBoundaries days) {
@@ -1269,7 +1393,7 @@ public abstract class SqlSampleStore implements SampleStore {
       return startMs == other.startMs
           && endMs == other.endMs
           && Double.compare(value, other.value) == 0
-          && Objects.equals(sample.device(), other.sample.device())
+          && Objects.equals(deviceId, other.deviceId)
           && Objects.equals(metadataJson, other.metadataJson);
     }
   }
@@ -1283,7 +1407,7 @@ public abstract class SqlSampleStore implements SampleStore {
       int startOffset,
       long endMs,
       double value,
-      String device,
+      Integer deviceId,
       String externalId,
       String metadataJson,
       boolean deleted) {
@@ -1304,7 +1428,7 @@ public abstract class SqlSampleStore implements SampleStore {
       return startMs == row.startMs()
           && endMs == row.endMs()
           && Double.compare(value, row.value()) == 0
-          && Objects.equals(device, row.sample().device())
+          && Objects.equals(deviceId, row.deviceId())
           && Objects.equals(metadataJson, row.metadataJson());
     }
   }
