@@ -2,6 +2,7 @@ package org.openvitals.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -473,17 +474,13 @@ public abstract class SampleStoreContract {
     LocalDate may1 = LocalDate.parse("2024-05-01");
     assertThat(store.daily(MetricType.STEPS, may1, may1.plusDays(2)))
         .extracting(DailyRollup::day, DailyRollup::sum)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(may1, 300.0),
-            org.assertj.core.groups.Tuple.tuple(may1.plusDays(1), 400.0));
+        .containsExactly(tuple(may1, 300.0), tuple(may1.plusDays(1), 400.0));
 
     store.setDayBoundaries(new DayBoundaries.SampleLocal(ZoneOffset.UTC));
 
     assertThat(store.daily(MetricType.STEPS, may1, may1.plusDays(2)))
         .extracting(DailyRollup::day, DailyRollup::sum)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(may1, 100.0),
-            org.assertj.core.groups.Tuple.tuple(may1.plusDays(1), 600.0));
+        .containsExactly(tuple(may1, 100.0), tuple(may1.plusDays(1), 600.0));
     // Incremental writes use the same rule: an update in Tokyo's day recomputes that day.
     store.upsert(List.of(withId(MetricType.STEPS, PHONE, "s1", "2024-05-02T23:59+09:00", 9)));
     store.upsert(List.of(withId(MetricType.STEPS, PHONE, "s1", "2024-05-02T23:59+09:00", 5)));
@@ -686,6 +683,32 @@ public abstract class SampleStoreContract {
                 List.of(withId(MetricType.BODY_MASS, SCALE, "gone", "2024-05-01T07:00Z", 1))))
         .isEqualTo(new WriteResult(0, 0, 1));
     assertThat(store.sources()).hasSize(2);
+  }
+
+  /** The store looks up only samples not after the latest stored start: earlier ones must match. */
+  @Test
+  void samplesBeforeAndAfterTheLatestStoredStartAreAllRecognised() {
+    Sample eight = steps(PHONE, "2024-05-01T08:00Z", 1, 5);
+    Sample ten = steps(PHONE, "2024-05-01T10:00Z", 1, 7);
+    store.upsert(List.of(ten, eight));
+
+    Sample nine = steps(PHONE, "2024-05-01T09:00Z", 1, 1);
+    Sample eleven = steps(PHONE, "2024-05-01T11:00Z", 1, 2);
+    Sample tenOnAnotherDevice =
+        new Sample(
+            ten.type(), ten.start(), ten.end(), ten.value(), PHONE, "iPhone 15", null, Map.of());
+    WriteResult second = store.upsert(List.of(eight, nine, eleven, eleven, tenOnAnotherDevice));
+
+    assertThat(second).isEqualTo(new WriteResult(2, 1, 2));
+    assertThat(store.samples(MetricType.STEPS, Instant.EPOCH, Instant.now()))
+        .extracting(Sample::value, Sample::device)
+        .containsExactly(
+            tuple(5.0, null), tuple(1.0, null), tuple(7.0, "iPhone 15"), tuple(2.0, null));
+    assertThat(store.daily(MetricType.STEPS, LocalDate.MIN, LocalDate.MAX))
+        .singleElement()
+        .extracting(DailyRollup::sum)
+        .isEqualTo(15.0);
+    assertThat(store.checkIntegrity().problems()).isEmpty();
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,7 +231,7 @@ public abstract class SqlSampleStore implements SampleStore {
     }
     Map<Identity, Stored> stored = lookup(c, rows, engine);
 
-    Map<Identity, Row> inserts = new LinkedHashMap<>();
+    Map<Identity, Row> inserts = LinkedHashMap.newLinkedHashMap(rows.size());
     Map<Identity, Row> updates = new LinkedHashMap<>();
     Map<Identity, Long> updateIds = new HashMap<>();
     Set<Group> recompute = new HashSet<>();
@@ -239,25 +240,29 @@ public abstract class SqlSampleStore implements SampleStore {
     int unchanged = 0;
     for (Row row : rows) {
       Identity id = row.identity();
-      Map<Identity, Row> pendingIn = inserts.containsKey(id) ? inserts : updates;
-      Row pending = pendingIn.get(id);
-      if (pending != null) {
-        // The same sample twice in one batch: the later one wins.
-        if (pending.sameContentAs(row)) {
+      Stored old = stored.isEmpty() ? null : stored.get(id);
+      if (old == null) {
+        Row pending = inserts.putIfAbsent(id, row);
+        if (pending == null) {
+          inserted++;
+        } else if (pending.sameContentAs(row)) {
+          // The same sample twice in one batch: the later one wins.
           unchanged++;
         } else {
-          pendingIn.put(id, row);
+          inserts.put(id, row);
           updated++;
-          if (pendingIn == updates) {
-            recompute.add(row.group(days));
-          }
         }
         continue;
       }
-      Stored old = stored.get(id);
-      if (old == null) {
-        inserts.put(id, row);
-        inserted++;
+      Row pending = updates.get(id);
+      if (pending != null) {
+        if (pending.sameContentAs(row)) {
+          unchanged++;
+        } else {
+          updates.put(id, row);
+          updated++;
+          recompute.add(row.group(days));
+        }
       } else if (old.deleted() || old.sameContentAs(row)) {
         unchanged++;
       } else {
@@ -331,36 +336,66 @@ public abstract class SqlSampleStore implements SampleStore {
     return toDelete.size();
   }
 
-  /** Inserts rows under new sequential ids, which keeps a time-ordered import appending. */
+  /**
+   * Inserts rows under new sequential ids, which keeps a time-ordered import appending. Rows go
+   * {@value #ROWS_PER_INSERT} to a statement: the engine then keeps its cursors on the table's last
+   * page between rows instead of seeking from the root for each row.
+   */
   private static void insertRows(Connection c, Collection<Row> rows, boolean deleted)
       throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
     long nextId = queryLong(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM samples");
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO samples (id, "
-                + SAMPLE_COLUMNS
-                + ", deleted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Row r : rows) {
-        Sample s = r.sample();
-        ps.setLong(1, nextId++);
-        ps.setInt(2, r.typeId());
-        ps.setInt(3, r.sourceId());
-        ps.setLong(4, r.startMs());
-        ps.setInt(5, s.start().getOffset().getTotalSeconds());
-        ps.setLong(6, r.endMs());
-        ps.setInt(7, s.end().getOffset().getTotalSeconds());
-        ps.setDouble(8, r.value());
-        setDeviceId(ps, 9, r.deviceId());
-        ps.setString(10, s.externalId());
-        ps.setString(11, r.metadataJson());
-        ps.setInt(12, deleted ? 1 : 0);
-        ps.addBatch();
+    int grouped = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
+    Iterator<Row> it = rows.iterator();
+    if (grouped > 0) {
+      try (PreparedStatement ps = c.prepareStatement(insertSql(ROWS_PER_INSERT))) {
+        for (int i = 0; i < grouped; i++) {
+          bindInsert(ps, (i % ROWS_PER_INSERT) * INSERT_COLUMNS, it.next(), nextId++, deleted);
+          if (i % ROWS_PER_INSERT == ROWS_PER_INSERT - 1) {
+            ps.addBatch();
+          }
+        }
+        ps.executeBatch();
       }
-      ps.executeBatch();
     }
+    if (it.hasNext()) {
+      try (PreparedStatement ps = c.prepareStatement(insertSql(1))) {
+        while (it.hasNext()) {
+          bindInsert(ps, 0, it.next(), nextId++, deleted);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    }
+  }
+
+  private static final int ROWS_PER_INSERT = 64;
+  private static final int INSERT_COLUMNS = 12;
+
+  private static String insertSql(int rows) {
+    return "INSERT INTO samples (id, "
+        + SAMPLE_COLUMNS
+        + ", deleted) VALUES "
+        + String.join(", ", Collections.nCopies(rows, "(" + placeholders(INSERT_COLUMNS) + ")"));
+  }
+
+  private static void bindInsert(PreparedStatement ps, int at, Row r, long id, boolean deleted)
+      throws SQLException {
+    Sample s = r.sample();
+    ps.setLong(at + 1, id);
+    ps.setInt(at + 2, r.typeId());
+    ps.setInt(at + 3, r.sourceId());
+    ps.setLong(at + 4, r.startMs());
+    ps.setInt(at + 5, s.start().getOffset().getTotalSeconds());
+    ps.setLong(at + 6, r.endMs());
+    ps.setInt(at + 7, s.end().getOffset().getTotalSeconds());
+    ps.setDouble(at + 8, r.value());
+    setDeviceId(ps, at + 9, r.deviceId());
+    ps.setString(at + 10, s.externalId());
+    ps.setString(at + 11, r.metadataJson());
+    ps.setInt(at + 12, deleted ? 1 : 0);
   }
 
   private static void setDeviceId(PreparedStatement ps, int index, Integer deviceId)
@@ -471,15 +506,9 @@ public abstract class SqlSampleStore implements SampleStore {
         }
       }
     } else if (!starts.isEmpty()) {
+      Map<Integer, long[]> wanted = new HashMap<>();
       try (PreparedStatement latest =
-              c.prepareStatement("SELECT MAX(start_ms) FROM samples WHERE type_id = ?");
-          PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT "
-                      + STORED_COLUMNS
-                      + " FROM samples WHERE type_id = ? AND start_ms IN ("
-                      + placeholders(LOOKUP_CHUNK)
-                      + ")")) {
+          c.prepareStatement("SELECT MAX(start_ms) FROM samples WHERE type_id = ?")) {
         for (Map.Entry<Integer, Set<Long>> e : starts.entrySet()) {
           // An import arrives in time order: samples starting after the latest stored start of
           // their type cannot be stored yet, so only the others are looked up (one index seek).
@@ -490,12 +519,28 @@ public abstract class SqlSampleStore implements SampleStore {
                   .filter(t -> t <= latestStored)
                   .sorted()
                   .toArray();
-          ps.setInt(1, e.getKey());
-          for (int from = 0; from < times.length; from += LOOKUP_CHUNK) {
-            for (int i = 0; i < LOOKUP_CHUNK; i++) {
-              ps.setLong(2 + i, times[Math.min(from + i, times.length - 1)]);
+          if (times.length > 0) {
+            wanted.put(e.getKey(), times);
+          }
+        }
+      }
+      if (!wanted.isEmpty()) {
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT "
+                    + STORED_COLUMNS
+                    + " FROM samples WHERE type_id = ? AND start_ms IN ("
+                    + placeholders(LOOKUP_CHUNK)
+                    + ")")) {
+          for (Map.Entry<Integer, long[]> e : wanted.entrySet()) {
+            long[] times = e.getValue();
+            ps.setInt(1, e.getKey());
+            for (int from = 0; from < times.length; from += LOOKUP_CHUNK) {
+              for (int i = 0; i < LOOKUP_CHUNK; i++) {
+                ps.setLong(2 + i, times[Math.min(from + i, times.length - 1)]);
+              }
+              readStored(ps, found, false);
             }
-            readStored(ps, found, false);
           }
         }
       }
