@@ -21,7 +21,7 @@ import org.openvitals.core.rules.ResolvedDay;
  * @param primaryDays days on which it was primary
  * @param daysWithData days of the period with a resolved value
  * @param trend relative change against the period before (0.05 is 5% up); null when either has no
- *     data or the one before is zero
+ *     data, the one before has data on fewer than half as many days, or its mean is zero
  * @param sparkline daily values over {@link Period#chartDays()} ending today, NaN where no data
  */
 public record MetricSummary(
@@ -75,7 +75,7 @@ public record MetricSummary(
         top.getKey(),
         top.getValue(),
         now.size(),
-        before.isEmpty() ? null : change(mean, mean(before)),
+        comparable(before, now) ? change(mean, mean(before)) : null,
         sparkline);
   }
 
@@ -106,6 +106,14 @@ public record MetricSummary(
 
   private static double mean(List<ResolvedDay> days) {
     return days.stream().mapToDouble(ResolvedDay::value).average().orElse(Double.NaN);
+  }
+
+  /**
+   * A trend needs data on at least half as many days before as now: a single day before the first
+   * month of data says nothing about the month.
+   */
+  private static boolean comparable(List<ResolvedDay> before, List<ResolvedDay> now) {
+    return !before.isEmpty() && before.size() * 2 >= now.size();
   }
 
   private static Double change(double now, double before) {

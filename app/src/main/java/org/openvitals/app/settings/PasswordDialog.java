@@ -50,12 +50,15 @@ public final class PasswordDialog {
    * password (the folder remembered from Settings, no {@code OPENVITALS_DB_PASSWORD}), asks for it
    * until it opens. Empty when the user cancels.
    */
+  /** Whether opening {@code config} needs a password the user has not given yet. */
+  public static boolean needsPassword(StoreConfig config) {
+    return config.engine() == Engine.H2
+        && !config.encrypted()
+        && DataFolderFiles.inspect(config.dataDir()).encrypted();
+  }
+
   public static Optional<AppContext> open(StoreConfig config, Clock clock) {
-    boolean ask =
-        config.engine() == Engine.H2
-            && !config.encrypted()
-            && DataFolderFiles.inspect(config.dataDir()).encrypted();
-    if (!ask) {
+    if (!needsPassword(config)) {
       return Optional.of(new AppContext(config, clock));
     }
     String problem = null;

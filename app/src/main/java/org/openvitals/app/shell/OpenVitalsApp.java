@@ -60,7 +60,9 @@ public final class OpenVitalsApp extends Application {
     (userSettings == null ? Theme.SYSTEM : userSettings.theme()).apply();
     if (context == null) {
       Optional<AppContext> opened =
-          PasswordDialog.open(DesktopLauncher.storeConfig(), Clock.systemDefaultZone());
+          DesktopLauncher.openedStore()
+              .or(() ->
+                  PasswordDialog.open(DesktopLauncher.storeConfig(), Clock.systemDefaultZone()));
       if (opened.isEmpty()) {
         Platform.exit();
         return;

@@ -67,4 +67,21 @@ class MetricSummaryTest {
     assertThat(s.daysWithData()).isEqualTo(30);
     assertThat(s.trend()).isNull(); // nothing in the 30 days before
   }
+
+  @Test
+  void aTrendNeedsDataOnAtLeastHalfAsManyDaysBefore() {
+    List<ResolvedDay> days = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      days.add(day(TODAY.minusDays(i), 80, SCALE));
+    }
+    days.add(day(TODAY.minusDays(30), 100, SCALE)); // one day before the month: not a trend
+
+    assertThat(MetricSummary.of(MetricType.BODY_MASS, days, Period.MONTH, TODAY).trend()).isNull();
+
+    for (int i = 31; i < 45; i++) {
+      days.add(day(TODAY.minusDays(i), 100, SCALE));
+    }
+    assertThat(MetricSummary.of(MetricType.BODY_MASS, days, Period.MONTH, TODAY).trend())
+        .isEqualTo(-0.2);
+  }
 }

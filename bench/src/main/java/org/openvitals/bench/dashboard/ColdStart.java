@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
@@ -48,10 +49,14 @@ public final class ColdStart {
   }
 
   private static void dashboard(Path dir) {
+    // The same steps as the app's start (DesktopLauncher): the store opens while JavaFX starts.
+    CompletableFuture<AppContext> opening =
+        CompletableFuture.supplyAsync(
+            () -> new AppContext(StoreConfig.sqlite(dir), Clock.systemDefaultZone()),
+            task -> Thread.ofPlatform().daemon().start(task));
     Platform.startup(() -> {
       long toolkit = sinceStart();
-      // The same steps as the app's start: open the store on the FX thread, then the window.
-      AppContext context = new AppContext(StoreConfig.sqlite(dir), Clock.systemDefaultZone());
+      AppContext context = opening.join();
       long store = sinceStart();
       Stage stage = new Stage();
       new OpenVitalsApp(ShellSettings.forUser(), context).start(stage);

@@ -66,7 +66,8 @@ public final class Quality {
             : (samples > implausible ? 1.0 : 0.0);
     double duplicateShare = samples == 0 ? 0 : duplicates / (double) samples;
     double device = deviceFactor(deviceClass);
-    double freshness = freshness(lastSeen, asOf, dayStartMs, dayEndMs);
+    // A scale or a blood-pressure cuff is used once a day: silence after its reading is normal.
+    double freshness = continuous(metric) ? freshness(lastSeen, asOf, dayStartMs, dayEndMs) : 1.0;
     double score =
         plausibleShare
             * (0.5 + 0.5 * completeness)

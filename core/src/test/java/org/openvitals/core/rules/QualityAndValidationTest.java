@@ -70,6 +70,24 @@ class QualityAndValidationTest {
   }
 
   @Test
+  void silenceAfterADailyReadingIsNotStale() {
+    Instant morning = at(DAY, 7, 0).toInstant();
+    SourceDayQuality weighed =
+        Quality.sourceDay(
+            BODY_MASS,
+            DeviceClass.SCALE,
+            1,
+            0,
+            0,
+            0,
+            at(DAY, 0, 0).toInstant().toEpochMilli(),
+            at(DAY.plusDays(1), 0, 0).toInstant().toEpochMilli(),
+            morning,
+            at(DAY.plusDays(1), 9, 0).toInstant());
+    assertThat(weighed.freshness()).isEqualTo(1.0);
+  }
+
+  @Test
   void aSourceWhoseDataStopsMidDayIsStale() {
     List<Sample> samples = new ArrayList<>();
     for (int i = 0; i < 600; i++) {

@@ -10,11 +10,11 @@ import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.StoreException;
+import org.openvitals.core.store.sql.Migrations;
 import org.openvitals.core.store.sql.SqlSampleStore;
 
 /**
@@ -72,14 +72,7 @@ public final class H2SampleStore extends SqlSampleStore {
     }
     Connection writer = null;
     try {
-      Flyway flyway =
-          Flyway.configure()
-              .loggers("slf4j")
-              .dataSource(ds)
-              .locations("classpath:db/migration/h2")
-              .load();
-      flyway.migrate();
-      String version = flyway.info().current().getVersion().getVersion();
+      String version = Migrations.migrate(ds, "classpath:db/migration/h2");
       writer = ds.getConnection();
       writer.setAutoCommit(false);
       return new H2SampleStore(file, encrypted, version, writer, ds);

@@ -7,9 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.StoreException;
+import org.openvitals.core.store.sql.Migrations;
 import org.openvitals.core.store.sql.SqlSampleStore;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -41,14 +41,7 @@ public final class SqliteSampleStore extends SqlSampleStore {
     try {
       SQLiteDataSource writes = new SQLiteDataSource(writerConfig());
       writes.setUrl(url);
-      Flyway flyway =
-          Flyway.configure()
-              .loggers("slf4j")
-              .dataSource(writes)
-              .locations("classpath:db/migration/sqlite")
-              .load();
-      flyway.migrate();
-      String version = flyway.info().current().getVersion().getVersion();
+      String version = Migrations.migrate(writes, "classpath:db/migration/sqlite");
       writer = writes.getConnection();
       SQLiteDataSource reads = new SQLiteDataSource(readerConfig());
       reads.setUrl(url);
