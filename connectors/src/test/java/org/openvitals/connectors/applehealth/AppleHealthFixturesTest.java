@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.testing.MemoryStore;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
@@ -29,7 +30,7 @@ class AppleHealthFixturesTest {
   @TempDir Path temp;
 
   private final AppleHealthImporter importer = new AppleHealthImporter();
-  private final InMemoryStore store = new InMemoryStore();
+  private final MemoryStore store = new MemoryStore();
 
   static Path resource(String name) {
     return Path.of("src/test/resources/applehealth", name).toAbsolutePath();
@@ -40,18 +41,18 @@ class AppleHealthFixturesTest {
   }
 
   private Map<MetricType, Long> perType() {
-    return store.samples.values().stream()
+    return store.all().stream()
         .collect(Collectors.groupingBy(Sample::type, TreeMap::new, Collectors.counting()));
   }
 
   private Set<String> sourceNames() {
-    return store.samples.values().stream()
+    return store.all().stream()
         .map(s -> s.source().name())
         .collect(Collectors.toCollection(java.util.TreeSet::new));
   }
 
   private Sample only(MetricType type) {
-    List<Sample> all = store.all(type);
+    List<Sample> all = store.of(type);
     assertThat(all).hasSize(1);
     return all.getFirst();
   }
@@ -115,7 +116,8 @@ class AppleHealthFixturesTest {
         .containsEntry("HKWeatherTemperature", "56 degF")
         .containsEntry("route_points", "2");
     assertThat(sourceNames()).containsExactly("Apple Watch", "Health Mate");
-    assertThat(store.state).containsEntry("apple_health.me.DateOfBirth", "1990-02-02");
+    assertThat(store.stateWithPrefix(""))
+        .containsEntry("apple_health.me.DateOfBirth", "1990-02-02");
   }
 
   @Test
@@ -154,11 +156,11 @@ class AppleHealthFixturesTest {
       entries.put(
           "apple_health_export/electrocardiograms/ecg_2019-06-11.csv", "Name,x\n".getBytes());
       Path zip = Zips.write(temp.resolve("export-" + gpxFirst + ".zip"), entries);
-      InMemoryStore fresh = new InMemoryStore();
+      MemoryStore fresh = new MemoryStore();
 
       ImportReport r = importer.importFile(zip, fresh, ImportListener.NONE);
 
-      List<Sample> workouts = fresh.all(MetricType.WORKOUT);
+      List<Sample> workouts = fresh.of(MetricType.WORKOUT);
       assertThat(workouts).hasSize(1);
       assertThat(workouts.getFirst().metadata()).containsEntry("route_points", "3");
       assertThat(r.details())
@@ -190,9 +192,9 @@ class AppleHealthFixturesTest {
         run(Fixtures.path("apple_health/alxdrcirilo_apple-health-parser/export.xml"));
     assertThat(xml.read()).isEqualTo(8);
     assertThat(xml.stored()).isEqualTo(8);
-    Map<Long, Sample> fromXml = Map.copyOf(store.samples);
+    List<Sample> fromXml = store.all();
 
-    InMemoryStore fromZip = new InMemoryStore();
+    MemoryStore fromZip = new MemoryStore();
     ImportReport zip =
         importer.importFile(
             Fixtures.path("apple_health/alxdrcirilo_apple-health-parser/export.zip"),
@@ -200,7 +202,7 @@ class AppleHealthFixturesTest {
             ImportListener.NONE);
     assertThat(zip.stored()).isEqualTo(8);
     assertThat(zip.details()).containsEntry("entries_ignored", 3L); // .DS_Store, __MACOSX x2
-    assertThat(fromZip.samples).isEqualTo(fromXml);
+    assertThat(fromZip.all()).containsExactlyInAnyOrderElementsOf(fromXml);
 
     assertThat(perType())
         .containsExactlyInAnyOrderEntriesOf(
@@ -217,10 +219,11 @@ class AppleHealthFixturesTest {
     assertThat(inBed.source().name()).isEqualTo("Alexandre's iPhone");
     assertThat(inBed.metadata()).containsEntry("HKTimeZone", "Europe/Amsterdam");
     assertThat(only(MetricType.SLEEP_CORE).value()).isEqualTo(12.5);
-    assertThat(store.all(MetricType.ACTIVE_ENERGY))
+    assertThat(store.of(MetricType.ACTIVE_ENERGY))
         .extracting(Sample::value)
         .containsExactly(0.12, 0.08);
-    assertThat(store.state).containsEntry("apple_health.me.CardioFitnessMedicationsUse", "None");
+    assertThat(store.stateWithPrefix(""))
+        .containsEntry("apple_health.me.CardioFitnessMedicationsUse", "None");
   }
 
   @Test
@@ -262,21 +265,21 @@ class AppleHealthFixturesTest {
                 "HKCategoryTypeIdentifierMindfulSession", 1L,
                 "HKQuantityTypeIdentifierHeadphoneAudioExposure", 1L));
     // Blood pressure and food values inside correlations are the top-level records again.
-    assertThat(store.all(MetricType.BLOOD_PRESSURE_SYSTOLIC)).hasSize(1);
-    assertThat(store.all(MetricType.DIETARY_ENERGY)).hasSize(1);
+    assertThat(store.of(MetricType.BLOOD_PRESSURE_SYSTOLIC)).hasSize(1);
+    assertThat(store.of(MetricType.DIETARY_ENERGY)).hasSize(1);
     assertThat(r.details())
         .containsEntry("correlations", 2L)
         .containsEntry("correlation_records_already_stored", 4L)
         .containsEntry("other_elements.ClinicalRecord", 1L)
         .containsEntry("hrv_beat_lists", 1L);
     assertThat(r.stored()).isEqualTo(29L);
-    assertThat(store.samples).hasSize(29);
+    assertThat(store.all()).hasSize(29);
 
-    assertThat(store.all(MetricType.STEPS)).hasSize(3);
+    assertThat(store.of(MetricType.STEPS)).hasSize(3);
     assertThat(sourceNames())
         .contains("Anna’s iPhone", "Anna’s Apple Watch", "Oura", "Health", "Withings", "AutoSleep");
     Sample oura =
-        store.all(MetricType.STEPS).stream()
+        store.of(MetricType.STEPS).stream()
             .filter(s -> s.source().name().equals("Oura"))
             .findFirst()
             .orElseThrow();
@@ -284,7 +287,7 @@ class AppleHealthFixturesTest {
 
     assertThat(only(MetricType.BLOOD_GLUCOSE).value())
         .isCloseTo(5.5 * 18.01558800000541, within(1e-9));
-    assertThat(store.all(MetricType.OXYGEN_SATURATION))
+    assertThat(store.of(MetricType.OXYGEN_SATURATION))
         .extracting(Sample::value)
         .containsExactly(97.0, 98.0);
     assertThat(only(MetricType.BODY_FAT_PERCENTAGE).value()).isCloseTo(24.3, within(1e-9));
@@ -302,7 +305,7 @@ class AppleHealthFixturesTest {
     // 11:59 PM then 12:00 AM: the record crosses midnight.
     assertThat(hrv.metadata()).containsEntry("hrv_beats", "[[1.42,61],[2.38,63],[51.02,60]]");
 
-    List<Sample> workouts = store.all(MetricType.WORKOUT);
+    List<Sample> workouts = store.of(MetricType.WORKOUT);
     assertThat(workouts).hasSize(2);
     Sample strength = workouts.get(0);
     assertThat(strength.value()).isEqualTo(45);
@@ -335,12 +338,12 @@ class AppleHealthFixturesTest {
 
     assertThat(r.stored()).isEqualTo(4);
     assertThat(sourceNames()).containsExactly("AppleHealthDevice");
-    List<Sample> steps = store.all(MetricType.STEPS);
+    List<Sample> steps = store.of(MetricType.STEPS);
     assertThat(steps).extracting(Sample::value).containsExactly(8.0, 1466.26);
     assertThat(steps.getFirst().start())
         .isEqualTo(OffsetDateTime.parse("2015-01-04T08:43:00-08:00"));
     assertThat(only(MetricType.DISTANCE).value()).isEqualTo(1043.5);
-    assertThat(store.state)
+    assertThat(store.stateWithPrefix(""))
         .containsEntry("apple_health.me.BiologicalSex", "0")
         .doesNotContainKey("apple_health.me.DateOfBirth");
   }

@@ -7,7 +7,7 @@ import static org.openvitals.connectors.applehealth.AppleHealthSafetyTest.synthe
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,20 +15,21 @@ import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.testing.MemoryStore;
 import org.openvitals.core.model.Sample;
 
 /** Idempotency, newer exports, cancel and resume, store failures. */
 class AppleHealthResumeTest {
   @TempDir Path temp;
 
-  private final InMemoryStore store = new InMemoryStore();
+  private final MemoryStore store = new MemoryStore();
 
   @Test
   void importingTheSameFileTwiceAddsNothing() throws Exception {
     AppleHealthImporter importer = new AppleHealthImporter();
     ImportReport first =
         importer.importFile(resource("v14_export.xml"), store, ImportListener.NONE);
-    Map<Long, Sample> after = new HashMap<>(store.samples);
+    List<Sample> after = store.all();
 
     ImportReport second =
         importer.importFile(resource("v14_export.xml"), store, ImportListener.NONE);
@@ -37,7 +38,7 @@ class AppleHealthResumeTest {
     assertThat(second.updated()).isZero();
     assertThat(second.duplicates()).isEqualTo(first.stored());
     assertThat(second.read()).isEqualTo(first.read());
-    assertThat(store.samples).isEqualTo(after);
+    assertThat(store.all()).isEqualTo(after);
   }
 
   @Test
@@ -68,7 +69,7 @@ class AppleHealthResumeTest {
     assertThat(second.stored()).isEqualTo(1);
     assertThat(second.updated()).isEqualTo(1); // the re-synced Oura steps, by sync identifier
     assertThat(second.duplicates()).isEqualTo(first.stored() - 1);
-    assertThat(store.samples).hasSize((int) first.stored() + 1);
+    assertThat(store.all()).hasSize((int) first.stored() + 1);
   }
 
   @Test
@@ -89,7 +90,7 @@ class AppleHealthResumeTest {
 
     assertThat(cancelled.cancelled()).isTrue();
     assertThat(cancelled.stored()).isBetween(500L, 4_000L);
-    assertThat(store.samples).hasSize((int) cancelled.stored());
+    assertThat(store.all()).hasSize((int) cancelled.stored());
     String checkpoint =
         store.stateWithPrefix(ImportRun.CHECKPOINT_PREFIX).values().iterator().next();
     assertThat(Long.parseLong(checkpoint)).isEqualTo(cancelled.stored());
@@ -100,7 +101,7 @@ class AppleHealthResumeTest {
     assertThat(resumed.stored()).isEqualTo(5_000 - cancelled.stored());
     assertThat(resumed.duplicates()).isEqualTo(cancelled.stored());
     assertThat(resumed.details()).containsEntry("resumed_after_element", cancelled.stored());
-    assertThat(store.samples).hasSize(5_000);
+    assertThat(store.all()).hasSize(5_000);
     assertThat(store.stateWithPrefix(ImportRun.CHECKPOINT_PREFIX)).containsValue("complete");
 
     ImportReport again = importer.importFile(file, store, ImportListener.NONE);
@@ -111,20 +112,20 @@ class AppleHealthResumeTest {
   @Test
   void aStoreFailureStopsWithAClearErrorAndKeepsEarlierBatches() throws Exception {
     Path file = Files.write(temp.resolve("export.xml"), syntheticExport(3_000));
-    store.failAfterUpserts = 2;
+    store.failAfterUpserts(2);
 
     assertThatThrownBy(
             () -> new AppleHealthImporter(500).importFile(file, store, ImportListener.NONE))
         .isInstanceOf(ImportException.class)
         .hasMessageContaining("the store refused a write (disk full (simulated))")
         .hasMessageContaining("everything committed before stays");
-    assertThat(store.samples).hasSize(1_000);
+    assertThat(store.all()).hasSize(1_000);
 
-    store.failAfterUpserts = Integer.MAX_VALUE;
+    store.failAfterUpserts(Integer.MAX_VALUE);
     ImportReport resumed =
         new AppleHealthImporter(500).importFile(file, store, ImportListener.NONE);
     assertThat(resumed.stored()).isEqualTo(2_000);
-    assertThat(store.samples).hasSize(3_000);
+    assertThat(store.all()).hasSize(3_000);
   }
 
   @Test
@@ -168,15 +169,15 @@ class AppleHealthResumeTest {
               }
             });
     assertThat(cancelled.cancelled()).isTrue();
-    assertThat(store.all(org.openvitals.core.model.MetricType.WORKOUT)).isEmpty();
+    assertThat(store.of(org.openvitals.core.model.MetricType.WORKOUT)).isEmpty();
 
     ImportReport resumed = importer.importFile(zip, store, ImportListener.NONE);
 
     assertThat(resumed.cancelled()).isFalse();
-    assertThat(store.all(org.openvitals.core.model.MetricType.WORKOUT))
+    assertThat(store.of(org.openvitals.core.model.MetricType.WORKOUT))
         .singleElement()
         .satisfies(w -> assertThat(w.metadata()).containsEntry("route_points", "4"));
-    assertThat(store.all(org.openvitals.core.model.MetricType.HEART_RATE)).hasSize(40);
+    assertThat(store.of(org.openvitals.core.model.MetricType.HEART_RATE)).hasSize(40);
   }
 
   @Test

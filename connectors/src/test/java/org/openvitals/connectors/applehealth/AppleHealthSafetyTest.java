@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.testing.MemoryStore;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 
@@ -22,7 +23,7 @@ class AppleHealthSafetyTest {
   @TempDir Path temp;
 
   private final AppleHealthImporter importer = new AppleHealthImporter();
-  private final InMemoryStore store = new InMemoryStore();
+  private final MemoryStore store = new MemoryStore();
 
   @Test
   void externalEntityIsRefusedAndNothingIsRead() {
@@ -34,8 +35,8 @@ class AppleHealthSafetyTest {
         .hasMessageContaining("line 9")
         .hasMessageContaining("refused entity reference &xxe;");
     // The record before the entity is kept; nothing anywhere holds the file's content.
-    assertThat(store.all(MetricType.STEPS)).extracting(Sample::value).containsExactly(100.0);
-    assertThat(store.samples.values().toString()).doesNotContain("root:");
+    assertThat(store.of(MetricType.STEPS)).extracting(Sample::value).containsExactly(100.0);
+    assertThat(store.all().toString()).doesNotContain("root:");
   }
 
   @Test
@@ -45,7 +46,7 @@ class AppleHealthSafetyTest {
         .isInstanceOf(ImportException.class)
         .hasMessageContaining("line 16")
         .hasMessageContaining("refused entity reference &lol9;");
-    assertThat(store.all(MetricType.STEPS)).hasSize(1);
+    assertThat(store.of(MetricType.STEPS)).hasSize(1);
   }
 
   @Test
@@ -71,7 +72,7 @@ class AppleHealthSafetyTest {
                 + " sample ends (2024-01-01T08:50Z) before it starts (2024-01-01T09:00Z)",
             "bad_rows.xml line 11, column 2: Record HKCategoryTypeIdentifierSleepAnalysis: unknown"
                 + " sleep analysis value 'HKCategoryValueSleepAnalysisDreaming'");
-    assertThat(store.all(MetricType.STEPS)).extracting(Sample::value).containsExactly(100.0, 104.0);
+    assertThat(store.of(MetricType.STEPS)).extracting(Sample::value).containsExactly(100.0, 104.0);
   }
 
   @Test
@@ -87,11 +88,11 @@ class AppleHealthSafetyTest {
         .hasMessageContaining("end-of-input")
         .satisfies(e -> {
           ImportReport partial = ((ImportException) e).partial();
-          assertThat(partial.stored()).isEqualTo(store.samples.size()).isGreaterThan(15);
+          assertThat(partial.stored()).isEqualTo(store.all().size()).isGreaterThan(15);
         });
-    assertThat(store.all(MetricType.HRV_SDNN)).hasSize(1);
-    assertThat(store.all(MetricType.STEPS)).hasSize(3);
-    assertThat(store.all(MetricType.RESTING_HEART_RATE)).isEmpty();
+    assertThat(store.of(MetricType.HRV_SDNN)).hasSize(1);
+    assertThat(store.of(MetricType.STEPS)).hasSize(3);
+    assertThat(store.of(MetricType.RESTING_HEART_RATE)).isEmpty();
   }
 
   @Test
@@ -108,7 +109,7 @@ class AppleHealthSafetyTest {
         .isInstanceOf(ImportException.class)
         .hasMessageContaining("export.zip in apple_health_export/export.xml at line")
         .hasMessageContaining("the file ends early");
-    assertThat(store.samples).hasSizeGreaterThan(1000);
+    assertThat(store.all()).hasSizeGreaterThan(1000);
   }
 
   @Test
@@ -157,7 +158,7 @@ class AppleHealthSafetyTest {
     ImportReport r = importer.importFile(folder.resolve("export.xml"), store, ImportListener.NONE);
 
     assertThat(r.rejected().reasons()).anyMatch(s -> s.contains("leads outside the export"));
-    assertThat(store.all(MetricType.WORKOUT).getFirst().metadata()).containsKey("route_missing");
+    assertThat(store.of(MetricType.WORKOUT).getFirst().metadata()).containsKey("route_missing");
   }
 
   @Test

@@ -33,9 +33,21 @@ public final class MemoryStore implements SampleStore {
   private final Map<Long, Sample> samples = new LinkedHashMap<>();
   private final List<Integer> batchSizes = new ArrayList<>();
   private final Map<String, String> state = new TreeMap<>();
+  private int upserts;
+  private int failAfterUpserts = Integer.MAX_VALUE;
+
+  /** Makes every upsert after the first {@code n} fail, as a full disk would. */
+  public synchronized void failAfterUpserts(int n) {
+    failAfterUpserts = n;
+  }
 
   @Override
-  public WriteResult upsert(Collection<Sample> batch, Map<String, String> stateEntries) {
+  public synchronized WriteResult upsert(
+      Collection<Sample> batch, Map<String, String> stateEntries) {
+    if (upserts >= failAfterUpserts) {
+      throw new IllegalStateException("disk full (simulated)");
+    }
+    upserts++;
     batchSizes.add(batch.size());
     int inserted = 0;
     int updated = 0;
@@ -55,11 +67,11 @@ public final class MemoryStore implements SampleStore {
   }
 
   /** Every stored sample, in insertion order. */
-  public List<Sample> all() {
+  public synchronized List<Sample> all() {
     return List.copyOf(samples.values());
   }
 
-  public List<Sample> of(MetricType type) {
+  public synchronized List<Sample> of(MetricType type) {
     return samples.values().stream()
         .filter(s -> s.type() == type)
         .sorted(Comparator.comparing(Sample::start))
@@ -67,7 +79,7 @@ public final class MemoryStore implements SampleStore {
   }
 
   /** Sizes of the upsert calls made, in order. */
-  public List<Integer> batchSizes() {
+  public synchronized List<Integer> batchSizes() {
     return List.copyOf(batchSizes);
   }
 
@@ -78,7 +90,7 @@ public final class MemoryStore implements SampleStore {
   }
 
   @Override
-  public List<Sample> samples(MetricType type, Instant from, Instant to) {
+  public synchronized List<Sample> samples(MetricType type, Instant from, Instant to) {
     return of(type).stream()
         .filter(s -> !s.start().toInstant().isBefore(from) && s.start().toInstant().isBefore(to))
         .toList();
@@ -115,22 +127,22 @@ public final class MemoryStore implements SampleStore {
   }
 
   @Override
-  public Optional<String> state(String key) {
+  public synchronized Optional<String> state(String key) {
     return Optional.ofNullable(state.get(key));
   }
 
   @Override
-  public Map<String, String> stateWithPrefix(String prefix) {
+  public synchronized Map<String, String> stateWithPrefix(String prefix) {
     return Map.copyOf(state);
   }
 
   @Override
-  public void putState(String key, String value) {
+  public synchronized void putState(String key, String value) {
     state.put(key, value);
   }
 
   @Override
-  public void removeState(String key) {
+  public synchronized void removeState(String key) {
     state.remove(key);
   }
 
