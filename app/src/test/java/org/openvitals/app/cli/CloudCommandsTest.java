@@ -10,8 +10,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.Main;
+import org.openvitals.app.testing.FakeOura;
 import org.openvitals.connectors.cloudtest.FakeProvider;
 
 /** connect --no-browser, sync and status through the real command line, against a fake Oura. */
@@ -33,31 +32,7 @@ class CloudCommandsTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    fake = new FakeProvider(Clock.systemUTC(), false);
-    for (String c :
-        List.of(
-            "daily_activity",
-            "daily_readiness",
-            "daily_spo2",
-            "daily_sleep",
-            "sleep",
-            "workout",
-            "heartrate")) {
-      fake.route(
-          "/v2/usercollection/" + c,
-          q -> FakeProvider.Reply.json("{\"data\":[],\"next_token\":null}"));
-    }
-    fake.route(
-        "/v2/usercollection/personal_info",
-        q -> FakeProvider.Reply.json("{\"id\":\"u1\",\"weight\":70.0,\"height\":1.7}"));
-    Files.writeString(
-        dir.resolve("cloud.properties"),
-        String.join(
-            "\n",
-            "vault.key_storage=file",
-            "oura.authorization_url=" + fake.url("/oauth/authorize"),
-            "oura.token_url=" + fake.url("/oauth/token"),
-            "oura.api_url=" + fake.url("")));
+    fake = FakeOura.start(dir);
     System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
     System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
     System.setIn(new ByteArrayInputStream(new byte[0]));

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.testing.FakeOura;
 import org.openvitals.connectors.cloudtest.FakeProvider;
 import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.ImportListener;
@@ -50,33 +51,11 @@ class SourcesViewModelTest {
 
   @BeforeEach
   void setUp() throws Exception {
-    fake = new FakeProvider(Clock.systemUTC(), false);
-    for (String c :
-        List.of(
-            "daily_activity",
-            "daily_readiness",
-            "daily_spo2",
-            "daily_sleep",
-            "sleep",
-            "workout",
-            "heartrate")) {
-      fake.route(
-          "/v2/usercollection/" + c,
-          q -> FakeProvider.Reply.json("{\"data\":[],\"next_token\":null}"));
-    }
-    fake.route(
-        "/v2/usercollection/personal_info",
-        q -> FakeProvider.Reply.json("{\"id\":\"u1\",\"weight\":70.0,\"height\":1.7}"));
-    Files.writeString(
-        dir.resolve("cloud.properties"),
-        String.join(
-            "\n",
-            "vault.key_storage=file",
+    fake =
+        FakeOura.start(
+            dir,
             "oura.client_id=" + FakeProvider.CLIENT_ID,
-            "oura.client_secret=" + FakeProvider.CLIENT_SECRET,
-            "oura.authorization_url=" + fake.url("/oauth/authorize"),
-            "oura.token_url=" + fake.url("/oauth/token"),
-            "oura.api_url=" + fake.url("")));
+            "oura.client_secret=" + FakeProvider.CLIENT_SECRET);
     context = new AppContext(StoreConfig.sqlite(dir), Clock.systemUTC());
   }
 

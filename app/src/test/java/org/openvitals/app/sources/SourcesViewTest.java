@@ -3,13 +3,11 @@ package org.openvitals.app.sources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.testing.FakeOura;
 import org.openvitals.connectors.cloudtest.FakeProvider;
 import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.ImportListener;
@@ -47,31 +46,7 @@ class SourcesViewTest {
   @Start
   void start(Stage stage) throws Exception {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    fake = new FakeProvider(Clock.systemUTC(), false);
-    for (String c :
-        List.of(
-            "daily_activity",
-            "daily_readiness",
-            "daily_spo2",
-            "daily_sleep",
-            "sleep",
-            "workout",
-            "heartrate")) {
-      fake.route(
-          "/v2/usercollection/" + c,
-          q -> FakeProvider.Reply.json("{\"data\":[],\"next_token\":null}"));
-    }
-    fake.route(
-        "/v2/usercollection/personal_info",
-        q -> FakeProvider.Reply.json("{\"id\":\"u1\",\"weight\":70.0,\"height\":1.7}"));
-    Files.writeString(
-        dir.resolve("cloud.properties"),
-        String.join(
-            "\n",
-            "vault.key_storage=file",
-            "oura.authorization_url=" + fake.url("/oauth/authorize"),
-            "oura.token_url=" + fake.url("/oauth/token"),
-            "oura.api_url=" + fake.url("")));
+    fake = FakeOura.start(dir);
     context = new AppContext(StoreConfig.sqlite(dir), Clock.systemUTC());
     Path zip = Fixtures.path("apple_health/alxdrcirilo_apple-health-parser/export.zip");
     FileImporters.detect(zip).orElseThrow().importFile(zip, context.store(), ImportListener.NONE);
