@@ -23,6 +23,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.openvitals.connectors.files.CountingInputStream;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
@@ -60,7 +61,7 @@ final class ImportRun implements SampleSink {
   private long lastDone;
   private long totalBytes = -1;
   private long nextProgress;
-  private ZipGuard.CountingInputStream counted;
+  private CountingInputStream counted;
   private BatchWriter writer;
   private String entry;
 
@@ -99,7 +100,7 @@ final class ImportRun implements SampleSink {
     }
     writer = dryRun ? null : new BatchWriter(store, checkpointKey, batchSize);
     try (InputStream raw = Files.newInputStream(file)) {
-      counted = new ZipGuard.CountingInputStream(raw);
+      counted = new CountingInputStream(raw);
       InputStream in = new BufferedInputStream(counted, 1 << 16);
       if (AppleHealthImporter.isZip(file)) {
         readZip(in);

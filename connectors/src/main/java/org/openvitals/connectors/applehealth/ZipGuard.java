@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.ZipEntry;
+import org.openvitals.connectors.files.CountingInputStream;
 
 /**
  * Limits on what a zip may make us read, checked while streaming (nothing is unpacked to disk):
@@ -107,44 +108,6 @@ final class ZipGuard {
   static final class ZipRefused extends IOException {
     ZipRefused(String message) {
       super("zip refused: " + message);
-    }
-  }
-
-  /** Counts bytes taken from the file, for progress and for the compression ratio. */
-  static final class CountingInputStream extends FilterInputStream {
-    private volatile long count;
-
-    CountingInputStream(InputStream in) {
-      super(in);
-    }
-
-    long count() {
-      return count;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long s = super.skip(n);
-      count += s;
-      return s;
     }
   }
 }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
+import org.openvitals.connectors.files.CountingInputStream;
 
 /**
  * Walks the files of an export that comes as a zip or as the folder it unpacks to, handing each

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openvitals.connectors.files.CountingInputStream;
 import org.openvitals.connectors.files.FileImporter;
 import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.ImportException;

@@ -1,12 +1,15 @@
-package org.openvitals.connectors.csv;
+package org.openvitals.connectors.files;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Counts the bytes read through it, for progress reports. */
+/**
+ * Counts the bytes read through it, for progress reports and zip ratio checks. The count may be
+ * read from another thread than the one reading.
+ */
 public final class CountingInputStream extends FilterInputStream {
-  private long count;
+  private volatile long count;
 
   public CountingInputStream(InputStream in) {
     super(in);
