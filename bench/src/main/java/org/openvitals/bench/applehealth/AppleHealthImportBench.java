@@ -50,11 +50,13 @@ public final class AppleHealthImportBench {
     long sizeMb = 1024;
     Path work = Path.of("target/apple-health-bench");
     long seed = 42;
+    boolean warmImport = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--size-mb" -> sizeMb = Long.parseLong(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--warm-import" -> warmImport = true;
         default -> {
           System.err.println("usage: AppleHealthImportBench [--size-mb N] [--work DIR] [--seed N]");
           System.exit(2);
@@ -93,6 +95,16 @@ public final class AppleHealthImportBench {
 
     Path dataDir = work.resolve("store");
     deleteRecursively(dataDir);
+    if (warmImport) {
+      measure(
+          "warm-up (import)",
+          () -> {
+            try (SampleStore store = Stores.open(StoreConfig.sqlite(dataDir))) {
+              return report(importer.importFile(xml, store, ImportListener.NONE));
+            }
+          });
+      deleteRecursively(dataDir);
+    }
     Pass[] imported = new Pass[1];
     ImportReport[] reports = new ImportReport[1];
     imported[0] =
@@ -196,6 +208,7 @@ public final class AppleHealthImportBench {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
+    Map<String, Long> threads0 = ThreadCpu.byThreadGroup();
     long cpu0 = processCpuNanos();
     long gc0 = gcMillis();
     long t0 = System.nanoTime();
@@ -210,6 +223,7 @@ public final class AppleHealthImportBench {
       }
     }
     System.out.printf(Locale.ROOT, "  %-22s %.2f s (%.2f s CPU)%n", name, seconds, cpuSeconds);
+    System.out.println("    CPU by thread: " + ThreadCpu.describe(ThreadCpu.since(threads0)));
     return new Pass(name, counts[0], counts[1], seconds, cpuSeconds, gcSeconds, peak);
   }
 

@@ -38,6 +38,28 @@ public interface SampleStore extends AutoCloseable {
   }
 
   /**
+   * Converts samples to this store's row form without touching the data (epoch times, day, stored
+   * metadata), on the caller's thread. An importer prepares its next batch this way while the store
+   * writes the last one, and the batches waiting in between are a fraction of the samples' size.
+   * Safe to call from any thread.
+   */
+  default PreparedSamples prepare(Collection<Sample> samples) {
+    return new PreparedSamples.AsGiven(List.copyOf(samples));
+  }
+
+  /**
+   * As {@link #upsert(Collection, Map)}, for samples this store {@linkplain #prepare prepared}.
+   *
+   * @throws IllegalArgumentException when another store prepared them
+   */
+  default WriteResult upsert(PreparedSamples samples, Map<String, String> state) {
+    if (samples instanceof PreparedSamples.AsGiven given) {
+      return upsert(given.samples(), state);
+    }
+    throw new IllegalArgumentException("These samples were prepared by another store");
+  }
+
+  /**
    * Marks samples deleted at their source (provider deletions, HealthKit deleted objects). They
    * vanish from queries and rollups; a later upsert of the same key does not bring them back.
    *

@@ -520,6 +520,102 @@ public abstract class SampleStoreContract {
     assertThat(store.checkIntegrity().problems()).isEmpty();
   }
 
+  @Test
+  void preparedSamplesAreStoredLikeSamplesAndPreparingTouchesNothing() {
+    Sample morning =
+        new Sample(
+            MetricType.STEPS,
+            t("2024-05-01T08:00+02:00"),
+            t("2024-05-01T08:10+02:00"),
+            120,
+            WATCH,
+            "Apple Watch",
+            null,
+            Map.of("HKTimeZone", "Europe/Berlin"));
+    Sample weight = withId(MetricType.BODY_MASS, SCALE, "w-1", "2024-05-01T07:00Z", 72.5);
+
+    PreparedSamples prepared = store.prepare(List.of(morning, weight, morning));
+    assertThat(prepared.size()).isEqualTo(3);
+    assertThat(store.sources()).isEmpty();
+
+    assertThat(store.upsert(prepared, Map.of("cursor", "1"))).isEqualTo(new WriteResult(2, 0, 1));
+    assertThat(store.samples(MetricType.STEPS, Instant.EPOCH, Instant.now()))
+        .containsExactly(morning);
+    assertThat(store.state("cursor")).contains("1");
+    assertThat(store.upsert(store.prepare(List.of(weight, morning)), Map.of()))
+        .isEqualTo(new WriteResult(0, 0, 2));
+    assertThat(store.checkIntegrity().problems()).isEmpty();
+  }
+
+  @Test
+  void samplesPreparedBeforeADayBoundaryChangeCountInTheNewDays() {
+    PreparedSamples prepared = store.prepare(List.of(steps(PHONE, "2024-05-01T22:30Z", 10, 100)));
+    store.setDayBoundaries(new DayBoundaries.FixedZone(BERLIN));
+
+    store.upsert(prepared, Map.of());
+
+    LocalDate may2 = LocalDate.parse("2024-05-02");
+    assertThat(store.daily(MetricType.STEPS, LocalDate.MIN, LocalDate.MAX))
+        .singleElement()
+        .extracting(DailyRollup::day, DailyRollup::sum)
+        .containsExactly(may2, 100.0);
+    assertThat(store.checkIntegrity().problems()).isEmpty();
+  }
+
+  @Test
+  void samplesPreparedByAnotherStoreAreRefused() {
+    Path otherDir = dir.resolve("other");
+    try (SampleStore other = Stores.open(config(otherDir))) {
+      PreparedSamples foreign = other.prepare(List.of(steps(PHONE, "2024-05-01T08:00Z", 1, 5)));
+      assertThatThrownBy(() -> store.upsert(foreign, Map.of()))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("another store");
+    }
+  }
+
+  @Test
+  void samplesPreparedOnManyThreadsAtOnceAreAllStored() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<CompletableFuture<PreparedSamples>> batches = new ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        OffsetDateTime from = t("2024-05-01T00:00Z").plusHours(t);
+        batches.add(
+            CompletableFuture.supplyAsync(
+                () -> {
+                  List<Sample> hour = new ArrayList<>();
+                  for (int m = 0; m < 60; m++) {
+                    OffsetDateTime at = from.plusMinutes(m);
+                    hour.add(
+                        new Sample(
+                            MetricType.HEART_RATE,
+                            at,
+                            at,
+                            60 + m % 5,
+                            WATCH,
+                            null,
+                            null,
+                            Map.of("motion", String.valueOf(m % 3))));
+                  }
+                  return store.prepare(hour);
+                },
+                pool));
+      }
+      for (CompletableFuture<PreparedSamples> batch : batches) {
+        store.upsert(batch.get(10, TimeUnit.SECONDS), Map.of());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Sample> stored = store.samples(MetricType.HEART_RATE, Instant.EPOCH, Instant.now());
+    assertThat(stored).hasSize(480);
+    assertThat(stored)
+        .allSatisfy(s ->
+            assertThat(s.metadata())
+                .containsEntry("motion", String.valueOf(s.start().getMinute() % 3)));
+    assertThat(store.checkIntegrity().problems()).isEmpty();
+  }
+
   // ---------------------------------------------------------------- state and atomicity
 
   @Test

@@ -34,6 +34,7 @@ import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.DailyRollup;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.IntegrityReport;
+import org.openvitals.core.store.PreparedSamples;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.SourceSummary;
 import org.openvitals.core.store.StoreException;
@@ -90,7 +91,7 @@ public abstract class SqlSampleStore implements SampleStore {
   private final Map<Integer, String> devicesById = new ConcurrentHashMap<>();
   private final Map<String, Integer> pendingDevices = new HashMap<>();
 
-  /** Only used by the writer, under the write lock. */
+  /** Used by {@link #prepare}, which holds its lock. */
   private final MetadataJson.Cache metadataJson = new MetadataJson.Cache();
 
   private volatile DayBoundaries dayBoundaries;
@@ -139,8 +140,29 @@ public abstract class SqlSampleStore implements SampleStore {
   @Override
   public WriteResult upsert(Collection<Sample> samples, Map<String, String> state) {
     Objects.requireNonNull(samples, "samples");
+    return upsert(prepare(samples), state);
+  }
+
+  @Override
+  public PreparedSamples prepare(Collection<Sample> samples) {
+    DayBoundaries days = dayBoundaries;
+    List<Prepared> prepared = new ArrayList<>(samples.size());
+    synchronized (metadataJson) {
+      for (Sample s : samples) {
+        prepared.add(Prepared.of(typeId(s.type()), metadataJson.write(s.metadata()), s, days));
+      }
+    }
+    return new Batch(this, days, prepared);
+  }
+
+  @Override
+  public WriteResult upsert(PreparedSamples samples, Map<String, String> state) {
+    Objects.requireNonNull(samples, "samples");
     Objects.requireNonNull(state, "state");
-    return write("store " + samples.size() + " samples", c -> doUpsert(c, samples, state));
+    if (!(samples instanceof Batch batch) || batch.store() != this) {
+      throw new IllegalArgumentException("These samples were prepared by another store");
+    }
+    return write("store " + samples.size() + " samples", c -> doUpsert(c, batch, state));
   }
 
   @Override
@@ -216,18 +238,29 @@ public abstract class SqlSampleStore implements SampleStore {
         });
   }
 
-  private WriteResult doUpsert(Connection c, Collection<Sample> samples, Map<String, String> state)
+  private WriteResult doUpsert(Connection c, Batch batch, Map<String, String> state)
       throws SQLException {
     DayBoundaries days = currentDayBoundaries(c);
-    List<Row> rows = new ArrayList<>(samples.size());
-    for (Sample s : samples) {
-      rows.add(
-          Row.of(
-              typeId(s.type()),
-              sourceId(c, s.source()),
-              deviceId(c, s.device()),
-              metadataJson.write(s.metadata()),
-              s));
+    // Day boundaries changed since the batch was prepared (rare): its days are recounted.
+    boolean recountDays = !days.equals(batch.days());
+    List<Row> rows = new ArrayList<>(batch.size());
+    SourceRef lastSource = null;
+    int lastSourceId = 0;
+    String lastDevice = null;
+    Integer lastDeviceId = null;
+    for (Prepared p : batch.samples()) {
+      // Imports repeat the same source and device row after row: one lookup per change.
+      if (!p.source().equals(lastSource)) {
+        lastSource = p.source();
+        lastSourceId = sourceId(c, lastSource);
+      }
+      if (!Objects.equals(p.device(), lastDevice)) {
+        lastDevice = p.device();
+        lastDeviceId = deviceId(c, lastDevice);
+      }
+      Prepared sample =
+          recountDays ? p.withEpochDay(epochDay(days, p.startMs(), p.startOffset())) : p;
+      rows.add(Row.of(lastSourceId, lastDeviceId, sample));
     }
     Map<Identity, Stored> stored = lookup(c, rows, engine);
 
@@ -261,7 +294,7 @@ public abstract class SqlSampleStore implements SampleStore {
         } else {
           updates.put(id, row);
           updated++;
-          recompute.add(row.group(days));
+          recompute.add(row.group());
         }
       } else if (old.deleted() || old.sameContentAs(row)) {
         unchanged++;
@@ -270,7 +303,7 @@ public abstract class SqlSampleStore implements SampleStore {
         updateIds.put(id, old.rowId());
         updated++;
         recompute.add(old.group(days));
-        recompute.add(row.group(days));
+        recompute.add(row.group());
       }
     }
 
@@ -279,7 +312,7 @@ public abstract class SqlSampleStore implements SampleStore {
 
     Map<Group, Acc> deltas = new HashMap<>();
     for (Row row : inserts.values()) {
-      Group g = row.group(days);
+      Group g = row.group();
       if (!recompute.contains(g)) {
         deltas.computeIfAbsent(g, k -> new Acc()).add(row.value(), row.startMs(), row.endMs());
       }
@@ -305,7 +338,7 @@ public abstract class SqlSampleStore implements SampleStore {
     for (String externalId : externalIds) {
       // Stands for the sample if it was never stored, so that a late copy stays deleted.
       Sample marker = new Sample(type, epoch, epoch, 0, source, null, externalId, Map.of());
-      Row row = Row.of(typeId, sourceId, null, null, marker);
+      Row row = Row.of(sourceId, null, Prepared.of(typeId, null, marker, days));
       wanted.put(row.identity(), row);
     }
     Map<Identity, Stored> stored = lookup(c, wanted.values(), engine);
@@ -337,33 +370,45 @@ public abstract class SqlSampleStore implements SampleStore {
   }
 
   /**
-   * Inserts rows under new sequential ids, which keeps a time-ordered import appending. Rows go
-   * {@value #ROWS_PER_INSERT} to a statement: the engine then keeps its cursors on the table's last
-   * page between rows instead of seeking from the root for each row.
+   * Inserts rows under new sequential ids, which keeps a time-ordered import appending (SQLite
+   * picks them itself; H2 has no auto-increment column here). Rows go {@value #ROWS_PER_INSERT} to
+   * a statement: the engine then keeps its cursors on the table's last page between rows instead of
+   * seeking from the root for each row, and the driver crosses into native code less often.
    */
-  private static void insertRows(Connection c, Collection<Row> rows, boolean deleted)
-      throws SQLException {
+  private void insertRows(Connection c, Collection<Row> rows, boolean deleted) throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    long nextId = queryLong(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM samples");
+    boolean explicitIds = engine == Engine.H2;
+    long nextId = explicitIds ? queryLong(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM samples") : 0;
+    int columns = explicitIds ? INSERT_COLUMNS + 1 : INSERT_COLUMNS;
     int grouped = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
     Iterator<Row> it = rows.iterator();
     if (grouped > 0) {
-      try (PreparedStatement ps = c.prepareStatement(insertSql(ROWS_PER_INSERT))) {
+      try (PreparedStatement ps =
+          c.prepareStatement(insertSql(ROWS_PER_INSERT, explicitIds, deleted))) {
         for (int i = 0; i < grouped; i++) {
-          bindInsert(ps, (i % ROWS_PER_INSERT) * INSERT_COLUMNS, it.next(), nextId++, deleted);
+          int at = (i % ROWS_PER_INSERT) * columns;
+          if (explicitIds) {
+            ps.setLong(++at, nextId++);
+          }
+          bindInsert(ps, at, it.next());
           if (i % ROWS_PER_INSERT == ROWS_PER_INSERT - 1) {
-            ps.addBatch();
+            // Executed one by one: a JDBC batch would keep every boxed parameter of the
+            // transaction in one growing array, large enough to make the collector work hard.
+            ps.executeUpdate();
           }
         }
-        ps.executeBatch();
       }
     }
     if (it.hasNext()) {
-      try (PreparedStatement ps = c.prepareStatement(insertSql(1))) {
+      try (PreparedStatement ps = c.prepareStatement(insertSql(1, explicitIds, deleted))) {
         while (it.hasNext()) {
-          bindInsert(ps, 0, it.next(), nextId++, deleted);
+          int at = 0;
+          if (explicitIds) {
+            ps.setLong(++at, nextId++);
+          }
+          bindInsert(ps, at, it.next());
           ps.addBatch();
         }
         ps.executeBatch();
@@ -372,30 +417,33 @@ public abstract class SqlSampleStore implements SampleStore {
   }
 
   private static final int ROWS_PER_INSERT = 64;
-  private static final int INSERT_COLUMNS = 12;
+  private static final int INSERT_COLUMNS = 10;
 
-  private static String insertSql(int rows) {
-    return "INSERT INTO samples (id, "
+  private static String insertSql(int rows, boolean explicitIds, boolean deleted) {
+    String values =
+        "("
+            + (explicitIds ? "?, " : "")
+            + placeholders(INSERT_COLUMNS)
+            + (deleted ? ", 1)" : ", 0)");
+    return "INSERT INTO samples ("
+        + (explicitIds ? "id, " : "")
         + SAMPLE_COLUMNS
         + ", deleted) VALUES "
-        + String.join(", ", Collections.nCopies(rows, "(" + placeholders(INSERT_COLUMNS) + ")"));
+        + String.join(", ", Collections.nCopies(rows, values));
   }
 
-  private static void bindInsert(PreparedStatement ps, int at, Row r, long id, boolean deleted)
-      throws SQLException {
-    Sample s = r.sample();
-    ps.setLong(at + 1, id);
-    ps.setInt(at + 2, r.typeId());
-    ps.setInt(at + 3, r.sourceId());
-    ps.setLong(at + 4, r.startMs());
-    ps.setInt(at + 5, s.start().getOffset().getTotalSeconds());
-    ps.setLong(at + 6, r.endMs());
-    ps.setInt(at + 7, s.end().getOffset().getTotalSeconds());
-    ps.setDouble(at + 8, r.value());
-    setDeviceId(ps, at + 9, r.deviceId());
-    ps.setString(at + 10, s.externalId());
-    ps.setString(at + 11, r.metadataJson());
-    ps.setInt(at + 12, deleted ? 1 : 0);
+  private static void bindInsert(PreparedStatement ps, int at, Row r) throws SQLException {
+    Prepared s = r.sample();
+    ps.setInt(at + 1, s.typeId());
+    ps.setInt(at + 2, r.sourceId());
+    ps.setLong(at + 3, s.startMs());
+    ps.setInt(at + 4, s.startOffset());
+    ps.setLong(at + 5, s.endMs());
+    ps.setInt(at + 6, s.endOffset());
+    ps.setDouble(at + 7, s.value());
+    setDeviceId(ps, at + 8, r.deviceId());
+    ps.setString(at + 9, s.externalId());
+    ps.setString(at + 10, s.metadataJson());
   }
 
   private static void setDeviceId(PreparedStatement ps, int index, Integer deviceId)
@@ -417,14 +465,14 @@ public abstract class SqlSampleStore implements SampleStore {
             "UPDATE samples SET start_ms = ?, start_offset = ?, end_ms = ?, end_offset = ?,"
                 + " val = ?, device_id = ?, metadata = ? WHERE id = ?")) {
       for (Row r : rows) {
-        Sample s = r.sample();
-        ps.setLong(1, r.startMs());
-        ps.setInt(2, s.start().getOffset().getTotalSeconds());
-        ps.setLong(3, r.endMs());
-        ps.setInt(4, s.end().getOffset().getTotalSeconds());
-        ps.setDouble(5, r.value());
+        Prepared s = r.sample();
+        ps.setLong(1, s.startMs());
+        ps.setInt(2, s.startOffset());
+        ps.setLong(3, s.endMs());
+        ps.setInt(4, s.endOffset());
+        ps.setDouble(5, s.value());
         setDeviceId(ps, 6, r.deviceId());
-        ps.setString(7, r.metadataJson());
+        ps.setString(7, s.metadataJson());
         ps.setLong(8, ids.get(r.identity()));
         ps.addBatch();
       }
@@ -441,13 +489,31 @@ public abstract class SqlSampleStore implements SampleStore {
       throws SQLException {
     Map<Long, Set<String>> externalIds = new HashMap<>();
     Map<Integer, Set<Long>> starts = new HashMap<>();
-    for (Row r : rows) {
-      String externalId = r.sample().externalId();
-      if (externalId != null) {
-        externalIds
-            .computeIfAbsent(((long) r.sourceId() << 32) | r.typeId(), k -> new HashSet<>())
-            .add(externalId);
-      } else {
+    // SQLite: an import arrives in time order, so samples starting after the latest stored start of
+    // their type cannot be stored yet and only the others are looked up (one index seek per type).
+    Map<Integer, Long> latestStored = new HashMap<>();
+    try (PreparedStatement latest =
+        engine == Engine.SQLITE
+            ? c.prepareStatement("SELECT MAX(start_ms) FROM samples WHERE type_id = ?")
+            : null) {
+      for (Row r : rows) {
+        String externalId = r.sample().externalId();
+        if (externalId != null) {
+          externalIds
+              .computeIfAbsent(((long) r.sourceId() << 32) | r.typeId(), k -> new HashSet<>())
+              .add(externalId);
+          continue;
+        }
+        if (latest != null) {
+          Long latestStart = latestStored.get(r.typeId());
+          if (latestStart == null) {
+            latestStart = latestStart(latest, r.typeId());
+            latestStored.put(r.typeId(), latestStart);
+          }
+          if (r.startMs() > latestStart) {
+            continue;
+          }
+        }
         starts.computeIfAbsent(r.typeId(), k -> new HashSet<>()).add(r.startMs());
       }
     }
@@ -507,23 +573,8 @@ public abstract class SqlSampleStore implements SampleStore {
       }
     } else if (!starts.isEmpty()) {
       Map<Integer, long[]> wanted = new HashMap<>();
-      try (PreparedStatement latest =
-          c.prepareStatement("SELECT MAX(start_ms) FROM samples WHERE type_id = ?")) {
-        for (Map.Entry<Integer, Set<Long>> e : starts.entrySet()) {
-          // An import arrives in time order: samples starting after the latest stored start of
-          // their type cannot be stored yet, so only the others are looked up (one index seek).
-          long latestStored = latestStart(latest, e.getKey());
-          long[] times =
-              e.getValue().stream()
-                  .mapToLong(Long::longValue)
-                  .filter(t -> t <= latestStored)
-                  .sorted()
-                  .toArray();
-          if (times.length > 0) {
-            wanted.put(e.getKey(), times);
-          }
-        }
-      }
+      starts.forEach((type, times) ->
+          wanted.put(type, times.stream().mapToLong(Long::longValue).sorted().toArray()));
       if (!wanted.isEmpty()) {
         try (PreparedStatement ps =
             c.prepareStatement(
@@ -1401,45 +1452,106 @@ public abstract class SqlSampleStore implements SampleStore {
     }
   }
 
-  /** A sample about to be written, with its resolved ids and stored forms. */
-  private record Row(
-      Identity identity,
-      int typeId,
-      int sourceId,
-      Sample sample,
-      long startMs,
-      long endMs,
-      double value,
-      Integer deviceId,
-      String metadataJson) {
+  /** Samples in stored form, prepared by this store for {@link #upsert(PreparedSamples, Map)}. */
+  private record Batch(SqlSampleStore store, DayBoundaries days, List<Prepared> samples)
+      implements PreparedSamples {
+    @Override
+    public int size() {
+      return samples.size();
+    }
+  }
 
-    static Row of(int typeId, int sourceId, Integer deviceId, String metadataJson, Sample s) {
-      long startMs = s.start().toInstant().toEpochMilli();
-      long endMs = s.end().toInstant().toEpochMilli();
+  /**
+   * A sample in stored form, computed by {@link #prepare} on the caller's thread: about a fifth of
+   * the size of the sample, and nothing left for the writer to work out but ids.
+   */
+  private record Prepared(
+      int typeId,
+      SourceRef source,
+      long startMs,
+      int startOffset,
+      long endMs,
+      int endOffset,
+      double value,
+      String device,
+      String externalId,
+      String metadataJson,
+      long epochDay) {
+
+    static Prepared of(int typeId, String metadataJson, Sample s, DayBoundaries days) {
       // -0.0 is stored as 0 by SQLite; normalising keeps the key stable across a round trip.
       double value = s.value() == 0 ? 0.0 : s.value();
-      return new Row(
-          Identity.of(sourceId, typeId, s.externalId(), startMs, endMs, value),
+      return new Prepared(
           typeId,
-          sourceId,
-          s,
-          startMs,
-          endMs,
+          s.source(),
+          s.start().toInstant().toEpochMilli(),
+          s.start().getOffset().getTotalSeconds(),
+          s.end().toInstant().toEpochMilli(),
+          s.end().getOffset().getTotalSeconds(),
           value,
-          deviceId,
-          metadataJson);
+          s.device(),
+          s.externalId(),
+          metadataJson,
+          days.dayOf(s.start()).toEpochDay());
     }
 
-    Group group(DayBoundaries days) {
-      return new Group(typeId, sourceId, days.dayOf(sample.start()).toEpochDay());
+    Prepared withEpochDay(long day) {
+      return new Prepared(
+          typeId,
+          source,
+          startMs,
+          startOffset,
+          endMs,
+          endOffset,
+          value,
+          device,
+          externalId,
+          metadataJson,
+          day);
+    }
+  }
+
+  /** A prepared sample with its source and device ids, as the writer handles it. */
+  private record Row(Identity identity, int sourceId, Integer deviceId, Prepared sample) {
+
+    static Row of(int sourceId, Integer deviceId, Prepared s) {
+      return new Row(
+          Identity.of(sourceId, s.typeId(), s.externalId(), s.startMs(), s.endMs(), s.value()),
+          sourceId,
+          deviceId,
+          s);
+    }
+
+    int typeId() {
+      return sample.typeId();
+    }
+
+    long startMs() {
+      return sample.startMs();
+    }
+
+    long endMs() {
+      return sample.endMs();
+    }
+
+    double value() {
+      return sample.value();
+    }
+
+    String metadataJson() {
+      return sample.metadataJson();
+    }
+
+    Group group() {
+      return new Group(sample.typeId(), sourceId, sample.epochDay());
     }
 
     boolean sameContentAs(Row other) {
-      return startMs == other.startMs
-          && endMs == other.endMs
-          && Double.compare(value, other.value) == 0
+      return startMs() == other.startMs()
+          && endMs() == other.endMs()
+          && Double.compare(value(), other.value()) == 0
           && Objects.equals(deviceId, other.deviceId)
-          && Objects.equals(metadataJson, other.metadataJson);
+          && Objects.equals(metadataJson(), other.metadataJson());
     }
   }
 
