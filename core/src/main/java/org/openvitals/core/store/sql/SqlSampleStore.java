@@ -534,25 +534,12 @@ public abstract class SqlSampleStore implements SampleStore {
         }
       }
     } else if (!externalIds.isEmpty()) {
-      try (PreparedStatement ps =
-          c.prepareStatement(
-              "SELECT "
-                  + STORED_COLUMNS
-                  + " FROM samples WHERE source_id = ? AND type_id = ?"
-                  + " AND external_id IS NOT NULL AND external_id IN ("
-                  + placeholders(LOOKUP_CHUNK)
-                  + ")")) {
+      try (InListQuery byExternalId =
+          new InListQuery(
+              c, "source_id = ? AND type_id = ? AND external_id IS NOT NULL", "external_id")) {
         for (Map.Entry<Long, Set<String>> e : externalIds.entrySet()) {
-          ps.setInt(1, (int) (e.getKey() >>> 32));
-          ps.setInt(2, (int) (long) e.getKey());
-          List<String> ids = List.copyOf(e.getValue());
-          for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-            for (int i = 0; i < LOOKUP_CHUNK; i++) {
-              // A short last chunk repeats its final id to fill the statement's parameters.
-              ps.setString(3 + i, ids.get(Math.min(from + i, ids.size() - 1)));
-            }
-            readStored(ps, found, true);
-          }
+          int[] sourceAndType = {(int) (e.getKey() >>> 32), (int) (long) e.getKey()};
+          byExternalId.run(sourceAndType, List.copyOf(e.getValue()), found, true);
         }
       }
     }
@@ -572,31 +559,86 @@ public abstract class SqlSampleStore implements SampleStore {
         }
       }
     } else if (!starts.isEmpty()) {
-      Map<Integer, long[]> wanted = new HashMap<>();
-      starts.forEach((type, times) ->
-          wanted.put(type, times.stream().mapToLong(Long::longValue).sorted().toArray()));
-      if (!wanted.isEmpty()) {
-        try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + STORED_COLUMNS
-                    + " FROM samples WHERE type_id = ? AND start_ms IN ("
-                    + placeholders(LOOKUP_CHUNK)
-                    + ")")) {
-          for (Map.Entry<Integer, long[]> e : wanted.entrySet()) {
-            long[] times = e.getValue();
-            ps.setInt(1, e.getKey());
-            for (int from = 0; from < times.length; from += LOOKUP_CHUNK) {
-              for (int i = 0; i < LOOKUP_CHUNK; i++) {
-                ps.setLong(2 + i, times[Math.min(from + i, times.length - 1)]);
-              }
-              readStored(ps, found, false);
-            }
-          }
+      try (InListQuery byStart = new InListQuery(c, "type_id = ?", "start_ms")) {
+        for (Map.Entry<Integer, Set<Long>> e : starts.entrySet()) {
+          byStart.run(new int[] {e.getKey()}, List.copyOf(e.getValue()), found, false);
         }
       }
     }
     return found;
+  }
+
+  /**
+   * Looks up stored samples by a list of keys ({@code column IN (...)}), at most {@value
+   * #LOOKUP_CHUNK} to a statement. A shorter list goes to a statement sized to the next power of
+   * two, its last key repeated to fill it, so a batch with a few keys per type binds a few
+   * parameters rather than a full chunk's worth. Statements are prepared once per size.
+   */
+  private static final class InListQuery implements AutoCloseable {
+    private final Connection c;
+    private final String filter;
+    private final String column;
+    private final Map<Integer, PreparedStatement> bySize = new HashMap<>();
+
+    InListQuery(Connection c, String filter, String column) {
+      this.c = c;
+      this.filter = filter;
+      this.column = column;
+    }
+
+    void run(int[] filterValues, List<?> keys, Map<Identity, Stored> into, boolean withExternalId)
+        throws SQLException {
+      for (int from = 0; from < keys.size(); from += LOOKUP_CHUNK) {
+        int count = Math.min(LOOKUP_CHUNK, keys.size() - from);
+        int size = Math.min(LOOKUP_CHUNK, Integer.highestOneBit(count - 1) << 1);
+        PreparedStatement ps = statement(Math.max(1, size));
+        for (int i = 0; i < filterValues.length; i++) {
+          ps.setInt(i + 1, filterValues[i]);
+        }
+        for (int i = 0; i < Math.max(1, size); i++) {
+          ps.setObject(filterValues.length + 1 + i, keys.get(from + Math.min(i, count - 1)));
+        }
+        readStored(ps, into, withExternalId);
+      }
+    }
+
+    private PreparedStatement statement(int size) throws SQLException {
+      PreparedStatement ps = bySize.get(size);
+      if (ps == null) {
+        ps =
+            c.prepareStatement(
+                "SELECT "
+                    + STORED_COLUMNS
+                    + " FROM samples WHERE "
+                    + filter
+                    + " AND "
+                    + column
+                    + " IN ("
+                    + placeholders(size)
+                    + ")");
+        bySize.put(size, ps);
+      }
+      return ps;
+    }
+
+    @Override
+    public void close() throws SQLException {
+      SQLException first = null;
+      for (PreparedStatement ps : bySize.values()) {
+        try {
+          ps.close();
+        } catch (SQLException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    }
   }
 
   /** The latest start stored for a type (tombstones included), or Long.MIN_VALUE for none. */
