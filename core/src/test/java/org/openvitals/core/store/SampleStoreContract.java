@@ -950,4 +950,37 @@ public abstract class SampleStoreContract {
         .hasSize(120);
     assertThat(store.checkIntegrity().problems()).isEmpty();
   }
+
+  @Test
+  void reimportsOfManyKeysAreMatchedWhateverTheirNumberPerType() {
+    // Key lists of many lengths (1, 3, 500, 501, 1,234 ...) go to differently sized statements.
+    List<Sample> first = new ArrayList<>();
+    int[] perSource = {1, 3, 500, 501, 1234};
+    for (int s = 0; s < perSource.length; s++) {
+      SourceRef src = new SourceRef("apple_health", "app " + s);
+      for (int i = 0; i < perSource[s]; i++) {
+        String at = t("2024-05-01T00:00Z").plusMinutes(i).toString();
+        first.add(withId(MetricType.BODY_MASS, src, "w-" + i, at, 70 + i % 7));
+        first.add(steps(src, at, 1, i));
+      }
+    }
+    store.upsert(first);
+    List<Sample> again = new ArrayList<>(first);
+    // A later copy of the 400th weight of the 1,234 with a corrected value.
+    Sample corrected = again.get(again.size() - 2 * 834);
+    again.set(
+        again.size() - 2 * 834,
+        withId(
+            MetricType.BODY_MASS,
+            corrected.source(),
+            corrected.externalId(),
+            corrected.start().toString(),
+            99.9));
+
+    WriteResult second = store.upsert(again);
+
+    assertThat(second).isEqualTo(new WriteResult(0, 1, first.size() - 1));
+    assertThat(store.info().liveSamples()).isEqualTo(first.size());
+    assertThat(store.checkIntegrity().problems()).isEmpty();
+  }
 }
