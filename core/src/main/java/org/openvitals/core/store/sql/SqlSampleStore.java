@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -307,7 +308,11 @@ public abstract class SqlSampleStore implements SampleStore {
       }
     }
 
-    insertRows(c, inserts.values(), false);
+    // In (type, start) order: an export that interleaves types would otherwise send every row of
+    // the (type, start) index to another leaf page; sorted, they arrive next to each other.
+    List<Row> newRows = new ArrayList<>(inserts.values());
+    newRows.sort(BY_TYPE_AND_START);
+    insertRows(c, newRows, false);
     updateSamples(c, updates.values(), updateIds);
 
     Map<Group, Acc> deltas = new HashMap<>();
@@ -415,6 +420,9 @@ public abstract class SqlSampleStore implements SampleStore {
       }
     }
   }
+
+  private static final Comparator<Row> BY_TYPE_AND_START =
+      Comparator.comparingInt(Row::typeId).thenComparingLong(Row::startMs);
 
   private static final int ROWS_PER_INSERT = 64;
   private static final int INSERT_COLUMNS = 10;
