@@ -75,10 +75,14 @@ public final class AppleHealthImportBench {
     Path dataDir = work.resolve("store");
     if (firstPass != null) {
       // A child JVM: one pass, nothing compiled yet, its figures on one line for the parent.
+      ImportReport[] report = new ImportReport[1];
       Pass p =
           firstPass.equals("import")
-              ? importPass(xml, dataDir, null)
+              ? importPass(xml, dataDir, report)
               : parsePass(xml, "parse only");
+      if (report[0] != null) {
+        printWriterFigures(report[0], p.seconds());
+      }
       System.out.printf(
           Locale.ROOT,
           "%s %d %d %.6f %.6f %.6f %d%n",
@@ -188,19 +192,7 @@ public final class AppleHealthImportBench {
         reports[0].rejected().count(),
         reports[0].unmapped().values().stream().mapToLong(Long::longValue).sum(),
         folderSize(dataDir) / 1e6);
-    Map<String, Long> d = reports[0].details();
-    double storeSeconds = d.getOrDefault("store_busy_ms", 0L) / 1000.0;
-    System.out.printf(
-        Locale.ROOT,
-        "writer thread: %.1f s inside store upserts (%.0f%% of the import; %,.0f samples/s while"
-            + " writing), %.1f s CPU (%,.0f samples per CPU second); the parser waited %.1f s for"
-            + " the store%n",
-        storeSeconds,
-        100 * storeSeconds / end.seconds(),
-        reports[0].stored() / storeSeconds,
-        d.getOrDefault("writer_cpu_ms", 0L) / 1000.0,
-        reports[0].stored() / (d.getOrDefault("writer_cpu_ms", 1L) / 1000.0),
-        d.getOrDefault("parser_waited_for_store_ms", 0L) / 1000.0);
+    printWriterFigures(reports[0], end.seconds());
     System.out.printf(
         Locale.ROOT,
         "machine load average at the end: %.1f on %d CPUs (other work on the machine slows every"
@@ -215,6 +207,22 @@ public final class AppleHealthImportBench {
         verdict(endRate >= 0.5 * ceilingRate),
         verdict(firstRate >= 150_000),
         verdict(firstRate >= 0.5 * firstCeilingRate));
+  }
+
+  private static void printWriterFigures(ImportReport report, double importSeconds) {
+    Map<String, Long> d = report.details();
+    double storeSeconds = d.getOrDefault("store_busy_ms", 0L) / 1000.0;
+    System.out.printf(
+        Locale.ROOT,
+        "writer thread: %.1f s inside store upserts (%.0f%% of the import; %,.0f samples/s while"
+            + " writing), %.1f s CPU (%,.0f samples per CPU second); the parser waited %.1f s for"
+            + " the store%n",
+        storeSeconds,
+        100 * storeSeconds / importSeconds,
+        report.stored() / storeSeconds,
+        d.getOrDefault("writer_cpu_ms", 0L) / 1000.0,
+        report.stored() / (d.getOrDefault("writer_cpu_ms", 1L) / 1000.0),
+        d.getOrDefault("parser_waited_for_store_ms", 0L) / 1000.0);
   }
 
   private static final String FIRST_PASS = "FIRST-PASS";
