@@ -2,13 +2,16 @@ package org.openvitals.app.dashboard;
 
 import io.fair_acc.chartfx.XYChart;
 import io.fair_acc.chartfx.axes.spi.DefaultNumericAxis;
+import io.fair_acc.chartfx.axes.spi.format.DefaultTimeFormatter;
 import io.fair_acc.chartfx.plugins.EditAxis;
 import io.fair_acc.chartfx.plugins.Zoomer;
 import io.fair_acc.chartfx.renderer.LineStyle;
 import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import io.fair_acc.dataset.spi.DoubleDataSet;
 import io.fair_acc.dataset.utils.DataSetStyleBuilder;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,18 +29,29 @@ import org.openvitals.core.rules.ResolvedDay;
  * came from, or every stored reading per source. Readings are drawn through ChartFX's point
  * reduction, so a year of minute-level heart rate (half a million points and more) zooms and pans
  * without stalling: drag to zoom, right-click or Escape to zoom out, middle-drag to pan.
+ *
+ * <p>Times on the axis are the computer's local time (ChartFX would label in UTC), at the offset of
+ * the newest shown point; a day's value sits at that day's local noon.
  */
 final class DashboardChart extends StackPane {
   private final DefaultNumericAxis xAxis = new DefaultNumericAxis("Date");
   private final DefaultNumericAxis yAxis = new DefaultNumericAxis("Value");
   private final XYChart chart = new XYChart(xAxis, yAxis);
   private final ErrorDataSetRenderer renderer = new ErrorDataSetRenderer();
+  private final DefaultTimeFormatter timeLabels = new DefaultTimeFormatter(xAxis);
+  private final ZoneId zone;
   private static final double HALF_DAY = 12 * 3600;
 
   DashboardChart() {
+    this(ZoneId.systemDefault());
+  }
+
+  DashboardChart(ZoneId zone) {
+    this.zone = zone;
     setId("dashboard-chart");
     getStyleClass().add("dashboard-chart");
     xAxis.setTimeAxis(true);
+    xAxis.setAxisLabelFormatter(timeLabels);
     xAxis.setAutoRangeRounding(false);
     yAxis.setAutoRangeRounding(true);
     yAxis.setAutoUnitScaling(false);
@@ -69,13 +83,15 @@ final class DashboardChart extends StackPane {
     double max = 0;
     LocalDate first = days.isEmpty() ? LocalDate.now() : days.getFirst().day();
     LocalDate last = days.isEmpty() ? first : days.getLast().day();
+    ZoneOffset offset = zone.getRules().getOffset(last.atTime(12, 0));
+    timeLabels.setTimeZoneOffset(offset);
     for (var e : bySource.entrySet()) {
       DoubleDataSet set = new DoubleDataSet(e.getKey().name(), e.getValue().size());
       double[] x = new double[e.getValue().size()];
       double[] y = new double[x.length];
       for (int i = 0; i < x.length; i++) {
         ResolvedDay d = e.getValue().get(i);
-        x[i] = noon(d.day());
+        x[i] = noon(d.day(), offset);
         y[i] = format.convert(metric, d.value());
         max = Math.max(max, y[i]);
       }
@@ -88,7 +104,7 @@ final class DashboardChart extends StackPane {
     chart.getDatasets().setAll(sets);
     // Explicit ranges: the axes' own ranging keeps an earlier range when data sets are replaced,
     // and reaches below zero around bars. Amounts start at zero.
-    range(xAxis, noon(first) - HALF_DAY, noon(last) + HALF_DAY);
+    range(xAxis, noon(first, offset) - HALF_DAY, noon(last, offset) + HALF_DAY);
     if (amounts) {
       range(yAxis, 0, max > 0 ? max * 1.05 : 1);
     } else {
@@ -126,6 +142,7 @@ final class DashboardChart extends StackPane {
     yAxis.setUnit(unit(metric, format));
     chart.getDatasets().setAll(sets);
     if (from < to) {
+      timeLabels.setTimeZoneOffset(zone.getRules().getOffset(Instant.ofEpochSecond((long) to)));
       range(xAxis, from, to);
     }
   }
@@ -147,8 +164,13 @@ final class DashboardChart extends StackPane {
     return unit.isEmpty() ? "min" : unit;
   }
 
-  private static double noon(LocalDate day) {
-    return day.atTime(12, 0).toEpochSecond(ZoneOffset.UTC);
+  private static double noon(LocalDate day, ZoneOffset offset) {
+    return day.atTime(12, 0).toEpochSecond(offset);
+  }
+
+  /** The label the time axis gives an instant (tests). */
+  String timeLabel(Instant at) {
+    return timeLabels.toString(at.getEpochSecond());
   }
 
   private static String style(SourceRef source) {

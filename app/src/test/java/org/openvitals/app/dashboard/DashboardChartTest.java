@@ -1,0 +1,76 @@
+package org.openvitals.app.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.testing.Fx;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.rules.ResolvedDay;
+
+/** The chart's time axis speaks the user's local time, not UTC. */
+class DashboardChartTest {
+  private static final SourceRef WATCH = new SourceRef("apple_health", "Apple Watch");
+  private static final MetricFormat FORMAT = new MetricFormat(UnitSystem.METRIC);
+
+  @BeforeAll
+  static void toolkit() {
+    Fx.start();
+  }
+
+  @Test
+  void readingsAreLabelledInLocalTime() {
+    Instant morning = Instant.parse("2024-07-01T15:30:00Z"); // 08:30 in Los Angeles (PDT)
+    String label =
+        Fx.call(() -> {
+          DashboardChart chart = new DashboardChart(ZoneId.of("America/Los_Angeles"));
+          double[] times = {morning.getEpochSecond() - 3600, morning.getEpochSecond()};
+          chart.showReadings(
+              new Readings(
+                  MetricType.HEART_RATE,
+                  List.of(new Readings.Series(WATCH, times, new double[] {60, 62}))),
+              FORMAT);
+          return chart.timeLabel(morning);
+        });
+
+    assertThat(label).contains("08:30").doesNotContain("15:30");
+    Fx.assertNothingThrown();
+  }
+
+  @Test
+  void eachDaySitsAtItsLocalNoonFarEastOfUtc() {
+    // At +13:00, noon UTC would already be the next day on the axis.
+    LocalDate day = LocalDate.parse("2024-01-10");
+    ZoneId auckland = ZoneId.of("Pacific/Auckland");
+    String label =
+        Fx.call(() -> {
+          DashboardChart chart = new DashboardChart(auckland);
+          chart.showDays(
+              MetricType.STEPS,
+              List.of(
+                  new ResolvedDay(
+                      MetricType.STEPS,
+                      day,
+                      9000,
+                      null,
+                      null,
+                      null,
+                      null,
+                      1,
+                      WATCH,
+                      Map.of(WATCH, 9000.0))),
+              FORMAT);
+          return chart.timeLabel(day.atTime(12, 0).atZone(auckland).toInstant());
+        });
+
+    assertThat(label).contains("12:00");
+    Fx.assertNothingThrown();
+  }
+}
