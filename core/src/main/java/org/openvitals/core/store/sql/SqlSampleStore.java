@@ -1512,8 +1512,9 @@ public abstract class SqlSampleStore implements SampleStore {
   }
 
   /**
-   * A sample in stored form, computed by {@link #prepare} on the caller's thread: about a fifth of
-   * the size of the sample, and nothing left for the writer to work out but ids.
+   * A sample in stored form, computed by {@link #prepare} on the caller's thread: smaller than the
+   * sample (no date-time objects, metadata as shared text), and nothing left for the writer to work
+   * out but ids.
    */
   private record Prepared(
       int typeId,
