@@ -21,6 +21,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamReader;
 import org.openvitals.connectors.applehealth.AppleHealthImporter;
+import org.openvitals.connectors.applehealth.ExportGenerator;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.core.store.SampleStore;

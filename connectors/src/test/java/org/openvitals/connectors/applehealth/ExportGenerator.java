@@ -1,4 +1,4 @@
-package org.openvitals.bench.applehealth;
+package org.openvitals.connectors.applehealth;
 
 import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
