@@ -57,9 +57,19 @@ class GeneratedExportTest {
 
   @Test
   void everyTypeArrivesWithItsCountAndValues() throws Exception {
-    try (SampleStore store = Stores.open(StoreConfig.sqlite(temp.resolve("store")))) {
-      ImportReport report =
-          new AppleHealthImporter().importFile(export, store, ImportListener.NONE);
+    assertImportsAsExpected(export, "store");
+  }
+
+  @Test
+  void theZipOfTheSameExportGivesTheSame() throws Exception {
+    // The same seed and size: the same export.xml, inside a zip with the routes after it.
+    Path zip = ExportGenerator.writeZip(temp.resolve("export.zip"), 4 << 20, 7).path();
+    assertImportsAsExpected(zip, "from-zip");
+  }
+
+  private static void assertImportsAsExpected(Path file, String storeName) throws Exception {
+    try (SampleStore store = Stores.open(StoreConfig.sqlite(temp.resolve(storeName)))) {
+      ImportReport report = new AppleHealthImporter().importFile(file, store, ImportListener.NONE);
 
       assertThat(report.read()).isEqualTo(expected.records());
       assertThat(report.rejected().count()).isZero();
