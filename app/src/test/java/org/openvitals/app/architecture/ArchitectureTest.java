@@ -12,9 +12,9 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of DESIGN.md, checked on the compiled classes of every module (the app
- * module's test class path holds them all): core has no UI, no HTTP and none of our outer modules;
- * connectors never reach into the app.
+ * The dependency rules of docs/architecture.md ("Modules"), checked on the compiled classes of
+ * every module (the app module's test class path holds them all): core has no UI, no HTTP and none
+ * of our outer modules; connectors never reach into the app.
  */
 class ArchitectureTest {
   private static final String[] FORBIDDEN_IN_CORE = {

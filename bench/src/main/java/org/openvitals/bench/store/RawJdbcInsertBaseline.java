@@ -36,9 +36,9 @@ import org.sqlite.SQLiteConfig;
  *       with no natural key at all, the floor for what the store does;
  *   <li>{@code hash_key}: the 64-bit natural-key hash as the rowid plus the (type, start) index,
  *       which the store used first: random keys make every batch write pages all over the table;
- *   <li>{@code unique_5col}: the layout DESIGN.md measured first, an automatic rowid plus a unique
- *       index on (source, type, start, end, value) and the (type, start) index, written with {@code
- *       INSERT OR IGNORE}.
+ *   <li>{@code unique_5col}: the layout measured first (docs/architecture.md, "Verified set-ups"),
+ *       an automatic rowid plus a unique index on (source, type, start, end, value) and the (type,
+ *       start) index, written with {@code INSERT OR IGNORE}.
  * </ul>
  */
 @State(Scope.Benchmark)

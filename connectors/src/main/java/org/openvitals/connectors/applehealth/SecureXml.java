@@ -7,7 +7,8 @@ import javax.xml.stream.XMLStreamException;
 /**
  * The StAX factory for everything read from an export. Aalto, because the JDK's parser stops on
  * real exports (its entity-size limit trips over the {@code &lt;} escapes in every {@code device}
- * attribute; see DESIGN.md) and Aalto is twice as fast as Woodstox here.
+ * attribute; see docs/architecture.md, "Verified set-ups", and docs/decisions/0003) and Aalto is
+ * twice as fast as Woodstox here.
  *
  * <p>Real exports start with an internal DTD subset, which must not stop the parser; it is skipped,
  * never processed. External entities and entity expansion are off, and a resolver that refuses

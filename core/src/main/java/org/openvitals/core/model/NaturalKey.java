@@ -6,11 +6,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * The identity under which a sample is upserted (DESIGN.md): {@code (source, external id)} when the
- * provider gives an id, otherwise {@code (source, type, start, end, value)}. Instants, not local
- * times, are hashed, so the same reading written with another UTC offset is the same sample.
+ * The identity under which a sample is upserted (docs/architecture.md, "A sample's path"): {@code
+ * (source, type, external id)} when the provider gives an id, otherwise {@code (source, type,
+ * start, end, value)}. Instants, not local times, are hashed, so the same reading written with
+ * another UTC offset is the same sample.
  *
- * <p>The store matches this key exactly, by its parts (see {@code SqlSampleStore}); this class
+ * <p>The store matches this key exactly, by its parts (docs/architecture.md, "Store"); this class
  * gives the key's 64-bit form, the first 64 bits of its SHA-256, for code that needs a compact
  * identity in memory (deduplicating a batch, keying a map). Two different samples share it with
  * probability about n²/2⁶⁵ (under 10⁻³ for a hundred million samples).
