@@ -21,6 +21,7 @@ import org.openvitals.core.store.DailyRollup;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.IntegrityReport;
 import org.openvitals.core.store.PreparedSamples;
+import org.openvitals.core.store.ResolvedDays;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.SourceSummary;
 import org.openvitals.core.store.StoreException;
@@ -34,13 +35,14 @@ import org.openvitals.core.time.DayBoundaries;
  * connections and transactions and hands the work to its parts: {@link Catalog} (ids of types,
  * sources and devices), {@link SampleWriter} (upserts and tombstones, with {@link StoredSamples}
  * for the natural-key lookup and {@link Rollups} for the daily figures), {@link SampleReads},
- * {@link KeyValueTables} (state and settings) and {@link IntegrityCheck}.
+ * {@link KeyValueTables} (state and settings), {@link ResolvedDaysTable} (the rules' stored
+ * results) and {@link IntegrityCheck}.
  *
  * <p>All writes go through one connection under one lock, so they are serialised and never deadlock
  * each other. Reads borrow connections from a pool and see only committed data, so they run while a
  * write is in progress.
  */
-public abstract class SqlSampleStore implements SampleStore {
+public abstract class SqlSampleStore implements SampleStore, ResolvedDays {
 
   private static final String DAY_BOUNDARIES_SETTING = "day_boundaries";
 
@@ -217,7 +219,25 @@ public abstract class SqlSampleStore implements SampleStore {
         });
   }
 
+  @Override
+  public void putResolvedDays(MetricType metric, Map<LocalDate, Entry> entries) {
+    Objects.requireNonNull(entries, "entries");
+    write(
+        "store " + entries.size() + " resolved days of " + metric.id(),
+        c -> {
+          ResolvedDaysTable.write(c, catalog.typeId(metric), entries);
+          return null;
+        });
+  }
+
   // ---------------------------------------------------------------- reads
+
+  @Override
+  public Map<LocalDate, Entry> resolvedDays(MetricType metric, LocalDate from, LocalDate to) {
+    return read(
+        "read resolved days of " + metric.id(),
+        c -> ResolvedDaysTable.read(c, catalog.typeId(metric), from, to));
+  }
 
   @Override
   public Optional<String> state(String key) {
