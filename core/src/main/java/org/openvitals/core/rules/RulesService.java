@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,9 +25,13 @@ import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.DailyRollup;
+import org.openvitals.core.store.ResolvedDays;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.SourceSummary;
+import org.openvitals.core.store.StoreException;
 import org.openvitals.core.time.DayBoundaries;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The rules applied to a store, with the resolved daily values kept so a dashboard reads a year
@@ -37,19 +40,31 @@ import org.openvitals.core.time.DayBoundaries;
  *
  * <p>Each stored day carries a fingerprint of everything its value depends on: the store's daily
  * rollups (per source: count, sum, min, max) of the days that can feed it, the order of the sources
- * present those days, the day boundaries and the rules' own version. A new sample changes its day's
- * rollup (and so that day and, for metrics whose samples or nights can cross midnight, the next); a
- * preference change changes the order only where the reordered sources have data. A day whose
- * fingerprint still matches is read, not resolved. Because the fingerprint depends on content and
- * never on arrival, one import or a hundred syncs in any order give the same results.
+ * present those days, the day boundaries and the rule code itself ({@link RulesCode}). A new sample
+ * changes its day's rollup (and so that day and, for metrics whose samples or nights can cross
+ * midnight, the next); a preference change changes the order only where the reordered sources have
+ * data; a new version of the rules changes every fingerprint. A day whose fingerprint still matches
+ * is read, not resolved. Because the fingerprint depends on content and never on arrival, one
+ * import or a hundred syncs in any order give the same results.
  *
- * <p>Results live in the store's state table under {@code rules.resolved.<metric>.<day>}.
+ * <p>Results live in the store's own table for them ({@link ResolvedDays}), not in its state: they
+ * are a cache, and failing to store them (a full disk) still answers the read.
  */
 public final class RulesService {
-  /** Bump when a rule changes, so every stored result is resolved again. */
-  static final int RULES_VERSION = 1;
+  private static final Logger LOG = LoggerFactory.getLogger(RulesService.class);
 
-  static final String RESOLVED_PREFIX = "rules.resolved.";
+  /** For a store that keeps no results: every read resolves. */
+  private static final ResolvedDays NOTHING_KEPT =
+      new ResolvedDays() {
+        @Override
+        public Map<LocalDate, Entry> resolvedDays(MetricType metric, LocalDate from, LocalDate to) {
+          return Map.of();
+        }
+
+        @Override
+        public void putResolvedDays(MetricType metric, Map<LocalDate, Entry> entries) {}
+      };
+
   private static final Duration MARGIN_BEFORE = Duration.ofDays(2);
   private static final Duration MARGIN_AFTER = Duration.ofDays(1);
 
@@ -59,12 +74,21 @@ public final class RulesService {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SampleStore store;
+  private final ResolvedDays results;
+  private final String rulesCode;
   private final PreferencesRepository preferences;
   private final Clock clock;
   private int lastResolvedDays;
 
   public RulesService(SampleStore store, Clock clock) {
+    this(store, clock, RulesCode.fingerprint());
+  }
+
+  /** With another rule code's fingerprint, as a new version of the rules would have. */
+  RulesService(SampleStore store, Clock clock, String rulesCode) {
     this.store = store;
+    this.results = store instanceof ResolvedDays kept ? kept : NOTHING_KEPT;
+    this.rulesCode = rulesCode;
     this.clock = clock;
     this.preferences = new PreferencesRepository(store, clock);
   }
@@ -107,23 +131,22 @@ public final class RulesService {
    */
   public List<ResolvedDay> daily(MetricType metric, LocalDate from, LocalDate to, RuleContext ctx) {
     Map<LocalDate, String> fingerprints = fingerprints(metric, from, to, ctx);
-    Map<String, String> stored = stored(metric, from, to);
+    Map<LocalDate, ResolvedDays.Entry> stored = results.resolvedDays(metric, from, to);
     Map<LocalDate, ResolvedDay> out = new TreeMap<>();
     TreeSet<LocalDate> stale = new TreeSet<>();
     for (var e : fingerprints.entrySet()) {
-      String cached = stored.get(key(metric, e.getKey()));
-      Cached c = cached == null ? null : read(cached);
-      if (c != null && c.fp().equals(e.getValue())) {
-        if (c.primary() != null) {
-          out.put(e.getKey(), c.toResolved(metric, e.getKey()));
-        }
-      } else {
+      ResolvedDays.Entry entry = stored.get(e.getKey());
+      Cached c =
+          entry != null && entry.fingerprint().equals(e.getValue()) ? read(entry.value()) : null;
+      if (c == null) {
         stale.add(e.getKey());
+      } else if (c.primary() != null) {
+        out.put(e.getKey(), c.toResolved(metric, e.getKey()));
       }
     }
     lastResolvedDays = stale.size();
     if (!stale.isEmpty()) {
-      Map<String, String> writes = new LinkedHashMap<>();
+      Map<LocalDate, ResolvedDays.Entry> writes = new LinkedHashMap<>();
       for (LocalDate[] range : ranges(stale)) {
         Map<LocalDate, DayOutcome> resolved =
             Rules.resolve(
@@ -139,24 +162,22 @@ public final class RulesService {
           if (r != null) {
             out.put(day, r);
           }
-          writes.put(key(metric, day), write(Cached.of(fingerprints.get(day), r)));
+          writes.put(day, new ResolvedDays.Entry(fingerprints.get(day), write(Cached.of(r))));
         }
       }
-      store.upsert(List.of(), writes);
+      keep(metric, writes);
     }
     return List.copyOf(out.values());
   }
 
-  /**
-   * The stored results of the months {@code [from, to]} touches, one prefix read per month: a week
-   * read from a store holding years then reads a month or two of results, not all of them.
-   */
-  private Map<String, String> stored(MetricType metric, LocalDate from, LocalDate to) {
-    Map<String, String> out = new HashMap<>();
-    for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
-      out.putAll(store.stateWithPrefix(RESOLVED_PREFIX + metric.id() + "." + m + "-"));
+  /** Stores resolved days; a failure costs the next read time, so it does not fail this one. */
+  private void keep(MetricType metric, Map<LocalDate, ResolvedDays.Entry> days) {
+    try {
+      results.putResolvedDays(metric, days);
+    } catch (StoreException e) {
+      LOG.warn(
+          "Could not keep {} resolved days of {}: {}", days.size(), metric.id(), e.getMessage());
     }
-    return out;
   }
 
   /** How many days the last {@link #daily} call had to resolve (the rest were read). */
@@ -215,7 +236,7 @@ public final class RulesService {
       Priority order = ctx.preferences().priorityFor(metric, present, ctx.classLookup());
       StringBuilder text =
           new StringBuilder()
-              .append(RULES_VERSION)
+              .append(rulesCode)
               .append('|')
               .append(ctx.days().id())
               .append('|')
@@ -274,10 +295,6 @@ public final class RulesService {
     return out;
   }
 
-  static String key(MetricType metric, LocalDate day) {
-    return RESOLVED_PREFIX + metric.id() + "." + day;
-  }
-
   private static String hash(String text) {
     try {
       byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
@@ -287,9 +304,8 @@ public final class RulesService {
     }
   }
 
-  /** A stored day: its fingerprint and the resolved figures (primary null: no usable data). */
+  /** A stored day's resolved figures (primary null: no usable data). */
   record Cached(
-      String fp,
       Double value,
       Double min,
       Double max,
@@ -299,14 +315,14 @@ public final class RulesService {
       String primary,
       Map<String, Double> contributions) {
 
-    static Cached of(String fp, ResolvedDay r) {
+    static Cached of(ResolvedDay r) {
       if (r == null) {
-        return new Cached(fp, null, null, null, null, null, 0, null, Map.of());
+        return new Cached(null, null, null, null, null, 0, null, Map.of());
       }
       Map<String, Double> c = new LinkedHashMap<>();
       r.contributions().forEach((s, v) -> c.put(s.key(), v));
       return new Cached(
-          fp, r.value(), r.min(), r.max(), r.mean(), r.last(), r.count(), r.primary().key(), c);
+          r.value(), r.min(), r.max(), r.mean(), r.last(), r.count(), r.primary().key(), c);
     }
 
     ResolvedDay toResolved(MetricType metric, LocalDate day) {
@@ -321,7 +337,7 @@ public final class RulesService {
     try {
       return JSON.readValue(json, Cached.class);
     } catch (JsonProcessingException e) {
-      return null; // unreadable (older format): resolve again
+      return null; // unreadable: resolve again
     }
   }
 

@@ -8,6 +8,10 @@ import static org.openvitals.core.rules.Fx.at;
 import static org.openvitals.core.rules.Fx.s;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +19,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +30,7 @@ import org.openvitals.core.model.Category;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
+import org.openvitals.core.store.ResolvedDays;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
@@ -198,6 +205,57 @@ class RulesServiceTest {
     assertThat(e.resolved().value()).isEqualTo(30 * 70.0); // the phone saw more: floor
     assertThat(e.sources()).extracting(SourceDay::source).containsExactly(WATCH, PHONE);
     assertThat(e.dayBoundaries()).isEqualTo("Europe/Berlin");
+  }
+
+  /**
+   * Results stored by other rule code are never served: here the stored values are made wrong (as
+   * if an older version of the rules had computed them), which the same code reads as they are and
+   * other code resolves again.
+   */
+  @Test
+  void resultsStoredByOtherRuleCodeAreResolvedAgain() {
+    store.upsert(month());
+    new RulesService(store, CLOCK, "rules of the last release").daily(STEPS, FROM, TO);
+    ResolvedDays results = (ResolvedDays) store;
+    Map<LocalDate, ResolvedDays.Entry> wrong = new TreeMap<>();
+    results
+        .resolvedDays(STEPS, FROM, TO)
+        .forEach((day, e) ->
+            wrong.put(
+                day,
+                new ResolvedDays.Entry(
+                    e.fingerprint(), e.value().replace("\"value\":1230.0", "\"value\":1.0"))));
+    results.putResolvedDays(STEPS, wrong);
+    RulesService lastRelease = new RulesService(store, CLOCK, "rules of the last release");
+    assertThat(lastRelease.daily(STEPS, FROM, TO).getFirst().value()).isEqualTo(1.0);
+
+    RulesService thisRelease = new RulesService(store, CLOCK, "rules of this release");
+    List<ResolvedDay> after = thisRelease.daily(STEPS, FROM, TO);
+
+    assertThat(thisRelease.lastResolvedDays()).isEqualTo(17);
+    assertThat(after).isEqualTo(fresh());
+    RulesService again = new RulesService(store, CLOCK, "rules of this release");
+    assertThat(again.daily(STEPS, FROM, TO)).isEqualTo(after);
+    assertThat(again.lastResolvedDays()).isZero();
+  }
+
+  /** The merged values are a cache: a store that cannot keep them (a full disk) still answers. */
+  @Test
+  void aReadStillAnswersWhenItsResultsCannotBeKept() throws SQLException {
+    store.upsert(month());
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("openvitals.db"));
+        Statement st = c.createStatement()) {
+      st.execute(
+          "CREATE TRIGGER disk_full BEFORE INSERT ON resolved_days"
+              + " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+    }
+
+    List<ResolvedDay> answered = rules.daily(STEPS, FROM, TO);
+
+    assertThat(answered).isEqualTo(fresh());
+    rules.daily(STEPS, FROM, TO);
+    assertThat(rules.lastResolvedDays()).as("nothing was kept").isEqualTo(17);
+    assertThat(((ResolvedDays) store).resolvedDays(STEPS, FROM, TO)).isEmpty();
   }
 
   private List<ResolvedDay> fresh() {

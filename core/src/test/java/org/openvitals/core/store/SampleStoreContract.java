@@ -35,6 +35,7 @@ import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.store.sql.Migrations;
 import org.openvitals.core.time.DayBoundaries;
 
 /**
@@ -982,5 +983,86 @@ public abstract class SampleStoreContract {
     assertThat(second).isEqualTo(new WriteResult(0, 1, first.size() - 1));
     assertThat(store.info().liveSamples()).isEqualTo(first.size());
     assertThat(store.checkIntegrity().problems()).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- resolved days
+
+  private ResolvedDays resolvedDays() {
+    assertThat(store).isInstanceOf(ResolvedDays.class);
+    return (ResolvedDays) store;
+  }
+
+  @Test
+  void resolvedDaysAreKeptPerMetricAndDayEachReplacingTheLast() {
+    LocalDate may1 = LocalDate.parse("2024-05-01");
+    LocalDate may2 = may1.plusDays(1);
+    resolvedDays()
+        .putResolvedDays(
+            MetricType.STEPS,
+            Map.of(
+                may1, new ResolvedDays.Entry("fp-1", "{\"v\":1}"),
+                may2, new ResolvedDays.Entry("fp-2", "{\"v\":2}")));
+    resolvedDays()
+        .putResolvedDays(
+            MetricType.HEART_RATE, Map.of(may1, new ResolvedDays.Entry("fp-h", "{\"v\":60}")));
+    resolvedDays()
+        .putResolvedDays(
+            MetricType.STEPS, Map.of(may1, new ResolvedDays.Entry("fp-3", "{\"v\":3}")));
+
+    reopen();
+
+    assertThat(resolvedDays().resolvedDays(MetricType.STEPS, LocalDate.MIN, LocalDate.MAX))
+        .containsOnly(
+            Map.entry(may1, new ResolvedDays.Entry("fp-3", "{\"v\":3}")),
+            Map.entry(may2, new ResolvedDays.Entry("fp-2", "{\"v\":2}")));
+    assertThat(resolvedDays().resolvedDays(MetricType.STEPS, may2, may2)).containsOnlyKeys(may2);
+    assertThat(resolvedDays().resolvedDays(MetricType.STEPS, may1.minusDays(9), may1.minusDays(1)))
+        .isEmpty();
+    assertThat(resolvedDays().resolvedDays(MetricType.HEART_RATE, may1, may2))
+        .containsOnly(Map.entry(may1, new ResolvedDays.Entry("fp-h", "{\"v\":60}")));
+    assertThat(store.stateWithPrefix("")).as("kept apart from the state").isEmpty();
+  }
+
+  @Test
+  void aFailingWriteOfResolvedDaysKeepsThePreviousOnes() {
+    LocalDate may1 = LocalDate.parse("2024-05-01");
+    ResolvedDays.Entry kept = new ResolvedDays.Entry("fp-1", "{}");
+    resolvedDays().putResolvedDays(MetricType.STEPS, Map.of(may1, kept));
+    Map<LocalDate, ResolvedDays.Entry> broken = new java.util.LinkedHashMap<>();
+    broken.put(may1, new ResolvedDays.Entry("fp-2", "{}"));
+    broken.put(may1.plusDays(1), new ResolvedDays.Entry(null, "{}")); // refused by the database
+
+    assertThatThrownBy(() -> resolvedDays().putResolvedDays(MetricType.STEPS, broken))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("Could not store 2 resolved days of steps");
+
+    assertThat(resolvedDays().resolvedDays(MetricType.STEPS, LocalDate.MIN, LocalDate.MAX))
+        .containsOnly(Map.entry(may1, kept));
+  }
+
+  @Test
+  void aVersion2StoreDropsOnlyTheResolvedResultsItKeptInItsStateWhenUpgraded() throws Exception {
+    Path old = Files.createDirectories(dir.resolve("written-by-v2"));
+    migrations(old).target("2").load().migrate();
+    try (Connection c = rawConnection(old);
+        Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "INSERT INTO state (state_key, state_value) VALUES"
+              + " ('rules.resolved.steps.2024-05-01', '{\"fp\":\"x\",\"value\":1.0}'),"
+              + " ('rules.resolved.heart_rate.2024-05-02', '{}'),"
+              + " ('rules.preferences.current', '7'),"
+              + " ('sync.oura.cursor', 'abc')");
+    }
+
+    try (SampleStore upgraded = Stores.open(config(old))) {
+      assertThat(upgraded.info().schemaVersion()).isEqualTo(Migrations.LATEST);
+      assertThat(upgraded.stateWithPrefix(""))
+          .containsOnly(
+              Map.entry("rules.preferences.current", "7"), Map.entry("sync.oura.cursor", "abc"));
+      ResolvedDays results = (ResolvedDays) upgraded;
+      LocalDate may1 = LocalDate.parse("2024-05-01");
+      results.putResolvedDays(MetricType.STEPS, Map.of(may1, new ResolvedDays.Entry("fp", "{}")));
+      assertThat(results.resolvedDays(MetricType.STEPS, may1, may1)).containsOnlyKeys(may1);
+    }
   }
 }

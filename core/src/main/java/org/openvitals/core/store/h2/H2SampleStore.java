@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcDataSource;
 import org.openvitals.core.store.Engine;
@@ -35,7 +34,15 @@ public final class H2SampleStore extends SqlSampleStore {
 
   private H2SampleStore(
       Path file, boolean encrypted, String version, Connection writer, JdbcDataSource ds) {
-    super(Engine.H2, file, encrypted, version, writer, () -> openReader(ds), IDLE_READERS);
+    super(
+        Engine.H2,
+        file,
+        encrypted,
+        version,
+        H2Dialect.INSTANCE,
+        writer,
+        () -> openReader(ds),
+        IDLE_READERS);
   }
 
   /**
@@ -134,26 +141,5 @@ public final class H2SampleStore extends SqlSampleStore {
     Connection c = ds.getConnection();
     c.setReadOnly(true);
     return c;
-  }
-
-  @Override
-  protected void begin(Connection c) {
-    // The writer is never in auto-commit mode: a transaction is always open.
-  }
-
-  @Override
-  protected void commit(Connection c) throws SQLException {
-    c.commit();
-  }
-
-  @Override
-  protected void rollback(Connection c) throws SQLException {
-    c.rollback();
-  }
-
-  /** H2 has no integrity check to run; reading every sample (the store's own checks) is one. */
-  @Override
-  protected List<String> engineIntegrityProblems(Connection c) {
-    return List.of();
   }
 }

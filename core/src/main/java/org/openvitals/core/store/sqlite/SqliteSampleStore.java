@@ -2,11 +2,7 @@ package org.openvitals.core.store.sqlite;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.StoreException;
 import org.openvitals.core.store.sql.Migrations;
@@ -30,7 +26,15 @@ public final class SqliteSampleStore extends SqlSampleStore {
 
   private SqliteSampleStore(
       Path file, String schemaVersion, Connection writer, SQLiteDataSource r) {
-    super(Engine.SQLITE, file, false, schemaVersion, writer, r::getConnection, IDLE_READERS);
+    super(
+        Engine.SQLITE,
+        file,
+        false,
+        schemaVersion,
+        SqliteDialect.INSTANCE,
+        writer,
+        r::getConnection,
+        IDLE_READERS);
   }
 
   /** Opens (creating and migrating if needed) the store in {@code dataDir}. */
@@ -78,53 +82,6 @@ public final class SqliteSampleStore extends SqlSampleStore {
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
     config.setCacheSize(-16 * 1024);
     return config;
-  }
-
-  // The writer stays in auto-commit mode and brackets each write itself: sqlite-jdbc's own
-  // transaction handling would begin the next transaction right after each commit.
-  @Override
-  protected void begin(Connection c) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.execute("BEGIN IMMEDIATE");
-    }
-  }
-
-  @Override
-  protected void commit(Connection c) throws SQLException {
-    try (Statement st = c.createStatement()) {
-      st.execute("COMMIT");
-    }
-  }
-
-  @Override
-  protected void rollback(Connection c) throws SQLException {
-    if (!c.getAutoCommit()) {
-      c.rollback();
-      return;
-    }
-    try (Statement st = c.createStatement()) {
-      st.execute("ROLLBACK");
-    } catch (SQLException e) {
-      // SQLite may already have rolled back on its own (e.g. after an I/O error).
-      if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
-        throw e;
-      }
-    }
-  }
-
-  @Override
-  protected List<String> engineIntegrityProblems(Connection c) throws SQLException {
-    List<String> problems = new ArrayList<>();
-    try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-      while (rs.next()) {
-        String line = rs.getString(1);
-        if (!"ok".equals(line)) {
-          problems.add("SQLite integrity check: " + line);
-        }
-      }
-    }
-    return problems;
   }
 
   static String rootMessage(Throwable e) {
