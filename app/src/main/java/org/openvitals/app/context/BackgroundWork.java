@@ -28,8 +28,8 @@ import javafx.util.Subscription;
  *   <li>{@link #runningCountProperty()} and {@link #busyProperty()} count the tasks running.
  *   <li>Every task remembers the store it was started for: when the app opens another store, tasks
  *       started for the old one are cancelled, so their results never reach the new store's screen.
- *   <li>{@link #dispose()} cancels everything silently and stops following the store; a view model
- *       calls it from its own {@code dispose()}.
+ *   <li>{@link #dispose()} cancels everything silently and refuses new tasks; a view model calls it
+ *       from its own {@code dispose()}. Work with no task running holds no listener on the store.
  * </ul>
  *
  * Use it on the FX thread. With {@link TaskExecutor#immediate()} (tests) a task's work and its
@@ -38,7 +38,10 @@ import javafx.util.Subscription;
 public final class BackgroundWork implements Disposable {
   private final TaskExecutor executor;
   private final ObservableValue<?> scope;
-  private final Subscription scopeWatch;
+
+  /** Follows the store while tasks run; idle work holds nothing on the shared state. */
+  private Subscription scopeWatch = Subscription.EMPTY;
+
   private final Set<BackgroundTask<?>> running = new LinkedHashSet<>();
   private final ReadOnlyIntegerWrapper runningCount =
       new ReadOnlyIntegerWrapper(this, "runningCount");
@@ -57,7 +60,6 @@ public final class BackgroundWork implements Disposable {
   BackgroundWork(TaskExecutor executor, ObservableValue<?> scope) {
     this.executor = Objects.requireNonNull(executor);
     this.scope = scope;
-    this.scopeWatch = scope.subscribe((before, now) -> cancelStartedFor(now));
   }
 
   /** A task with no lane: it runs alongside every other. */
@@ -81,13 +83,12 @@ public final class BackgroundWork implements Disposable {
   }
 
   /**
-   * Drops every running task with no callback, stops following the store, and refuses new tasks:
-   * nothing this work started writes into the view model any more.
+   * Drops every running task with no callback and refuses new tasks: nothing this work started
+   * writes into the view model any more.
    */
   @Override
   public void dispose() {
     disposed = true;
-    scopeWatch.unsubscribe();
     new ArrayList<>(running).forEach(task -> task.drop(false));
   }
 
@@ -99,6 +100,9 @@ public final class BackgroundWork implements Disposable {
   Object started(BackgroundTask<?> task, Lane lane) {
     if (disposed) {
       throw new IllegalStateException("This view model was disposed");
+    }
+    if (running.isEmpty()) {
+      scopeWatch = scope.subscribe((before, now) -> cancelStartedFor(now));
     }
     running.add(task);
     count();
@@ -112,6 +116,10 @@ public final class BackgroundWork implements Disposable {
   void ended(BackgroundTask<?> task, Lane lane) {
     if (running.remove(task)) {
       count();
+      if (running.isEmpty()) {
+        scopeWatch.unsubscribe();
+        scopeWatch = Subscription.EMPTY;
+      }
     }
     if (lane != null) {
       lane.ended(task);

@@ -3,6 +3,7 @@ package org.openvitals.app.context;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -229,6 +230,21 @@ class BackgroundWorkTest {
   }
 
   @Test
+  void workHoldsNothingOnTheStoreOnceItsTasksEnded() {
+    WeakReference<BackgroundWork> idle =
+        new WeakReference<>(new BackgroundWork(manual.executor(), store));
+    BackgroundWork used = new BackgroundWork(manual.executor(), store);
+    used.task(progress -> "x").start();
+    used.lane().task(progress -> "y").start().cancel();
+    manual.runAll();
+    WeakReference<BackgroundWork> done = new WeakReference<>(used);
+    used = null;
+
+    assertThat(collected(idle)).as("never used").isTrue();
+    assertThat(collected(done)).as("its tasks succeeded or were cancelled").isTrue();
+  }
+
+  @Test
   void progressAndMessagesReachTheLaneCoalesced() {
     BackgroundWork.Lane export = work.lane();
     export
@@ -268,6 +284,14 @@ class BackgroundWorkTest {
     assertThat(partial).containsExactly("first values");
     assertThat(shown).containsExactly("all values");
     assertThat(now.busyProperty().get()).isFalse();
+  }
+
+  private static boolean collected(WeakReference<?> ref) {
+    for (int i = 0; i < 40 && ref.get() != null; i++) {
+      System.gc();
+      Thread.onSpinWait();
+    }
+    return ref.get() == null;
   }
 
   private static void awaitDelivery(ConcurrentLinkedQueue<Runnable> fxThread) throws Exception {

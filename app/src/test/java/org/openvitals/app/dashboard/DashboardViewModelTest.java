@@ -8,12 +8,14 @@ import static org.openvitals.app.dashboard.StepsFixture.TODAY;
 import static org.openvitals.app.dashboard.StepsFixture.WATCH;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.ManualExecutor;
 import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.app.shell.MemoryPreferences;
@@ -147,6 +149,30 @@ class DashboardViewModelTest {
       assertThat(m.stateProperty().get()).isEqualTo(DashboardViewModel.State.EMPTY);
       assertThat(m.messageProperty().get()).startsWith("There is no data");
       assertThat(m.summaries()).isEmpty();
+    }
+  }
+
+  @Test
+  void whatWasReadFromTheOldStoreNeverReachesTheNewStoresScreen(@TempDir Path empty) {
+    ManualExecutor manual = new ManualExecutor();
+    try (AppContext switching = StepsFixture.open(dir.resolve("own"), manual.executor())) {
+      DashboardViewModel m = new DashboardViewModel(switching, new DashboardSettings(prefs));
+      List<DashboardData> shown = new ArrayList<>();
+      m.dataProperty().addListener((p, before, now) -> shown.add(now));
+      List<Explanation> explained = new ArrayList<>();
+      m.reload();
+      m.explain(MetricType.STEPS, TODAY, explained::add);
+      manual.runOldest(); // the steps are read, and explained: both wait for the FX thread
+      manual.runOldest();
+
+      switching.switchStore(StoreConfig.sqlite(empty)); // the demo, another folder ...
+      manual.runAll();
+
+      assertThat(explained).as("no dialog about the old store").isEmpty();
+      assertThat(shown).isNotEmpty().allSatisfy(d -> assertThat(d.isEmpty()).isTrue());
+      assertThat(m.stateProperty().get()).isEqualTo(DashboardViewModel.State.EMPTY);
+      assertThat(m.summaries()).isEmpty();
+      m.dispose();
     }
   }
 
