@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import org.openvitals.app.dashboard.DashboardViewModel;
 import org.openvitals.app.imports.ImportViewModel;
 import org.openvitals.app.preferences.PreferencesViewModel;
 import org.openvitals.app.quality.QualityViewModel;
+import org.openvitals.app.settings.SettingsView;
 import org.openvitals.app.settings.SettingsViewModel;
 import org.openvitals.app.settings.UserSettings;
 import org.openvitals.app.sources.SourcesViewModel;
@@ -46,6 +48,7 @@ import org.openvitals.core.store.StoreConfig;
 class DisposedScreensAreReleasedTest {
   @TempDir Path dir;
   @TempDir Path other;
+  private final MemoryPreferences prefs = new MemoryPreferences();
   private AppContext context;
 
   @BeforeAll
@@ -136,6 +139,22 @@ class DisposedScreensAreReleasedTest {
     assertThat(pages).hasSize(6);
     assertThat(collected(shell, 40)).isTrue();
     assertThat(pages).allSatisfy(page -> assertThat(collected(page, 40)).isTrue());
+  }
+
+  @Test
+  void aDisposedSettingsPageNoLongerFollowsTheUnits() {
+    SettingsView page =
+        Fx.call(() -> new SettingsView(new SettingsViewModel(context, new UserSettings(prefs))));
+    @SuppressWarnings("unchecked")
+    ChoiceBox<UnitSystem> units =
+        (ChoiceBox<UnitSystem>) page.getContent().lookup("#settings-units");
+    Fx.run(() -> context.unitSystemProperty().set(UnitSystem.IMPERIAL));
+    assertThat(Fx.call(units::getValue)).as("bound while shown").isEqualTo(UnitSystem.IMPERIAL);
+
+    Fx.run(page::dispose);
+    Fx.run(() -> context.unitSystemProperty().set(UnitSystem.METRIC));
+
+    assertThat(Fx.call(units::getValue)).isEqualTo(UnitSystem.IMPERIAL);
   }
 
   /** Moves everything a screen may listen to: data, units, the open store. */
