@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.ManualExecutor;
 import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
@@ -189,6 +190,30 @@ class ImportViewModelTest {
     assertThat(outcomes.get(0).error()).isNull();
     assertThat(outcomes.get(0).report().stored()).isPositive();
     assertThat(fx(() -> model.queue().isEmpty())).isTrue();
+  }
+
+  @Test
+  void openingAnotherStoreStopsTheImportAndDropsTheQueue(@TempDir Path elsewhere) {
+    ManualExecutor manual = new ManualExecutor();
+    context.close();
+    context = open(manual.executor());
+    model = new ImportViewModel(context);
+    model.choose(APPLE_ZIP);
+    manual.runAll();
+    model.start();
+    model.choose(APPLE_ZIP); // queued behind the running import
+
+    context.switchStore(StoreConfig.sqlite(elsewhere));
+    manual.runAll();
+
+    assertThat(model.runningProperty().get()).isFalse();
+    assertThat(model.history()).as("no outcome of the old store's import").isEmpty();
+    assertThat(model.queue()).isEmpty();
+    assertThat(model.noticeProperty().get())
+        .isEqualTo(
+            "The import of export.zip stopped because another store was opened; what it"
+                + " committed stays there.");
+    assertThat(context.store().info().liveSamples()).isZero();
   }
 
   @Test
