@@ -26,9 +26,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * the {@link Progress} it is given.
  *
  * <pre>{@code
- * scans.task(progress -> QualityScan.scan(store, ..., progress::updateProgress, progress::isCancelled))
- *     .onSuccess(this::show)
- *     .onFailure("Could not check the data", summary::set)
+ * private final BackgroundWork work = new BackgroundWork(context);
+ * private final BackgroundWork.Lane scans = work.lane();
+ *
+ * scans.task(progress -> QualityScan.scan(store, rules, from, to, describe, progress))
+ *     .onSuccess(this::show)                                // FX thread, latest scan only
+ *     .onFailure("Could not check the data", summary::set)  // "Could not check the data: why"
  *     .start();
  * }</pre>
  *
