@@ -169,6 +169,9 @@ class DashboardViewModelTest {
       manual.runAll();
 
       assertThat(explained).as("no dialog about the old store").isEmpty();
+      assertThat(m.formatProperty().get().colours())
+          .as("the new store's source colours")
+          .isSameAs(switching.current().colours());
       assertThat(shown).isNotEmpty().allSatisfy(d -> assertThat(d.isEmpty()).isTrue());
       assertThat(m.stateProperty().get()).isEqualTo(DashboardViewModel.State.EMPTY);
       assertThat(m.summaries()).isEmpty();
