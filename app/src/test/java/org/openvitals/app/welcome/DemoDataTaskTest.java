@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,10 +51,22 @@ class DemoDataTaskTest {
   }
 
   @Test
-  void aCancelledRunIsNotMarkedComplete() throws Exception {
-    DemoDataTask task = new DemoDataTask(folder, 2, END, ZoneOffset.UTC);
-    task.cancel();
-    task.run();
+  void aRunCancelledWhileWritingStopsAndIsNotMarkedComplete() throws Exception {
+    // Long enough that it is still running when the first day is reported; cancelled, it stops
+    // at the next day, so only a run that ignores Cancel writes them all.
+    DemoDataTask task = new DemoDataTask(folder, 60, END, ZoneOffset.UTC);
+    CountDownLatch firstDay = new CountDownLatch(1);
+    task.workDoneProperty()
+        .addListener((property, before, done) -> {
+          if (done.doubleValue() >= 1) {
+            firstDay.countDown();
+          }
+        });
+    Thread worker = Thread.ofPlatform().start(task);
+
+    assertThat(firstDay.await(30, TimeUnit.SECONDS)).as("the first day was reported").isTrue();
+    assertThat(task.cancel()).as("cancelled while running").isTrue();
+    worker.join();
 
     try (SampleStore store = Stores.open(StoreConfig.sqlite(folder))) {
       assertThat(store.state(SyntheticData.STATE_KEY)).isEmpty();
