@@ -32,7 +32,11 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
             ? "unknown command or option '" + unmatched.getUnmatched().getFirst() + "'"
             : ex.getMessage();
     err.println(
-        "openvitals: " + sentence(message) + " (see 'openvitals " + helpTarget(cmd) + "--help')");
+        "openvitals: "
+            + sentence(message)
+            + " (see '"
+            + cmd.getCommandSpec().qualifiedName()
+            + " --help')");
     err.flush();
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
   }
@@ -60,6 +64,20 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
   }
 
   /**
+   * Runs the command line's last subcommand, after refusing arguments that matched nothing. Picocli
+   * lets them pass when help was asked for, so {@code openvitals frobnicate --help} would print the
+   * top-level help and exit 0 instead of saying that there is no such command.
+   */
+  static int rejectUnmatchedThenRun(ParseResult parsed) {
+    for (ParseResult level = parsed; level != null; level = level.subcommand()) {
+      if (!level.unmatched().isEmpty()) {
+        throw new UnmatchedArgumentException(level.commandSpec().commandLine(), level.unmatched());
+      }
+    }
+    return new CommandLine.RunLast().execute(parsed);
+  }
+
+  /**
    * Exceptions whose message is written for the user: bad input (including units), a store or file
    * problem.
    */
@@ -70,10 +88,6 @@ final class CliErrors implements IParameterExceptionHandler, IExecutionException
             || ex instanceof org.openvitals.core.store.StoreException
             || ex instanceof org.openvitals.core.export.ExportException
             || ex instanceof UncheckedIOException);
-  }
-
-  private static String helpTarget(CommandLine cmd) {
-    return cmd.getParent() == null ? "" : cmd.getCommandName() + " ";
   }
 
   private static String sentence(String message) {

@@ -13,10 +13,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code openvitals status}: each cloud source's state (ok, syncing, error, reconnect needed, not
  * connected), its last sync and, with {@code --history}, its recent syncs.
  */
-@Command(
-    name = "status",
-    mixinStandardHelpOptions = true,
-    description = "Show the sync status of each cloud source.")
+@Command(name = "status", description = "Show the sync status of each cloud source.")
 public final class CloudStatusCommand implements Callable<Integer> {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 

@@ -17,7 +17,6 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(
     name = "connect",
-    mixinStandardHelpOptions = true,
     description = {
       "Connect a cloud source (withings, oura) through your browser.",
       "You bring your own developer app: see README, 'Connecting cloud sources'.",

@@ -3,6 +3,7 @@ package org.openvitals.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
     header = "Check the installation and the store.",
     description =
         "Shows engine, paths, schema version and counts, and runs an integrity check. Exits with"
-            + " 1 when there is no store in the data folder or it is not healthy.")
+            + " 1 when the store is not healthy or the data folder is not writable; a folder with"
+            + " no store yet is fine.")
 final class DoctorCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;
 
@@ -42,40 +44,55 @@ final class DoctorCommand implements Callable<Integer> {
     report.put("version", new VersionProvider().getVersion()[0]);
     report.put("java", Runtime.version() + " (" + System.getProperty("java.home") + ")");
     report.put("data_folder", dir.toString());
-    report.put("data_folder_writable", Files.isWritable(dir));
+    boolean writable = writable(dir);
+    report.put("data_folder_writable", writable);
 
+    List<String> problems = new ArrayList<>();
     Optional<Engine> existing = Stores.detectEngine(dir);
     if (existing.isEmpty()) {
-      print(report);
-      throw new CliException(
-          "No OpenVitals store in "
+      // A check, not an import: it never creates the store it looks for.
+      report.put("store", "none yet");
+      report.put(
+          "note",
+          "There is no OpenVitals store in "
               + dir
-              + " yet; import data or run 'openvitals demo' to create one");
+              + " yet; import data or run 'openvitals demo' to create one.");
+    } else {
+      try (SampleStore store = Stores.open(config)) {
+        StoreInfo info = store.info();
+        report.put("engine", info.engine().id() + " " + info.engineVersion());
+        report.put("database", info.location().toString());
+        report.put("encrypted", info.encrypted());
+        report.put("schema_version", info.schemaVersion());
+        report.put("live_samples", info.liveSamples());
+        report.put("deleted_samples", info.tombstones());
+        report.put("sources", info.sources());
+        report.put("day_boundaries", info.dayBoundaries());
+        IntegrityReport integrity = store.checkIntegrity();
+        problems.addAll(integrity.problems());
+        report.put("integrity", integrity.ok() ? "ok" : integrity.problems());
+      }
     }
-    List<String> problems;
-    try (SampleStore store = Stores.open(config)) {
-      StoreInfo info = store.info();
-      report.put("engine", info.engine().id() + " " + info.engineVersion());
-      report.put("database", info.location().toString());
-      report.put("encrypted", info.encrypted());
-      report.put("schema_version", info.schemaVersion());
-      report.put("live_samples", info.liveSamples());
-      report.put("deleted_samples", info.tombstones());
-      report.put("sources", info.sources());
-      report.put("day_boundaries", info.dayBoundaries());
-      IntegrityReport integrity = store.checkIntegrity();
-      problems = integrity.problems();
-      report.put("integrity", integrity.ok() ? "ok" : problems);
-    }
-    if (!Files.isWritable(dir)) {
-      problems = append(problems, "the data folder " + dir + " is not writable");
+    if (!writable) {
+      problems.add("the data folder " + dir + " is not writable");
     }
     report.put("healthy", problems.isEmpty());
     print(report);
     if (!problems.isEmpty()) {
-      throw new CliException("The store is not healthy: " + String.join("; ", problems));
+      throw new CliException(
+          (existing.isPresent() ? "The store is not healthy: " : "Not healthy: ")
+              + String.join("; ", problems));
     }
     return 0;
+  }
+
+  /** Whether the folder can be written; for one not made yet, the nearest folder it would be in. */
+  private static boolean writable(Path dir) {
+    Path existing = dir.toAbsolutePath();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    return existing != null && Files.isWritable(existing);
   }
 
   private void print(Map<String, Object> report) {
@@ -94,9 +111,5 @@ final class DoctorCommand implements Callable<Integer> {
       out.printf("%-22s %s%n", label, text);
     });
     out.flush();
-  }
-
-  private static List<String> append(List<String> list, String item) {
-    return java.util.stream.Stream.concat(list.stream(), java.util.stream.Stream.of(item)).toList();
   }
 }

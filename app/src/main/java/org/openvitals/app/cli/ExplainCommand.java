@@ -20,7 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code openvitals explain --metric steps --date 2024-03-05 [--json]}. */
 @Command(
     name = "explain",
-    mixinStandardHelpOptions = true,
     header = "Show how a day's value was merged from your sources.",
     description =
         "Shows how a day's value was merged: each source's own figure, which time slices or"

@@ -12,6 +12,8 @@ import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -72,7 +74,12 @@ public final class OpenVitalsCli implements Callable<Integer> {
               + " to use an encrypted file.")
   String engine;
 
-  /** A command line with OpenVitals' error handling, writing to the given streams. */
+  /**
+   * A command line with OpenVitals' error handling, writing to the given streams. Every command in
+   * it gets {@code -h/--help} and {@code -V/--version} here, so a command never declares them: one
+   * listed in {@code subcommands} above (or nested in one) has them with no further step. An
+   * argument no command knows is a usage error (exit 2), even next to {@code --help}.
+   */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     CommandLine cli = new CommandLine(new OpenVitalsCli());
     cli.setOut(out);
@@ -80,7 +87,23 @@ public final class OpenVitalsCli implements Callable<Integer> {
     CliErrors errors = new CliErrors();
     cli.setParameterExceptionHandler(errors);
     cli.setExecutionExceptionHandler(errors);
+    cli.setExecutionStrategy(CliErrors::rejectUnmatchedThenRun);
+    // Last, so that it reaches any command registered above as well.
+    addStandardHelpOptions(cli, cli.getCommandSpec().versionProvider());
     return cli;
+  }
+
+  /** Adds picocli's standard help options to every subcommand, at any depth. */
+  private static void addStandardHelpOptions(CommandLine command, IVersionProvider version) {
+    for (CommandLine sub : command.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      // Skipped by picocli where a command has its own -h (the built-in help command).
+      spec.mixinStandardHelpOptions(true);
+      if (spec.versionProvider() == null) {
+        spec.versionProvider(version);
+      }
+      addStandardHelpOptions(sub, version);
+    }
   }
 
   /** Starts the desktop app on the selected store; returns when its window closes. */

@@ -35,7 +35,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "preferences",
-    mixinStandardHelpOptions = true,
     description = "Show or change which source is preferred, per category or per metric.",
     subcommands = {
       PreferencesCommand.Set.class,
@@ -102,10 +101,7 @@ public final class PreferencesCommand implements Callable<Integer> {
   }
 
   /** {@code preferences set --category activity SOURCE...} or {@code --metric steps SOURCE...}. */
-  @Command(
-      name = "set",
-      mixinStandardHelpOptions = true,
-      description = "Rank sources, preferred first.")
+  @Command(name = "set", description = "Rank sources, preferred first.")
   static final class Set implements Callable<Integer> {
     @ParentCommand PreferencesCommand parent;
 
@@ -168,10 +164,7 @@ public final class PreferencesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "export",
-      mixinStandardHelpOptions = true,
-      description = "Print the source order as JSON (or write it to a file).")
+  @Command(name = "export", description = "Print the source order as JSON (or write it to a file).")
   static final class Export implements Callable<Integer> {
     @ParentCommand PreferencesCommand parent;
 
@@ -199,7 +192,6 @@ public final class PreferencesCommand implements Callable<Integer> {
 
   @Command(
       name = "import",
-      mixinStandardHelpOptions = true,
       description = "Read a source order exported before; saved as a new version.")
   static final class Import implements Callable<Integer> {
     @ParentCommand PreferencesCommand parent;
@@ -227,10 +219,7 @@ public final class PreferencesCommand implements Callable<Integer> {
     }
   }
 
-  @Command(
-      name = "history",
-      mixinStandardHelpOptions = true,
-      description = "List every saved version.")
+  @Command(name = "history", description = "List every saved version.")
   static final class History implements Callable<Integer> {
     @ParentCommand PreferencesCommand parent;
 

@@ -12,7 +12,6 @@ import picocli.CommandLine.ParentCommand;
 /** {@code openvitals sync [SOURCE]}: fetches what is new from connected cloud sources. */
 @Command(
     name = "sync",
-    mixinStandardHelpOptions = true,
     description = "Sync connected cloud sources now (all of them at once, or the one named).")
 public final class SyncCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;

@@ -1,6 +1,5 @@
 package org.openvitals.app.preferences;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -15,6 +14,7 @@ import org.openvitals.core.rules.DayOutcome;
 import org.openvitals.core.rules.ResolvedDay;
 import org.openvitals.core.rules.RuleContext;
 import org.openvitals.core.rules.Rules;
+import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.rules.SourcePreferences;
 import org.openvitals.core.store.SampleStore;
 
@@ -42,11 +42,6 @@ public final class Preview {
   }
 
   static final int WEEK_DAYS = 7;
-
-  /** Samples that start this long before a day can still count for it (as the rules service). */
-  private static final Duration MARGIN_BEFORE = Duration.ofDays(2);
-
-  private static final Duration MARGIN_AFTER = Duration.ofDays(1);
 
   private Preview() {}
 
@@ -109,14 +104,7 @@ public final class Preview {
       if (cancelled.getAsBoolean()) {
         break;
       }
-      List<Sample> samples = new ArrayList<>();
-      for (MetricType input : Rules.inputsOf(metric)) {
-        samples.addAll(
-            store.samples(
-                input,
-                base.days().startOf(weekStart).minus(MARGIN_BEFORE),
-                base.days().startOf(day.plusDays(1)).plus(MARGIN_AFTER)));
-      }
+      List<Sample> samples = RulesService.inputSamples(store, metric, weekStart, day, base.days());
       rows.add(
           new Row(
               metric,

@@ -1,7 +1,5 @@
 package org.openvitals.app.quality;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import java.util.function.Function;
 import org.openvitals.app.context.Progress;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.MetricType;
-import org.openvitals.core.model.Sample;
 import org.openvitals.core.rules.CrossSourceValidation;
 import org.openvitals.core.rules.DayOutcome;
 import org.openvitals.core.rules.Disagreement;
@@ -28,15 +25,13 @@ import org.openvitals.core.store.SampleStore;
 /**
  * Runs the rules over a period, metric by metric and a month at a time, and collects what they
  * flagged: cross-source disagreements, implausible and repeated samples, thin and stale days.
- * Nothing is stored; the rules and the samples read (with the same margins before and after) are
- * those {@link RulesService#outcomes} uses.
+ * Nothing is stored; the rules and the samples read ({@link RulesService#inputSamples}) are those
+ * {@link RulesService#outcomes} uses.
  */
 final class QualityScan {
   /** Days resolved at once: bounds memory on minute-level data and lets a cancel land soon. */
   static final int BLOCK_DAYS = 31;
 
-  private static final Duration MARGIN_BEFORE = Duration.ofDays(2);
-  private static final Duration MARGIN_AFTER = Duration.ofDays(1);
 
   private QualityScan() {}
 
@@ -72,24 +67,17 @@ final class QualityScan {
         LocalDate last = end.isAfter(to) ? to : end;
         Map<LocalDate, DayOutcome> outcomes =
             Rules.resolve(
-                metric, samples(store, metric, start, last, ctx), ctx, start, last, false);
+                metric,
+                RulesService.inputSamples(store, metric, start, last, ctx.days()),
+                ctx,
+                start,
+                last,
+                false);
         outcomes.forEach((day, outcome) -> collect(metric, day, outcome, describe, out));
         progress.updateProgress(++done, total);
       }
     }
     return sorted(out);
-  }
-
-  /** The samples that can count for days {@code [from, to]} (spans and nights cross midnight). */
-  private static List<Sample> samples(
-      SampleStore store, MetricType metric, LocalDate from, LocalDate to, RuleContext ctx) {
-    Instant start = ctx.days().startOf(from).minus(MARGIN_BEFORE);
-    Instant end = ctx.days().startOf(to.plusDays(1)).plus(MARGIN_AFTER);
-    List<Sample> out = new ArrayList<>();
-    for (MetricType input : Rules.inputsOf(metric)) {
-      out.addAll(store.samples(input, start, end));
-    }
-    return out;
   }
 
   /** Formats a value of a metric for people. */

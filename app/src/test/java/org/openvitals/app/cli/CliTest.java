@@ -282,12 +282,41 @@ class CliTest {
   }
 
   @Test
-  void doctorFailsWhenThereIsNoStore() {
+  void doctorOnAFolderWithNoStoreYetSaysSoAndCreatesNothing() throws IOException {
     Run doctor = run("doctor");
+    JsonNode json = JSON.readTree(run("doctor", "--json").out());
 
-    assertThat(doctor.code()).isEqualTo(1);
-    assertThat(doctor.err()).startsWith("openvitals: No OpenVitals store in " + dir);
+    String sentence =
+        "There is no OpenVitals store in "
+            + dir
+            + " yet; import data or run 'openvitals demo' to create one.";
+    assertThat(doctor.code()).as(doctor.err()).isZero();
+    assertThat(doctor.err()).isEmpty();
+    assertThat(doctor.out()).containsPattern("Store: +none yet").contains(sentence);
+    assertThat(json.get("store").asText()).isEqualTo("none yet");
+    assertThat(json.get("note").asText()).isEqualTo(sentence);
+    assertThat(json.get("healthy").asBoolean()).isTrue();
+    assertThat(json.has("engine")).isFalse();
     assertThat(dir).isEmptyDirectory();
+  }
+
+  @Test
+  void doctorOnAFolderNotMadeYetLeavesItUnmade() throws IOException {
+    Path notYet = dir.resolve("not-yet");
+    StringWriter out = new StringWriter();
+
+    int code =
+        Main.run(
+            new PrintWriter(out),
+            new PrintWriter(new StringWriter()),
+            "--data-dir",
+            notYet.toString(),
+            "doctor",
+            "--json");
+
+    assertThat(code).isZero();
+    assertThat(JSON.readTree(out.toString()).get("data_folder_writable").asBoolean()).isTrue();
+    assertThat(notYet).doesNotExist();
   }
 
   @Test

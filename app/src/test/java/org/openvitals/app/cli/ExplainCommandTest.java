@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.Main;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
@@ -21,7 +22,6 @@ import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
 import org.openvitals.core.time.DayBoundaries;
-import picocli.CommandLine;
 
 class ExplainCommandTest {
   static final SourceRef WATCH = new SourceRef("apple_health", "Apple Watch");
@@ -35,11 +35,7 @@ class ExplainCommandTest {
   Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit =
-        new CommandLine(new OpenVitalsCli())
-            .setOut(new PrintWriter(out))
-            .setErr(new PrintWriter(err))
-            .execute(args);
+    int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
     return new Run(exit, out.toString(), err.toString());
   }
 

@@ -11,12 +11,12 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.Main;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
 import org.openvitals.core.testing.Fixtures;
-import picocli.CommandLine;
 
 class ImportCommandTest {
   @TempDir Path temp;
@@ -30,10 +30,7 @@ class ImportCommandTest {
   private Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cli = new CommandLine(new OpenVitalsCli());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
+    int exit = Main.run(new PrintWriter(out), new PrintWriter(err), args);
     return new Run(exit, out.toString(), err.toString());
   }
 

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.openvitals.app.Main;
 
 class PreferencesCommandTest {
   @TempDir Path dir;
@@ -22,11 +22,7 @@ class PreferencesCommandTest {
     all[0] = "--data-dir";
     all[1] = dataDir.toString();
     System.arraycopy(args, 0, all, 2, args.length);
-    int exit =
-        new CommandLine(new OpenVitalsCli())
-            .setOut(new PrintWriter(out))
-            .setErr(new PrintWriter(err))
-            .execute(all);
+    int exit = Main.run(new PrintWriter(out), new PrintWriter(err), all);
     return new Run(exit, out.toString(), err.toString());
   }
 

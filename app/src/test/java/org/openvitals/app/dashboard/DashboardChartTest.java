@@ -2,6 +2,9 @@ package org.openvitals.app.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fair_acc.chartfx.XYChart;
+import io.fair_acc.chartfx.axes.Axis;
+import io.fair_acc.dataset.DataSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,10 +49,11 @@ class DashboardChartTest {
 
   @Test
   void eachDaySitsAtItsLocalNoonFarEastOfUtc() {
-    // At +13:00, noon UTC would already be the next day on the axis.
+    // At +13:00, noon UTC is already 01:00 of the next day.
     LocalDate day = LocalDate.parse("2024-01-10");
     ZoneId auckland = ZoneId.of("Pacific/Auckland");
-    String label =
+    record Drawn(double x, String label, double min, double max) {}
+    Drawn drawn =
         Fx.call(() -> {
           DashboardChart chart = new DashboardChart(auckland);
           chart.showDays(
@@ -67,10 +71,18 @@ class DashboardChartTest {
                       WATCH,
                       Map.of(WATCH, 9000.0))),
               FORMAT);
-          return chart.timeLabel(day.atTime(12, 0).atZone(auckland).toInstant());
+          XYChart xy = (XYChart) chart.getChildren().getFirst();
+          double x = xy.getDatasets().getFirst().get(DataSet.DIM_X, 0);
+          Axis axis = xy.getXAxis();
+          return new Drawn(
+              x, chart.timeLabel(Instant.ofEpochSecond((long) x)), axis.getMin(), axis.getMax());
         });
 
-    assertThat(label).contains("12:00");
+    long localNoon = day.atTime(12, 0).atZone(auckland).toEpochSecond();
+    assertThat(drawn.x()).as("the point's time").isEqualTo(localNoon);
+    assertThat(drawn.label()).contains("12:00");
+    assertThat(drawn.min()).isEqualTo(localNoon - 12 * 3600);
+    assertThat(drawn.max()).isEqualTo(localNoon + 12 * 3600);
     Fx.assertNothingThrown();
   }
 }

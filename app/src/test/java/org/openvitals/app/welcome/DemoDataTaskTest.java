@@ -40,9 +40,13 @@ class DemoDataTaskTest {
   }
 
   @Test
-  void aCancelledRunIsNotMarkedComplete() throws Exception {
-    DemoDataTask task = new DemoDataTask(folder, 2, END, ZoneOffset.UTC);
-    task.call(new TestProgress().cancel());
+  void aRunCancelledWhileWritingStopsAndIsNotMarkedComplete() throws Exception {
+    // Cancelled after a few days have been reported: it stops at the next day, so only a run that
+    // ignores Cancel goes on to report (and write) all sixty.
+    DemoDataTask task = new DemoDataTask(folder, 60, END, ZoneOffset.UTC);
+    TestProgress progress = new TestProgress().cancelAfter(4);
+    assertThat(task.call(progress)).as("a cancelled run has no result").isNull();
+    assertThat(progress.updates()).as("days reported before it stopped").isLessThan(10);
 
     try (SampleStore store = Stores.open(StoreConfig.sqlite(folder))) {
       assertThat(store.state(SyntheticData.STATE_KEY)).isEmpty();

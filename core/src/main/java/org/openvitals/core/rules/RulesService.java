@@ -197,11 +197,18 @@ public final class RulesService {
     return Rules.resolve(metric, samples(metric, from, to, ctx.days()), ctx, from, to, false);
   }
 
-  /**
-   * Samples that can affect days {@code [from, to]}: the inputs, with margins for spans and
-   * offsets.
-   */
   List<Sample> samples(MetricType metric, LocalDate from, LocalDate to, DayBoundaries days) {
+    return inputSamples(store, metric, from, to, days);
+  }
+
+  /**
+   * The samples of a store that can affect days {@code [from, to]}: every input of the metric, with
+   * margins for spans and nights that cross midnight and for samples filed by their own offset.
+   * Whatever resolves days outside this service (quality scan, preference preview) reads through
+   * here, so it sees what the stored results saw.
+   */
+  public static List<Sample> inputSamples(
+      SampleStore store, MetricType metric, LocalDate from, LocalDate to, DayBoundaries days) {
     Instant start = days.startOf(from).minus(MARGIN_BEFORE);
     Instant end = days.startOf(to.plusDays(1)).plus(MARGIN_AFTER);
     List<Sample> out = new ArrayList<>();
