@@ -32,7 +32,6 @@ final class QualityScan {
   /** Days resolved at once: bounds memory on minute-level data and lets a cancel land soon. */
   static final int BLOCK_DAYS = 31;
 
-
   private QualityScan() {}
 
   /**
