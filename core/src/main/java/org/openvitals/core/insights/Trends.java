@@ -60,9 +60,7 @@ public final class Trends {
     if (varNow + varBefore == 0) {
       return null; // no day-to-day noise to compare with (a constant series)
     }
-    double r =
-        Math.clamp(
-            lag1(series, previousFrom, previousTo, from, to, meanBefore, meanNow), 0, MAX_LAG1);
+    double r = Math.clamp(lag1(series, previousTo, window), 0, MAX_LAG1);
     double discount = (1 - r) / (1 + r);
     long effNow = Math.max(2, (long) Math.floor(now.length * discount));
     long effBefore = Math.max(2, (long) Math.floor(before.length * discount));
@@ -106,30 +104,39 @@ public final class Trends {
   }
 
   /**
-   * Lag-1 autocorrelation of the days around their own window's mean, over consecutive days that
-   * both have data in either window.
+   * Lag-1 autocorrelation of the day-to-day noise before the window: over the {@code max(2 x
+   * window, 56)} days up to {@code end}, in blocks of {@code window} days each taken around its own
+   * mean, over consecutive days that both have data. Measured before the window so that the change
+   * being tested cannot pass itself off as autocorrelation.
    */
-  private static double lag1(
-      DailySeries s,
-      LocalDate previousFrom,
-      LocalDate previousTo,
-      LocalDate from,
-      LocalDate to,
-      double meanBefore,
-      double meanNow) {
-    int first = s.index(previousFrom);
-    int last = s.index(to);
-    int split = s.index(from);
+  static double lag1(DailySeries s, LocalDate end, int window) {
+    int last = s.index(end);
+    int span = Math.max(2 * window, 56);
+    int first = Math.max(0, last - span + 1);
     double num = 0;
     double den = 0;
-    for (int i = first; i <= last; i++) {
-      if (!s.has(i)) {
+    for (int blockEnd = last; blockEnd >= first; blockEnd -= window) {
+      int blockStart = Math.max(first, blockEnd - window + 1);
+      double sum = 0;
+      int n = 0;
+      for (int i = blockStart; i <= blockEnd; i++) {
+        if (s.has(i)) {
+          sum += s.value(i);
+          n++;
+        }
+      }
+      if (n < 2) {
         continue;
       }
-      double d = s.value(i) - (i < split ? meanBefore : meanNow);
-      den += d * d;
-      if (i + 1 <= last && s.has(i + 1)) {
-        num += d * (s.value(i + 1) - (i + 1 < split ? meanBefore : meanNow));
+      double mean = sum / n;
+      for (int i = blockStart; i <= blockEnd; i++) {
+        if (s.has(i)) {
+          double d = s.value(i) - mean;
+          den += d * d;
+          if (i + 1 <= blockEnd && s.has(i + 1)) {
+            num += d * (s.value(i + 1) - mean);
+          }
+        }
       }
     }
     return den == 0 ? 0 : num / den;
