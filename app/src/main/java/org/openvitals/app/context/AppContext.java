@@ -2,55 +2,67 @@ package org.openvitals.app.context;
 
 import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
 
 /**
- * What every screen shares: the open store with its rules, a background executor for slow work, and
- * a data version that moves whenever stored data or rules change, so screens that show data reload.
- * Switching stores (the demo database, another data folder, after deleting everything) goes through
- * {@link #switchStore} so every screen follows.
+ * What every screen shares: the open store with its rules and source colours, the executor that
+ * view models' {@link BackgroundWork} runs on, and a data version that moves whenever stored data
+ * or rules change, so screens that show data reload. Switching stores (the demo database, another
+ * data folder, after deleting everything) goes through {@link #switchStore} so every screen
+ * follows.
  *
  * <p>Properties are changed on the FX thread only; {@link #dataChanged()} may be called from any
  * thread.
  */
 public final class AppContext implements AutoCloseable {
   private final Clock clock;
-  private final ExecutorService background =
-      Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("openvitals-bg-", 0).factory());
+  private final TaskExecutor executor;
   private final ReadOnlyObjectWrapper<OpenStore> store = new ReadOnlyObjectWrapper<>(this, "store");
   private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper(this, "dataVersion");
   private final ObjectProperty<UnitSystem> unitSystem =
       new SimpleObjectProperty<>(this, "unitSystem", UnitSystem.METRIC);
 
-  /** A store that is open, with the rules service reading it. */
-  public record OpenStore(StoreConfig config, SampleStore store, RulesService rules) {
+  /** A store that is open, with the rules service reading it and the colours of its sources. */
+  public record OpenStore(
+      StoreConfig config, SampleStore store, RulesService rules, SourceColors colours) {
     public OpenStore {
       Objects.requireNonNull(config);
       Objects.requireNonNull(store);
       Objects.requireNonNull(rules);
+      Objects.requireNonNull(colours);
     }
   }
 
+  /** The app's context: background work on virtual threads, results on the FX thread. */
   public AppContext(StoreConfig config, Clock clock) {
+    this(config, clock, TaskExecutor.background());
+  }
+
+  /**
+   * @param executor where view models' background work runs ({@link TaskExecutor#immediate()} in
+   *     tests); closed with this context
+   */
+  public AppContext(StoreConfig config, Clock clock, TaskExecutor executor) {
     this.clock = clock;
+    this.executor = executor;
+    store.set(open(config));
+  }
+
+  private OpenStore open(StoreConfig config) {
     SampleStore opened = Stores.open(config);
-    SourceColors.load(opened);
-    store.set(new OpenStore(config, opened, new RulesService(opened, clock)));
+    return new OpenStore(
+        config, opened, new RulesService(opened, clock), SourceColors.load(opened));
   }
 
   /** The open store; changes when the user switches data folder or to the demo database. */
@@ -85,25 +97,27 @@ public final class AppContext implements AutoCloseable {
 
   /** Says that stored data or rules changed (an import ended, preferences were saved ...). */
   public void dataChanged() {
-    if (Platform.isFxApplicationThread()) {
+    executor.runOnFxThread(() -> {
       dataVersion.set(dataVersion.get() + 1);
       giveNewSourcesAColour();
-    } else {
-      Platform.runLater(this::dataChanged);
-    }
+    });
   }
 
   /** New sources (after an import or sync) get their colour; screens redraw once more if so. */
   private void giveNewSourcesAColour() {
-    SampleStore current = store();
+    OpenStore current = store.get();
     try {
-      background.execute(() -> {
+      executor.runInBackground(() -> {
         try {
-          if (SourceColors.load(current)) {
-            Platform.runLater(() -> dataVersion.set(dataVersion.get() + 1));
+          if (current.colours().refresh()) {
+            executor.runOnFxThread(() -> {
+              if (store.get() == current) {
+                dataVersion.set(dataVersion.get() + 1);
+              }
+            });
           }
         } catch (RuntimeException closedOrSwitched) {
-          // The store was closed or switched meanwhile; its successor loads its own colours.
+          // The store was closed or switched meanwhile; its successor has its own colours.
         }
       });
     } catch (RejectedExecutionException closing) {
@@ -121,10 +135,9 @@ public final class AppContext implements AutoCloseable {
    * already running on the old store finishes or fails with a store error.
    */
   public void switchStore(StoreConfig config) {
-    SampleStore opened = Stores.open(config);
-    SourceColors.load(opened);
+    OpenStore opened = open(config);
     OpenStore before = store.get();
-    store.set(new OpenStore(config, opened, new RulesService(opened, clock)));
+    store.set(opened);
     dataChanged();
     if (before != null) {
       before.store().close();
@@ -142,22 +155,18 @@ public final class AppContext implements AutoCloseable {
     try {
       whileClosed.accept(before.config());
     } finally {
-      SampleStore opened = Stores.open(before.config());
-      SourceColors.load(opened);
-      store.set(new OpenStore(before.config(), opened, new RulesService(opened, clock)));
+      store.set(open(before.config()));
       dataChanged();
     }
   }
 
-  /** Runs a task off the FX thread; its progress and result are reported on the FX thread. */
-  public <T> Task<T> run(Task<T> task) {
-    background.execute(task);
-    return task;
+  TaskExecutor executor() {
+    return executor;
   }
 
   @Override
   public void close() {
-    background.shutdownNow();
+    executor.close();
     OpenStore open = store.get();
     if (open != null) {
       open.store().close();

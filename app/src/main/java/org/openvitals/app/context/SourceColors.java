@@ -3,6 +3,7 @@ package org.openvitals.app.context;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.SampleStore;
@@ -14,6 +15,9 @@ import org.openvitals.core.store.SourceSummary;
  * colour when it first appears and keeps it: the choice is saved in the store, so it survives
  * restarts and never shifts when another source arrives. Two sources share a colour only when there
  * are more sources than colours.
+ *
+ * <p>The colours belong to one store: {@link AppContext.OpenStore#colours()} holds those of the
+ * open store, and screens ask it when they draw. Safe to read from any thread.
  */
 public final class SourceColors {
   /** Okabe-Ito and Tableau hues: distinct for colour-blind readers, readable on light and dark. */
@@ -32,15 +36,40 @@ public final class SourceColors {
 
   static final String STATE_PREFIX = "app.source_color.";
 
-  private static volatile Map<String, Integer> assigned = Map.of();
+  /** The store the colours are saved in; null for {@link #none()}. */
+  private final SampleStore store;
 
-  private SourceColors() {}
+  private volatile Map<String, Integer> assigned = Map.of();
+
+  private SourceColors(SampleStore store) {
+    this.store = store;
+  }
 
   /**
-   * Reads the saved colours of {@code store} and gives every source without one the least used
-   * colour (saving it). Runs off the FX thread; returns whether a source got a new colour.
+   * The colours saved in {@code store}, after giving every source without one the least used colour
+   * (saving it). Reads the store: call off the FX thread where it can wait.
    */
-  public static boolean load(SampleStore store) {
+  public static SourceColors load(SampleStore store) {
+    SourceColors colours = new SourceColors(store);
+    colours.refresh();
+    return colours;
+  }
+
+  /** No saved colours: every source gets its fallback colour (drawing without a store). */
+  public static SourceColors none() {
+    return new SourceColors(null);
+  }
+
+  /**
+   * Gives every source that appeared since the last call (after an import or a sync) its colour,
+   * saving it. Reads the store: call off the FX thread.
+   *
+   * @return whether a source got a new colour
+   */
+  public synchronized boolean refresh() {
+    if (store == null) {
+      return false;
+    }
     Map<String, Integer> colours = new HashMap<>();
     store
         .stateWithPrefix(STATE_PREFIX)
@@ -77,20 +106,28 @@ public final class SourceColors {
     return best;
   }
 
-  public static Color of(SourceRef source) {
+  public Color of(SourceRef source) {
     Integer saved = assigned.get(source.key());
-    // A source seen before load() ran for it (a moment after an import) falls back to its hash.
+    // A source seen before refresh() ran for it (a moment after an import) falls back to its hash.
     int index = saved != null ? saved : source.key().hashCode();
     return PALETTE.get(Math.floorMod(index, PALETTE.size()));
   }
 
   /** The colour as CSS ({@code #rrggbb}), for styles. */
-  public static String css(SourceRef source) {
+  public String css(SourceRef source) {
     Color c = of(source);
     return String.format(
         "#%02x%02x%02x",
         Math.round(c.getRed() * 255),
         Math.round(c.getGreen() * 255),
         Math.round(c.getBlue() * 255));
+  }
+
+  /** A small square in the source's colour (style class {@code source-swatch}). */
+  public Region swatch(SourceRef source) {
+    Region swatch = new Region();
+    swatch.getStyleClass().add("source-swatch");
+    swatch.setStyle("-fx-background-color: " + css(source) + ";");
+    return swatch;
   }
 }

@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.layout.StackPane;
-import org.openvitals.app.context.SourceColors;
 import org.openvitals.core.model.AggregationKind;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.SourceRef;
@@ -96,7 +95,7 @@ final class DashboardChart extends StackPane {
         max = Math.max(max, y[i]);
       }
       set.set(x, y);
-      set.setStyle(style(e.getKey()));
+      set.setStyle(style(e.getKey(), format));
       sets.add(set);
     }
     yAxis.setName(MetricTile.name(metric));
@@ -135,7 +134,7 @@ final class DashboardChart extends StackPane {
         from = Math.min(from, s.epochSeconds()[0]);
         to = Math.max(to, s.epochSeconds()[shown.length - 1]);
       }
-      set.setStyle(style(s.source()));
+      set.setStyle(style(s.source(), format));
       sets.add(set);
     }
     yAxis.setName(MetricTile.name(metric));
@@ -173,8 +172,8 @@ final class DashboardChart extends StackPane {
     return timeLabels.toString(at.getEpochSecond());
   }
 
-  private static String style(SourceRef source) {
-    String color = SourceColors.css(source);
+  private static String style(SourceRef source, MetricFormat format) {
+    String color = format.colours().css(source);
     return DataSetStyleBuilder.instance()
         .setStroke(color)
         .setFill(color)

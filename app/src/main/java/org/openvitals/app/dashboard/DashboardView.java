@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ButtonType;
@@ -26,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Explanation;
@@ -35,7 +35,7 @@ import org.openvitals.core.rules.Explanation;
  * sparkline; Enter or a click opens the explanation), and a chart of one metric's days or, for
  * minute-level metrics, of every reading.
  */
-public final class DashboardView extends ScrollPane {
+public final class DashboardView extends ScrollPane implements Disposable {
   private final DashboardViewModel model;
   private final FlowPane tiles = new FlowPane(12, 12);
   private final Map<MetricType, MetricTile> tileByMetric = new EnumMap<>(MetricType.class);
@@ -46,7 +46,6 @@ public final class DashboardView extends ScrollPane {
 
   private final ToggleButton everyReading = new ToggleButton("Every reading");
   private final Label chartNote = new Label();
-  private Task<Readings> readingsTask;
 
   public DashboardView(AppContext context) {
     this(new DashboardViewModel(context, DashboardSettings.forUser()));
@@ -104,6 +103,11 @@ public final class DashboardView extends ScrollPane {
 
   public DashboardViewModel model() {
     return model;
+  }
+
+  @Override
+  public void dispose() {
+    model.dispose();
   }
 
   private HBox periods() {
@@ -188,10 +192,7 @@ public final class DashboardView extends ScrollPane {
 
   private void showChart() {
     MetricType metric = model.chartMetricProperty().get();
-    if (readingsTask != null) {
-      readingsTask.cancel();
-      readingsTask = null;
-    }
+    model.cancelReadings();
     if (metric == null) {
       return;
     }
@@ -203,17 +204,14 @@ public final class DashboardView extends ScrollPane {
     MetricFormat format = model.formatProperty().get();
     if (everyReading.isSelected() && DashboardData.hasReadings(metric)) {
       chartNote.setText("Reading every stored value...");
-      readingsTask =
-          model.readings(
-              metric,
-              r -> {
-                chart.showReadings(r, format);
-                chartNote.setText(
-                    String.format(
-                        Locale.US,
-                        "%,d readings; drag to zoom, right-click to zoom out",
-                        r.count()));
-              });
+      model.readings(
+          metric,
+          r -> {
+            chart.showReadings(r, format);
+            chartNote.setText(
+                String.format(
+                    Locale.US, "%,d readings; drag to zoom, right-click to zoom out", r.count()));
+          });
     } else {
       chart.showDays(metric, model.chartDaysProperty().get(), format);
       chartNote.setText("Each day's value, coloured by the source it came from");

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,8 +13,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
+import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.BackgroundTask;
+import org.openvitals.app.context.BackgroundWork;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Explanation;
 import org.openvitals.core.rules.ResolvedDay;
@@ -28,7 +30,7 @@ import org.openvitals.core.time.DayBoundaries;
  * and its days. Data is read off the FX thread whenever the store's data or the store itself
  * changes; switching period or metric only re-slices what is loaded. Call on the FX thread.
  */
-public final class DashboardViewModel {
+public final class DashboardViewModel implements Disposable {
   /** What the page shows instead of, or above, the values. */
   public enum State {
     LOADING,
@@ -54,11 +56,14 @@ public final class DashboardViewModel {
       new ReadOnlyObjectWrapper<>(this, "chartDays", List.of());
   private final ReadOnlyObjectWrapper<State> state =
       new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
-  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final ReadOnlyObjectWrapper<MetricFormat> format =
       new ReadOnlyObjectWrapper<>(this, "format");
-  private Task<DashboardData> running;
+  private final BackgroundWork work;
+  private final BackgroundWork.Lane reads;
+  private final BackgroundWork.Lane explanations;
+  private final BackgroundWork.Lane readingLoads;
+  private final Subscription shared;
 
   /** True while the model itself picks the charted metric (that choice is not remembered). */
   private boolean choosingMetric;
@@ -66,14 +71,17 @@ public final class DashboardViewModel {
   public DashboardViewModel(AppContext context, DashboardSettings settings) {
     this.context = context;
     this.settings = settings;
+    this.work = new BackgroundWork(context);
+    this.reads = work.lane();
+    this.explanations = work.lane();
+    this.readingLoads = work.lane();
     period.set(settings.period().orElse(Period.WEEK));
     data.set(DashboardData.empty(LocalDate.now(context.clock())));
-    format.set(new MetricFormat(context.unitSystemProperty().get()));
-    context.unitSystemProperty().addListener((p, before, now) -> format.set(new MetricFormat(now)));
+    showFormat();
     period.addListener((p, before, now) -> {
       settings.savePeriod(now);
       present();
-      if (running == null && !data.get().covers(now)) {
+      if (!reads.isRunning() && !data.get().covers(now)) {
         reload();
       }
     });
@@ -83,8 +91,27 @@ public final class DashboardViewModel {
       }
       presentChart();
     });
-    context.dataVersionProperty().addListener((p, before, now) -> reload());
-    context.storeProperty().addListener((p, before, now) -> reload());
+    this.shared =
+        Subscription.combine(
+            context.unitSystemProperty().subscribe((before, now) -> showFormat()),
+            context
+                .storeProperty()
+                .subscribe((before, now) -> {
+                  showFormat(); // the new store's source colours
+                  reload();
+                }),
+            context.dataVersionProperty().subscribe((before, now) -> reload()));
+  }
+
+  private void showFormat() {
+    format.set(new MetricFormat(context.unitSystemProperty().get(), context.current().colours()));
+  }
+
+  /** Stops following the store and the unit system, and drops reads still running. */
+  @Override
+  public void dispose() {
+    shared.unsubscribe();
+    work.dispose();
   }
 
   /** The period shown; remembered between runs. */
@@ -122,7 +149,7 @@ public final class DashboardViewModel {
 
   /** True while data is being read (values already shown stay until the new ones arrive). */
   public ReadOnlyBooleanProperty loadingProperty() {
-    return loading.getReadOnlyProperty();
+    return reads.runningProperty();
   }
 
   /** A sentence for the empty and failed states. */
@@ -130,7 +157,7 @@ public final class DashboardViewModel {
     return message.getReadOnlyProperty();
   }
 
-  /** How values are shown, following the user's unit system. */
+  /** How values are shown, following the user's unit system and the open store's colours. */
   public ReadOnlyObjectProperty<MetricFormat> formatProperty() {
     return format.getReadOnlyProperty();
   }
@@ -141,96 +168,70 @@ public final class DashboardViewModel {
   }
 
   /** Reads the dashboard's data again, off the FX thread; a read still running is cancelled. */
-  public Task<DashboardData> reload() {
-    if (running != null) {
-      running.cancel();
-    }
+  public BackgroundTask<DashboardData> reload() {
     RulesService rules = context.rules();
     SampleStore store = context.store();
     Period shown = period.get();
-    Task<DashboardData> task =
-        new Task<>() {
-          @Override
-          protected DashboardData call() {
-            LocalDate today = today(store);
-            // The period on screen first, so values appear quickly (with the period before it
-            // for short periods; a year's trend waits for the second read); then every period's
-            // days, so switching period needs no store access.
-            int first =
-                shown.days() <= Period.MONTH.days()
-                    ? Math.max(2 * shown.days(), shown.chartDays())
-                    : shown.days();
-            updateValue(DashboardData.load(rules, today, first, this::isCancelled));
-            updateProgress(1, 2);
-            DashboardData all =
-                DashboardData.load(rules, today, Period.LOADED_DAYS, this::isCancelled);
-            updateProgress(2, 2);
-            return all;
-          }
-        };
-    running = task;
-    loading.set(true);
     if (data.get().isEmpty()) {
       state.set(State.LOADING);
     }
-    task.valueProperty()
-        .addListener((p, before, now) -> {
-          if (now != null && running == task) {
-            show(now);
-          }
-        });
-    task.setOnSucceeded(e -> {
-      if (running == task) {
-        running = null;
-        loading.set(false);
-        show(task.getValue());
-      }
-    });
-    task.setOnFailed(e -> {
-      if (running == task) {
-        running = null;
-        loading.set(false);
-        state.set(State.FAILED);
-        Throwable error = task.getException();
-        message.set(
-            "Could not read your data: "
-                + (error.getMessage() == null ? error.toString() : error.getMessage()));
-      }
-    });
-    return context.run(task);
+    return reads
+        .task(progress -> {
+          LocalDate today = today(store);
+          // The period on screen first, so values appear quickly (with the period before it for
+          // short periods; a year's trend waits for the second read); then every period's days,
+          // so switching period needs no store access.
+          int first =
+              shown.days() <= Period.MONTH.days()
+                  ? Math.max(2 * shown.days(), shown.chartDays())
+                  : shown.days();
+          DashboardData quick = DashboardData.load(rules, today, first, progress::isCancelled);
+          progress.runOnFxThread(() -> show(quick));
+          progress.updateProgress(1, 2);
+          return DashboardData.load(rules, today, Period.LOADED_DAYS, progress::isCancelled);
+        })
+        .onSuccess(this::show)
+        .onFailure(
+            "Could not read your data",
+            why -> {
+              state.set(State.FAILED);
+              message.set(why);
+            })
+        .start();
   }
 
   /** Reads why {@code metric} has its value on {@code day}, off the FX thread. */
-  public Task<Explanation> explain(
+  public BackgroundTask<Explanation> explain(
       MetricType metric, LocalDate day, Consumer<Explanation> onReady) {
     RulesService rules = context.rules();
-    Task<Explanation> task =
-        new Task<>() {
-          @Override
-          protected Explanation call() {
-            return rules.explain(metric, day);
-          }
-        };
-    task.setOnSucceeded(e -> onReady.accept(task.getValue()));
-    return context.run(task);
+    return explanations.task(progress -> rules.explain(metric, day)).onSuccess(onReady).start();
   }
 
-  /** Reads every stored reading of {@code metric} over the chart span, off the FX thread. */
-  public Task<Readings> readings(MetricType metric, Consumer<Readings> onReady) {
+  /**
+   * Reads every stored reading of {@code metric} over the chart span, off the FX thread; a read
+   * still running is cancelled.
+   */
+  public BackgroundTask<Readings> readings(MetricType metric, Consumer<Readings> onReady) {
     SampleStore store = context.store();
     LocalDate from = chartFrom();
     LocalDate to = data.get().today();
-    Task<Readings> task =
-        new Task<>() {
-          @Override
-          protected Readings call() {
-            DayBoundaries days = store.dayBoundaries();
-            return Readings.load(
-                store, metric, days.startOf(from), days.startOf(to.plusDays(1)), this::isCancelled);
-          }
-        };
-    task.setOnSucceeded(e -> onReady.accept(task.getValue()));
-    return context.run(task);
+    return readingLoads
+        .task(progress -> {
+          DayBoundaries days = store.dayBoundaries();
+          return Readings.load(
+              store,
+              metric,
+              days.startOf(from),
+              days.startOf(to.plusDays(1)),
+              progress::isCancelled);
+        })
+        .onSuccess(onReady)
+        .start();
+  }
+
+  /** Stops reading every reading (the chart shows days again). */
+  public void cancelReadings() {
+    readingLoads.cancel();
   }
 
   /** Today in the store's day boundaries (the user may count days in another zone). */
@@ -241,7 +242,7 @@ public final class DashboardViewModel {
   private void show(DashboardData loaded) {
     data.set(loaded);
     if (loaded.isEmpty()) {
-      boolean more = loading.get() && !loaded.covers(Period.YEAR);
+      boolean more = reads.isRunning() && !loaded.covers(Period.YEAR);
       state.set(more ? State.LOADING : State.EMPTY);
       message.set(
           more

@@ -9,7 +9,6 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
-import org.openvitals.app.context.SourceColors;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Disagreement;
 import org.openvitals.core.rules.Explanation;
@@ -94,7 +93,7 @@ final class ExplanationPane extends VBox {
     }
     int row = 1;
     for (SourceDay s : e.sources()) {
-      Circle dot = new Circle(5, SourceColors.of(s.source()));
+      Circle dot = new Circle(5, format.colours().of(s.source()));
       grid.add(dot, 0, row);
       grid.add(new Label(s.source().name() + " (" + s.source().provider() + ")"), 1, row);
       grid.add(new Label(role(s)), 2, row);

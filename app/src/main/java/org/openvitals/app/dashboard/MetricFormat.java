@@ -1,27 +1,41 @@
 package org.openvitals.app.dashboard;
 
 import java.util.Locale;
+import org.openvitals.app.context.SourceColors;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.units.Units;
 
 /**
- * Shows canonical values in the user's unit system: kilograms or pounds, kilometres or miles,
- * degrees Celsius or Fahrenheit. Stored values never change; only what is shown does.
+ * How the dashboard shows values: canonical values in the user's unit system (kilograms or pounds,
+ * kilometres or miles, degrees Celsius or Fahrenheit), and each source in the open store's colour
+ * for it. Stored values never change; only what is shown does.
  */
 public final class MetricFormat {
   /** How one metric is shown: the unit code {@link Units} converts to, its label, decimals. */
   private record Shown(String code, String label, int decimals) {}
 
   private final UnitSystem system;
+  private final SourceColors colours;
 
+  /** Values in {@code system}; sources in their fallback colours (no store to read them from). */
   public MetricFormat(UnitSystem system) {
+    this(system, SourceColors.none());
+  }
+
+  public MetricFormat(UnitSystem system, SourceColors colours) {
     this.system = system;
+    this.colours = colours;
   }
 
   public UnitSystem system() {
     return system;
+  }
+
+  /** The colour of each source. */
+  public SourceColors colours() {
+    return colours;
   }
 
   /** The value in the shown unit. */

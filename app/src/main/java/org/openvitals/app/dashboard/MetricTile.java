@@ -9,7 +9,6 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
-import org.openvitals.app.context.SourceColors;
 import org.openvitals.core.model.MetricType;
 
 /**
@@ -71,7 +70,7 @@ final class MetricTile extends VBox {
     note.setText(note(s));
     sourceRow.setVisible(s.primary() != null);
     if (s.primary() != null) {
-      dot.setFill(SourceColors.of(s.primary()));
+      dot.setFill(format.colours().of(s.primary()));
       source.setText(
           s.primary().name()
               + (s.period() == Period.TODAY || s.primaryDays() == s.daysWithData()

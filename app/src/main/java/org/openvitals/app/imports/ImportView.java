@@ -30,6 +30,7 @@ import javafx.scene.text.TextAlignment;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.connectors.csv.CsvMapping;
 import org.openvitals.connectors.files.FileImporter;
@@ -39,7 +40,7 @@ import org.openvitals.connectors.files.ImportReport;
  * The Import screen: a drop zone (or a file chooser), the detected format with a way to override
  * it, progress with cancel while the import runs in the background, and the report at the end.
  */
-public final class ImportView extends ScrollPane {
+public final class ImportView extends ScrollPane implements Disposable {
   private final ImportViewModel model;
 
   public ImportView(AppContext context) {
@@ -59,6 +60,11 @@ public final class ImportView extends ScrollPane {
         new VBox(title, dropZone(), chosenFile(), running(), notice(), outcome(), history());
     page.getStyleClass().add("import-page");
     setContent(page);
+  }
+
+  @Override
+  public void dispose() {
+    model.dispose();
   }
 
   /** The view model, for tests that choose a file without the native file chooser. */

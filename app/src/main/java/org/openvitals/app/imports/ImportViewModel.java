@@ -10,13 +10,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,8 +22,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.BackgroundTask;
+import org.openvitals.app.context.BackgroundWork;
+import org.openvitals.app.context.Disposable;
+import org.openvitals.app.context.Progress;
 import org.openvitals.connectors.csv.CsvImporter;
 import org.openvitals.connectors.csv.CsvMapping;
 import org.openvitals.connectors.csv.MappingInference;
@@ -43,10 +44,10 @@ import org.openvitals.core.store.SampleStore;
  *
  * <p>One import runs at a time, in the background; files chosen meanwhile wait in the queue and
  * start, with their detected format, when it ends. Cancel stops the running import after its
- * current batch (what was committed stays) and drops the queue. Properties change on the FX thread
- * only.
+ * current batch (what was committed stays) and drops the queue. Opening another store stops the
+ * running import the same way. Properties change on the FX thread only.
  */
-public final class ImportViewModel {
+public final class ImportViewModel implements Disposable {
 
   /**
    * One import that ended.
@@ -91,7 +92,6 @@ public final class ImportViewModel {
   private final ObjectProperty<FileImporter> format = new SimpleObjectProperty<>(this, "format");
   private final ObjectProperty<Path> mapping = new SimpleObjectProperty<>(this, "mapping");
   private final ReadOnlyStringWrapper detection = new ReadOnlyStringWrapper(this, "detection");
-  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
   private final ReadOnlyObjectWrapper<ImportProgress> progress =
       new ReadOnlyObjectWrapper<>(this, "progress");
   private final ReadOnlyObjectWrapper<Outcome> outcome =
@@ -104,17 +104,31 @@ public final class ImportViewModel {
   private final BooleanBinding canStart;
   private final BooleanBinding mappingApplies;
   private final StringBinding progressText;
+  private final BackgroundWork work;
+  private final BackgroundWork.Lane detections;
+  private final BackgroundWork.Lane imports;
+
+  /** Set by {@link #cancel()}: the importer stops after its batch and reports what it did. */
   private volatile boolean cancelRequested;
 
   public ImportViewModel(AppContext context) {
     this.context = context;
-    canStart = file.isNotNull().and(format.isNotNull()).and(running.not());
+    this.work = new BackgroundWork(context);
+    this.detections = work.lane();
+    this.imports = work.lane();
+    canStart = file.isNotNull().and(format.isNotNull()).and(imports.runningProperty().not());
     mappingApplies =
         Bindings.createBooleanBinding(
             () -> format.get() != null && CsvImporter.ID.equals(format.get().id()), format);
     progressText =
         Bindings.createStringBinding(
             () -> progress.get() == null ? "" : describe(progress.get()), progress);
+  }
+
+  /** Drops the detection and the import still running (the importer stops after its batch). */
+  @Override
+  public void dispose() {
+    work.dispose();
   }
 
   /** Every registered format, for overriding what was detected. */
@@ -142,7 +156,7 @@ public final class ImportViewModel {
   }
 
   public ReadOnlyBooleanProperty runningProperty() {
-    return running.getReadOnlyProperty();
+    return imports.runningProperty();
   }
 
   /** The running import's latest progress, or null before its first report. */
@@ -195,7 +209,7 @@ public final class ImportViewModel {
    */
   public void chooseAll(List<Path> files) {
     for (int i = 0; i < files.size(); i++) {
-      if (i == 0 && !running.get()) {
+      if (i == 0 && !imports.isRunning()) {
         choose(files.get(i));
       } else {
         enqueue(files.get(i));
@@ -207,8 +221,8 @@ public final class ImportViewModel {
    * Makes {@code chosen} the file to import and detects its format in the background; while an
    * import runs, queues it instead. Returns the detection, or null when the file was queued.
    */
-  public Task<Optional<FileImporter>> choose(Path chosen) {
-    if (running.get()) {
+  public BackgroundTask<Optional<FileImporter>> choose(Path chosen) {
+    if (imports.isRunning()) {
       enqueue(chosen);
       return null;
     }
@@ -218,33 +232,20 @@ public final class ImportViewModel {
     suggestedMapping.set(null);
     notice.set(null);
     detection.set("Looking at " + chosen.getFileName() + "...");
-    Task<Optional<FileImporter>> detect =
-        new Task<>() {
-          @Override
-          protected Optional<FileImporter> call() throws IOException {
-            return detect(chosen);
-          }
-        };
-    detect.setOnSucceeded(e -> {
-      if (!chosen.equals(file.get())) {
-        return; // another file was chosen meanwhile
-      }
-      Optional<FileImporter> found = detect.getValue();
-      format.set(found.map(this::listed).orElse(null));
-      detection.set(
-          found
-              .map(i -> "Detected: " + i.displayName())
-              .orElse(
-                  "OpenVitals cannot tell what "
-                      + chosen.getFileName()
-                      + " is; choose its format."));
-    });
-    detect.setOnFailed(e -> {
-      if (chosen.equals(file.get())) {
-        detection.set("Cannot read " + chosen + ": " + detect.getException().getMessage());
-      }
-    });
-    return context.run(detect);
+    return detections
+        .task(progress -> detect(chosen))
+        .onSuccess(found -> {
+          format.set(found.map(this::listed).orElse(null));
+          detection.set(
+              found
+                  .map(i -> "Detected: " + i.displayName())
+                  .orElse(
+                      "OpenVitals cannot tell what "
+                          + chosen.getFileName()
+                          + " is; choose its format."));
+        })
+        .onFailure("Cannot read " + chosen, detection::set)
+        .start();
   }
 
   private void enqueue(Path queued) {
@@ -261,7 +262,7 @@ public final class ImportViewModel {
   }
 
   /** Starts importing the chosen file with the chosen format; returns the running task. */
-  public Task<ImportReport> start() {
+  public BackgroundTask<ImportReport> start() {
     if (!canStart.get()) {
       throw new IllegalStateException("Choose a file and its format first");
     }
@@ -272,7 +273,7 @@ public final class ImportViewModel {
 
   /** Asks the running import to stop after its current batch; queued files are dropped. */
   public void cancel() {
-    if (!running.get()) {
+    if (!imports.isRunning()) {
       return;
     }
     cancelRequested = true;
@@ -283,43 +284,50 @@ public final class ImportViewModel {
             + (dropped == 0 ? "" : " " + dropped + " queued file(s) will not be imported."));
   }
 
-  private Task<ImportReport> launch(Path target, FileImporter explicit, Path mappingFile) {
+  private BackgroundTask<ImportReport> launch(
+      Path target, FileImporter explicit, Path mappingFile) {
     SampleStore store = context.store();
     cancelRequested = false;
-    running.set(true);
     progress.set(null);
     suggestedMapping.set(null);
     file.set(target);
     AtomicReference<String> formatName =
         new AtomicReference<>(explicit == null ? null : explicit.displayName());
-    AtomicReference<ImportProgress> pending = new AtomicReference<>();
-    ImportListener listener =
-        new ImportListener() {
-          @Override
-          public void progress(ImportProgress p) {
-            // Coalesced: the FX thread gets the latest snapshot, never a backlog.
-            if (pending.getAndSet(p) == null) {
-              Platform.runLater(() -> progress.set(pending.getAndSet(null)));
-            }
-          }
+    return imports
+        .task(task -> {
+          FileImporter importer = importerFor(target, explicit, mappingFile);
+          formatName.set(importer.displayName());
+          return importer.importFile(target, store, listener(task));
+        })
+        .onSuccess(report -> ended(new Outcome(target, formatName.get(), report, null)))
+        .onFailure(error -> ended(failure(target, formatName.get(), error)))
+        .onCancelled(() -> {
+          queue.clear();
+          notice.set(
+              "The import of "
+                  + target.getFileName()
+                  + " stopped because another store was opened; what it committed stays there.");
+        })
+        .start();
+  }
 
-          @Override
-          public boolean cancelled() {
-            return cancelRequested;
-          }
-        };
-    Task<ImportReport> task =
-        new Task<>() {
-          @Override
-          protected ImportReport call() throws Exception {
-            FileImporter importer = importerFor(target, explicit, mappingFile);
-            formatName.set(importer.displayName());
-            return importer.importFile(target, store, listener);
-          }
-        };
-    task.setOnSucceeded(e -> ended(new Outcome(target, formatName.get(), task.getValue(), null)));
-    task.setOnFailed(e -> ended(failure(target, formatName.get(), task.getException())));
-    return context.run(task);
+  /** Tells the importer to stop when asked to, and brings its progress to the FX thread. */
+  private ImportListener listener(Progress task) {
+    AtomicReference<ImportProgress> pending = new AtomicReference<>();
+    return new ImportListener() {
+      @Override
+      public void progress(ImportProgress p) {
+        // Coalesced: the FX thread gets the latest snapshot, never a backlog.
+        if (pending.getAndSet(p) == null) {
+          task.runOnFxThread(() -> progress.set(pending.getAndSet(null)));
+        }
+      }
+
+      @Override
+      public boolean cancelled() {
+        return cancelRequested || task.isCancelled();
+      }
+    };
   }
 
   private static FileImporter importerFor(Path target, FileImporter explicit, Path mappingFile)
@@ -383,7 +391,6 @@ public final class ImportViewModel {
   }
 
   private void ended(Outcome ended) {
-    running.set(false);
     outcome.set(ended);
     if (ended.error() == null) {
       file.set(

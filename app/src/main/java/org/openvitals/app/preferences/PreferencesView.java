@@ -27,8 +27,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
-import org.openvitals.app.context.SourceColors;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayValues;
 import org.openvitals.app.preferences.PreferencesViewModel.Scope;
 import org.openvitals.app.preferences.PreferencesViewModel.SourceItem;
@@ -42,7 +43,7 @@ import org.openvitals.core.rules.SourcePreferences;
  * new order; beside them, what the new order does to the category's main metrics. Thin: state and
  * work live in {@link PreferencesViewModel}.
  */
-public final class PreferencesView extends VBox {
+public final class PreferencesView extends VBox implements Disposable {
   private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
   private static final DateTimeFormatter SAVED_AT =
       DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
@@ -52,6 +53,7 @@ public final class PreferencesView extends VBox {
   private final ListView<SourceItem> list = new ListView<>();
   private final GridPane previewGrid = new GridPane();
   private int dragFrom = -1;
+  private Subscription unitChanges;
 
   public PreferencesView(AppContext context) {
     this(context, new PreferencesViewModel(context));
@@ -76,6 +78,13 @@ public final class PreferencesView extends VBox {
 
     getChildren().addAll(title, intro, chooser(), orderNote(), body(), actions());
     model.reload();
+  }
+
+  /** Stops following the unit system; the view model stops following the store. */
+  @Override
+  public void dispose() {
+    unitChanges.unsubscribe();
+    model.dispose();
   }
 
   private HBox chooser() {
@@ -217,7 +226,7 @@ public final class PreferencesView extends VBox {
         .getColumnConstraints()
         .addAll(metric, new ColumnConstraints(), new ColumnConstraints());
     model.preview().addListener((ListChangeListener<Preview.Row>) c -> fillPreview());
-    context.unitSystemProperty().addListener((p, before, now) -> fillPreview());
+    unitChanges = context.unitSystemProperty().subscribe((before, now) -> fillPreview());
     fillPreview();
 
     VBox box = new VBox(12, head, dayRow, previewGrid);
@@ -399,11 +408,8 @@ public final class PreferencesView extends VBox {
     }
   }
 
-  private static Region swatch(org.openvitals.core.model.SourceRef source) {
-    Region swatch = new Region();
-    swatch.getStyleClass().add("source-swatch");
-    swatch.setStyle("-fx-background-color: " + SourceColors.css(source) + ";");
-    return swatch;
+  private Region swatch(org.openvitals.core.model.SourceRef source) {
+    return context.current().colours().swatch(source);
   }
 
   private static Label header(String text) {

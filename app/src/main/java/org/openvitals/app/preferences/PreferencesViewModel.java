@@ -7,8 +7,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,14 +15,15 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
+import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.BackgroundTask;
+import org.openvitals.app.context.BackgroundWork;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.SourceRef;
-import org.openvitals.core.rules.RuleContext;
 import org.openvitals.core.rules.SourcePreferences;
 
 /**
@@ -37,7 +36,7 @@ import org.openvitals.core.rules.SourcePreferences;
  * stored, and one deliberate save makes one version in the history (not one per drag). Call every
  * method on the FX thread.
  */
-public final class PreferencesViewModel {
+public final class PreferencesViewModel implements Disposable {
   /** A source in the list, with the device class that places it by default. */
   public record SourceItem(SourceRef source, DeviceClass deviceClass) {}
 
@@ -59,22 +58,23 @@ public final class PreferencesViewModel {
   private final ObjectProperty<LocalDate> previewDay = new SimpleObjectProperty<>(this, "day");
   private final ObservableList<SourcePreferences> history = FXCollections.observableArrayList();
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-  private final ReadOnlyBooleanWrapper previewing = new ReadOnlyBooleanWrapper(this, "previewing");
   private final ReadOnlyStringWrapper orderNote = new ReadOnlyStringWrapper(this, "orderNote", "");
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
 
+  private final BackgroundWork work;
+  private final BackgroundWork.Lane loads;
+  private final BackgroundWork.Lane previews;
+  private final Subscription shared;
+
   private StoreSources data;
   private SourcePreferences draft;
-  private int running;
-  private Task<?> load;
-  private Task<?> previewTask;
-  private int previewGeneration;
-  private int loadGeneration;
   private boolean updating;
 
   public PreferencesViewModel(AppContext context) {
     this.context = context;
+    this.work = new BackgroundWork(context);
+    this.loads = work.lane();
+    this.previews = work.lane();
     category.addListener((p, before, now) -> {
       if (!updating && now != null) {
         showCategory(now);
@@ -91,44 +91,47 @@ public final class PreferencesViewModel {
         updatePreview();
       }
     });
-    context.dataVersionProperty().addListener((p, before, now) -> reload());
-    // A draft belongs to the store it was made on; the reload that follows a switch starts afresh.
-    context.storeProperty().addListener((p, before, now) -> dirty.set(false));
+    this.shared =
+        Subscription.combine(
+            context.dataVersionProperty().subscribe((before, now) -> reload()),
+            // A draft belongs to the store it was made on; the reload after a switch starts afresh.
+            context.storeProperty().subscribe((before, now) -> dirty.set(false)));
+  }
+
+  /** Stops following the store and drops reads and previews still running. */
+  @Override
+  public void dispose() {
+    shared.unsubscribe();
+    work.dispose();
   }
 
   /** Reads the saved order and the sources with data again; an unsaved draft is kept. */
-  public Task<?> reload() {
-    if (load != null) {
-      load.cancel();
-    }
+  public BackgroundTask<?> reload() {
     var rules = context.rules();
     var store = context.store();
     LocalDate today = LocalDate.now(context.clock());
-    int generation = ++loadGeneration;
-    load =
-        submit(
-            cancelled -> StoreSources.read(store, rules.preferences(), today),
-            loaded -> {
-              if (generation != loadGeneration) {
-                return; // a newer load is on its way
-              }
-              boolean keepDraft = dirty.get();
-              data = loaded;
-              if (!keepDraft) {
-                draft = loaded.saved();
-              }
-              history.setAll(loaded.history().reversed());
-              Category shown = category.get();
-              if (shown == null || loaded.sourcesOf(shown).isEmpty()) {
-                shown = firstCategoryWithData(loaded);
-              }
-              updating = true;
-              category.set(shown);
-              updating = false;
-              showCategory(shown);
-            },
-            "Could not read the source order");
-    return load;
+    return loads
+        .task(progress -> StoreSources.read(store, rules.preferences(), today))
+        .onSuccess(this::show)
+        .onFailure("Could not read the source order", status::set)
+        .start();
+  }
+
+  private void show(StoreSources loaded) {
+    boolean keepDraft = dirty.get();
+    data = loaded;
+    if (!keepDraft) {
+      draft = loaded.saved();
+    }
+    history.setAll(loaded.history().reversed());
+    Category shown = category.get();
+    if (shown == null || loaded.sourcesOf(shown).isEmpty()) {
+      shown = firstCategoryWithData(loaded);
+    }
+    updating = true;
+    category.set(shown);
+    updating = false;
+    showCategory(shown);
   }
 
   public ObjectProperty<Category> categoryProperty() {
@@ -171,11 +174,11 @@ public final class PreferencesViewModel {
 
   /** Whether anything is loading, previewing or saving. */
   public ReadOnlyBooleanProperty busyProperty() {
-    return busy.getReadOnlyProperty();
+    return work.busyProperty();
   }
 
   public ReadOnlyBooleanProperty previewingProperty() {
-    return previewing.getReadOnlyProperty();
+    return previews.runningProperty();
   }
 
   /** Where the shown order comes from and what a move will change. */
@@ -247,12 +250,11 @@ public final class PreferencesViewModel {
   }
 
   /** Saves the edited order as a new version; every screen showing data then resolves again. */
-  public Task<SourcePreferences> save() {
+  public BackgroundTask<SourcePreferences> save() {
     SourcePreferences toSave = draft;
     var repository = context.rules().preferences();
-    return submit(
-        cancelled -> repository.save(toSave),
-        saved -> {
+    return work.task(progress -> repository.save(toSave))
+        .onSuccess(saved -> {
           data =
               new StoreSources(
                   saved,
@@ -265,8 +267,9 @@ public final class PreferencesViewModel {
           status.set("Saved as version " + saved.version() + ".");
           updatePreview();
           context.dataChanged();
-        },
-        "Could not save the source order");
+        })
+        .onFailure("Could not save the source order", status::set)
+        .start();
   }
 
   /** Whether the metric of a scope has an order of its own in the draft. */
@@ -374,36 +377,24 @@ public final class PreferencesViewModel {
   }
 
   private void updatePreview() {
-    if (previewTask != null) {
-      previewTask.cancel();
-    }
     List<MetricType> metrics = previewMetrics();
     LocalDate day = previewDay.get();
     if (data == null || metrics.isEmpty() || day == null) {
+      previews.cancel();
       preview.clear();
-      previewing.set(false);
       return;
     }
     SourcePreferences saved = data.saved();
     SourcePreferences edited = draft;
     var rules = context.rules();
     var store = context.store();
-    previewing.set(true);
-    int generation = ++previewGeneration;
-    previewTask =
-        submit(
-            cancelled -> {
-              RuleContext base = rules.context();
-              return Preview.compute(store, base, saved, edited, metrics, day, cancelled);
-            },
-            rows -> {
-              // A preview that finished just as a newer one started is not shown.
-              if (generation == previewGeneration) {
-                preview.setAll(rows);
-                previewing.set(false);
-              }
-            },
-            "Could not work out the preview");
+    previews
+        .task(progress ->
+            Preview.compute(
+                store, rules.context(), saved, edited, metrics, day, progress::isCancelled))
+        .onSuccess(preview::setAll)
+        .onFailure("Could not work out the preview", status::set)
+        .start();
   }
 
   /** The order {@code prefs} gives the scope's sources with data. */
@@ -478,41 +469,5 @@ public final class PreferencesViewModel {
       previous = s;
     }
     return out;
-  }
-
-  /** Work that can see whether it was cancelled. */
-  @FunctionalInterface
-  private interface Work<T> {
-    T run(BooleanSupplier cancelled) throws Exception;
-  }
-
-  /** Runs {@code work} off the FX thread; {@code done} runs on it unless the task was cancelled. */
-  private <T> Task<T> submit(Work<T> work, Consumer<T> done, String failure) {
-    Task<T> task =
-        new Task<>() {
-          @Override
-          protected T call() throws Exception {
-            return work.run(this::isCancelled);
-          }
-        };
-    task.setOnSucceeded(e -> done.accept(task.getValue()));
-    task.setOnFailed(e -> {
-      previewing.set(false);
-      Throwable t = task.getException();
-      status.set(failure + ": " + (t.getMessage() == null ? t.toString() : t.getMessage()));
-    });
-    running++;
-    busy.set(true);
-    task.stateProperty()
-        .addListener((p, before, now) -> {
-          if (now == Worker.State.SUCCEEDED
-              || now == Worker.State.FAILED
-              || now == Worker.State.CANCELLED) {
-            running--;
-            busy.set(running > 0);
-          }
-        });
-    context.run(task);
-    return task;
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import org.openvitals.app.context.Progress;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
@@ -38,15 +38,11 @@ final class QualityScan {
   private static final Duration MARGIN_BEFORE = Duration.ofDays(2);
   private static final Duration MARGIN_AFTER = Duration.ofDays(1);
 
-  /** Progress as blocks done out of all blocks. */
-  interface Progress {
-    void update(long done, long total);
-  }
-
   private QualityScan() {}
 
   /**
    * @param describe formats a metric's value for the disagreement text
+   * @param progress told the blocks done out of all blocks; asked whether to stop
    * @return findings, newest day first, the most serious kind first within a day; what was found so
    *     far when cancelled
    */
@@ -56,21 +52,20 @@ final class QualityScan {
       LocalDate from,
       LocalDate to,
       ValueText describe,
-      Progress progress,
-      BooleanSupplier cancelled) {
+      Progress progress) {
     List<MetricType> metrics = metricsWithData(store, from, to);
     long days = ChronoUnit.DAYS.between(from, to) + 1;
     long blocksPerMetric = (days + BLOCK_DAYS - 1) / BLOCK_DAYS;
     long total = blocksPerMetric * metrics.size();
     long done = 0;
-    progress.update(0, Math.max(1, total));
+    progress.updateProgress(0, Math.max(1, total));
     Set<Finding> out = new LinkedHashSet<>();
     // One context for the whole scan: building it reads every source's summary, which would
     // otherwise cost more than resolving a month.
     RuleContext ctx = rules.context();
     for (MetricType metric : metrics) {
       for (LocalDate start = from; !start.isAfter(to); start = start.plusDays(BLOCK_DAYS)) {
-        if (cancelled.getAsBoolean()) {
+        if (progress.isCancelled()) {
           return sorted(out);
         }
         LocalDate end = start.plusDays(BLOCK_DAYS - 1L);
@@ -79,7 +74,7 @@ final class QualityScan {
             Rules.resolve(
                 metric, samples(store, metric, start, last, ctx), ctx, start, last, false);
         outcomes.forEach((day, outcome) -> collect(metric, day, outcome, describe, out));
-        progress.update(++done, total);
+        progress.updateProgress(++done, total);
       }
     }
     return sorted(out);

@@ -25,7 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.openvitals.app.context.AppContext;
-import org.openvitals.app.context.SourceColors;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayValues;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.core.model.SourceRef;
@@ -34,7 +34,7 @@ import org.openvitals.core.model.SourceRef;
  * Flagged days, disagreements between sources and implausible samples over a period; selecting a
  * row explains that day. Thin: state and work live in {@link QualityViewModel}.
  */
-public final class QualityView extends VBox {
+public final class QualityView extends VBox implements Disposable {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private final QualityViewModel model;
@@ -73,6 +73,11 @@ public final class QualityView extends VBox {
 
     getChildren().addAll(title, intro, period(), summary, split);
     model.reload();
+  }
+
+  @Override
+  public void dispose() {
+    model.dispose();
   }
 
   private FlowPane period() {
@@ -239,7 +244,7 @@ public final class QualityView extends VBox {
   }
 
   /** Each source with its colour. */
-  private static final class SourcesCell extends TableCell<Finding, Finding> {
+  private final class SourcesCell extends TableCell<Finding, Finding> {
     @Override
     protected void updateItem(Finding item, boolean empty) {
       super.updateItem(item, empty);
@@ -250,9 +255,7 @@ public final class QualityView extends VBox {
       }
       VBox box = new VBox(2);
       for (SourceRef s : item.sources()) {
-        Region swatch = new Region();
-        swatch.getStyleClass().add("source-swatch");
-        swatch.setStyle("-fx-background-color: " + SourceColors.css(s) + ";");
+        Region swatch = model.colours().swatch(s);
         Label name = new Label(s.name());
         HBox line = new HBox(6, swatch, name);
         line.setAlignment(Pos.CENTER_LEFT);

@@ -8,9 +8,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,8 +17,12 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.concurrent.Task;
+import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.BackgroundTask;
+import org.openvitals.app.context.BackgroundWork;
+import org.openvitals.app.context.Disposable;
+import org.openvitals.app.context.SourceColors;
 import org.openvitals.app.format.DisplayValues;
 import org.openvitals.core.rules.ExplanationText;
 import org.openvitals.core.store.SourceSummary;
@@ -30,7 +32,7 @@ import org.openvitals.core.store.SourceSummary;
  * the FX thread, with progress and cancel), a filter by kind, and the explanation of the selected
  * finding's day. Reloads when data or preferences change. Call every method on the FX thread.
  */
-public final class QualityViewModel {
+public final class QualityViewModel implements Disposable {
   /** Which findings the list shows. */
   public enum Show {
     ALL("Everything", k -> true),
@@ -67,111 +69,94 @@ public final class QualityViewModel {
   private final ObjectProperty<Finding> selected = new SimpleObjectProperty<>(this, "selected");
   private final ReadOnlyStringWrapper explanation = new ReadOnlyStringWrapper(this, "explanation");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-  private final ReadOnlyBooleanWrapper scanning = new ReadOnlyBooleanWrapper(this, "scanning");
-  private final ReadOnlyBooleanWrapper explaining = new ReadOnlyBooleanWrapper(this, "explaining");
+  private final BackgroundWork work;
+  private final BackgroundWork.Lane scans;
+  private final BackgroundWork.Lane explanations;
+  private final Subscription shared;
   private LocalDate latestDay;
-  private Task<List<Finding>> scan;
-  private Task<String> explain;
+
+  /** What a scan found, and the period it looked at. */
+  private record Scan(LocalDate latest, LocalDate start, LocalDate end, List<Finding> findings) {}
 
   public QualityViewModel(AppContext context) {
     this.context = context;
+    this.work = new BackgroundWork(context);
+    this.scans = work.lane();
+    this.explanations = work.lane();
     show.addListener((p, before, now) -> applyFilter());
     selected.addListener((p, before, now) -> explainSelected(now));
-    context.dataVersionProperty().addListener((p, before, now) -> reload());
-    // Another store has other dates: start again from its latest data (the reload follows).
-    context
-        .storeProperty()
-        .addListener((p, before, now) -> {
-          from.set(null);
-          to.set(null);
-          selected.set(null);
-        });
+    this.shared =
+        Subscription.combine(
+            context.dataVersionProperty().subscribe((before, now) -> reload()),
+            // Another store has other dates: start again from its latest data (a reload follows).
+            context
+                .storeProperty()
+                .subscribe((before, now) -> {
+                  from.set(null);
+                  to.set(null);
+                  selected.set(null);
+                }));
+  }
+
+  /** The colours of the open store's sources. */
+  public SourceColors colours() {
+    return context.current().colours();
+  }
+
+  /** Stops following the store and drops scans still running. */
+  @Override
+  public void dispose() {
+    shared.unsubscribe();
+    work.dispose();
   }
 
   /**
    * Scans the chosen period again; with no period chosen yet, the {@value #DEFAULT_DAYS} days up to
-   * the latest day with data.
+   * the latest day with data. A scan still running is cancelled.
    */
-  public Task<List<Finding>> reload() {
-    if (scan != null) {
-      scan.cancel();
-    }
+  public BackgroundTask<?> reload() {
     var store = context.store();
     var rules = context.rules();
     LocalDate today = LocalDate.now(context.clock());
     LocalDate chosenFrom = from.get();
     LocalDate chosenTo = to.get();
     var units = context.unitSystemProperty().get();
-    Task<List<Finding>> task =
-        new Task<>() {
-          private LocalDate latest;
-          private LocalDate start;
-          private LocalDate end;
+    return scans
+        .task(progress -> {
+          LocalDate latest = latestDay(store.sources(), store.dayBoundaries(), today);
+          LocalDate end = chosenTo != null ? chosenTo : latest;
+          LocalDate start = chosenFrom != null ? chosenFrom : end.minusDays(DEFAULT_DAYS - 1L);
+          List<Finding> found =
+              QualityScan.scan(
+                  store,
+                  rules,
+                  start,
+                  end,
+                  (metric, value) -> DisplayValues.format(metric, value, units),
+                  progress);
+          return new Scan(latest, start, end, found);
+        })
+        .onSuccess(this::show)
+        .onFailure("Could not check the data", summary::set)
+        .start();
+  }
 
-          @Override
-          protected List<Finding> call() {
-            updateMessage("Looking for problems ...");
-            latest = latestDay(store.sources(), store.dayBoundaries(), today);
-            end = chosenTo != null ? chosenTo : latest;
-            start = chosenFrom != null ? chosenFrom : end.minusDays(DEFAULT_DAYS - 1L);
-            return QualityScan.scan(
-                store,
-                rules,
-                start,
-                end,
-                (metric, value) -> DisplayValues.format(metric, value, units),
-                this::updateProgress,
-                this::isCancelled);
-          }
-
-          @Override
-          protected void succeeded() {
-            if (scan != this) {
-              return; // finished just as a newer scan replaced it
-            }
-            latestDay = latest;
-            from.set(start);
-            to.set(end);
-            Finding keep = selected.get();
-            all.setAll(getValue());
-            summary.set(summarise(getValue(), start, end));
-            scanning.set(false);
-            selected.set(all.contains(keep) ? keep : null);
-            if (keep != null && keep.equals(selected.get())) {
-              explainSelected(keep); // data changed: the day's explanation may have too
-            }
-          }
-
-          @Override
-          protected void failed() {
-            if (scan != this) {
-              return;
-            }
-            scanning.set(false);
-            Throwable t = getException();
-            summary.set(
-                "Could not check the data: " + (t.getMessage() == null ? t : t.getMessage()));
-          }
-        };
-    progress.bind(task.progressProperty());
-    task.stateProperty()
-        .addListener((p, before, now) -> {
-          if (task.isDone() && scan == task) {
-            progress.unbind();
-          }
-        });
-    scanning.set(true);
-    scan = task;
-    context.run(task);
-    return task;
+  private void show(Scan scan) {
+    latestDay = scan.latest();
+    from.set(scan.start());
+    to.set(scan.end());
+    Finding keep = selected.get();
+    all.setAll(scan.findings());
+    summary.set(summarise(scan.findings(), scan.start(), scan.end()));
+    selected.set(all.contains(keep) ? keep : null);
+    if (keep != null && keep.equals(selected.get())) {
+      explainSelected(keep); // data changed: the day's explanation may have too
+    }
   }
 
   /** Stops the running scan; the list keeps what the last finished scan found. */
   public void cancel() {
-    // A scan that already finished (its result on the way to the FX thread) is not stopped.
-    if (scan != null && scan.isRunning() && scan.cancel()) {
-      scanning.set(false);
+    if (scans.cancel()) {
       summary.set("Stopped. " + summary.get());
     }
   }
@@ -235,20 +220,20 @@ public final class QualityViewModel {
 
   /** 0 to 1 while scanning (-1 before the amount of work is known). */
   public ReadOnlyDoubleProperty progressProperty() {
-    return progress.getReadOnlyProperty();
+    return scans.progressProperty();
   }
 
   public ReadOnlyBooleanProperty scanningProperty() {
-    return scanning.getReadOnlyProperty();
+    return scans.runningProperty();
   }
 
   public ReadOnlyBooleanProperty explainingProperty() {
-    return explaining.getReadOnlyProperty();
+    return explanations.runningProperty();
   }
 
   /** Whether anything runs in the background. */
   public boolean busy() {
-    return scanning.get() || explaining.get();
+    return work.busyProperty().get();
   }
 
   private void applyFilter() {
@@ -257,43 +242,17 @@ public final class QualityViewModel {
   }
 
   private void explainSelected(Finding finding) {
-    if (explain != null) {
-      explain.cancel();
-    }
     if (finding == null) {
+      explanations.cancel();
       explanation.set("");
-      explaining.set(false);
       return;
     }
     var rules = context.rules();
-    Task<String> task =
-        new Task<>() {
-          @Override
-          protected String call() {
-            return ExplanationText.render(rules.explain(finding.metric(), finding.day()));
-          }
-
-          @Override
-          protected void succeeded() {
-            if (explain != this) {
-              return;
-            }
-            explanation.set(getValue());
-            explaining.set(false);
-          }
-
-          @Override
-          protected void failed() {
-            if (explain != this) {
-              return;
-            }
-            explaining.set(false);
-            explanation.set("Could not explain this day: " + getException().getMessage());
-          }
-        };
-    explaining.set(true);
-    explain = task;
-    context.run(task);
+    explanations
+        .task(progress -> ExplanationText.render(rules.explain(finding.metric(), finding.day())))
+        .onSuccess(explanation::set)
+        .onFailure("Could not explain this day", explanation::set)
+        .start();
   }
 
   static String summarise(List<Finding> findings, LocalDate start, LocalDate end) {

@@ -35,19 +35,22 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
+import javafx.util.Subscription;
 import org.controlsfx.control.SearchableComboBox;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.core.export.ExportFormat;
 import org.openvitals.core.store.Engine;
 
 /** The Settings screen: a thin view over {@link SettingsViewModel}. */
-public final class SettingsView extends ScrollPane {
+public final class SettingsView extends ScrollPane implements Disposable {
   /** What the user types to confirm deleting everything. */
   static final String DELETE_WORD = "delete";
 
   private final SettingsViewModel model;
+  private Subscription unitsBinding;
 
   /** The page in the app: the user's own remembered settings. */
   public SettingsView(AppContext context) {
@@ -80,6 +83,12 @@ public final class SettingsView extends ScrollPane {
     sceneProperty()
         .flatMap(Scene::focusOwnerProperty)
         .addListener((p, before, focused) -> scrollTo(page, focused));
+  }
+
+  @Override
+  public void dispose() {
+    unitsBinding.unsubscribe();
+    model.dispose();
   }
 
   private void scrollTo(Node page, Node focused) {
@@ -210,6 +219,8 @@ public final class SettingsView extends ScrollPane {
           }
         });
     units.valueProperty().bindBidirectional(model.unitSystemProperty());
+    // The unit system is the app's, shared by every screen: released on dispose.
+    unitsBinding = () -> units.valueProperty().unbindBidirectional(model.unitSystemProperty());
 
     ChoiceBox<Theme> theme = new ChoiceBox<>();
     theme.getItems().setAll(Theme.values());

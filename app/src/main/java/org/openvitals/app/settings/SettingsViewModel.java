@@ -6,17 +6,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
-import javafx.concurrent.Worker;
+import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.BackgroundTask;
+import org.openvitals.app.context.BackgroundWork;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.core.export.ExportFormat;
 import org.openvitals.core.export.SampleExporter;
@@ -32,7 +34,7 @@ import org.openvitals.core.time.DayBoundaries;
  * off the FX thread, one job at a time, with progress and cancel; call everything else on the FX
  * thread.
  */
-public final class SettingsViewModel {
+public final class SettingsViewModel implements Disposable {
   /** The choice "each sample's own time zone" in the list of zones. */
   public static final String SAMPLE_LOCAL = DayBoundaries.SampleLocal.ID;
 
@@ -43,23 +45,38 @@ public final class SettingsViewModel {
   private final ReadOnlyStringWrapper dayBoundaries =
       new ReadOnlyStringWrapper(this, "dayBoundaries");
   private final ObjectProperty<Theme> theme;
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+  private final BackgroundWork work;
+  private final BackgroundWork.Lane jobs;
+  private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
   private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
-  private Task<?> running;
+  private final Subscription shared;
 
   public SettingsViewModel(AppContext context, UserSettings settings) {
     this.context = context;
     this.settings = settings;
     this.theme = new SimpleObjectProperty<>(this, "theme", settings.theme());
+    this.work = new BackgroundWork(context);
+    this.jobs = work.lane();
+    // While a job runs, what it is doing; then how it ended.
+    message.bind(
+        Bindings.when(jobs.runningProperty()).then(jobs.messageProperty()).otherwise(outcome));
     theme.addListener((p, before, now) -> {
       now.apply();
       settings.saveTheme(now);
     });
-    context.unitSystemProperty().addListener((p, before, now) -> settings.saveUnitSystem(now));
-    context.storeProperty().addListener((p, before, now) -> showStore());
+    this.shared =
+        Subscription.combine(
+            context.unitSystemProperty().subscribe((before, now) -> settings.saveUnitSystem(now)),
+            context.storeProperty().subscribe((before, now) -> showStore()));
     showStore();
+  }
+
+  /** Stops following the store and the unit system; a running job is dropped. */
+  @Override
+  public void dispose() {
+    shared.unsubscribe();
+    work.dispose();
   }
 
   private void showStore() {
@@ -99,12 +116,12 @@ public final class SettingsViewModel {
 
   /** A job (re-filing days, exporting) is running; other jobs wait for it. */
   public ReadOnlyBooleanProperty busyProperty() {
-    return busy.getReadOnlyProperty();
+    return jobs.runningProperty();
   }
 
   /** The running job's progress, 0 to 1, or -1 while unknown. */
   public ReadOnlyDoubleProperty progressProperty() {
-    return progress.getReadOnlyProperty();
+    return jobs.progressProperty();
   }
 
   /** What happened last (or is happening), one sentence. */
@@ -168,18 +185,14 @@ public final class SettingsViewModel {
    * Files every sample again under new day boundaries (a zone id or {@link #SAMPLE_LOCAL}); daily
    * values, and so every screen, follow.
    */
-  public Task<Void> changeDayBoundaries(String id) {
+  public BackgroundTask<Void> changeDayBoundaries(String id) {
     DayBoundaries boundaries = DayBoundaries.parse(id);
     SampleStore store = context.store();
     return start(
-        new Task<>() {
-          @Override
-          protected Void call() {
-            updateProgress(-1, 1);
-            updateMessage("Filing your samples into days in " + label(id) + "...");
-            store.setDayBoundaries(boundaries);
-            return null;
-          }
+        progress -> {
+          progress.updateMessage("Filing your samples into days in " + label(id) + "...");
+          store.setDayBoundaries(boundaries);
+          return null;
         },
         ignored -> {
           dayBoundaries.set(boundaries.id());
@@ -189,26 +202,23 @@ public final class SettingsViewModel {
   }
 
   /** Writes every live sample to {@code file}, replacing it; cancel leaves no file behind. */
-  public Task<Long> export(Path file, ExportFormat format) {
+  public BackgroundTask<Long> export(Path file, ExportFormat format) {
     SampleStore store = context.store();
     return start(
-        new Task<>() {
-          @Override
-          protected Long call() {
-            long total = store.info().liveSamples();
-            updateProgress(0, Math.max(total, 1));
-            updateMessage(String.format("Exporting %,d samples to %s...", total, file));
-            return SampleExporter.export(
-                store,
-                format,
-                file,
-                written -> {
-                  if (isCancelled()) {
-                    throw new CancellationException("Export cancelled");
-                  }
-                  updateProgress(written, Math.max(total, 1));
-                });
-          }
+        progress -> {
+          long total = store.info().liveSamples();
+          progress.updateProgress(0, Math.max(total, 1));
+          progress.updateMessage(String.format("Exporting %,d samples to %s...", total, file));
+          return SampleExporter.export(
+              store,
+              format,
+              file,
+              written -> {
+                if (progress.isCancelled()) {
+                  throw new CancellationException("Export cancelled");
+                }
+                progress.updateProgress(written, Math.max(total, 1));
+              });
         },
         count -> String.format("Exported %,d samples to %s.", count, file.toAbsolutePath()));
   }
@@ -218,7 +228,7 @@ public final class SettingsViewModel {
    * files and the provider tokens in the data folder, and opens a fresh empty store in their place.
    */
   public boolean deleteAll() {
-    if (busy.get()) {
+    if (jobs.isRunning()) {
       report("Wait for the running job to end, or cancel it, before deleting.", true);
       return false;
     }
@@ -235,47 +245,24 @@ public final class SettingsViewModel {
 
   /** Stops the running job, if any. */
   public void cancel() {
-    if (running != null) {
-      running.cancel();
-    }
+    jobs.cancel();
   }
 
-  private <T> Task<T> start(Task<T> task, Function<T, String> done) {
-    if (busy.get()) {
+  private <T> BackgroundTask<T> start(BackgroundTask.Work<T> job, Function<T, String> done) {
+    if (jobs.isRunning()) {
       throw new IllegalStateException("A job is already running");
     }
-    running = task;
-    busy.set(true);
     failed.set(false);
-    progress.bind(task.progressProperty());
-    message.bind(task.messageProperty());
-    task.stateProperty()
-        .addListener((p, before, state) -> {
-          if (state == Worker.State.SUCCEEDED
-              || state == Worker.State.FAILED
-              || state == Worker.State.CANCELLED) {
-            progress.unbind();
-            message.unbind();
-            busy.set(false);
-            running = null;
-            switch (state) {
-              case SUCCEEDED -> report(done.apply(task.getValue()), false);
-              case CANCELLED -> report("Cancelled.", false);
-              default -> report(reason(task.getException()), true);
-            }
-          }
-        });
-    return context.run(task);
+    return jobs.task(job)
+        .onSuccess(value -> report(done.apply(value), false))
+        .onCancelled(() -> report("Cancelled.", false))
+        .onFailure(error -> report(BackgroundTask.reason(error), true))
+        .start();
   }
 
   private void report(String text, boolean failure) {
-    progress.set(0);
-    message.set(text);
+    outcome.set(text);
     failed.set(failure);
-  }
-
-  private static String reason(Throwable e) {
-    return e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
   }
 
   static String label(String dayBoundariesId) {

@@ -6,18 +6,12 @@ import java.util.Optional;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.settings.PasswordDialog;
 import org.openvitals.app.settings.Theme;
 import org.openvitals.app.settings.UserSettings;
-import org.openvitals.app.welcome.DemoBanner;
-import org.openvitals.app.welcome.DemoSession;
-import org.openvitals.app.welcome.FirstRun;
-import org.openvitals.app.welcome.WelcomeView;
 import org.openvitals.app.welcome.WelcomeViewModel;
 
 /** The JavaFX application: the frame in a window that opens where it was left. */
@@ -74,15 +68,18 @@ public final class OpenVitalsApp extends Application {
     }
     ShellViewModel model =
         new ShellViewModel(settings, DesktopLauncher.describe(context.storeConfig()));
-    Scene scene =
-        new Scene(frame(context, model, WelcomeViewModel.DEMO_DAYS), DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    AppFrame frame = frame(context, model, WelcomeViewModel.DEMO_DAYS);
+    Scene scene = new Scene(frame, DEFAULT_WIDTH, DEFAULT_HEIGHT);
     scene.getStylesheets().add(STYLESHEET);
     stage.setScene(scene);
     stage.titleProperty().bind(model.windowTitle());
     stage.setMinWidth(640);
     stage.setMinHeight(420);
     settings.windowBounds().filter(OpenVitalsApp::onAScreen).ifPresent(b -> place(stage, b));
-    stage.setOnHidden(e -> settings.saveWindowBounds(boundsOf(stage)));
+    stage.setOnHidden(e -> {
+      settings.saveWindowBounds(boundsOf(stage));
+      frame.dispose();
+    });
     stage.show();
     String screenshots = System.getProperty(ScreenshotTour.PROPERTY);
     if (screenshots != null) {
@@ -94,24 +91,8 @@ public final class OpenVitalsApp extends Application {
    * The window's content: the shell, the welcome page in the dashboard's place while the store is
    * empty, and the demo banner above both.
    */
-  static Parent frame(AppContext context, ShellViewModel model, int demoDays) {
-    context
-        .storeProperty()
-        .addListener((p, before, now) ->
-            model.storeDescriptionProperty().set(DesktopLauncher.describe(now.config())));
-    model.welcomeProperty().bind(new FirstRun(context).emptyProperty());
-    DemoSession demo = new DemoSession(context);
-    ShellView shell =
-        new ShellView(
-            model,
-            ScreenPages.of(context),
-            () ->
-                new WelcomeView(
-                    new WelcomeViewModel(
-                        context, demo, () -> model.select(Screen.IMPORT), demoDays)));
-    BorderPane window = new BorderPane(shell);
-    window.setTop(new DemoBanner(demo));
-    return window;
+  static AppFrame frame(AppContext context, ShellViewModel model, int demoDays) {
+    return new AppFrame(context, model, demoDays);
   }
 
   @Override

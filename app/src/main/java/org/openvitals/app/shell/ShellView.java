@@ -17,12 +17,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.openvitals.app.context.Disposable;
 
 /**
  * The app's frame: a sidebar with one button per screen and the content area. Bound to a {@link
- * ShellViewModel}; the content area shows the selected screen.
+ * ShellViewModel}; the content area shows the selected screen. Pages are built when first shown and
+ * kept until {@link #dispose()}; the welcome page is disposed once the store holds data.
  */
-public final class ShellView extends BorderPane {
+public final class ShellView extends BorderPane implements Disposable {
   private final ShellViewModel model;
   private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
   private final Map<Screen, Node> pages = new EnumMap<>(Screen.class);
@@ -51,7 +53,35 @@ public final class ShellView extends BorderPane {
     setCenter(content);
     show(model.selectedScreen());
     model.selectedScreenProperty().addListener((p, before, now) -> show(now));
-    model.welcomeProperty().addListener((p, before, now) -> show(model.selectedScreen()));
+    model
+        .welcomeProperty()
+        .addListener((p, before, now) -> {
+          if (!now) {
+            disposeWelcome(); // its work is done; an empty store later gets a fresh one
+          }
+          show(model.selectedScreen());
+        });
+  }
+
+  /** Disposes every page built so far (the window is closing). */
+  @Override
+  public void dispose() {
+    pages.values().forEach(ShellView::dispose);
+    pages.clear();
+    disposeWelcome();
+  }
+
+  private void disposeWelcome() {
+    if (welcomePage != null) {
+      dispose(welcomePage);
+      welcomePage = null;
+    }
+  }
+
+  private static void dispose(Node page) {
+    if (page instanceof Disposable disposable) {
+      disposable.dispose();
+    }
   }
 
   private VBox sidebar() {

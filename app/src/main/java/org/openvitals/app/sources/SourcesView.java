@@ -32,7 +32,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Font;
 import org.openvitals.app.context.AppContext;
-import org.openvitals.app.context.SourceColors;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.connectors.sync.SourceStatus;
 import org.openvitals.connectors.sync.SyncRun;
@@ -43,7 +43,7 @@ import org.openvitals.core.store.SourceSummary;
  * The Sources screen: the cloud accounts (state, last sync, last error; connect, sync now,
  * disconnect) above a table of every source in the store.
  */
-public final class SourcesView extends ScrollPane {
+public final class SourcesView extends ScrollPane implements Disposable {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
   private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -89,6 +89,11 @@ public final class SourcesView extends ScrollPane {
             sourcesTable());
     page.getStyleClass().add("sources-page");
     setContent(page);
+  }
+
+  @Override
+  public void dispose() {
+    model.dispose();
   }
 
   /** The view model, for tests. */
@@ -357,7 +362,7 @@ public final class SourcesView extends ScrollPane {
               setText(null);
               setGraphic(null);
             } else {
-              Circle dot = new Circle(5, SourceColors.of(item.source()));
+              Circle dot = new Circle(5, model.colours().of(item.source()));
               setGraphic(dot);
               setText(item.source().name());
             }

@@ -10,8 +10,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
-import javafx.application.Platform;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -20,8 +19,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
+import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.BackgroundTask;
+import org.openvitals.app.context.BackgroundWork;
+import org.openvitals.app.context.Disposable;
+import org.openvitals.app.context.SourceColors;
 import org.openvitals.connectors.oauth.AuthorizationFlow;
 import org.openvitals.connectors.oauth.OAuthException;
 import org.openvitals.connectors.sync.CloudSettings;
@@ -39,7 +42,7 @@ import org.openvitals.core.store.SourceSummary;
  * <p>The sync engine belongs to the open store; when the user switches stores, the next reload
  * builds one for the new store. Properties change on the FX thread only.
  */
-public final class SourcesViewModel {
+public final class SourcesViewModel implements Disposable {
   /** What a cloud operation is doing, shown beside its provider. */
   public enum Action {
     CONNECTING("Waiting for the sign-in in your browser"),
@@ -73,17 +76,18 @@ public final class SourcesViewModel {
   private final ObservableList<SourceStatus> accounts = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
   private final ReadOnlyStringWrapper vaultNote = new ReadOnlyStringWrapper(this, "vaultNote");
-  private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
   private final ReadOnlyObjectWrapper<Operation> operation =
       new ReadOnlyObjectWrapper<>(this, "operation");
   private final ReadOnlyStringWrapper authorizationUrl =
       new ReadOnlyStringWrapper(this, "authorizationUrl");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
   private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+  private final BackgroundWork work;
+  private final BackgroundWork.Lane loads;
+  private final BackgroundWork.Lane operations;
+  private final Subscription dataChanges;
   private volatile Cloud cloud;
-  private Task<?> running;
   private PipedWriter paste;
-  private boolean reloadAgain;
 
   /** The screen of the app: sign-in pages open in the system browser. */
   public SourcesViewModel(AppContext context) {
@@ -98,8 +102,18 @@ public final class SourcesViewModel {
     this.context = context;
     this.browser = browser;
     this.flow = flow;
-    context.dataVersionProperty().addListener((obs, was, now) -> reload());
+    this.work = new BackgroundWork(context);
+    this.loads = work.lane();
+    this.operations = work.lane();
+    this.dataChanges = context.dataVersionProperty().subscribe((before, now) -> reload());
     reload();
+  }
+
+  /** Stops following the data and drops reads and operations still running. */
+  @Override
+  public void dispose() {
+    dataChanges.unsubscribe();
+    work.dispose();
   }
 
   public ObservableList<SourceSummary> sources() {
@@ -122,7 +136,7 @@ public final class SourcesViewModel {
   }
 
   public ReadOnlyBooleanProperty loadingProperty() {
-    return loading.getReadOnlyProperty();
+    return loads.runningProperty();
   }
 
   /** The cloud operation running now, or null. */
@@ -145,44 +159,30 @@ public final class SourcesViewModel {
     return failed.getReadOnlyProperty();
   }
 
-  /** Reads the sources and the cloud accounts again, in the background. */
-  public void reload() {
-    if (loading.get()) {
-      reloadAgain = true; // data changed while reading: read once more afterwards
-      return;
-    }
-    loading.set(true);
-    AppContext.OpenStore store = context.current();
-    Task<Loaded> load =
-        new Task<>() {
-          @Override
-          protected Loaded call() {
-            Cloud c = cloudFor(store);
-            return new Loaded(store.store().sources(), c.engine().statuses(), c);
-          }
-        };
-    load.setOnSucceeded(e -> {
-      Loaded loaded = load.getValue();
-      sources.setAll(loaded.sources());
-      accounts.setAll(loaded.accounts());
-      vaultNote.set(
-          loaded.cloud().warnings().isEmpty() ? null : String.join(" ", loaded.cloud().warnings()));
-      loadError.set(null);
-      loaded();
-    });
-    load.setOnFailed(e -> {
-      loadError.set("Cannot read the sources: " + load.getException().getMessage());
-      loaded();
-    });
-    context.run(load);
+  /** The colours of the open store's sources. */
+  public SourceColors colours() {
+    return context.current().colours();
   }
 
-  private void loaded() {
-    loading.set(false);
-    if (reloadAgain) {
-      reloadAgain = false;
-      reload();
-    }
+  /**
+   * Reads the sources and the cloud accounts again, in the background; a read running is dropped.
+   */
+  public void reload() {
+    AppContext.OpenStore store = context.current();
+    loads
+        .task(progress -> {
+          Cloud c = cloudFor(store);
+          return new Loaded(store.store().sources(), c.engine().statuses(), c);
+        })
+        .onSuccess(loaded -> {
+          sources.setAll(loaded.sources());
+          accounts.setAll(loaded.accounts());
+          List<String> warnings = loaded.cloud().warnings();
+          vaultNote.set(warnings.isEmpty() ? null : String.join(" ", warnings));
+          loadError.set(null);
+        })
+        .onFailure("Cannot read the sources", loadError::set)
+        .start();
   }
 
   private Cloud cloudFor(AppContext.OpenStore store) {
@@ -208,7 +208,8 @@ public final class SourcesViewModel {
    * for {@link #paste} of the address it ended on). A blank client id or secret means the one from
    * the settings or the previous connection.
    */
-  public Task<Void> connect(String provider, String clientId, String clientSecret) {
+  public BackgroundTask<Void> connect(String provider, String clientId, String clientSecret) {
+    requireIdle(); // before the pipe of a sign-in that waits is replaced
     PipedWriter writer = new PipedWriter();
     BufferedReader pasted;
     try {
@@ -218,35 +219,30 @@ public final class SourcesViewModel {
     }
     paste = writer;
     AppContext.OpenStore store = context.current();
-    Task<Void> task =
-        new Task<>() {
-          @Override
-          protected Void call() throws Exception {
-            try {
-              Cloud c = cloudFor(store);
-              requireClient(c, provider, clientId, clientSecret);
-              c.engine()
-                  .connect(
-                      provider,
-                      blankToNull(clientId),
-                      blankToNull(clientSecret),
-                      flow,
-                      url -> {
-                        Platform.runLater(() -> authorizationUrl.set(url.toString()));
-                        browser.show(url);
-                      },
-                      pasted,
-                      said -> Platform.runLater(() -> message.set(said)));
-              return null;
-            } finally {
-              writer.close();
-            }
-          }
-        };
     return start(
-        task,
         new Operation(provider, Action.CONNECTING),
-        () -> "Connected " + provider + ". Sync now to fetch your data.");
+        progress -> {
+          try {
+            Cloud c = cloudFor(store);
+            requireClient(c, provider, clientId, clientSecret);
+            c.engine()
+                .connect(
+                    provider,
+                    blankToNull(clientId),
+                    blankToNull(clientSecret),
+                    flow,
+                    url -> {
+                      progress.runOnFxThread(() -> authorizationUrl.set(url.toString()));
+                      browser.show(url);
+                    },
+                    pasted,
+                    said -> progress.runOnFxThread(() -> message.set(said)));
+            return null;
+          } finally {
+            writer.close();
+          }
+        },
+        done -> "Connected " + provider + ". Sync now to fetch your data.");
   }
 
   /** Says what to enter when neither the form, the settings nor a previous sign-in name the app. */
@@ -282,67 +278,67 @@ public final class SourcesViewModel {
   }
 
   /** Fetches what is new from {@code provider} now. */
-  public Task<SyncRun> syncNow(String provider) {
+  public BackgroundTask<SyncRun> syncNow(String provider) {
     AppContext.OpenStore store = context.current();
-    Task<SyncRun> task =
-        new Task<>() {
-          @Override
-          protected SyncRun call() throws InterruptedException {
-            return cloudFor(store).engine().sync(provider);
-          }
-        };
-    return start(task, new Operation(provider, Action.SYNCING), () -> describe(task.getValue()));
+    return start(
+        new Operation(provider, Action.SYNCING),
+        progress -> cloudFor(store).engine().sync(provider),
+        SourcesViewModel::describe);
   }
 
   /** Forgets {@code provider}'s tokens; its samples stay in the store. */
-  public Task<Void> disconnect(String provider) {
+  public BackgroundTask<Void> disconnect(String provider) {
     AppContext.OpenStore store = context.current();
-    Task<Void> task =
-        new Task<>() {
-          @Override
-          protected Void call() {
-            cloudFor(store).engine().disconnect(provider);
-            return null;
-          }
-        };
     return start(
-        task,
         new Operation(provider, Action.DISCONNECTING),
-        () -> "Disconnected " + provider + "; its data stays in OpenVitals.");
+        progress -> {
+          cloudFor(store).engine().disconnect(provider);
+          return null;
+        },
+        done -> "Disconnected " + provider + "; its data stays in OpenVitals.");
   }
 
   /** Stops the running operation (the sign-in stops waiting; a sync stops with what it wrote). */
   public void cancel() {
-    if (running != null) {
-      running.cancel(true);
-    }
+    operations.cancel();
   }
 
-  private <T> Task<T> start(Task<T> task, Operation what, Supplier<String> success) {
-    if (operation.get() != null) {
-      throw new IllegalStateException(
-          "Wait until " + operation.get().provider() + " is done, or cancel it");
-    }
+  /**
+   * Runs a cloud operation; one at a time. It is interruptible, so a sign-in waiting for the
+   * browser or a request waiting for a provider stops at once on cancel.
+   */
+  private <T> BackgroundTask<T> start(
+      Operation what, BackgroundTask.Work<T> call, Function<T, String> success) {
+    requireIdle();
     operation.set(what);
     authorizationUrl.set(null);
     message.set(null);
     failed.set(false);
-    running = task;
     boolean syncing = what.action() == Action.SYNCING;
-    task.setOnSucceeded(e ->
-        finished(
-            success.get(), syncing && task.getValue() instanceof SyncRun run && run.written() > 0));
-    task.setOnFailed(e -> {
-      finished(failure(what, task.getException()), syncing);
-      failed.set(true);
-    });
-    task.setOnCancelled(e ->
-        finished(
-            syncing
-                ? "Sync of " + what.provider() + " cancelled; what it fetched stays."
-                : "Cancelled.",
-            syncing));
-    return context.run(task);
+    return operations
+        .task(call)
+        .interruptible()
+        .onSuccess(value ->
+            finished(
+                success.apply(value), syncing && value instanceof SyncRun run && run.written() > 0))
+        .onFailure(error -> {
+          finished(failure(what, error), syncing);
+          failed.set(true);
+        })
+        .onCancelled(() ->
+            finished(
+                syncing
+                    ? "Sync of " + what.provider() + " cancelled; what it fetched stays."
+                    : "Cancelled.",
+                syncing))
+        .start();
+  }
+
+  private void requireIdle() {
+    if (operation.get() != null) {
+      throw new IllegalStateException(
+          "Wait until " + operation.get().provider() + " is done, or cancel it");
+    }
   }
 
   /**
@@ -352,7 +348,6 @@ public final class SourcesViewModel {
   private void finished(String outcome, boolean wroteData) {
     operation.set(null);
     authorizationUrl.set(null);
-    running = null;
     paste = null;
     message.set(outcome);
     if (wroteData) {

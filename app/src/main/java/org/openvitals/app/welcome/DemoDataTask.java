@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import javafx.concurrent.Task;
+import org.openvitals.app.context.BackgroundTask;
+import org.openvitals.app.context.Progress;
 import org.openvitals.core.demo.SyntheticData;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
@@ -20,7 +21,7 @@ import org.openvitals.core.store.Stores;
  * The same seed and end day give the same samples, so a cancelled or repeated run completes the
  * rest without duplicates; a database that already holds this exact demo is only opened.
  */
-final class DemoDataTask extends Task<StoreConfig> {
+final class DemoDataTask implements BackgroundTask.Work<StoreConfig> {
   static final int BATCH = 50_000;
   static final long SEED = 1;
 
@@ -36,12 +37,13 @@ final class DemoDataTask extends Task<StoreConfig> {
     this.zone = zone;
   }
 
+  /** Fills the demo store; returns its config, or null when cancelled. */
   @Override
-  protected StoreConfig call() {
+  public StoreConfig call(Progress progress) {
     String marker = "seed=" + SEED + ";end=" + end + ";days=" + days;
     try (SampleStore store = Stores.open(config)) {
       if (store.state(SyntheticData.STATE_KEY).filter(marker::equals).isPresent()) {
-        updateProgress(1, 1);
+        progress.updateProgress(1, 1);
         return config;
       }
       SyntheticData data =
@@ -51,14 +53,14 @@ final class DemoDataTask extends Task<StoreConfig> {
                   .withSeed(SEED)
                   .withEndDate(end)
                   .withZone(zone));
-      updateMessage("Generating " + days + " days of demo data...");
-      updateProgress(0, days);
+      progress.updateMessage("Generating " + days + " days of demo data...");
+      progress.updateProgress(0, days);
       List<Sample> batch = new ArrayList<>(BATCH + 10_000);
       long written = 0;
       int day = 0;
       Iterator<SyntheticData.Day> it = data.days().iterator();
       while (it.hasNext()) {
-        if (isCancelled()) {
+        if (progress.isCancelled()) {
           return null;
         }
         batch.addAll(it.next().samples());
@@ -71,8 +73,9 @@ final class DemoDataTask extends Task<StoreConfig> {
           written += store.upsert(batch, state).total();
           batch.clear();
         }
-        updateProgress(day, days);
-        updateMessage(String.format("Demo data: %d of %d days, %,d samples", day, days, written));
+        progress.updateProgress(day, days);
+        progress.updateMessage(
+            String.format("Demo data: %d of %d days, %,d samples", day, days, written));
       }
     }
     return config;

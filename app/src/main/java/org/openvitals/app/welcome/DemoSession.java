@@ -6,6 +6,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.core.store.StoreConfig;
 
 /**
@@ -14,7 +15,7 @@ import org.openvitals.core.store.StoreConfig;
  * never mixes with real data. Entering the demo is not remembered: the next start opens the user's
  * own store again. Use on the FX thread.
  */
-public final class DemoSession {
+public final class DemoSession implements Disposable {
   static final String FOLDER = "demo";
 
   private final AppContext context;
@@ -29,6 +30,12 @@ public final class DemoSession {
             () -> demo.get() != null && context.storeConfig() == demo.get(),
             demo,
             context.storeProperty());
+  }
+
+  /** Stops following the open store. */
+  @Override
+  public void dispose() {
+    active.dispose();
   }
 
   /** The demo database's folder for a user's data folder. */

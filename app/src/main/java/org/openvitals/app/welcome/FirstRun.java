@@ -2,22 +2,28 @@ package org.openvitals.app.welcome;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.concurrent.Task;
+import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.BackgroundWork;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.core.store.SampleStore;
 
 /**
  * Whether the open store holds no samples, so the app greets the user instead of showing an empty
  * dashboard. Checked off the FX thread at start and whenever data or the store change.
  */
-public final class FirstRun {
+public final class FirstRun implements Disposable {
   private final AppContext context;
+  private final BackgroundWork work;
+  private final BackgroundWork.Lane checks;
   private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty");
-  private long generation;
+  private final Subscription dataChanges;
 
   public FirstRun(AppContext context) {
     this.context = context;
-    context.dataVersionProperty().addListener((p, before, now) -> check());
+    this.work = new BackgroundWork(context);
+    this.checks = work.lane();
+    this.dataChanges = context.dataVersionProperty().subscribe((before, now) -> check());
     check();
   }
 
@@ -26,22 +32,19 @@ public final class FirstRun {
     return empty.getReadOnlyProperty();
   }
 
+  @Override
+  public void dispose() {
+    dataChanges.unsubscribe();
+    work.dispose();
+  }
+
   private void check() {
-    long asked = ++generation;
     SampleStore store = context.store();
-    Task<Boolean> task =
-        new Task<>() {
-          @Override
-          protected Boolean call() {
-            return store.info().liveSamples() == 0;
-          }
-        };
     // Only the latest answer counts; a failed check (the store closed meanwhile) changes nothing.
-    task.setOnSucceeded(e -> {
-      if (asked == generation) {
-        empty.set(task.getValue());
-      }
-    });
-    context.run(task);
+    checks
+        .task(progress -> store.info().liveSamples() == 0)
+        .onSuccess(empty::set)
+        .onFailure(error -> {})
+        .start();
   }
 }

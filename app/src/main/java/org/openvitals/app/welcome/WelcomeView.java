@@ -8,14 +8,18 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.openvitals.app.context.Disposable;
 
 /**
  * Shown instead of the dashboard while the store holds no samples: what OpenVitals does, and the
  * two ways to start.
  */
-public final class WelcomeView extends VBox {
+public final class WelcomeView extends VBox implements Disposable {
+  private final WelcomeViewModel model;
+
   public WelcomeView(WelcomeViewModel model) {
     super(16);
+    this.model = model;
     setId("welcome");
     getStyleClass().add("welcome");
     setMaxWidth(680);
@@ -73,5 +77,10 @@ public final class WelcomeView extends VBox {
 
     getChildren().addAll(title, intro, actions, demoHint, progress, message);
     setPadding(new Insets(0, 0, 16, 0));
+  }
+
+  @Override
+  public void dispose() {
+    model.dispose();
   }
 }

@@ -3,14 +3,14 @@ package org.openvitals.app.welcome;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.concurrent.Task;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.BackgroundWork;
+import org.openvitals.app.context.Disposable;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.time.DayBoundaries;
 
@@ -18,7 +18,7 @@ import org.openvitals.core.time.DayBoundaries;
  * The welcome page's state: the two ways in (import a file, or explore demo data) and the progress
  * of generating the demo database.
  */
-public final class WelcomeViewModel {
+public final class WelcomeViewModel implements Disposable {
   /** Days of demo data: enough for the 30-day views and a season of trends. */
   public static final int DEMO_DAYS = 90;
 
@@ -26,10 +26,10 @@ public final class WelcomeViewModel {
   private final DemoSession demo;
   private final Runnable openImport;
   private final int demoDays;
-  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
-  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-  private Task<StoreConfig> running;
+  private final BackgroundWork work;
+  private final BackgroundWork.Lane generation;
+  private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper(this, "outcome", "");
+  private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
 
   /**
    * @param openImport shows the Import screen
@@ -40,14 +40,26 @@ public final class WelcomeViewModel {
     this.demo = demo;
     this.openImport = openImport;
     this.demoDays = demoDays;
+    this.work = new BackgroundWork(context);
+    this.generation = work.lane();
+    message.bind(
+        Bindings.when(generation.runningProperty())
+            .then(generation.messageProperty())
+            .otherwise(outcome));
+  }
+
+  /** Drops a generation still running (what it wrote stays for the next try). */
+  @Override
+  public void dispose() {
+    work.dispose();
   }
 
   public ReadOnlyBooleanProperty busyProperty() {
-    return busy.getReadOnlyProperty();
+    return generation.runningProperty();
   }
 
   public ReadOnlyDoubleProperty progressProperty() {
-    return progress.getReadOnlyProperty();
+    return generation.progressProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {
@@ -60,11 +72,11 @@ public final class WelcomeViewModel {
 
   /**
    * Generates the demo database (in the background) and, when it is complete, shows it on every
-   * screen.
+   * screen. Does nothing while a generation runs.
    */
-  public Task<StoreConfig> exploreDemo() {
-    if (running != null) {
-      return running;
+  public void exploreDemo() {
+    if (generation.isRunning()) {
+      return;
     }
     StoreConfig own = demo.isActive() ? demo.ownStore() : context.storeConfig();
     Path folder = DemoSession.folderFor(own.dataDir());
@@ -74,40 +86,17 @@ public final class WelcomeViewModel {
             ? fixed
             : context.clock().getZone();
     LocalDate end = LocalDate.now(context.clock().withZone(zone)).minusDays(1);
-    Task<StoreConfig> task = new DemoDataTask(folder, demoDays, end, zone);
-    running = task;
-    busy.set(true);
-    progress.bind(task.progressProperty());
-    message.bind(task.messageProperty());
-    task.stateProperty()
-        .addListener((p, before, state) -> {
-          switch (state) {
-            case SUCCEEDED -> {
-              finish("");
-              demo.enter(task.getValue());
-            }
-            case CANCELLED ->
-                finish("Stopped. What was generated is kept; explore again to finish it.");
-            case FAILED ->
-                finish("Could not create the demo data: " + task.getException().getMessage());
-            default -> {}
-          }
-        });
-    return context.run(task);
+    outcome.set("");
+    generation
+        .task(new DemoDataTask(folder, demoDays, end, zone))
+        .onSuccess(demo::enter)
+        .onCancelled(
+            () -> outcome.set("Stopped. What was generated is kept; explore again to finish it."))
+        .onFailure("Could not create the demo data", outcome::set)
+        .start();
   }
 
   public void cancel() {
-    if (running != null) {
-      running.cancel();
-    }
-  }
-
-  private void finish(String text) {
-    progress.unbind();
-    message.unbind();
-    progress.set(0);
-    message.set(text);
-    busy.set(false);
-    running = null;
+    generation.cancel();
   }
 }

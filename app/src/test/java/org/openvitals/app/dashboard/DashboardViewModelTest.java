@@ -6,17 +6,17 @@ import static org.openvitals.app.dashboard.StepsFixture.PHONE;
 import static org.openvitals.app.dashboard.StepsFixture.SCALE;
 import static org.openvitals.app.dashboard.StepsFixture.TODAY;
 import static org.openvitals.app.dashboard.StepsFixture.WATCH;
-import static org.openvitals.app.dashboard.StepsFixture.await;
-import static org.openvitals.app.dashboard.StepsFixture.fx;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.ManualExecutor;
+import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.app.shell.MemoryPreferences;
 import org.openvitals.core.model.Category;
@@ -33,15 +33,10 @@ class DashboardViewModelTest {
   private final MemoryPreferences prefs = new MemoryPreferences();
   private DashboardViewModel model;
 
-  @BeforeAll
-  static void toolkit() {
-    StepsFixture.startFx();
-  }
-
   @BeforeEach
-  void open() throws Exception {
-    context = StepsFixture.open(dir);
-    model = fx(() -> new DashboardViewModel(context, new DashboardSettings(prefs)));
+  void open() {
+    context = StepsFixture.open(dir, TaskExecutor.immediate());
+    model = new DashboardViewModel(context, new DashboardSettings(prefs));
   }
 
   @AfterEach
@@ -49,39 +44,27 @@ class DashboardViewModelTest {
     context.close();
   }
 
-  private void load() throws Exception {
-    fx(model::reload);
-    await(() -> !model.loadingProperty().get());
-  }
-
-  private MetricSummary summary(MetricType metric) throws Exception {
-    return fx(() ->
-        model.summaries().stream().filter(s -> s.metric() == metric).findFirst().orElseThrow());
+  private MetricSummary summary(MetricType metric) {
+    return model.summaries().stream().filter(s -> s.metric() == metric).findFirst().orElseThrow();
   }
 
   @Test
-  void todayShowsTheResolvedStepsOfThePreferredSourceNeverTheSum() throws Exception {
-    fx(() -> {
-      model.periodProperty().set(Period.TODAY);
-      return null;
-    });
-    load();
+  void todayShowsTheResolvedStepsOfThePreferredSourceNeverTheSum() {
+    model.periodProperty().set(Period.TODAY);
+    model.reload();
 
     MetricSummary steps = summary(MetricType.STEPS);
     assertThat(steps.value()).isCloseTo(StepsFixture.resolvedSteps(13), within(1e-6));
     assertThat(steps.primary()).isEqualTo(WATCH);
     assertThat(steps.valueDay()).isEqualTo(TODAY);
-    assertThat(fx(() -> model.stateProperty().get())).isEqualTo(DashboardViewModel.State.READY);
-    assertThat(fx(() -> model.metrics())).containsExactly(MetricType.STEPS, MetricType.BODY_MASS);
+    assertThat(model.stateProperty().get()).isEqualTo(DashboardViewModel.State.READY);
+    assertThat(model.metrics()).containsExactly(MetricType.STEPS, MetricType.BODY_MASS);
   }
 
   @Test
-  void aWeekIsTheMeanOfItsResolvedDaysWithTheTrendAgainstTheWeekBefore() throws Exception {
-    fx(() -> {
-      model.periodProperty().set(Period.WEEK);
-      return null;
-    });
-    load();
+  void aWeekIsTheMeanOfItsResolvedDaysWithTheTrendAgainstTheWeekBefore() {
+    model.periodProperty().set(Period.WEEK);
+    model.reload();
 
     MetricSummary steps = summary(MetricType.STEPS);
     double week = (StepsFixture.resolvedSteps(7) + StepsFixture.resolvedSteps(13)) / 2;
@@ -100,37 +83,30 @@ class DashboardViewModelTest {
   }
 
   @Test
-  void switchingPeriodReslicesWithoutReadingAgainAndIsRemembered() throws Exception {
-    load();
-    DashboardData loaded = fx(() -> model.dataProperty().get());
+  void switchingPeriodReslicesWithoutReadingAgainAndIsRemembered() {
+    model.reload();
+    DashboardData loaded = model.dataProperty().get();
 
-    fx(() -> {
-      model.periodProperty().set(Period.MONTH);
-      return null;
-    });
+    model.periodProperty().set(Period.MONTH);
 
     MetricSummary steps = summary(MetricType.STEPS);
-    assertThat(fx(() -> model.dataProperty().get())).isSameAs(loaded);
-    assertThat(fx(() -> model.loadingProperty().get())).isFalse();
+    assertThat(model.dataProperty().get()).isSameAs(loaded);
+    assertThat(model.loadingProperty().get()).isFalse();
     assertThat(steps.period()).isEqualTo(Period.MONTH);
     assertThat(steps.daysWithData()).isEqualTo(14);
     assertThat(steps.trend()).isNull(); // nothing in the 30 days before
-    List<ResolvedDay> chart = fx(() -> model.chartDaysProperty().get());
+    List<ResolvedDay> chart = model.chartDaysProperty().get();
     assertThat(chart).hasSize(14);
     assertThat(new DashboardSettings(prefs).period()).contains(Period.MONTH);
 
-    DashboardViewModel again =
-        fx(() -> new DashboardViewModel(context, new DashboardSettings(prefs)));
-    assertThat(fx(() -> again.periodProperty().get())).isEqualTo(Period.MONTH);
+    DashboardViewModel again = new DashboardViewModel(context, new DashboardSettings(prefs));
+    assertThat(again.periodProperty().get()).isEqualTo(Period.MONTH);
   }
 
   @Test
-  void preferringThePhoneChangesTheValueWhenTheDataVersionMoves() throws Exception {
-    fx(() -> {
-      model.periodProperty().set(Period.TODAY);
-      return null;
-    });
-    load();
+  void preferringThePhoneChangesTheValueWhenTheDataVersionMoves() {
+    model.periodProperty().set(Period.TODAY);
+    model.reload();
     SourcePreferences phoneFirst =
         context
             .rules()
@@ -139,75 +115,82 @@ class DashboardViewModelTest {
             .withCategoryOrder(Category.ACTIVITY, List.of(PHONE, WATCH));
     context.rules().preferences().save(phoneFirst);
 
-    fx(() -> {
-      context.dataChanged();
-      return null;
-    });
-    await(() ->
-        !model.loadingProperty().get() && model.summaries().getFirst().primary().equals(PHONE));
+    context.dataChanged();
 
+    assertThat(summary(MetricType.STEPS).primary()).isEqualTo(PHONE);
     assertThat(summary(MetricType.STEPS).value()).isCloseTo(1400.0, within(1e-6));
   }
 
   @Test
-  void theChartedMetricIsRememberedWhenTheUserChoosesIt() throws Exception {
-    load();
-    assertThat(fx(() -> model.chartMetricProperty().get())).isEqualTo(MetricType.STEPS);
+  void theChartedMetricIsRememberedWhenTheUserChoosesIt() {
+    model.reload();
+    assertThat(model.chartMetricProperty().get()).isEqualTo(MetricType.STEPS);
 
-    fx(() -> {
-      model.chartMetricProperty().set(MetricType.BODY_MASS);
-      return null;
-    });
+    model.chartMetricProperty().set(MetricType.BODY_MASS);
 
     assertThat(new DashboardSettings(prefs).chartMetric()).contains(MetricType.BODY_MASS);
     // 7 days end today: the weighing a week ago is outside them, and inside 30.
-    assertThat(fx(() -> model.chartDaysProperty().get()))
+    assertThat(model.chartDaysProperty().get())
         .extracting(ResolvedDay::value)
         .containsExactly(80.0);
-    fx(() -> {
-      model.periodProperty().set(Period.MONTH);
-      return null;
-    });
-    assertThat(fx(() -> model.chartDaysProperty().get()))
+    model.periodProperty().set(Period.MONTH);
+    assertThat(model.chartDaysProperty().get())
         .extracting(ResolvedDay::value)
         .containsExactly(82.0, 80.0);
   }
 
   @Test
-  void anEmptyStoreSaysSo(@TempDir Path empty) throws Exception {
-    try (AppContext none = new AppContext(StoreConfig.sqlite(empty), StepsFixture.CLOCK)) {
-      DashboardViewModel m = fx(() -> new DashboardViewModel(none, new DashboardSettings(prefs)));
-      fx(m::reload);
-      await(() -> !m.loadingProperty().get());
+  void anEmptyStoreSaysSo(@TempDir Path empty) {
+    try (AppContext none =
+        new AppContext(StoreConfig.sqlite(empty), StepsFixture.CLOCK, TaskExecutor.immediate())) {
+      DashboardViewModel m = new DashboardViewModel(none, new DashboardSettings(prefs));
+      m.reload();
 
-      assertThat(fx(() -> m.stateProperty().get())).isEqualTo(DashboardViewModel.State.EMPTY);
-      assertThat(fx(() -> m.messageProperty().get())).startsWith("There is no data");
-      assertThat(fx(() -> m.summaries())).isEmpty();
+      assertThat(m.stateProperty().get()).isEqualTo(DashboardViewModel.State.EMPTY);
+      assertThat(m.messageProperty().get()).startsWith("There is no data");
+      assertThat(m.summaries()).isEmpty();
     }
   }
 
   @Test
-  void theExplanationIsReadForTheTilesDay() throws Exception {
-    fx(() -> {
-      model.periodProperty().set(Period.TODAY);
-      return null;
-    });
-    load();
+  void whatWasReadFromTheOldStoreNeverReachesTheNewStoresScreen(@TempDir Path empty) {
+    ManualExecutor manual = new ManualExecutor();
+    try (AppContext switching = StepsFixture.open(dir.resolve("own"), manual.executor())) {
+      DashboardViewModel m = new DashboardViewModel(switching, new DashboardSettings(prefs));
+      List<DashboardData> shown = new ArrayList<>();
+      m.dataProperty().addListener((p, before, now) -> shown.add(now));
+      List<Explanation> explained = new ArrayList<>();
+      m.reload();
+      m.explain(MetricType.STEPS, TODAY, explained::add);
+      manual.runOldest(); // the steps are read, and explained: both wait for the FX thread
+      manual.runOldest();
+
+      switching.switchStore(StoreConfig.sqlite(empty)); // the demo, another folder ...
+      manual.runAll();
+
+      assertThat(explained).as("no dialog about the old store").isEmpty();
+      assertThat(shown).isNotEmpty().allSatisfy(d -> assertThat(d.isEmpty()).isTrue());
+      assertThat(m.stateProperty().get()).isEqualTo(DashboardViewModel.State.EMPTY);
+      assertThat(m.summaries()).isEmpty();
+      m.dispose();
+    }
+  }
+
+  @Test
+  void theExplanationIsReadForTheTilesDay() {
+    model.periodProperty().set(Period.TODAY);
+    model.reload();
     Explanation[] got = new Explanation[1];
-    fx(() -> model.explain(MetricType.STEPS, TODAY, e -> got[0] = e));
-    await(() -> got[0] != null);
+    model.explain(MetricType.STEPS, TODAY, e -> got[0] = e);
 
     assertThat(got[0].resolved().value()).isCloseTo(StepsFixture.resolvedSteps(13), within(1e-6));
     assertThat(got[0].priority()).containsExactly(WATCH, PHONE);
   }
 
   @Test
-  void imperialUnitsShowPounds() throws Exception {
-    fx(() -> {
-      context.unitSystemProperty().set(UnitSystem.IMPERIAL);
-      return null;
-    });
-    MetricFormat format = fx(() -> model.formatProperty().get());
+  void imperialUnitsShowPounds() {
+    context.unitSystemProperty().set(UnitSystem.IMPERIAL);
+    MetricFormat format = model.formatProperty().get();
 
     assertThat(format.full(MetricType.BODY_MASS, 80.0)).isEqualTo("176.4 lb");
     assertThat(format.full(MetricType.DISTANCE, 1609.344)).isEqualTo("1.00 mi");

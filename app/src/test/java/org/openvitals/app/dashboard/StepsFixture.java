@@ -13,6 +13,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
@@ -42,7 +43,12 @@ final class StepsFixture {
    * scale weighs 80 kg today and 82 kg a week ago.
    */
   static AppContext open(Path dir) {
-    AppContext context = new AppContext(StoreConfig.sqlite(dir), CLOCK);
+    return open(dir, TaskExecutor.background());
+  }
+
+  /** The fixture's store, with background work run by {@code executor}. */
+  static AppContext open(Path dir, TaskExecutor executor) {
+    AppContext context = new AppContext(StoreConfig.sqlite(dir), CLOCK, executor);
     SampleStore store = context.store();
     store.setDayBoundaries(new DayBoundaries.FixedZone(ZoneOffset.UTC));
     List<Sample> samples = new ArrayList<>();
@@ -74,15 +80,6 @@ final class StepsFixture {
   private static Sample weight(LocalDate day, double kg) {
     OffsetDateTime at = day.atTime(7, 0).atOffset(ZoneOffset.UTC);
     return Sample.of(MetricType.BODY_MASS, at, at, kg, SCALE);
-  }
-
-  /** Starts the FX toolkit once (view models report on the FX thread). */
-  static void startFx() {
-    try {
-      Platform.startup(() -> {});
-    } catch (IllegalStateException alreadyRunning) {
-      // started by an earlier test class
-    }
   }
 
   /** Runs {@code work} on the FX thread and returns its result. */

@@ -11,14 +11,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.concurrent.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.core.model.MetricType;
@@ -27,7 +25,10 @@ import org.openvitals.core.testing.Fixtures;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The Import screen's logic with real files and a real SQLite store, no window. */
+/**
+ * The Import screen's logic with real files and a real SQLite store, no window. Imports run at once
+ * on the test's thread, except in the tests of what happens while one runs (cancel, queue).
+ */
 class ImportViewModelTest {
   private static final Path APPLE_ZIP =
       Fixtures.path("apple_health/alxdrcirilo_apple-health-parser/export.zip");
@@ -36,14 +37,21 @@ class ImportViewModelTest {
   private AppContext context;
   private ImportViewModel model;
 
-  @BeforeAll
-  static void startToolkit() throws Exception {
-    FxToolkit.registerPrimaryStage(); // the FX thread, for Task and Platform.runLater
+  @BeforeEach
+  void open() {
+    context = open(TaskExecutor.immediate());
+    model = new ImportViewModel(context);
   }
 
-  @BeforeEach
-  void open() throws Exception {
-    context = new AppContext(StoreConfig.sqlite(dir.resolve("data")), Clock.systemUTC());
+  private AppContext open(TaskExecutor executor) {
+    return new AppContext(StoreConfig.sqlite(dir.resolve("data")), Clock.systemUTC(), executor);
+  }
+
+  /** Imports run in the background from here on, with results on the FX thread. */
+  private void inTheBackground() throws Exception {
+    FxToolkit.registerPrimaryStage();
+    context.close();
+    context = open(TaskExecutor.background());
     model = fx(() -> new ImportViewModel(context));
   }
 
@@ -56,21 +64,18 @@ class ImportViewModelTest {
     return WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
   }
 
-  private static void onFx(Runnable action) throws Exception {
-    WaitForAsyncUtils.asyncFx(action).get(10, TimeUnit.SECONDS);
-  }
-
+  /** Chooses {@code file} and waits for its detection (in the background tests). */
   private void chooseAndWait(Path file) throws Exception {
-    Task<?> detect = fx(() -> model.choose(file));
-    detect.get(10, TimeUnit.SECONDS);
-    WaitForAsyncUtils.waitForFxEvents();
+    var detect = fx(() -> model.choose(file));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> !detect.isRunning()));
   }
 
-  /** Starts the chosen file and waits until its outcome is shown. */
-  private ImportViewModel.Outcome importAndWait() throws Exception {
-    int before = fx(() -> model.history().size());
-    fx(model::start);
-    return awaitOutcomes(before + 1).getFirst();
+  /** Imports the chosen file (at once) and returns its outcome. */
+  private ImportViewModel.Outcome importNow() {
+    int before = model.history().size();
+    model.start();
+    assertThat(model.history()).hasSize(before + 1);
+    return model.history().getFirst();
   }
 
   private List<ImportViewModel.Outcome> awaitOutcomes(int count) throws Exception {
@@ -88,14 +93,14 @@ class ImportViewModelTest {
 
   @Test
   void importsAnAppleHealthExportWithProgressAndAReport() throws Exception {
-    chooseAndWait(APPLE_ZIP);
+    model.choose(APPLE_ZIP);
     assertThat(model.formatProperty().get().id()).isEqualTo("apple_health");
     assertThat(model.detectionProperty().get()).isEqualTo("Detected: Apple Health export");
     List<ImportProgress> seen = new ArrayList<>();
-    onFx(() -> model.progressProperty().addListener((o, was, now) -> seen.add(now)));
-    long versionBefore = fx(() -> context.dataVersionProperty().get());
+    model.progressProperty().addListener((o, was, now) -> seen.add(now));
+    long versionBefore = context.dataVersionProperty().get();
 
-    ImportViewModel.Outcome outcome = importAndWait();
+    ImportViewModel.Outcome outcome = importNow();
 
     assertThat(outcome.error()).isNull();
     ImportReport report = outcome.report();
@@ -112,28 +117,29 @@ class ImportViewModelTest {
     assertThat(ImportViewModel.describe(seen.getLast()))
         .contains("8 records")
         .contains("records/s");
-    assertThat(fx(() -> context.dataVersionProperty().get())).isGreaterThan(versionBefore);
+    assertThat(context.dataVersionProperty().get()).isGreaterThan(versionBefore);
     assertThat(model.fileProperty().get()).as("done: ready for the next file").isNull();
-    assertThat(fx(() -> model.canStart().get())).isFalse();
+    assertThat(model.canStart().get()).isFalse();
     assertThat(context.store().sources())
         .extracting(s -> s.source().key())
         .contains("apple_health/Alexandre's Apple Watch", "apple_health/Alexandre's iPhone");
 
-    chooseAndWait(APPLE_ZIP);
-    long versionAfterFirst = fx(() -> context.dataVersionProperty().get());
-    ImportReport again = importAndWait().report();
+    model.choose(APPLE_ZIP);
+    long versionAfterFirst = context.dataVersionProperty().get();
+    ImportReport again = importNow().report();
 
     assertThat(again.stored()).isZero();
     assertThat(again.updated()).isZero();
     assertThat(again.duplicates()).isEqualTo(8);
-    assertThat(fx(() -> context.dataVersionProperty().get()))
+    assertThat(context.dataVersionProperty().get())
         .as("nothing written, nothing to reload")
         .isEqualTo(versionAfterFirst);
-    assertThat(fx(() -> model.history().size())).isEqualTo(2);
+    assertThat(model.history().size()).isEqualTo(2);
   }
 
   @Test
   void cancelStopsAfterABatchKeepsWhatWasCommittedAndARerunFinishesTheRest() throws Exception {
+    inTheBackground();
     Path export = stepsExport(5_000);
     chooseAndWait(export);
 
@@ -152,7 +158,8 @@ class ImportViewModelTest {
     assertThat(storedSteps()).isEqualTo(committed);
 
     chooseAndWait(export);
-    ImportReport rest = importAndWait().report();
+    fx(model::start);
+    ImportReport rest = awaitOutcomes(2).getFirst().report();
 
     assertThat(rest.cancelled()).isFalse();
     assertThat(committed + rest.stored()).isEqualTo(5_000);
@@ -161,6 +168,7 @@ class ImportViewModelTest {
 
   @Test
   void filesChosenWhileAnImportRunsAreQueuedAndFollow() throws Exception {
+    inTheBackground();
     Path export = stepsExport(3_000);
     Path cronometer = Fixtures.path("cronometer/dhjelmar_Diabetes/biometrics.csv");
     chooseAndWait(export);
@@ -189,16 +197,16 @@ class ImportViewModelTest {
         Files.readAllBytes(
             Fixtures.path("apple_health/jdecool_healthkit-parser/exporter_fr_FR_v8.xml"));
     Path cut = Files.write(dir.resolve("export.xml"), Arrays.copyOf(full, full.length - 600));
-    chooseAndWait(cut);
-    long versionBefore = fx(() -> context.dataVersionProperty().get());
+    model.choose(cut);
+    long versionBefore = context.dataVersionProperty().get();
 
-    ImportViewModel.Outcome outcome = importAndWait();
+    ImportViewModel.Outcome outcome = importNow();
 
     assertThat(outcome.error()).contains("export.xml").contains("line ").contains("column ");
     assertThat(outcome.headline()).isEqualTo("Import of export.xml as Apple Health export stopped");
     assertThat(outcome.report()).isNotNull();
     assertThat(outcome.report().stored()).isGreaterThan(5);
-    assertThat(fx(() -> context.dataVersionProperty().get()))
+    assertThat(context.dataVersionProperty().get())
         .as("what was committed before the break is shown elsewhere too")
         .isGreaterThan(versionBefore);
   }
@@ -208,11 +216,11 @@ class ImportViewModelTest {
     Path csv =
         Files.writeString(
             dir.resolve("scale.csv"), "Date,Weight\n2024-01-01,72.5\n2024-01-02,72.1\n");
-    chooseAndWait(csv);
+    model.choose(csv);
     assertThat(model.formatProperty().get().id()).isEqualTo("csv");
-    assertThat(fx(() -> model.mappingApplies().get())).isTrue();
+    assertThat(model.mappingApplies().get()).isTrue();
 
-    ImportViewModel.Outcome unsure = importAndWait();
+    ImportViewModel.Outcome unsure = importNow();
 
     assertThat(unsure.error()).contains("Could not tell how to read scale.csv").contains("CHOOSE");
     assertThat(unsure.report()).isNull();
@@ -227,11 +235,8 @@ class ImportViewModelTest {
              "timestamp": {"column": "Date"},
              "metrics": [{"column": "Weight", "metric": "body_mass", "unit": "kg"}]}
             """);
-    fx(() -> {
-      model.mappingProperty().set(mapping);
-      return null;
-    });
-    ImportViewModel.Outcome mapped = importAndWait();
+    model.mappingProperty().set(mapping);
+    ImportViewModel.Outcome mapped = importNow();
 
     assertThat(mapped.error()).isNull();
     assertThat(mapped.report().stored()).isEqualTo(2);
@@ -244,28 +249,22 @@ class ImportViewModelTest {
   @Test
   void aFileNoImporterReadsCanBeGivenItsFormat() throws Exception {
     Path unknown = Files.writeString(dir.resolve("notes.dat"), "hello");
-    chooseAndWait(unknown);
+    model.choose(unknown);
 
     assertThat(model.formatProperty().get()).isNull();
     assertThat(model.detectionProperty().get())
         .isEqualTo("OpenVitals cannot tell what notes.dat is; choose its format.");
-    assertThat(fx(() -> model.canStart().get())).isFalse();
+    assertThat(model.canStart().get()).isFalse();
 
-    AtomicReference<Boolean> startable = new AtomicReference<>();
-    fx(() -> {
-      model.formatProperty().set(model.importers().getFirst());
-      startable.set(model.canStart().get());
-      return null;
-    });
-    assertThat(startable.get()).isTrue();
+    model.formatProperty().set(model.importers().getFirst());
+
+    assertThat(model.canStart().get()).isTrue();
   }
 
   @Test
   void aMissingFileSaysSo() throws Exception {
     Path gone = dir.resolve("gone.zip");
-    Task<?> detect = fx(() -> model.choose(gone));
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, detect::isDone);
-    WaitForAsyncUtils.waitForFxEvents();
+    model.choose(gone);
 
     assertThat(model.detectionProperty().get()).startsWith("Cannot read " + gone);
     assertThat(model.formatProperty().get()).isNull();

@@ -10,14 +10,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.app.preferences.PreferencesViewModel.Scope;
 import org.openvitals.app.preferences.PreferencesViewModel.SourceItem;
-import org.openvitals.app.testing.Fx;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
@@ -39,25 +38,18 @@ class PreferencesViewModelTest {
   AppContext context;
   PreferencesViewModel model;
 
-  @BeforeAll
-  static void toolkit() {
-    Fx.start();
-  }
-
   @BeforeEach
   void open() {
     seed(dir);
     Clock clock = Clock.fixed(DAY.plusDays(2).atStartOfDay(BERLIN).toInstant(), BERLIN);
-    context = new AppContext(StoreConfig.sqlite(dir), clock);
-    model = Fx.call(() -> new PreferencesViewModel(context));
-    Fx.run(model::reload);
-    Fx.await(() -> !model.busyProperty().get());
+    context = new AppContext(StoreConfig.sqlite(dir), clock, TaskExecutor.immediate());
+    model = new PreferencesViewModel(context);
+    model.reload();
   }
 
   @AfterEach
   void close() {
     context.close();
-    Fx.assertNothingThrown();
   }
 
   /**
@@ -84,26 +76,25 @@ class PreferencesViewModelTest {
 
   @Test
   void listsTheSourcesWithDataInTheDefaultOrderAndPreviewsTheLatestDay() {
-    assertThat(Fx.call(() -> model.categoryProperty().get())).isEqualTo(Category.ACTIVITY);
-    assertThat(Fx.call(() -> List.copyOf(model.sources())))
+    assertThat(model.categoryProperty().get()).isEqualTo(Category.ACTIVITY);
+    assertThat(List.copyOf(model.sources()))
         .extracting(SourceItem::source)
         .containsExactly(WATCH, PHONE);
-    assertThat(Fx.call(() -> model.sources().getFirst().deviceClass().id())).isEqualTo("watch");
-    assertThat(Fx.call(() -> model.previewDayProperty().get())).isEqualTo(DAY);
+    assertThat(model.sources().getFirst().deviceClass().id()).isEqualTo("watch");
+    assertThat(model.previewDayProperty().get()).isEqualTo(DAY);
     Preview.Row steps = stepsRow();
     assertThat(steps.saved().dayValue()).isEqualTo(1500.0);
     assertThat(steps.edited().dayValue()).isEqualTo(1500.0);
     assertThat(steps.saved().dayPrimary()).isEqualTo(WATCH);
     assertThat(steps.changed()).isFalse();
-    assertThat(Fx.call(() -> model.dirtyProperty().get())).isFalse();
+    assertThat(model.dirtyProperty().get()).isFalse();
   }
 
   @Test
   void movingThePhoneAboveTheWatchChangesThePreviewAndSavingKeepsTheNewOrder() {
-    Fx.run(() -> model.move(1, 0));
-    Fx.await(() -> !model.busyProperty().get());
+    model.move(1, 0);
 
-    assertThat(Fx.call(() -> List.copyOf(model.sources())))
+    assertThat(List.copyOf(model.sources()))
         .extracting(SourceItem::source)
         .containsExactly(PHONE, WATCH);
     Preview.Row steps = stepsRow();
@@ -111,18 +102,17 @@ class PreferencesViewModelTest {
     assertThat(steps.edited().dayValue()).isEqualTo(1000.0);
     assertThat(steps.edited().dayPrimary()).isEqualTo(PHONE);
     assertThat(steps.changed()).isTrue();
-    assertThat(Fx.call(() -> model.dirtyProperty().get())).isTrue();
+    assertThat(model.dirtyProperty().get()).isTrue();
     // Not saved yet: the store still resolves with the old order.
     assertThat(context.rules().daily(MetricType.STEPS, DAY, DAY).getFirst().value())
         .isEqualTo(1500.0);
-    long versionBefore = Fx.call(() -> context.dataVersionProperty().get());
+    long versionBefore = context.dataVersionProperty().get();
 
-    Fx.run(model::save);
-    Fx.await(() -> !model.busyProperty().get());
+    model.save();
 
-    assertThat(Fx.call(() -> model.dirtyProperty().get())).isFalse();
-    assertThat(Fx.call(() -> context.dataVersionProperty().get())).isGreaterThan(versionBefore);
-    assertThat(Fx.call(() -> model.history())).hasSize(1);
+    assertThat(model.dirtyProperty().get()).isFalse();
+    assertThat(context.dataVersionProperty().get()).isGreaterThan(versionBefore);
+    assertThat(model.history()).hasSize(1);
     assertThat(stepsRow().saved().dayValue()).isEqualTo(1000.0);
     RulesService fresh = new RulesService(context.store(), context.clock());
     assertThat(fresh.preferences().current().categories().get(Category.ACTIVITY))
@@ -132,17 +122,16 @@ class PreferencesViewModelTest {
 
   @Test
   void movingBackOrRevertingLeavesNothingToSave() {
-    Fx.run(() -> model.move(1, 0));
-    Fx.run(() -> model.move(0, 1));
-    assertThat(Fx.call(() -> model.dirtyProperty().get())).isFalse();
+    model.move(1, 0);
+    model.move(0, 1);
+    assertThat(model.dirtyProperty().get()).isFalse();
 
-    Fx.run(() -> model.moveUp(1));
-    assertThat(Fx.call(() -> model.dirtyProperty().get())).isTrue();
-    Fx.run(model::revert);
-    Fx.await(() -> !model.busyProperty().get());
+    model.moveUp(1);
+    assertThat(model.dirtyProperty().get()).isTrue();
+    model.revert();
 
-    assertThat(Fx.call(() -> model.dirtyProperty().get())).isFalse();
-    assertThat(Fx.call(() -> List.copyOf(model.sources())))
+    assertThat(model.dirtyProperty().get()).isFalse();
+    assertThat(List.copyOf(model.sources()))
         .extracting(SourceItem::source)
         .containsExactly(WATCH, PHONE);
     assertThat(stepsRow().edited().dayValue()).isEqualTo(1500.0);
@@ -151,41 +140,36 @@ class PreferencesViewModelTest {
   @Test
   void aMetricCanGetItsOwnOrderAndLoseItAgain() {
     Scope steps = new Scope(Category.ACTIVITY, MetricType.STEPS);
-    assertThat(Fx.call(() -> List.copyOf(model.scopes())))
+    assertThat(List.copyOf(model.scopes()))
         .containsExactly(new Scope(Category.ACTIVITY, null), steps);
-    Fx.run(() -> model.scopeProperty().set(steps));
-    Fx.run(() -> model.moveDown(0));
-    Fx.run(model::save);
-    Fx.await(() -> !model.busyProperty().get());
+    model.scopeProperty().set(steps);
+    model.moveDown(0);
+    model.save();
 
     var saved = context.rules().preferences().current();
     assertThat(saved.metricOverrides().get(MetricType.STEPS)).containsExactly(PHONE, WATCH);
     assertThat(saved.categories()).doesNotContainKey(Category.ACTIVITY);
-    assertThat(Fx.call(() -> model.hasOwnOrder(steps))).isTrue();
+    assertThat(model.hasOwnOrder(steps)).isTrue();
 
-    Fx.run(model::resetScope);
-    Fx.run(model::save);
-    Fx.await(() -> !model.busyProperty().get());
+    model.resetScope();
+    model.save();
     assertThat(context.rules().preferences().current().metricOverrides()).isEmpty();
     assertThat(context.rules().preferences().history()).hasSize(2);
   }
 
   @Test
   void anEarlierVersionCanBeRestored() {
-    Fx.run(() -> model.move(1, 0));
-    Fx.run(model::save);
-    Fx.await(() -> !model.busyProperty().get());
-    Fx.run(() -> model.move(1, 0));
-    Fx.run(model::save);
-    Fx.await(() -> !model.busyProperty().get());
-    assertThat(Fx.call(() -> model.history())).extracting(p -> p.version()).containsExactly(2, 1);
+    model.move(1, 0);
+    model.save();
+    model.move(1, 0);
+    model.save();
+    assertThat(model.history()).extracting(p -> p.version()).containsExactly(2, 1);
 
-    Fx.run(() -> model.restore(model.history().getLast()));
-    assertThat(Fx.call(() -> List.copyOf(model.sources())))
+    model.restore(model.history().getLast());
+    assertThat(List.copyOf(model.sources()))
         .extracting(SourceItem::source)
         .containsExactly(PHONE, WATCH);
-    Fx.run(model::save);
-    Fx.await(() -> !model.busyProperty().get());
+    model.save();
     assertThat(context.rules().preferences().current().version()).isEqualTo(3);
     assertThat(context.rules().preferences().current().categories().get(Category.ACTIVITY))
         .containsExactly(PHONE, WATCH);
@@ -193,19 +177,18 @@ class PreferencesViewModelTest {
 
   @Test
   void aSourceThatArrivesLaterJoinsTheListByItsDeviceClassWithoutLosingTheDraft() {
-    Fx.run(() -> model.move(1, 0));
+    model.move(1, 0);
     OffsetDateTime noon = DAY.atTime(12, 0).atZone(BERLIN).toOffsetDateTime();
     context
         .store()
         .upsert(List.of(Sample.of(MetricType.STEPS, noon, noon.plusMinutes(5), 300, OLD_BAND)));
     context.dataChanged();
-    Fx.await(() -> !model.busyProperty().get() && model.sources().size() == 3);
 
     // The band (a watch by its provider) goes after the last listed source of its tier or better.
-    assertThat(Fx.call(() -> List.copyOf(model.sources())))
+    assertThat(List.copyOf(model.sources()))
         .extracting(SourceItem::source)
         .containsExactly(PHONE, WATCH, OLD_BAND);
-    assertThat(Fx.call(() -> model.dirtyProperty().get())).isTrue();
+    assertThat(model.dirtyProperty().get()).isTrue();
     assertThat(stepsRow().edited().dayValue()).isEqualTo(1300.0);
   }
 
@@ -219,10 +202,9 @@ class PreferencesViewModelTest {
   }
 
   private Preview.Row stepsRow() {
-    return Fx.call(() ->
-        model.preview().stream()
-            .filter(r -> r.metric() == MetricType.STEPS)
-            .findFirst()
-            .orElseThrow());
+    return model.preview().stream()
+        .filter(r -> r.metric() == MetricType.STEPS)
+        .findFirst()
+        .orElseThrow();
   }
 }

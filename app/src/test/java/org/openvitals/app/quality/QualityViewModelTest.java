@@ -9,12 +9,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
-import org.openvitals.app.testing.Fx;
+import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
@@ -33,11 +32,6 @@ class QualityViewModelTest {
   @TempDir Path dir;
   AppContext context;
   QualityViewModel model;
-
-  @BeforeAll
-  static void toolkit() {
-    Fx.start();
-  }
 
   /**
    * On {@link #DAY}: the scale weighs 70 kg, the phone has 75 kg typed in (7 % apart, 2 % allowed);
@@ -67,23 +61,21 @@ class QualityViewModelTest {
   void open() {
     seed(dir);
     Clock clock = Clock.fixed(DAY.plusDays(1).atTime(12, 0).atZone(BERLIN).toInstant(), BERLIN);
-    context = new AppContext(StoreConfig.sqlite(dir), clock);
-    model = Fx.call(() -> new QualityViewModel(context));
-    Fx.run(model::reload);
-    Fx.await(() -> !model.busy());
+    context = new AppContext(StoreConfig.sqlite(dir), clock, TaskExecutor.immediate());
+    model = new QualityViewModel(context);
+    model.reload();
   }
 
   @AfterEach
   void close() {
     context.close();
-    Fx.assertNothingThrown();
   }
 
   @Test
   void listsTheDisagreementAndTheImplausibleSampleOfTheLast30DaysOfData() {
-    assertThat(Fx.call(() -> model.toProperty().get())).isEqualTo(DAY);
-    assertThat(Fx.call(() -> model.fromProperty().get())).isEqualTo(DAY.minusDays(29));
-    List<Finding> all = Fx.call(() -> List.copyOf(model.allFindings()));
+    assertThat(model.toProperty().get()).isEqualTo(DAY);
+    assertThat(model.fromProperty().get()).isEqualTo(DAY.minusDays(29));
+    List<Finding> all = List.copyOf(model.allFindings());
 
     assertThat(all)
         .filteredOn(f -> f.kind() == Finding.Kind.DISAGREEMENT)
@@ -104,23 +96,22 @@ class QualityViewModelTest {
           assertThat(f.at().toLocalTime()).hasToString("10:00");
           assertThat(f.problem()).contains("400");
         });
-    assertThat(Fx.call(() -> model.progressProperty().get())).isEqualTo(1.0);
-    assertThat(Fx.call(() -> model.scanningProperty().get())).isFalse();
-    assertThat(Fx.call(() -> model.summaryProperty().get()))
+    assertThat(model.progressProperty().get()).isEqualTo(1.0);
+    assertThat(model.scanningProperty().get()).isFalse();
+    assertThat(model.summaryProperty().get())
         .contains("1 disagreement,")
         .contains("1 implausible sample");
   }
 
   @Test
   void theFilterShowsOneKindAndSelectingARowExplainsItsDay() {
-    Fx.run(() -> model.showProperty().set(QualityViewModel.Show.DISAGREEMENTS));
-    List<Finding> shown = Fx.call(() -> List.copyOf(model.findings()));
+    model.showProperty().set(QualityViewModel.Show.DISAGREEMENTS);
+    List<Finding> shown = List.copyOf(model.findings());
     assertThat(shown).extracting(Finding::kind).containsOnly(Finding.Kind.DISAGREEMENT);
 
-    Fx.run(() -> model.selectedProperty().set(shown.getFirst()));
-    Fx.await(() -> !model.busy());
+    model.selectedProperty().set(shown.getFirst());
 
-    assertThat(Fx.call(() -> model.explanationProperty().get()))
+    assertThat(model.explanationProperty().get())
         .contains("Weight (body_mass) on 2024-03-05")
         .contains("Sources disagree:")
         .contains("withings/Withings Body+ 70 vs apple_health/iPhone 75");
@@ -128,10 +119,9 @@ class QualityViewModelTest {
 
   @Test
   void aPeriodWithoutTheBadDayFindsNothingThere() {
-    Fx.run(() -> model.setPeriod(DAY.minusDays(12), DAY.minusDays(8)));
-    Fx.await(() -> !model.busy());
+    model.setPeriod(DAY.minusDays(12), DAY.minusDays(8));
 
-    assertThat(Fx.call(() -> List.copyOf(model.allFindings())))
+    assertThat(List.copyOf(model.allFindings()))
         .extracting(Finding::kind)
         .doesNotContain(Finding.Kind.DISAGREEMENT, Finding.Kind.IMPLAUSIBLE);
   }
@@ -141,11 +131,9 @@ class QualityViewModelTest {
     OffsetDateTime noon = DAY.atTime(12, 0).atZone(BERLIN).toOffsetDateTime();
     context.store().upsert(List.of(Sample.of(MetricType.HEART_RATE, noon, noon, 10, WATCH)));
     context.dataChanged();
-    Fx.await(() ->
-        !model.busy()
-            && model.allFindings().stream()
-                    .filter(f -> f.kind() == Finding.Kind.IMPLAUSIBLE)
-                    .count()
-                == 2);
+
+    assertThat(model.allFindings())
+        .filteredOn(f -> f.kind() == Finding.Kind.IMPLAUSIBLE)
+        .hasSize(2);
   }
 }

@@ -8,14 +8,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javafx.concurrent.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.app.shell.MemoryPreferences;
 import org.openvitals.core.export.ExportFormat;
@@ -26,10 +24,8 @@ import org.openvitals.core.store.DailyRollup;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.time.DayBoundaries;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
-/** The Settings view model without a window (the FX toolkit runs only to deliver task results). */
+/** The Settings view model without a window: its jobs run at once, on the test's thread. */
 class SettingsViewModelTest {
   static final SourceRef SCALE = new SourceRef("withings", "Withings Body+");
   static final SourceRef WATCH = new SourceRef("apple_health", "Apple Watch");
@@ -39,14 +35,10 @@ class SettingsViewModelTest {
   private AppContext context;
   private SettingsViewModel model;
 
-  @BeforeAll
-  static void startToolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-  }
-
   @BeforeEach
   void open() {
-    context = new AppContext(StoreConfig.sqlite(dataDir), Clock.systemUTC());
+    context =
+        new AppContext(StoreConfig.sqlite(dataDir), Clock.systemUTC(), TaskExecutor.immediate());
     context.store().putState("test.marker", "x");
     model = new SettingsViewModel(context, new UserSettings(prefs));
   }
@@ -78,14 +70,14 @@ class SettingsViewModelTest {
   }
 
   @Test
-  void changingTheTimeZoneFilesTheDaysAgainAndTellsTheScreens() throws Exception {
+  void changingTheTimeZoneFilesTheDaysAgainAndTellsTheScreens() {
     context.store().upsert(lateEveningSteps());
     context.store().setDayBoundaries(DayBoundaries.parse("Etc/UTC"));
     model = new SettingsViewModel(context, new UserSettings(prefs));
     assertThat(stepDays()).containsExactly(LocalDate.parse("2026-03-01"));
     long version = context.dataVersionProperty().get();
 
-    finish(model.changeDayBoundaries("Asia/Tokyo"));
+    model.changeDayBoundaries("Asia/Tokyo");
 
     assertThat(stepDays()).containsExactly(LocalDate.parse("2026-03-02"));
     assertThat(model.dayBoundariesProperty().get()).isEqualTo("Asia/Tokyo");
@@ -94,7 +86,7 @@ class SettingsViewModelTest {
     assertThat(model.messageProperty().get())
         .isEqualTo("Days now follow the time zone Asia/Tokyo.");
 
-    finish(model.changeDayBoundaries(SettingsViewModel.SAMPLE_LOCAL));
+    model.changeDayBoundaries(SettingsViewModel.SAMPLE_LOCAL);
 
     assertThat(context.store().dayBoundaries().id()).isEqualTo("sample-local");
     assertThat(stepDays()).containsExactly(LocalDate.parse("2026-03-01")); // written with Z
@@ -188,10 +180,8 @@ class SettingsViewModelTest {
     context.store().upsert(lateEveningSteps());
     Path file = out.resolve("all.csv");
 
-    Task<Long> export = model.export(file, ExportFormat.CSV);
-    finish(export);
+    model.export(file, ExportFormat.CSV);
 
-    assertThat(export.get()).isEqualTo(2);
     assertThat(Files.readAllLines(file)).hasSize(3).first().asString().startsWith("metric,");
     assertThat(model.busyProperty().get()).isFalse();
     assertThat(model.messageProperty().get()).isEqualTo("Exported 2 samples to " + file + ".");
@@ -204,11 +194,5 @@ class SettingsViewModelTest {
         .stream()
         .map(DailyRollup::day)
         .toList();
-  }
-
-  /** Waits for a task and for its result to reach the view model on the FX thread. */
-  private static void finish(Task<?> task) throws Exception {
-    task.get(30, TimeUnit.SECONDS);
-    WaitForAsyncUtils.waitForFxEvents();
   }
 }

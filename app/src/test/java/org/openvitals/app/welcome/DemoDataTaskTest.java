@@ -5,29 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.testing.TestProgress;
 import org.openvitals.core.demo.SyntheticData;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
-import org.testfx.api.FxToolkit;
 
 class DemoDataTaskTest {
   static final LocalDate END = LocalDate.parse("2026-03-10");
   @TempDir Path folder;
 
-  @BeforeAll
-  static void startToolkit() throws Exception {
-    FxToolkit.registerPrimaryStage(); // tasks report progress through the FX thread
-  }
-
   @Test
   void writesTheSyntheticPersonIntoItsOwnStoreAndReusesACompleteOne() throws Exception {
     DemoDataTask first = new DemoDataTask(folder, 2, END, ZoneOffset.UTC);
-    first.run();
-    StoreConfig config = first.get();
+    StoreConfig config = first.call(new TestProgress());
     long samples;
     try (SampleStore store = Stores.open(config)) {
       samples = store.info().liveSamples();
@@ -40,9 +33,7 @@ class DemoDataTaskTest {
     }
 
     DemoDataTask again = new DemoDataTask(folder, 2, END, ZoneOffset.UTC);
-    again.run();
-
-    assertThat(again.get()).isEqualTo(config);
+    assertThat(again.call(new TestProgress())).isEqualTo(config);
     try (SampleStore store = Stores.open(config)) {
       assertThat(store.info().liveSamples()).isEqualTo(samples);
     }
@@ -51,8 +42,7 @@ class DemoDataTaskTest {
   @Test
   void aCancelledRunIsNotMarkedComplete() throws Exception {
     DemoDataTask task = new DemoDataTask(folder, 2, END, ZoneOffset.UTC);
-    task.cancel();
-    task.run();
+    task.call(new TestProgress().cancel());
 
     try (SampleStore store = Stores.open(StoreConfig.sqlite(folder))) {
       assertThat(store.state(SyntheticData.STATE_KEY)).isEmpty();

@@ -6,18 +6,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.TimeUnit;
-import javafx.concurrent.Task;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.core.demo.SyntheticData;
 import org.openvitals.core.store.StoreConfig;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The welcome page's view model and the first-run check, without a window. */
 class WelcomeViewModelTest {
@@ -29,20 +25,11 @@ class WelcomeViewModelTest {
   private FirstRun firstRun;
   private int importsOpened;
 
-  @BeforeAll
-  static void startToolkit() throws Exception {
-    FxToolkit.registerPrimaryStage();
-  }
-
   @BeforeEach
-  void open() throws Exception {
-    context = new AppContext(StoreConfig.sqlite(dataDir), CLOCK);
-    WaitForAsyncUtils.asyncFx(
-            () -> {
-              demo = new DemoSession(context);
-              firstRun = new FirstRun(context);
-            })
-        .get();
+  void open() {
+    context = new AppContext(StoreConfig.sqlite(dataDir), CLOCK, TaskExecutor.immediate());
+    demo = new DemoSession(context);
+    firstRun = new FirstRun(context);
   }
 
   @AfterEach
@@ -58,25 +45,24 @@ class WelcomeViewModelTest {
   }
 
   @Test
-  void demoDataGoesToItsOwnFolderAndEndsYesterdayThenTheWayBackIsEmptyAgain() throws Exception {
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> firstRun.emptyProperty().get());
+  void demoDataGoesToItsOwnFolderAndEndsYesterdayThenTheWayBackIsEmptyAgain() {
+    assertThat(firstRun.emptyProperty().get()).isTrue();
     WelcomeViewModel model = new WelcomeViewModel(context, demo, () -> {}, 2);
 
-    Task<StoreConfig> task = WaitForAsyncUtils.asyncFx(model::exploreDemo).get();
-    task.get(30, TimeUnit.SECONDS);
-    WaitForAsyncUtils.waitForFxEvents();
+    model.exploreDemo();
 
     assertThat(demo.isActive()).isTrue();
     assertThat(context.storeConfig().dataDir()).isEqualTo(dataDir.resolve("demo"));
     assertThat(context.store().state(SyntheticData.STATE_KEY))
         .contains("seed=1;end=2026-03-10;days=2");
     assertThat(model.busyProperty().get()).isFalse();
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !firstRun.emptyProperty().get());
+    assertThat(model.messageProperty().get()).isEmpty();
+    assertThat(firstRun.emptyProperty().get()).isFalse();
 
-    WaitForAsyncUtils.asyncFx(demo::leave).get();
+    demo.leave();
 
     assertThat(demo.isActive()).isFalse();
     assertThat(context.storeConfig().dataDir()).isEqualTo(dataDir);
-    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> firstRun.emptyProperty().get());
+    assertThat(firstRun.emptyProperty().get()).isTrue();
   }
 }

@@ -1,0 +1,52 @@
+package org.openvitals.app.shell;
+
+import javafx.scene.layout.BorderPane;
+import javafx.util.Subscription;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.Disposable;
+import org.openvitals.app.welcome.DemoBanner;
+import org.openvitals.app.welcome.DemoSession;
+import org.openvitals.app.welcome.FirstRun;
+import org.openvitals.app.welcome.WelcomeView;
+import org.openvitals.app.welcome.WelcomeViewModel;
+
+/**
+ * The window's content: the shell, the welcome page in the dashboard's place while the store is
+ * empty, and the demo banner above both. {@link #dispose()} (when the window closes) releases
+ * everything it and its pages hold on the {@link AppContext}.
+ */
+final class AppFrame extends BorderPane implements Disposable {
+  private final ShellView shell;
+  private final FirstRun firstRun;
+  private final DemoSession demo;
+  private final Subscription storeDescription;
+
+  AppFrame(AppContext context, ShellViewModel model, int demoDays) {
+    this.storeDescription =
+        context
+            .storeProperty()
+            .subscribe((before, now) ->
+                model.storeDescriptionProperty().set(DesktopLauncher.describe(now.config())));
+    this.firstRun = new FirstRun(context);
+    model.welcomeProperty().bind(firstRun.emptyProperty());
+    this.demo = new DemoSession(context);
+    this.shell =
+        new ShellView(
+            model,
+            ScreenPages.of(context),
+            () ->
+                new WelcomeView(
+                    new WelcomeViewModel(
+                        context, demo, () -> model.select(Screen.IMPORT), demoDays)));
+    setCenter(shell);
+    setTop(new DemoBanner(demo));
+  }
+
+  @Override
+  public void dispose() {
+    storeDescription.unsubscribe();
+    shell.dispose();
+    firstRun.dispose();
+    demo.dispose();
+  }
+}
