@@ -33,6 +33,18 @@ final class Converters {
     }
   }
 
+  /** An ISO week, {@code 2026-W48}, as its Monday. */
+  static final class Week implements ITypeConverter<LocalDate> {
+    @Override
+    public LocalDate convert(String value) {
+      try {
+        return org.openvitals.core.report.WeeklyReport.parseWeek(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   static final class Format implements ITypeConverter<ExportFormat> {
     @Override
     public ExportFormat convert(String value) {

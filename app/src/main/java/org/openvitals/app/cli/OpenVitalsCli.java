@@ -41,6 +41,8 @@ import picocli.CommandLine.ScopeType;
       MetricsCommand.class,
       ImportCommand.class,
       ExplainCommand.class,
+      InsightsCommand.class,
+      ReportCommand.class,
       PreferencesCommand.class,
       ConnectCommand.class,
       SyncCommand.class,

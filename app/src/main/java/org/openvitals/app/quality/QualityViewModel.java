@@ -274,7 +274,7 @@ public final class QualityViewModel implements Disposable {
   }
 
   /** The latest day with data, not after today (today when the store is empty). */
-  static LocalDate latestDay(
+  public static LocalDate latestDay(
       List<SourceSummary> sources, org.openvitals.core.time.DayBoundaries days, LocalDate today) {
     Instant last = null;
     for (SourceSummary s : sources) {

@@ -15,8 +15,9 @@ import org.openvitals.core.store.h2.H2SampleStore;
 
 /**
  * The files in a data folder that hold the user's health data: the database of either engine (with
- * SQLite's write-ahead log and H2's trace and lock files) and the token vault of connected
- * providers. Everything else in the folder (settings files, the demo store) is not theirs.
+ * SQLite's write-ahead log and H2's trace and lock files), the token vault of connected providers
+ * and the assistant's conversation. Everything else in the folder (settings files, the demo store)
+ * is not theirs.
  */
 final class DataFolderFiles {
   private static final List<String> STORE_FILES =
@@ -31,6 +32,10 @@ final class DataFolderFiles {
 
   /** Provider tokens and their key (see the connectors' token vault). */
   static final String VAULT = "vault";
+
+  /** Folders of the user's data besides the database: tokens, the assistant's conversation. */
+  private static final List<String> FOLDERS =
+      List.of(VAULT, org.openvitals.app.assistant.Conversations.FOLDER);
 
   private DataFolderFiles() {}
 
@@ -49,7 +54,7 @@ final class DataFolderFiles {
     return new Contents(folder, engine, encrypted);
   }
 
-  /** The store and vault files present in {@code folder}. */
+  /** The store files and the vault and assistant folders present in {@code folder}. */
   static List<Path> present(Path folder) {
     List<Path> out = new ArrayList<>();
     for (String name : STORE_FILES) {
@@ -58,14 +63,18 @@ final class DataFolderFiles {
         out.add(file);
       }
     }
-    Path vault = folder.resolve(VAULT);
-    if (Files.exists(vault)) {
-      out.add(vault);
+    for (String name : FOLDERS) {
+      Path sub = folder.resolve(name);
+      if (Files.exists(sub)) {
+        out.add(sub);
+      }
     }
     return out;
   }
 
-  /** Deletes the store files and the vault; the store must be closed. */
+  /**
+   * Deletes the store files, the vault and the assistant's conversation; the store must be closed.
+   */
   static void delete(Path folder) {
     for (Path path : present(folder)) {
       try {

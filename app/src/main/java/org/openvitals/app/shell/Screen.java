@@ -16,7 +16,8 @@ public enum Screen {
   QUALITY("Quality", "Days your sources disagree, implausible samples and other quality flags."),
   INSIGHTS(
       "Insights",
-      "This screen is not built yet; it will show what your data says over weeks and months."),
+      "Trends, days outside your normal range and correlations, the weekly report, and the"
+          + " assistant when it is on."),
   DEVICES(
       "Devices",
       "This screen is not built yet; it will pair your iPhone with a QR code and list the paired"

@@ -7,6 +7,7 @@ import javafx.scene.Node;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.dashboard.DashboardView;
 import org.openvitals.app.imports.ImportView;
+import org.openvitals.app.insights.InsightsView;
 import org.openvitals.app.preferences.PreferencesView;
 import org.openvitals.app.quality.QualityView;
 import org.openvitals.app.settings.SettingsView;
@@ -30,6 +31,7 @@ public interface ScreenPages {
             Map.entry(Screen.IMPORT, ImportView::new),
             Map.entry(Screen.PREFERENCES, PreferencesView::new),
             Map.entry(Screen.QUALITY, QualityView::new),
+            Map.entry(Screen.INSIGHTS, InsightsView::new),
             Map.entry(Screen.SETTINGS, SettingsView::new));
     return screen -> Optional.ofNullable(pages.get(screen)).map(page -> page.apply(context));
   }

@@ -54,6 +54,22 @@ class ArchitectureTest {
     mayNotUse("org.openvitals.connectors..", "org.openvitals.app..").check(CLASSES);
   }
 
+  /**
+   * The assistant talks to a model server, so it lives in the app (core has no HTTP) in one
+   * package, without JavaFX, so its view model and tests use it without a window.
+   */
+  @Test
+  void onlyTheAssistantTalksToAModelAndItUsesNoJavaFx() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("org.openvitals.app.assistant..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.langchain4j..")
+        .check(CLASSES);
+    mayNotUse("org.openvitals.app.assistant..", "javafx..").check(CLASSES);
+  }
+
   @Test
   void theRulesSeeTheRealClassesOfEveryModule() {
     assertThat(CLASSES.stream().map(JavaClass::getName))

@@ -136,7 +136,7 @@ class DisposedScreensAreReleasedTest {
         });
     Fx.run(this::useTheSharedState);
 
-    assertThat(pages).hasSize(6);
+    assertThat(pages).hasSize(7);
     assertThat(collected(shell, 40)).isTrue();
     assertThat(pages).allSatisfy(page -> assertThat(collected(page, 40)).isTrue());
   }

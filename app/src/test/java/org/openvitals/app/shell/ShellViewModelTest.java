@@ -81,7 +81,7 @@ class ShellViewModelTest {
       assertThat(screen.description()).endsWith(".");
       assertThat(screen.description().chars().filter(c -> c == '.').count()).isEqualTo(1);
     }
-    assertThat(Screen.INSIGHTS.description()).startsWith("This screen is not built yet;");
+    assertThat(Screen.INSIGHTS.description()).startsWith("Trends, days outside your normal range");
     assertThat(Screen.DEVICES.description()).startsWith("This screen is not built yet;");
   }
 }

@@ -321,7 +321,11 @@ final class DayGenerator {
     SplittableRandom person = random(LocalDate.EPOCH, Aspect.PERSON);
     double phase = person.nextDouble() * 2 * Math.PI;
     double seasonal = 2.5 * Math.sin(2 * Math.PI * day.toEpochDay() / 365.25 + phase);
-    return round(57 + seasonal + random(day, Aspect.RESTING_HEART).nextGaussian() * 1.2, 0.1);
+    LocalDate riseFrom = options.effects().restingHeartRateRiseFrom();
+    double planted =
+        riseFrom != null && !day.isBefore(riseFrom) ? options.effects().restingHeartRateRise() : 0;
+    return round(
+        57 + seasonal + planted + random(day, Aspect.RESTING_HEART).nextGaussian() * 1.2, 0.1);
   }
 
   private double trueWeight(LocalDate day) {
@@ -629,17 +633,35 @@ final class DayGenerator {
         OURA,
         RING_DEVICE,
         "oura-" + uuid().toLowerCase());
+    double planted = plantedSdnnShift();
     for (int hour : new int[] {2, 5, 10, 15, 20}) {
       OffsetDateTime at = at(instantOf(Math.min(clock(hour, r.nextInt(60)), minutes - 1)));
       add(
           MetricType.HRV_SDNN,
           at,
           at,
-          round(48 + r.nextGaussian() * 12, 0.1),
+          round(48 + planted + r.nextGaussian() * 12, 0.1),
           APPLE_WATCH,
           WATCH_DEVICE,
           uuid());
     }
+  }
+
+  /**
+   * The planted effect of sleep on the next day's HRV: the night that ended yesterday morning, its
+   * hours asleep against the centre, times the effect's size (0 without it, drawing no numbers).
+   */
+  private double plantedSdnnShift() {
+    double perHour = options.effects().sdnnPerSleepHour();
+    if (perHour == 0) {
+      return 0;
+    }
+    double asleepMinutes =
+        night(date.minusDays(1)).stages().stream()
+            .filter(s -> s.type() != MetricType.SLEEP_AWAKE)
+            .mapToDouble(Stage::minutes)
+            .sum();
+    return perHour * (asleepMinutes / 60 - SyntheticData.Effects.SLEEP_HOURS_CENTRE);
   }
 
   /** Scale most mornings, now and then a manual weight; returns {true weight, true body fat}. */
@@ -767,10 +789,17 @@ final class DayGenerator {
       SourceRef source,
       String device,
       String externalId) {
-    samples.add(new Sample(type, start, end, value, source, device, externalId, Map.of()));
+    add(new Sample(type, start, end, value, source, device, externalId, Map.of()));
   }
 
   private void add(Sample sample) {
+    for (SyntheticData.Effects.Stop stop : options.effects().stopsRecording()) {
+      if (stop.source().equals(sample.source())
+          && stop.metric() == sample.type()
+          && !date.isBefore(stop.from())) {
+        return;
+      }
+    }
     samples.add(sample);
   }
 

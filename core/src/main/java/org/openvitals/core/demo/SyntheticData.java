@@ -72,6 +72,8 @@ public final class SyntheticData {
    *     benchmarks: 86,400 samples a day)
    * @param watchCharges whether the watch comes off to charge every morning (off for benchmarks
    *     that want a full day of 1 Hz heart rate)
+   * @param effects changes planted in the person's life or in what the sources record, for tests of
+   *     what insights find ({@link Effects#NONE} leaves every seed's data as it always was)
    */
   public record Options(
       int days,
@@ -79,7 +81,8 @@ public final class SyntheticData {
       LocalDate endDate,
       ZoneId zone,
       boolean heartRateEverySecond,
-      boolean watchCharges) {
+      boolean watchCharges,
+      Effects effects) {
 
     public Options {
       if (days < 1) {
@@ -87,6 +90,18 @@ public final class SyntheticData {
       }
       Objects.requireNonNull(endDate, "endDate");
       Objects.requireNonNull(zone, "zone");
+      Objects.requireNonNull(effects, "effects");
+    }
+
+    /** Options without planted effects. */
+    public Options(
+        int days,
+        long seed,
+        LocalDate endDate,
+        ZoneId zone,
+        boolean heartRateEverySecond,
+        boolean watchCharges) {
+      this(days, seed, endDate, zone, heartRateEverySecond, watchCharges, Effects.NONE);
     }
 
     /** 90 days up to yesterday in the system zone, seed 1, minute-level heart rate. */
@@ -99,31 +114,87 @@ public final class SyntheticData {
     }
 
     public Options withDays(int value) {
-      return new Options(value, seed, endDate, zone, heartRateEverySecond, watchCharges);
+      return new Options(value, seed, endDate, zone, heartRateEverySecond, watchCharges, effects);
     }
 
     public Options withSeed(long value) {
-      return new Options(days, value, endDate, zone, heartRateEverySecond, watchCharges);
+      return new Options(days, value, endDate, zone, heartRateEverySecond, watchCharges, effects);
     }
 
     public Options withEndDate(LocalDate value) {
-      return new Options(days, seed, value, zone, heartRateEverySecond, watchCharges);
+      return new Options(days, seed, value, zone, heartRateEverySecond, watchCharges, effects);
     }
 
     public Options withZone(ZoneId value) {
-      return new Options(days, seed, endDate, value, heartRateEverySecond, watchCharges);
+      return new Options(days, seed, endDate, value, heartRateEverySecond, watchCharges, effects);
     }
 
     public Options withHeartRateEverySecond(boolean value) {
-      return new Options(days, seed, endDate, zone, value, watchCharges);
+      return new Options(days, seed, endDate, zone, value, watchCharges, effects);
     }
 
     public Options withWatchCharges(boolean value) {
-      return new Options(days, seed, endDate, zone, heartRateEverySecond, value);
+      return new Options(days, seed, endDate, zone, heartRateEverySecond, value, effects);
+    }
+
+    public Options withEffects(Effects value) {
+      return new Options(days, seed, endDate, zone, heartRateEverySecond, watchCharges, value);
     }
 
     public LocalDate startDate() {
       return endDate.minusDays(days - 1L);
+    }
+  }
+
+  /**
+   * Effects planted in the generated data, each with a known size, so tests can check that insights
+   * find them (and find nothing without them). Every effect is off in {@link #NONE}.
+   *
+   * @param restingHeartRateRiseFrom from this day on the person's resting heart rate is higher
+   *     (null: never)
+   * @param restingHeartRateRise by how much, in beats per minute
+   * @param sdnnPerSleepHour each hour asleep in a night above {@link #SLEEP_HOURS_CENTRE} raises
+   *     the HRV (SDNN) the watch measures on the day after the day that night ended, in ms (lag 1
+   *     in days as the rules file them: a night counts on the day you wake up)
+   * @param stopsRecording sources that stop recording a metric from a day on (the ring replaces the
+   *     watch at night, say); the other sources go on as before
+   */
+  public record Effects(
+      LocalDate restingHeartRateRiseFrom,
+      double restingHeartRateRise,
+      double sdnnPerSleepHour,
+      List<Stop> stopsRecording) {
+
+    /** The hours of sleep at which the planted sleep effect on HRV is zero. */
+    public static final double SLEEP_HOURS_CENTRE = 7.0;
+
+    public static final Effects NONE = new Effects(null, 0, 0, List.of());
+
+    public Effects {
+      stopsRecording = List.copyOf(stopsRecording);
+    }
+
+    /** {@code source} records no {@code metric} from {@code from} on. */
+    public record Stop(SourceRef source, MetricType metric, LocalDate from) {
+      public Stop {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(metric, "metric");
+        Objects.requireNonNull(from, "from");
+      }
+    }
+
+    public Effects withRestingHeartRateRise(LocalDate from, double bpm) {
+      return new Effects(from, bpm, sdnnPerSleepHour, stopsRecording);
+    }
+
+    public Effects withSdnnPerSleepHour(double ms) {
+      return new Effects(restingHeartRateRiseFrom, restingHeartRateRise, ms, stopsRecording);
+    }
+
+    public Effects withStop(SourceRef source, MetricType metric, LocalDate from) {
+      List<Stop> stops = new java.util.ArrayList<>(stopsRecording);
+      stops.add(new Stop(source, metric, from));
+      return new Effects(restingHeartRateRiseFrom, restingHeartRateRise, sdnnPerSleepHour, stops);
     }
   }
 

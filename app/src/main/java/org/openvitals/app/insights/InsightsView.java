@@ -1,0 +1,260 @@
+package org.openvitals.app.insights;
+
+import java.io.File;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
+import javafx.geometry.Insets;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.openvitals.app.assistant.Answer;
+import org.openvitals.app.assistant.AssistantSettings;
+import org.openvitals.app.assistant.ToolCall;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.Disposable;
+import org.openvitals.app.format.DisplayValues;
+import org.openvitals.core.insights.Evidence;
+
+/**
+ * The Insights screen: cards for the trends, anomalies and correlations found (each opens its days,
+ * their chart and the explanation of the chosen day), the weekly report's export, and the assistant
+ * when it is on (else what it would need).
+ */
+public final class InsightsView extends BorderPane implements Disposable {
+  private final InsightsViewModel model;
+  private final XYChart.Series<String, Number> chartSeries = new XYChart.Series<>();
+
+  public InsightsView(AppContext context) {
+    this(
+        context,
+        () -> AssistantSettings.load(Preferences.userRoot().node("org/openvitals/app/settings")));
+  }
+
+  InsightsView(AppContext context, Supplier<AssistantSettings> assistant) {
+    this.model = new InsightsViewModel(context, assistant);
+    getStyleClass().add("screen");
+    setPadding(new Insets(16));
+
+    Label title = new Label("Insights");
+    title.setId("screen-title");
+    title.getStyleClass().add("title-2");
+    Label status = new Label();
+    status.setId("insights-status");
+    status.setWrapText(true);
+    status.textProperty().bind(model.statusProperty());
+    ComboBox<String> week = new ComboBox<>(model.weeks());
+    week.setId("report-week");
+    week.valueProperty().bindBidirectional(model.weekProperty());
+    Button html = new Button("Export _HTML...");
+    html.setId("export-html");
+    html.setOnAction(e -> export("html"));
+    Button pdf = new Button("Export _PDF...");
+    pdf.setId("export-pdf");
+    pdf.setOnAction(e -> export("pdf"));
+    Button refresh = new Button("_Refresh");
+    refresh.setOnAction(e -> model.reload());
+    HBox report = new HBox(8, new Label("Weekly report"), week, html, pdf, refresh);
+    report.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    VBox top = new VBox(6, title, status, report);
+    top.setPadding(new Insets(0, 0, 10, 0));
+    setTop(top);
+
+    ListView<InsightsViewModel.Card> cards = new ListView<>(model.cards());
+    cards.setId("insight-cards");
+    cards.setPlaceholder(new Label("Nothing stands out in these days."));
+    cards.setCellFactory(list -> new CardCell());
+    cards.getSelectionModel().selectedItemProperty().subscribe(model.selectedProperty()::set);
+
+    Label detail = new Label("Choose a card to see the days behind it.");
+    detail.setId("insight-detail");
+    detail.setWrapText(true);
+    model
+        .selectedProperty()
+        .subscribe(
+            c -> detail.setText(c == null ? "Choose a card to see the days behind it." : c.text()));
+    CategoryAxis x = new CategoryAxis();
+    NumberAxis y = new NumberAxis();
+    y.setForceZeroInRange(false);
+    LineChart<String, Number> chart = new LineChart<>(x, y);
+    chart.setId("insight-chart");
+    chart.setLegendVisible(false);
+    chart.setAnimated(false);
+    chart.setPrefHeight(220);
+    chart.getData().add(chartSeries);
+    model.days().subscribe(this::redrawChart);
+    ListView<Evidence> days = new ListView<>(model.days());
+    days.setId("insight-days");
+    days.setPrefHeight(160);
+    days.setCellFactory(list ->
+        new ListCell<>() {
+          @Override
+          protected void updateItem(Evidence e, boolean empty) {
+            super.updateItem(e, empty);
+            setText(
+                empty || e == null
+                    ? null
+                    : DisplayValues.day(e.date())
+                        + "  "
+                        + e.metric().displayName()
+                        + "  "
+                        + DisplayValues.format(
+                            e.metric(), e.value(), context.unitSystemProperty().get())
+                        + (e.source() == null
+                            ? "  (none: counted as 0)"
+                            : "  " + e.source().key()));
+          }
+        });
+    days.getSelectionModel()
+        .selectedItemProperty()
+        .subscribe(d -> {
+          if (d != null) {
+            model.dayProperty().set(d);
+          }
+        });
+    TextArea explanation = new TextArea();
+    explanation.setId("insight-explanation");
+    explanation.setEditable(false);
+    explanation.textProperty().bind(model.explanationProperty());
+    VBox details = new VBox(8, detail, chart, days, explanation);
+    VBox.setVgrow(explanation, Priority.ALWAYS);
+    details.setPadding(new Insets(0, 0, 0, 10));
+    SplitPane split = new SplitPane(cards, details);
+    split.setDividerPositions(0.45);
+    setCenter(split);
+
+    setBottom(assistantPane());
+    model.reload();
+  }
+
+  private VBox assistantPane() {
+    Label heading = new Label("Assistant");
+    heading.getStyleClass().add("title-4");
+    VBox pane = new VBox(6, heading);
+    pane.setId("assistant-pane");
+    pane.setPadding(new Insets(10, 0, 0, 0));
+    if (!model.assistantReady()) {
+      Label needs = new Label(model.assistantNeeds());
+      needs.setId("assistant-needs");
+      needs.setWrapText(true);
+      pane.getChildren().add(needs);
+      return pane;
+    }
+    model.loadConversation();
+    TextArea conversation = new TextArea();
+    conversation.setId("assistant-conversation");
+    conversation.setEditable(false);
+    conversation.setWrapText(true);
+    conversation.setPrefRowCount(8);
+    model.answers().subscribe(() -> conversation.setText(render(model.answers())));
+    conversation.setText(render(model.answers()));
+    TextField question = new TextField();
+    question.setId("assistant-question");
+    question.setPromptText("Ask about your data, e.g. how did I sleep in the weeks I ran most?");
+    Button ask = new Button("_Ask");
+    ask.setDefaultButton(false);
+    ask.setOnAction(e -> {
+      if (!question.getText().isBlank()) {
+        model.ask(question.getText().strip());
+        question.clear();
+      }
+    });
+    question.setOnAction(ask.getOnAction());
+    HBox.setHgrow(question, Priority.ALWAYS);
+    Label status = new Label();
+    status.textProperty().bind(model.assistantStatusProperty());
+    pane.getChildren().addAll(conversation, new HBox(8, question, ask), status);
+    return pane;
+  }
+
+  /** Each answer with every tool call it made and the figures the call returned. */
+  static String render(java.util.List<Answer> answers) {
+    StringBuilder b = new StringBuilder();
+    for (Answer a : answers) {
+      b.append("You: ").append(a.question()).append('\n');
+      for (ToolCall c : a.calls()) {
+        b.append("  [")
+            .append(c.outcome().name().toLowerCase())
+            .append("] ")
+            .append(c.tool())
+            .append(' ')
+            .append(c.arguments())
+            .append(" -> ")
+            .append(c.result())
+            .append('\n');
+      }
+      b.append("Assistant: ").append(a.text()).append("\n\n");
+    }
+    return b.toString();
+  }
+
+  private void redrawChart() {
+    chartSeries.getData().clear();
+    var card = model.selectedProperty().get();
+    if (card == null) {
+      return;
+    }
+    var metric = card.insight().metrics().getLast();
+    for (Evidence e : model.days()) {
+      if (e.metric() == metric) {
+        chartSeries.getData().add(new XYChart.Data<>(e.date().toString(), e.value()));
+      }
+    }
+  }
+
+  private void export(String kind) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Export the weekly report");
+    chooser.setInitialFileName("openvitals-" + model.weekProperty().get() + "." + kind);
+    chooser
+        .getExtensionFilters()
+        .add(new FileChooser.ExtensionFilter(kind.toUpperCase(), "*." + kind));
+    File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+    if (file != null) {
+      model.exportReport(file.toPath());
+    }
+  }
+
+  InsightsViewModel model() {
+    return model;
+  }
+
+  @Override
+  public void dispose() {
+    model.dispose();
+  }
+
+  private static final class CardCell extends ListCell<InsightsViewModel.Card> {
+    @Override
+    protected void updateItem(InsightsViewModel.Card card, boolean empty) {
+      super.updateItem(card, empty);
+      if (empty || card == null) {
+        setText(null);
+        setGraphic(null);
+        return;
+      }
+      Label kind = new Label(card.kind().toUpperCase());
+      kind.getStyleClass().add("text-muted");
+      Label title = new Label(card.title());
+      title.getStyleClass().add("text-bold");
+      Label text = new Label(card.text());
+      text.setWrapText(true);
+      text.setMaxWidth(420);
+      setText(null);
+      setGraphic(new VBox(2, kind, title, text));
+    }
+  }
+}

@@ -1,0 +1,273 @@
+package org.openvitals.app.insights;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Subscription;
+import org.openvitals.app.assistant.Answer;
+import org.openvitals.app.assistant.Assistant;
+import org.openvitals.app.assistant.AssistantSettings;
+import org.openvitals.app.assistant.AssistantTools;
+import org.openvitals.app.assistant.Conversations;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.BackgroundTask;
+import org.openvitals.app.context.BackgroundWork;
+import org.openvitals.app.context.Disposable;
+import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.quality.QualityViewModel;
+import org.openvitals.core.insights.Evidence;
+import org.openvitals.core.insights.Insight;
+import org.openvitals.core.insights.InsightData;
+import org.openvitals.core.insights.InsightText;
+import org.openvitals.core.insights.Insights;
+import org.openvitals.core.report.WeeklyReport;
+import org.openvitals.core.rules.ExplanationText;
+
+/**
+ * The Insights screen's state: the insights of the 90 days up to the latest data (read and worked
+ * out in the background, again whenever data changes), the chosen card with its days and the
+ * explanation of the chosen day, the weekly report's export, and the assistant when it is on.
+ */
+public final class InsightsViewModel implements Disposable {
+  /** Days the screen's insights cover, ending on the latest day with data. */
+  static final int DAYS = 90;
+
+  /** One card: an insight with its title and sentence in the user's units. */
+  public record Card(Insight insight, String kind, String title, String text) {}
+
+  private final AppContext context;
+  private final Supplier<AssistantSettings> assistantSettings;
+  private final BackgroundWork work;
+  private final BackgroundWork.Lane loads;
+  private final BackgroundWork.Lane explanations;
+  private final Subscription shared;
+
+  private final ObservableList<Card> cards = FXCollections.observableArrayList();
+  private final ObjectProperty<Card> selected = new SimpleObjectProperty<>(this, "selected");
+  private final ObservableList<Evidence> days = FXCollections.observableArrayList();
+  private final ObjectProperty<Evidence> day = new SimpleObjectProperty<>(this, "day");
+  private final StringProperty explanation = new SimpleStringProperty(this, "explanation", "");
+  private final StringProperty status = new SimpleStringProperty(this, "status", "");
+  private final ObservableList<String> weeks = FXCollections.observableArrayList();
+  private final StringProperty week = new SimpleStringProperty(this, "week");
+  private final ObservableList<Answer> answers = FXCollections.observableArrayList();
+  private final StringProperty assistantStatus =
+      new SimpleStringProperty(this, "assistantStatus", "");
+
+  public InsightsViewModel(AppContext context, Supplier<AssistantSettings> assistantSettings) {
+    this.context = context;
+    this.assistantSettings = assistantSettings;
+    this.work = new BackgroundWork(context);
+    this.loads = work.lane();
+    this.explanations = work.lane();
+    selected.addListener((p, before, now) -> showDays(now));
+    day.addListener((p, before, now) -> explain(now));
+    this.shared = context.dataVersionProperty().subscribe((before, now) -> reload());
+  }
+
+  /** Reads the data and works the insights out again; a load still running is cancelled. */
+  public BackgroundTask<?> reload() {
+    var store = context.store();
+    var rules = context.rules();
+    var units = context.unitSystemProperty().get();
+    LocalDate today = LocalDate.now(context.clock());
+    status.set("Working out your insights...");
+    return loads
+        .task(progress -> {
+          LocalDate to = QualityViewModel.latestDay(store.sources(), store.dayBoundaries(), today);
+          LocalDate from = to.minusDays(DAYS - 1L);
+          var data = InsightData.load(rules, store, from, to, progress::isCancelled);
+          var report = Insights.of(data, from, to);
+          InsightText text = new InsightText((m, v) -> DisplayValues.format(m, v, units));
+          List<Card> out = new ArrayList<>();
+          for (Insight i : report.found()) {
+            out.add(new Card(i, i.kind().id(), text.title(i), text.sentence(i)));
+          }
+          String summary =
+              String.format(
+                  "%s to %s: %d changes larger than the day-to-day noise, %d days outside their"
+                      + " normal range, %d correlations (of %d pairs and lags tested).",
+                  DisplayValues.day(from),
+                  DisplayValues.day(to),
+                  report.significantTrends().size(),
+                  report.anomalies().size(),
+                  report.correlations().size(),
+                  report.correlationsTested());
+          return new Loaded(to, out, summary);
+        })
+        .onSuccess(this::show)
+        .onFailure("Could not work out the insights", status::set)
+        .start();
+  }
+
+  private record Loaded(LocalDate to, List<Card> cards, String summary) {}
+
+  private void show(Loaded loaded) {
+    cards.setAll(loaded.cards());
+    status.set(loaded.summary());
+    List<String> recent = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      recent.add(WeeklyReport.weekOf(loaded.to().minusWeeks(i)));
+    }
+    weeks.setAll(recent);
+    if (week.get() == null || !recent.contains(week.get())) {
+      week.set(recent.getFirst());
+    }
+    if (selected.get() != null && !cards.contains(selected.get())) {
+      selected.set(null);
+    }
+  }
+
+  private void showDays(Card card) {
+    days.setAll(card == null ? List.of() : card.insight().evidence());
+    day.set(card == null || days.isEmpty() ? null : days.getFirst());
+  }
+
+  private void explain(Evidence e) {
+    if (e == null) {
+      explanation.set("");
+      return;
+    }
+    var rules = context.rules();
+    explanations
+        .task(progress -> ExplanationText.render(rules.explain(e.metric(), e.date())))
+        .onSuccess(explanation::set)
+        .onFailure("Could not explain " + e.date(), explanation::set)
+        .start();
+  }
+
+  /** Writes the chosen week's report (PDF when the name ends in .pdf, else HTML). */
+  public BackgroundTask<?> exportReport(Path file) {
+    LocalDate monday = WeeklyReport.parseWeek(week.get());
+    var store = context.store();
+    var rules = context.rules();
+    status.set("Writing the report of " + week.get() + "...");
+    return work.task(
+            progress -> {
+              var data =
+                  InsightData.load(
+                      rules,
+                      store,
+                      WeeklyReport.dataFrom(monday),
+                      monday.plusDays(6),
+                      progress::isCancelled);
+              WeeklyReport.of(
+                      monday,
+                      data,
+                      e -> ExplanationText.render(rules.explain(e.metric(), e.date())))
+                  .write(file);
+              return file;
+            })
+        .onSuccess(f -> status.set("Wrote the report of " + week.get() + " to " + f + "."))
+        .onFailure("Could not write the report", status::set)
+        .start();
+  }
+
+  /** Whether the assistant may be asked: on, complete, and its host confirmed if elsewhere. */
+  public boolean assistantReady() {
+    return assistantSettings.get().refusal() == null;
+  }
+
+  /** What the assistant needs before it can answer (null when ready). */
+  public String assistantNeeds() {
+    AssistantSettings s = assistantSettings.get();
+    if (!s.enabled()) {
+      return "The assistant answers questions in plain language with a language model that runs on"
+          + " this computer (Ollama, llama.cpp's server, LM Studio). It needs the server's address"
+          + " and a model name; turn it on in Settings. Nothing is sent anywhere until then.";
+    }
+    return s.refusal();
+  }
+
+  /** Loads the conversation kept in the data folder. */
+  public void loadConversation() {
+    answers.setAll(new Conversations(context.storeConfig().dataDir()).load());
+  }
+
+  /** Asks the assistant; the answer, with its tool calls, joins the conversation. */
+  public BackgroundTask<?> ask(String question) {
+    AssistantSettings settings = assistantSettings.get();
+    var tools = new AssistantTools(context.store(), context.rules());
+    var before = List.copyOf(answers);
+    var conversations = new Conversations(context.storeConfig().dataDir());
+    assistantStatus.set("Asking " + settings.model() + "...");
+    return work.task(
+            progress -> {
+              Answer a =
+                  new Assistant(settings, tools, context.clock())
+                      .ask(question, before, progress::isCancelled);
+              conversations.append(a);
+              return a;
+            })
+        .interruptible()
+        .onSuccess(a -> {
+          answers.add(a);
+          assistantStatus.set("");
+        })
+        .onFailure("The assistant could not answer", assistantStatus::set)
+        .start();
+  }
+
+  public ObservableList<Card> cards() {
+    return cards;
+  }
+
+  public ObjectProperty<Card> selectedProperty() {
+    return selected;
+  }
+
+  public ObservableList<Evidence> days() {
+    return days;
+  }
+
+  public ObjectProperty<Evidence> dayProperty() {
+    return day;
+  }
+
+  public StringProperty explanationProperty() {
+    return explanation;
+  }
+
+  public StringProperty statusProperty() {
+    return status;
+  }
+
+  public ObservableList<String> weeks() {
+    return weeks;
+  }
+
+  public StringProperty weekProperty() {
+    return week;
+  }
+
+  public ObservableList<Answer> answers() {
+    return answers;
+  }
+
+  public StringProperty assistantStatusProperty() {
+    return assistantStatus;
+  }
+
+  public ReadOnlyBooleanProperty busyProperty() {
+    return work.busyProperty();
+  }
+
+  public AppContext context() {
+    return context;
+  }
+
+  @Override
+  public void dispose() {
+    shared.unsubscribe();
+    work.dispose();
+  }
+}
