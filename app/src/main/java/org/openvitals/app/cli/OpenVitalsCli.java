@@ -43,6 +43,7 @@ import picocli.CommandLine.ScopeType;
       ConnectCommand.class,
       SyncCommand.class,
       CloudStatusCommand.class,
+      SelfTestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OpenVitalsCli implements Callable<Integer> {
