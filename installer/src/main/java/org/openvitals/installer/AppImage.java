@@ -69,6 +69,19 @@ record AppImage(Path root, Path appDir, Path java, Path cfg) {
         .toList();
   }
 
+  /** Takes the AOT cache's options out of every launcher of the image. */
+  void removeStartupCacheOptions() throws IOException {
+    try (Stream<Path> files = Files.list(appDir)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".cfg")).toList()) {
+        Files.write(
+            file,
+            Files.readAllLines(file).stream()
+                .filter(l -> !l.startsWith(AOT_OPTION_PREFIX) && !l.equals(AOT_LOG_OPTION))
+                .toList());
+      }
+    }
+  }
+
   /** Adds a JVM option to every launcher of the image (once). */
   void addJavaOption(String option) throws IOException {
     String line = "java-options=" + option;

@@ -216,8 +216,11 @@ public final class Packager {
     log("Modules: " + String.join(",", modules));
     Path runtime = jlink(modules, javafx);
     Path image = appImage(runtime, input, icons);
-    AppImage app = AppImage.of(os, image);
-    train(app, options.work().resolve("training"));
+    if (options.types().stream().anyMatch(t -> !t.equals("deb") && !t.equals("rpm"))) {
+      // The deb trains in its own tree and the rpm goes without: only these use the image's.
+      train(AppImage.of(os, image), options.work().resolve("training"));
+    }
+    sign(image);
     log("App image: " + image + " (" + megabytes(sizeOf(image)) + ")");
     List<Path> built = new ArrayList<>();
     for (String type : options.types()) {
@@ -225,6 +228,7 @@ public final class Packager {
           switch (type) {
             case "app-image" -> image;
             case "deb" -> new DebPackage(this, image).build();
+            case "rpm" -> nativePackage(type, withoutCache(image));
             default -> nativePackage(type, image);
           });
     }
@@ -498,10 +502,77 @@ public final class Packager {
     app.addJavaOption("-Xlog:aot*=off");
   }
 
+  // --- signing (set up by the workflow from its secrets; unsigned without them) ---
+
+  /** macOS: a Developer ID identity in the keychain; jpackage signs the image and the dmg. */
+  static final String MAC_IDENTITY_ENV = "OV_MAC_SIGN_IDENTITY";
+
+  static final String MAC_KEYCHAIN_ENV = "OV_MAC_SIGN_KEYCHAIN";
+
+  /**
+   * Windows: the signing command without the file (e.g. {@code signtool sign /f cert.pfx /p ... /fd
+   * sha256 /tr URL /td sha256}); run on the launchers before the msi and on the msi.
+   */
+  static final String WINDOWS_SIGN_ENV = "OV_WIN_SIGN_COMMAND";
+
+  /** Signs the image after the training run added the cache (signing first would be broken). */
+  private void sign(Path image) throws IOException, InterruptedException {
+    if (os == Os.MAC && !macSigning().isEmpty()) {
+      List<String> args = new ArrayList<>(List.of("--type", "app-image", "--app-image"));
+      args.add(image.toString());
+      args.addAll(macSigning());
+      tool("jpackage", args.toArray(String[]::new));
+    }
+    if (os == Os.WINDOWS && System.getenv(WINDOWS_SIGN_ENV) != null) {
+      try (Stream<Path> files = Files.list(image)) {
+        for (Path exe : files.filter(p -> p.toString().endsWith(".exe")).toList()) {
+          windowsSign(exe);
+        }
+      }
+    }
+  }
+
+  private static List<String> macSigning() {
+    String identity = System.getenv(MAC_IDENTITY_ENV);
+    if (identity == null || identity.isBlank()) {
+      return List.of();
+    }
+    List<String> args =
+        new ArrayList<>(List.of("--mac-sign", "--mac-signing-key-user-name", identity));
+    String keychain = System.getenv(MAC_KEYCHAIN_ENV);
+    if (keychain != null && !keychain.isBlank()) {
+      args.addAll(List.of("--mac-signing-keychain", keychain));
+    }
+    return args;
+  }
+
+  private void windowsSign(Path file) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(Arrays.asList(System.getenv(WINDOWS_SIGN_ENV).strip().split("\\s+")));
+    command.add(file.toString());
+    run(options.work(), command);
+  }
+
   // --- packages ---
 
+  /**
+   * A copy of the image without the AOT cache, for the rpm: rpmbuild installs the files with the
+   * times of jpackage's copy, so the JVM would refuse the cache made in the image (59 MB for
+   * nothing). Not repacked like the deb: this check-free fallback keeps the rpm simple.
+   */
+  private Path withoutCache(Path image) throws IOException, InterruptedException {
+    Path copy = options.work().resolve("image-without-cache").resolve(image.getFileName());
+    deleteTree(copy.getParent());
+    Files.createDirectories(copy.getParent());
+    run(options.work(), List.of("cp", "-a", image.toString(), copy.toString()));
+    AppImage app = AppImage.of(os, copy);
+    Files.deleteIfExists(app.appDir().resolve(AOT_CACHE));
+    app.removeStartupCacheOptions();
+    return copy;
+  }
+
   /** rpm, dmg, msi, and the deb before its repack: jpackage from the finished image. */
-  Path nativePackage(String type, Path image) throws IOException {
+  Path nativePackage(String type, Path image) throws IOException, InterruptedException {
     Path dest = options.work().resolve("packages-" + type);
     deleteTree(dest);
     List<String> args = new ArrayList<>(common());
@@ -519,6 +590,7 @@ public final class Packager {
                   "--win-dir-chooser",
                   "--win-upgrade-uuid",
                   WINDOWS_UPGRADE_UUID);
+          case "dmg" -> macSigning();
           default -> List.of();
         });
     if (type.equals("deb")) {
@@ -533,6 +605,9 @@ public final class Packager {
       }
       Path target = options.out().resolve(built.getFileName());
       Files.move(built, target, StandardCopyOption.REPLACE_EXISTING);
+      if (type.equals("msi") && System.getenv(WINDOWS_SIGN_ENV) != null) {
+        windowsSign(target);
+      }
       return target;
     }
   }
