@@ -63,6 +63,12 @@ public final class Packager {
    */
   static final List<String> EXTRA_MODULES = List.of("jdk.localedata");
 
+  /**
+   * The languages whose date and number formats the runtime keeps (with every country's variant):
+   * all of jdk.localedata would add 9 MB more. Others fall back to English formats.
+   */
+  static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,nn,fi,pl,cs,ja,zh,ko,ru,tr";
+
   /** JVM options of every launcher: JavaFX and sqlite-jdbc load native libraries. */
   static final List<String> JAVA_OPTIONS =
       List.of("--enable-native-access=ALL-UNNAMED,javafx.graphics");
@@ -227,7 +233,7 @@ public final class Packager {
       built.add(
           switch (type) {
             case "app-image" -> image;
-            case "deb" -> new DebPackage(this, image).build();
+            case "deb" -> new DebPackage(this, image, icons).build();
             case "rpm" -> nativePackage(type, withoutCache(image));
             default -> nativePackage(type, image);
           });
@@ -358,6 +364,8 @@ public final class Packager {
         "--strip-debug",
         "--no-man-pages",
         "--no-header-files",
+        "--include-locales",
+        LOCALES,
         "--compress",
         "zip-6",
         "--exclude-resources",

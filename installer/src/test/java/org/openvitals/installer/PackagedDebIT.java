@@ -69,12 +69,17 @@ class PackagedDebIT {
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("/opt/openvitals/bin/openvitals"));
 
-    Path desktop = root.resolve("opt/openvitals/lib/openvitals-openvitals.desktop");
+    Path desktop = root.resolve("usr/share/applications/openvitals.desktop");
     assertThat(Files.readString(desktop))
         .contains("Name=OpenVitals")
         .contains("Exec=/opt/openvitals/bin/openvitals")
-        .contains("Icon=/opt/openvitals/lib/openvitals.png");
-    assertThat(root.resolve("opt/openvitals/lib/openvitals.png")).isRegularFile();
+        .contains("Icon=openvitals");
+    for (int size : Icons.PNG_SIZES) {
+      assertThat(
+              root.resolve(
+                  "usr/share/icons/hicolor/%dx%d/apps/openvitals.png".formatted(size, size)))
+          .isRegularFile();
+    }
     assertThat(root.resolve("opt/openvitals/lib/app/" + Packager.AOT_CACHE)).isRegularFile();
     // No JDK tool, no other platform's SQLite library.
     assertThat(root.resolve("opt/openvitals/lib/runtime/bin/javac")).doesNotExist();
@@ -85,13 +90,19 @@ class PackagedDebIT {
   }
 
   @Test
-  void dependsOnGtk3AndTheLibrariesJavaFxLoads() throws Exception {
+  void dependsOnGtk3AndTheLibrariesJavaFxLoadsAndRunsNoScripts() throws Exception {
     Run control = run(List.of("dpkg-deb", "-f", deb.toString(), "Package", "Version", "Depends"));
     assertThat(control.output())
         .contains("Package: openvitals")
         .contains("libgtk-3-0 | libgtk-3-0t64")
         .contains("libxtst6")
         .contains("libgl1");
+    // Installing, upgrading and removing touch only the package's files, never the data folder.
+    Run info = run(List.of("dpkg-deb", "-I", deb.toString()));
+    assertThat(info.output())
+        .contains("control")
+        .doesNotContain("postinst")
+        .doesNotContain("prerm");
   }
 
   @Test

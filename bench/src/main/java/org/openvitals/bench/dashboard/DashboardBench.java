@@ -165,7 +165,11 @@ public final class DashboardBench {
 
   /** Runs one cold start launched like ./openvitals launches the app. */
   private static Start child(String mode, Path dir, Path prefs, Period period) throws Exception {
-    // JavaFX as modules, the rest on the class path, as ./openvitals runs it.
+    return child(launcherJvm(), System.getProperty("java.class.path"), mode, dir, prefs, period);
+  }
+
+  /** This JDK's java with JavaFX's platform jars as modules, as ./openvitals starts the app. */
+  public static List<String> launcherJvm() {
     List<String> jvm = new ArrayList<>();
     jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     jvm.add("--enable-native-access=ALL-UNNAMED,javafx.graphics");
@@ -173,7 +177,7 @@ public final class DashboardBench {
     if (modules != null) {
       jvm.addAll(List.of("--module-path", modules, "--add-modules", "javafx.controls"));
     }
-    return child(jvm, System.getProperty("java.class.path"), mode, dir, prefs, period);
+    return jvm;
   }
 
   /**

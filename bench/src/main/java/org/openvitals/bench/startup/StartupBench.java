@@ -72,7 +72,7 @@ public final class StartupBench {
             v.classPath() == null
                 ? System.getProperty("java.class.path")
                 : v.classPath() + File.pathSeparator + benchClasses;
-        List<String> jvm = v.classPath() == null ? currentLauncherJvm() : v.jvm();
+        List<String> jvm = v.classPath() == null ? DashboardBench.launcherJvm() : v.jvm();
         dashboard
             .computeIfAbsent(v.name(), k -> new ArrayList<>())
             .add(
@@ -120,18 +120,6 @@ public final class StartupBench {
         .filter(l -> l.startsWith(key + "="))
         .map(l -> l.substring(key.length() + 1).replace("$APPDIR", appDir.toString()))
         .toList();
-  }
-
-  /** The JDK's java with JavaFX's platform jars as modules, as ./openvitals starts it. */
-  private static List<String> currentLauncherJvm() {
-    List<String> jvm = new ArrayList<>();
-    jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    jvm.add("--enable-native-access=ALL-UNNAMED,javafx.graphics");
-    String modules = System.getProperty("jdk.module.path");
-    if (modules != null) {
-      jvm.addAll(List.of("--module-path", modules, "--add-modules", "javafx.controls"));
-    }
-    return jvm;
   }
 
   private static long version(Variant v) throws Exception {
