@@ -47,6 +47,7 @@ import picocli.CommandLine.ScopeType;
       ConnectCommand.class,
       SyncCommand.class,
       CloudStatusCommand.class,
+      SelfTestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OpenVitalsCli implements Callable<Integer> {

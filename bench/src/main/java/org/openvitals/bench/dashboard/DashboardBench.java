@@ -66,7 +66,7 @@ public final class DashboardBench {
   }
 
   /** Generates the five years once (the folder is kept; delete it to generate again). */
-  static void ensureStore(Path dir) throws IOException {
+  public static void ensureStore(Path dir) throws IOException {
     Path complete = dir.resolve("complete");
     if (Files.exists(complete)) {
       System.out.println("Store: " + dir + " (" + Files.readString(complete).strip() + ")");
@@ -161,20 +161,35 @@ public final class DashboardBench {
   }
 
   /** One cold start: wall time from process start to READY, and the phases the child saw. */
-  private record Start(long wallMs, String phases) {}
+  public record Start(long wallMs, String phases) {}
 
-  /** Runs one cold start. */
+  /** Runs one cold start launched like ./openvitals launches the app. */
   private static Start child(String mode, Path dir, Path prefs, Period period) throws Exception {
-    // The child's own preferences root, holding the period its dashboard remembers.
-    Path prefsRoot = prefs.resolve(mode + (period == null ? "" : "-" + period.name()));
-    // Launched like ./openvitals launches the app: JavaFX as modules, the rest on the class path.
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("--enable-native-access=ALL-UNNAMED,javafx.graphics");
+    return child(launcherJvm(), System.getProperty("java.class.path"), mode, dir, prefs, period);
+  }
+
+  /** This JDK's java with JavaFX's platform jars as modules, as ./openvitals starts the app. */
+  public static List<String> launcherJvm() {
+    List<String> jvm = new ArrayList<>();
+    jvm.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    jvm.add("--enable-native-access=ALL-UNNAMED,javafx.graphics");
     String modules = System.getProperty("jdk.module.path");
     if (modules != null) {
-      command.addAll(List.of("--module-path", modules, "--add-modules", "javafx.controls"));
+      jvm.addAll(List.of("--module-path", modules, "--add-modules", "javafx.controls"));
     }
+    return jvm;
+  }
+
+  /**
+   * Runs one cold start with the given java command and JVM options and the given class path (which
+   * must hold {@link ColdStart}); {@code prefs} gets one preferences root per mode and period.
+   */
+  public static Start child(
+      List<String> jvm, String classPath, String mode, Path dir, Path prefs, Period period)
+      throws Exception {
+    // The child's own preferences root, holding the period its dashboard remembers.
+    Path prefsRoot = prefs.resolve(mode + (period == null ? "" : "-" + period.name()));
+    List<String> command = new ArrayList<>(jvm);
     command.addAll(
         List.of(
             "-Dglass.platform=Headless",
@@ -182,7 +197,7 @@ public final class DashboardBench {
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             "-Djava.util.prefs.userRoot=" + prefsRoot,
             "-cp",
-            System.getProperty("java.class.path")));
+            classPath));
     command.addAll(List.of(ColdStart.class.getName(), mode, dir.toString()));
     if (period != null) {
       remember(prefsRoot, period);
@@ -338,7 +353,7 @@ public final class DashboardBench {
         median / (b[b.length / 2] / 1e6));
   }
 
-  private static long median(List<Long> values) {
+  public static long median(List<Long> values) {
     List<Long> s = new ArrayList<>(values);
     s.sort(null);
     return s.get(s.size() / 2);

@@ -1,0 +1,232 @@
+package org.openvitals.bench.startup;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.openvitals.app.dashboard.Period;
+import org.openvitals.bench.dashboard.DashboardBench;
+import org.openvitals.connectors.applehealth.ExportGenerator;
+
+/**
+ * Start-up of the current launcher against the packaged app, without and with its AOT cache, in one
+ * run, in fresh processes, alternating: cold start to a dashboard showing values on the five-year
+ * store (the {@link DashboardBench} child, run on each variant's runtime and class path), {@code
+ * openvitals --version}, and a CLI import of a generated Apple Health export, whose start-up share
+ * is the wall time outside the import's own {@code seconds}. Run with {@code bench/startup --image
+ * installer/target/packaging/image/openvitals}.
+ */
+public final class StartupBench {
+  private StartupBench() {}
+
+  /**
+   * How one variant starts: the JVM and its options, and its class path (the dashboard's child
+   * appends the bench's classes after it, which leaves an AOT cache valid), and the command line's
+   * own start.
+   */
+  record Variant(String name, List<String> jvm, String classPath, List<String> cli) {}
+
+  public static void main(String[] args) throws Exception {
+    Path image = null;
+    Path repo = Path.of("..").toAbsolutePath().normalize();
+    Path store = Path.of("target", "dashboard-store").toAbsolutePath();
+    Path work = Path.of("target", "startup-bench").toAbsolutePath();
+    int runs = 5;
+    int exportMb = 200;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--image" -> image = Path.of(args[++i]).toAbsolutePath();
+        case "--store" -> store = Path.of(args[++i]).toAbsolutePath();
+        case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--export-mb" -> exportMb = Integer.parseInt(args[++i]);
+        default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
+      }
+    }
+    if (image == null) {
+      throw new IllegalArgumentException(
+          "--image DIR: the packaged app (installer/target/packaging/image/openvitals, or"
+              + " /opt/openvitals when installed)");
+    }
+    DashboardBench.ensureStore(store);
+    Path export = ensureExport(work.resolve("export-" + exportMb + "mb"), exportMb);
+    String benchClasses = Path.of("target", "classes").toAbsolutePath().toString();
+
+    List<Variant> variants = variants(repo, image);
+    Map<String, List<Long>> dashboard = new LinkedHashMap<>();
+    Map<String, List<Long>> version = new LinkedHashMap<>();
+    Map<String, List<double[]>> imports = new LinkedHashMap<>();
+    Path prefs = work.resolve("prefs");
+    for (int i = 0; i < runs; i++) {
+      for (Variant v : variants) {
+        String cp =
+            v.classPath() == null
+                ? System.getProperty("java.class.path")
+                : v.classPath() + File.pathSeparator + benchClasses;
+        List<String> jvm = v.classPath() == null ? DashboardBench.launcherJvm() : v.jvm();
+        dashboard
+            .computeIfAbsent(v.name(), k -> new ArrayList<>())
+            .add(
+                DashboardBench.child(
+                        jvm, cp, "dashboard", store, prefs.resolve(v.name()), Period.WEEK)
+                    .wallMs());
+        version.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(version(v));
+        imports.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(importOnce(v, export, work));
+      }
+      System.out.printf(Locale.ROOT, "run %d of %d done%n", i + 1, runs);
+    }
+    report(variants, dashboard, version, imports, runs);
+  }
+
+  /** The current launcher, the packaged app's runtime without its cache, and with it. */
+  static List<Variant> variants(Path repo, Path image) throws IOException {
+    Path appDir = image.resolve("lib/app");
+    Path cfg = appDir.resolve("openvitals.cfg");
+    List<String> lines = Files.readAllLines(cfg);
+    String classPath =
+        String.join(File.pathSeparator, values(lines, "app.classpath", appDir).stream().toList());
+    List<String> jvm = new ArrayList<>();
+    jvm.add(image.resolve("lib/runtime/bin/java").toString());
+    values(lines, "java-options", appDir).stream()
+        .filter(o -> !o.startsWith("-XX:AOTCache") && !o.startsWith("-Xlog:aot"))
+        .forEach(jvm::add);
+    String main = values(lines, "app.mainclass", appDir).getFirst();
+    List<String> withCache = new ArrayList<>(jvm);
+    withCache.add("-XX:AOTCache=" + appDir.resolve("openvitals.aot"));
+    withCache.add("-Xlog:aot*=off");
+    List<String> bare = new ArrayList<>(jvm);
+    bare.addAll(List.of("-cp", classPath, main));
+    return List.of(
+        new Variant("./openvitals", null, null, List.of(repo.resolve("openvitals").toString())),
+        new Variant("packaged, no AOT cache", jvm, classPath, bare),
+        new Variant(
+            "packaged, AOT cache",
+            withCache,
+            classPath,
+            List.of(image.resolve("bin/openvitals").toString())));
+  }
+
+  private static List<String> values(List<String> cfg, String key, Path appDir) {
+    return cfg.stream()
+        .filter(l -> l.startsWith(key + "="))
+        .map(l -> l.substring(key.length() + 1).replace("$APPDIR", appDir.toString()))
+        .toList();
+  }
+
+  private static long version(Variant v) throws Exception {
+    List<String> command = new ArrayList<>(v.cli());
+    command.add("--version");
+    long t0 = System.nanoTime();
+    String out = run(command);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (!out.startsWith("OpenVitals ")) {
+      throw new IllegalStateException(v.name() + " --version printed " + out);
+    }
+    return ms;
+  }
+
+  /** {total seconds, the import's own seconds} for one import into a new data folder. */
+  private static double[] importOnce(Variant v, Path export, Path work) throws Exception {
+    Path data = work.resolve("import-data");
+    deleteTree(data);
+    List<String> command = new ArrayList<>(v.cli());
+    command.addAll(List.of("--data-dir", data.toString(), "import", export.toString(), "--json"));
+    long t0 = System.nanoTime();
+    String out = run(command);
+    double total = (System.nanoTime() - t0) / 1e9;
+    JsonNode json = new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
+    if (!json.path("completed").asBoolean()) {
+      throw new IllegalStateException(v.name() + " import failed: " + out);
+    }
+    deleteTree(data);
+    return new double[] {total, json.path("seconds").asDouble(), json.path("read").asDouble()};
+  }
+
+  private static Path ensureExport(Path dir, int sizeMb) throws IOException {
+    Path marker = dir.resolve(".complete");
+    if (!Files.exists(marker)) {
+      System.out.printf(Locale.ROOT, "Generating a %d MB export in %s%n", sizeMb, dir);
+      ExportGenerator.Result g = ExportGenerator.writeFolder(dir, (long) sizeMb << 20, 1);
+      Files.writeString(marker, g.records() + "\n");
+    }
+    return dir.resolve("export.xml");
+  }
+
+  private static String run(List<String> command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+    }
+    return out.strip();
+  }
+
+  private static void report(
+      List<Variant> variants,
+      Map<String, List<Long>> dashboard,
+      Map<String, List<Long>> version,
+      Map<String, List<double[]>> imports,
+      int runs) {
+    String base = variants.getFirst().name();
+    System.out.printf(
+        Locale.ROOT,
+        "%nStart-up, median of %d fresh processes per variant (load average before: %s)%n",
+        runs,
+        loadAverage());
+    System.out.printf(
+        Locale.ROOT,
+        "%-24s %22s %16s %34s%n",
+        "",
+        "dashboard with values",
+        "--version",
+        "CLI import: total / outside import");
+    for (Variant v : variants) {
+      long d = DashboardBench.median(dashboard.get(v.name()));
+      long ver = DashboardBench.median(version.get(v.name()));
+      List<double[]> runsOf = new ArrayList<>(imports.get(v.name()));
+      runsOf.sort(Comparator.comparingDouble(r -> r[0]));
+      double[] mid = runsOf.get(runsOf.size() / 2);
+      double outside = mid[0] - mid[1];
+      System.out.printf(
+          Locale.ROOT,
+          "%-24s %8d ms (%.2fx) %8d ms (%.2fx) %7.2f s / %.2f s = %4.1f %% of %,.0f records%n",
+          v.name(),
+          d,
+          (double) d / DashboardBench.median(dashboard.get(base)),
+          ver,
+          (double) ver / DashboardBench.median(version.get(base)),
+          mid[0],
+          outside,
+          100 * outside / mid[0],
+          mid[2]);
+    }
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
+      return "n/a";
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,721 @@
+package org.openvitals.installer;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.spi.ToolProvider;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Builds the packages of the OS it runs on from the built app ({@code app/target/openvitals.jar}
+ * and {@code app/target/lib}):
+ *
+ * <ol>
+ *   <li>the icons, rendered from the SVG source ({@link Icons});
+ *   <li>the app's jars, without JavaFX (it goes into the runtime) and with only this platform's
+ *       SQLite native library;
+ *   <li>a runtime made by jlink with the modules jdeps finds (plus locale data), JavaFX from its
+ *       platform jars, no debug attributes, man pages or headers;
+ *   <li>a jpackage app image;
+ *   <li>an AOT cache (JEP 483/514/515) from a training run of the image itself: {@code self-test
+ *       --window} on JavaFX's headless platform opens a store, imports, merges and shows the
+ *       dashboard on demo data; the launcher then starts with {@code -XX:AOTCache};
+ *   <li>the native packages: .deb (and .rpm when rpmbuild is there) on Linux, .dmg on macOS, .msi
+ *       on Windows.
+ * </ol>
+ *
+ * The JVM accepts an AOT cache only while every jar on the class path has the size and modification
+ * time it had in the training run; jpackage copies the image with new times when it builds a
+ * package, so the .deb is repacked from jpackage's own tree after a training run in that tree
+ * ({@link DebPackage}). On the other platforms the cache made in the image goes along as is; {@code
+ * self-test} says whether the installed app uses it.
+ */
+public final class Packager {
+  static final String NAME = "openvitals";
+  static final String DISPLAY_NAME = "OpenVitals";
+  static final String MAIN_CLASS = "org.openvitals.app.Main";
+  static final String AOT_CACHE = "openvitals.aot";
+
+  /** Fixed for the life of the product: Windows Installer replaces an older install with it. */
+  static final String WINDOWS_UPGRADE_UUID = "6b0f3c52-8d53-4a61-9a4a-4f0d2c7e9b14";
+
+  /**
+   * Modules the app loads without a static reference jdeps could see: localized dates and numbers
+   * for every locale (DisplayValues formats in the user's).
+   */
+  static final List<String> EXTRA_MODULES = List.of("jdk.localedata");
+
+  /**
+   * The languages whose date and number formats the runtime keeps (with every country's variant):
+   * all of jdk.localedata would add 9 MB more. Others fall back to English formats.
+   */
+  static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,nn,fi,pl,cs,ja,zh,ko,ru,tr";
+
+  /** JVM options of every launcher: JavaFX and sqlite-jdbc load native libraries. */
+  static final List<String> JAVA_OPTIONS =
+      List.of("--enable-native-access=ALL-UNNAMED,javafx.graphics");
+
+  enum Os {
+    LINUX,
+    MAC,
+    WINDOWS;
+
+    static Os current() {
+      String name = System.getProperty("os.name").toLowerCase(Locale.ROOT);
+      return name.contains("win") ? WINDOWS : name.contains("mac") ? MAC : LINUX;
+    }
+
+    /** The JavaFX jars' classifier for this OS and CPU, e.g. linux, mac-aarch64, win. */
+    String javafxClassifier() {
+      boolean arm = System.getProperty("os.arch").contains("aarch64");
+      return switch (this) {
+        case LINUX -> arm ? "linux-aarch64" : "linux";
+        case MAC -> arm ? "mac-aarch64" : "mac";
+        case WINDOWS -> "win";
+      };
+    }
+
+    /** sqlite-jdbc's folder of this platform's native library: org/sqlite/native/OS/ARCH/. */
+    String sqliteNativeDir() {
+      String arch = System.getProperty("os.arch").contains("aarch64") ? "aarch64" : "x86_64";
+      String os =
+          switch (this) {
+            case LINUX -> "Linux";
+            case MAC -> "Mac";
+            case WINDOWS -> "Windows";
+          };
+      return "org/sqlite/native/" + os + "/" + arch + "/";
+    }
+
+    String nativeSuffix() {
+      return switch (this) {
+        case LINUX -> ".so";
+        case MAC -> ".dylib";
+        case WINDOWS -> ".dll";
+      };
+    }
+
+    /** Where the runtime looks for its own native libraries (sun.boot.library.path). */
+    Path nativeDir(Path runtime) {
+      return runtime.resolve(this == WINDOWS ? "bin" : "lib");
+    }
+
+    List<String> defaultTypes() {
+      return switch (this) {
+        case LINUX -> onPath("rpmbuild") ? List.of("deb", "rpm") : List.of("deb");
+        case MAC -> List.of("dmg");
+        case WINDOWS -> List.of("msi");
+      };
+    }
+  }
+
+  /** What the pom passes in. */
+  record Options(
+      Path app,
+      Path work,
+      Path out,
+      Path icon,
+      String version,
+      String description,
+      String vendor,
+      String license,
+      String maintainer,
+      List<String> types) {
+
+    static Options parse(String... args) {
+      Map<String, String> values = new LinkedHashMap<>();
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        if (!args[i].startsWith("--")) {
+          throw new IllegalArgumentException("Expected --name value pairs, got " + args[i]);
+        }
+        values.put(args[i].substring(2), args[i + 1]);
+      }
+      if (args.length % 2 != 0) {
+        values.put(args[args.length - 1].substring(2), "");
+      }
+      String types = values.getOrDefault("types", "").strip();
+      return new Options(
+          Path.of(required(values, "app")).toAbsolutePath(),
+          Path.of(required(values, "work")).toAbsolutePath(),
+          Path.of(required(values, "out")).toAbsolutePath(),
+          Path.of(required(values, "icon")).toAbsolutePath(),
+          required(values, "version"),
+          required(values, "description"),
+          required(values, "vendor"),
+          required(values, "license"),
+          values.getOrDefault("maintainer", ""),
+          types.isEmpty()
+              ? Os.current().defaultTypes()
+              : Arrays.stream(types.split(",")).map(String::strip).toList());
+    }
+
+    private static String required(Map<String, String> values, String key) {
+      String value = values.get(key);
+      if (value == null || value.isBlank()) {
+        throw new IllegalArgumentException("--" + key + " is required");
+      }
+      return value;
+    }
+
+    /** jpackage takes one to three numbers: 0.1.0-SNAPSHOT packages as 0.1.0. */
+    String numericVersion() {
+      String numeric = version.replaceFirst("[^0-9.].*$", "").replaceAll("\\.+$", "");
+      if (!numeric.matches("\\d+(\\.\\d+){0,2}")) {
+        throw new IllegalArgumentException("Cannot package version " + version);
+      }
+      return numeric;
+    }
+
+    /**
+     * macOS bundle versions must start with a number of at least 1 (CFBundleVersion); before 1.0
+     * the bundle says 1.MINOR.PATCH. A dmg is copied over the old app, so nothing compares them.
+     */
+    String macVersion() {
+      String numeric = numericVersion();
+      return numeric.startsWith("0.") ? "1." + numeric.substring(2) : numeric;
+    }
+  }
+
+  private final Options options;
+  private final Os os = Os.current();
+
+  Packager(Options options) {
+    this.options = options;
+  }
+
+  public static void main(String[] args) throws Exception {
+    Options options = Options.parse(args);
+    List<Path> built = new Packager(options).run();
+    System.out.println("Packages in " + options.out() + ":");
+    for (Path p : built) {
+      System.out.printf(Locale.ROOT, "  %s  %,d bytes%n", p.getFileName(), Files.size(p));
+    }
+  }
+
+  List<Path> run() throws IOException, InterruptedException {
+    deleteTree(options.work());
+    Files.createDirectories(options.work());
+    Files.createDirectories(options.out());
+    long t0 = System.nanoTime();
+    Icons.Set icons = Icons.from(options.icon()).writeAll(options.work().resolve("icons"));
+    Path input = stageInput();
+    List<Path> javafx = javafxJars();
+    List<String> modules = modules(input, javafx);
+    log("Modules: " + String.join(",", modules));
+    Path runtime = jlink(modules, javafx);
+    Path image = appImage(runtime, input, icons);
+    if (options.types().stream().anyMatch(t -> !t.equals("deb") && !t.equals("rpm"))) {
+      // The deb trains in its own tree and the rpm goes without: only these use the image's.
+      train(AppImage.of(os, image), options.work().resolve("training"));
+    }
+    sign(image);
+    log("App image: " + image + " (" + megabytes(sizeOf(image)) + ")");
+    List<Path> built = new ArrayList<>();
+    for (String type : options.types()) {
+      built.add(
+          switch (type) {
+            case "app-image" -> image;
+            case "deb" -> new DebPackage(this, image, icons).build();
+            case "rpm" -> nativePackage(type, withoutCache(image));
+            default -> nativePackage(type, image);
+          });
+    }
+    log(String.format(Locale.ROOT, "Done in %.0f s", (System.nanoTime() - t0) / 1e9));
+    return built;
+  }
+
+  Options options() {
+    return options;
+  }
+
+  // --- the app's jars ---
+
+  /**
+   * {@code input/openvitals.jar} and {@code input/lib/*.jar}: what the launcher's class path holds.
+   */
+  private Path stageInput() throws IOException {
+    Path jar = options.app().resolve("openvitals.jar");
+    Path lib = options.app().resolve("lib");
+    if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
+      throw new IllegalStateException(
+          "No built app in " + options.app() + " (run the app module's package phase first)");
+    }
+    Path input = options.work().resolve("input");
+    Files.createDirectories(input.resolve("lib"));
+    Files.copy(jar, input.resolve("openvitals.jar"));
+    try (Stream<Path> jars = Files.list(lib)) {
+      for (Path p : jars.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith("javafx-")) {
+          continue; // in the runtime, as modules
+        }
+        Path target = input.resolve("lib").resolve(name);
+        if (name.startsWith("sqlite-jdbc-")) {
+          keepOnlyNative(p, target, os.sqliteNativeDir());
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    return input;
+  }
+
+  /** A copy of sqlite-jdbc without the native libraries of every other platform (12 MB less). */
+  static void keepOnlyNative(Path jar, Path target, String nativeDir) throws IOException {
+    boolean found = false;
+    try (ZipFile in = new ZipFile(jar.toFile());
+        ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
+      for (ZipEntry entry : in.stream().toList()) {
+        String name = entry.getName();
+        if (name.startsWith("org/sqlite/native/") && !name.startsWith(nativeDir)) {
+          continue;
+        }
+        found |= name.startsWith(nativeDir) && !entry.isDirectory();
+        ZipEntry copy = new ZipEntry(name);
+        copy.setTime(entry.getTime());
+        out.putNextEntry(copy);
+        try (InputStream data = in.getInputStream(entry)) {
+          data.transferTo(out);
+        }
+        out.closeEntry();
+      }
+    }
+    if (!found) {
+      throw new IllegalStateException(jar + " has no native library in " + nativeDir);
+    }
+  }
+
+  private List<Path> javafxJars() throws IOException {
+    String suffix = "-" + os.javafxClassifier() + ".jar";
+    try (Stream<Path> jars = Files.list(options.app().resolve("lib"))) {
+      List<Path> found =
+          jars.filter(p -> p.getFileName().toString().startsWith("javafx-"))
+              .filter(p -> p.getFileName().toString().endsWith(suffix))
+              .sorted()
+              .toList();
+      if (found.isEmpty()) {
+        throw new IllegalStateException(
+            "No JavaFX jars for " + os.javafxClassifier() + " in " + options.app().resolve("lib"));
+      }
+      return found;
+    }
+  }
+
+  // --- the runtime ---
+
+  /** The JDK modules the app's jars use, by jdeps, plus what they load by name. */
+  private List<String> modules(Path input, List<Path> javafx) throws IOException {
+    List<String> classPath = new ArrayList<>();
+    try (Stream<Path> jars = Files.list(input.resolve("lib"))) {
+      jars.sorted().forEach(p -> classPath.add(p.toString()));
+    }
+    String output =
+        tool(
+            "jdeps",
+            "--multi-release",
+            Integer.toString(Runtime.version().feature()),
+            "--ignore-missing-deps",
+            "--print-module-deps",
+            "--module-path",
+            join(javafx),
+            "--class-path",
+            String.join(java.io.File.pathSeparator, classPath),
+            input.resolve("openvitals.jar").toString());
+    String last = output.strip().lines().reduce((a, b) -> b).orElse("");
+    TreeSet<String> modules = new TreeSet<>(Arrays.asList(last.split(",")));
+    if (!modules.contains("java.base") || !modules.contains("javafx.controls")) {
+      throw new IllegalStateException("jdeps gave no usable module list:\n" + output);
+    }
+    modules.addAll(EXTRA_MODULES);
+    return List.copyOf(modules);
+  }
+
+  /**
+   * jlink: the modules, JavaFX's classes from its jars, no debug attributes, man pages, headers;
+   * JavaFX's native libraries go beside the JDK's instead of into the modules file (from there
+   * JavaFX would copy them into the user's home at every first start).
+   */
+  private Path jlink(List<String> modules, List<Path> javafx) throws IOException {
+    Path runtime = options.work().resolve("runtime");
+    tool(
+        "jlink",
+        "--module-path",
+        join(javafx),
+        "--add-modules",
+        String.join(",", modules),
+        "--strip-debug",
+        "--no-man-pages",
+        "--no-header-files",
+        "--include-locales",
+        LOCALES,
+        "--compress",
+        "zip-6",
+        "--exclude-resources",
+        "glob:/javafx.*/**" + os.nativeSuffix(),
+        "--output",
+        runtime.toString());
+    Path natives = os.nativeDir(runtime);
+    for (Path jar : javafx) {
+      try (ZipFile zip = new ZipFile(jar.toFile())) {
+        for (ZipEntry entry : zip.stream().toList()) {
+          if (!entry.isDirectory()
+              && !entry.getName().contains("/")
+              && entry.getName().endsWith(os.nativeSuffix())) {
+            try (InputStream in = zip.getInputStream(entry)) {
+              Files.copy(in, natives.resolve(entry.getName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+          }
+        }
+      }
+    }
+    return runtime;
+  }
+
+  // --- the app image ---
+
+  private Path appImage(Path runtime, Path input, Icons.Set icons) throws IOException {
+    Path dest = options.work().resolve("image");
+    List<String> args = new ArrayList<>(common());
+    args.addAll(
+        List.of(
+            "--type",
+            "app-image",
+            "--dest",
+            dest.toString(),
+            "--input",
+            input.toString(),
+            "--main-jar",
+            "openvitals.jar",
+            "--main-class",
+            MAIN_CLASS,
+            "--runtime-image",
+            runtime.toString(),
+            "--icon",
+            (switch (os) {
+                  case LINUX -> icons.png();
+                  case MAC -> icons.icns();
+                  case WINDOWS -> icons.ico();
+                })
+                .toString()));
+    for (String option : JAVA_OPTIONS) {
+      args.addAll(List.of("--java-options", option));
+    }
+    if (os == Os.MAC) {
+      args.addAll(
+          List.of(
+              "--mac-package-identifier",
+              "org.openvitals.OpenVitals",
+              "--mac-package-name",
+              DISPLAY_NAME,
+              "--mac-app-category",
+              "public.app-category.healthcare-fitness"));
+    }
+    if (os == Os.WINDOWS) {
+      // The window's launcher has no console; this second one is the command line's.
+      Path cli = options.work().resolve("openvitals-cli.properties");
+      Files.writeString(cli, "win-console=true\n");
+      args.addAll(List.of("--add-launcher", "openvitals-cli=" + cli));
+    }
+    tool("jpackage", args.toArray(String[]::new));
+    try (Stream<Path> made = Files.list(dest)) {
+      return made.findFirst()
+          .orElseThrow(() -> new IllegalStateException("jpackage made no image"));
+    }
+  }
+
+  /** Name, version, vendor, description, copyright: the same on every package. */
+  List<String> common() {
+    return List.of(
+        "--name",
+        os == Os.LINUX ? NAME : DISPLAY_NAME,
+        "--app-version",
+        os == Os.MAC ? options.macVersion() : options.numericVersion(),
+        "--vendor",
+        options.vendor(),
+        "--description",
+        options.description(),
+        "--copyright",
+        options.vendor() + ". " + options.license());
+  }
+
+  // --- the start-up cache ---
+
+  /**
+   * Runs {@code self-test --window} in the image with the launcher's own class path and options
+   * plus {@code -XX:AOTCacheOutput}, then adds {@code -XX:AOTCache} to every launcher's options.
+   * Training runs on JavaFX's headless platform so that it needs no display.
+   */
+  static void train(AppImage app, Path scratch) throws IOException, InterruptedException {
+    Files.createDirectories(scratch);
+    Path cache = app.appDir().resolve(AOT_CACHE);
+    Files.deleteIfExists(cache);
+    List<String> command = new ArrayList<>();
+    command.add(app.java().toString());
+    command.addAll(app.javaOptions());
+    command.addAll(
+        List.of(
+            "-XX:AOTCacheOutput=" + cache,
+            "-Dglass.platform=Headless",
+            "-Dprism.order=sw",
+            "-Djava.util.prefs.userRoot=" + scratch.resolve("prefs"),
+            "-Djava.io.tmpdir=" + scratch,
+            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+            "-cp",
+            app.classPath(),
+            app.mainClass(),
+            "self-test",
+            "--window"));
+    log("Training run for the AOT cache: " + String.join(" ", command.subList(1, command.size())));
+    long t0 = System.nanoTime();
+    Path logFile = scratch.resolve("training.log");
+    Process p =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(logFile.toFile())
+            .start();
+    int code = p.waitFor();
+    String output = Files.readString(logFile);
+    if (code != 0 || !Files.isRegularFile(cache)) {
+      throw new IllegalStateException(
+          "The training run failed (exit " + code + "), no AOT cache:\n" + output);
+    }
+    log(
+        String.format(
+            Locale.ROOT,
+            "AOT cache %s (%s) from a %.1f s training run",
+            cache.getFileName(),
+            megabytes(Files.size(cache)),
+            (System.nanoTime() - t0) / 1e9));
+    app.addJavaOption("-XX:AOTCache=$APPDIR/" + AOT_CACHE);
+    // A cache the JVM refuses (a jar replaced by hand) only costs speed: keep the CLI's output
+    // clean.
+    app.addJavaOption("-Xlog:aot*=off");
+  }
+
+  // --- signing (set up by the workflow from its secrets; unsigned without them) ---
+
+  /** macOS: a Developer ID identity in the keychain; jpackage signs the image and the dmg. */
+  static final String MAC_IDENTITY_ENV = "OV_MAC_SIGN_IDENTITY";
+
+  static final String MAC_KEYCHAIN_ENV = "OV_MAC_SIGN_KEYCHAIN";
+
+  /**
+   * Windows: the signing command without the file (e.g. {@code signtool sign /f cert.pfx /p ... /fd
+   * sha256 /tr URL /td sha256}); run on the launchers before the msi and on the msi.
+   */
+  static final String WINDOWS_SIGN_ENV = "OV_WIN_SIGN_COMMAND";
+
+  /** Signs the image after the training run added the cache (signing first would be broken). */
+  private void sign(Path image) throws IOException, InterruptedException {
+    if (os == Os.MAC && !macSigning().isEmpty()) {
+      List<String> args = new ArrayList<>(List.of("--type", "app-image", "--app-image"));
+      args.add(image.toString());
+      args.addAll(macSigning());
+      tool("jpackage", args.toArray(String[]::new));
+    }
+    if (os == Os.WINDOWS && System.getenv(WINDOWS_SIGN_ENV) != null) {
+      try (Stream<Path> files = Files.list(image)) {
+        for (Path exe : files.filter(p -> p.toString().endsWith(".exe")).toList()) {
+          windowsSign(exe);
+        }
+      }
+    }
+  }
+
+  private static List<String> macSigning() {
+    String identity = System.getenv(MAC_IDENTITY_ENV);
+    if (identity == null || identity.isBlank()) {
+      return List.of();
+    }
+    List<String> args =
+        new ArrayList<>(List.of("--mac-sign", "--mac-signing-key-user-name", identity));
+    String keychain = System.getenv(MAC_KEYCHAIN_ENV);
+    if (keychain != null && !keychain.isBlank()) {
+      args.addAll(List.of("--mac-signing-keychain", keychain));
+    }
+    return args;
+  }
+
+  private void windowsSign(Path file) throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(Arrays.asList(System.getenv(WINDOWS_SIGN_ENV).strip().split("\\s+")));
+    command.add(file.toString());
+    run(options.work(), command);
+  }
+
+  // --- packages ---
+
+  /**
+   * A copy of the image without the AOT cache, for the rpm: rpmbuild installs the files with the
+   * times of jpackage's copy, so the JVM would refuse the cache made in the image (59 MB for
+   * nothing). Not repacked like the deb: this check-free fallback keeps the rpm simple.
+   */
+  private Path withoutCache(Path image) throws IOException, InterruptedException {
+    Path copy = options.work().resolve("image-without-cache").resolve(image.getFileName());
+    deleteTree(copy.getParent());
+    Files.createDirectories(copy.getParent());
+    run(options.work(), List.of("cp", "-a", image.toString(), copy.toString()));
+    AppImage app = AppImage.of(os, copy);
+    Files.deleteIfExists(app.appDir().resolve(AOT_CACHE));
+    app.removeStartupCacheOptions();
+    return copy;
+  }
+
+  /** rpm, dmg, msi, and the deb before its repack: jpackage from the finished image. */
+  Path nativePackage(String type, Path image) throws IOException, InterruptedException {
+    Path dest = options.work().resolve("packages-" + type);
+    deleteTree(dest);
+    List<String> args = new ArrayList<>(common());
+    args.addAll(
+        List.of("--type", type, "--app-image", image.toString(), "--dest", dest.toString()));
+    args.addAll(
+        switch (type) {
+          case "deb", "rpm" -> linuxOptions(type);
+          case "msi" ->
+              List.of(
+                  "--win-menu",
+                  "--win-menu-group",
+                  DISPLAY_NAME,
+                  "--win-shortcut",
+                  "--win-dir-chooser",
+                  "--win-upgrade-uuid",
+                  WINDOWS_UPGRADE_UUID);
+          case "dmg" -> macSigning();
+          default -> List.of();
+        });
+    if (type.equals("deb")) {
+      args.addAll(List.of("--temp", options.work().resolve("deb-temp").toString()));
+      deleteTree(options.work().resolve("deb-temp"));
+    }
+    tool("jpackage", args.toArray(String[]::new));
+    try (Stream<Path> made = Files.list(dest)) {
+      Path built = made.findFirst().orElseThrow();
+      if (type.equals("deb")) {
+        return built; // repacked by DebPackage
+      }
+      Path target = options.out().resolve(built.getFileName());
+      Files.move(built, target, StandardCopyOption.REPLACE_EXISTING);
+      if (type.equals("msi") && System.getenv(WINDOWS_SIGN_ENV) != null) {
+        windowsSign(target);
+      }
+      return target;
+    }
+  }
+
+  private List<String> linuxOptions(String type) {
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
+            "--linux-package-name",
+            NAME,
+            "--linux-shortcut",
+            "--linux-app-category",
+            type.equals("deb") ? "misc" : "Applications/Productivity",
+            "--resource-dir",
+            linuxResources().toString()));
+    args.addAll(List.of("--linux-package-deps", DebPackage.DEPENDS_RPM_OR_DEB.get(type)));
+    if (type.equals("deb") && !options.maintainer().isBlank()) {
+      args.addAll(List.of("--linux-deb-maintainer", options.maintainer()));
+    }
+    return args;
+  }
+
+  /** The desktop entry (the menu's name, categories, keywords) replacing jpackage's default. */
+  private Path linuxResources() {
+    Path dir = options.work().resolve("linux-resources");
+    try {
+      Files.createDirectories(dir);
+      try (InputStream in = Packager.class.getResourceAsStream("linux/openvitals.desktop")) {
+        Files.copy(in, dir.resolve(NAME + ".desktop"), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return dir;
+  }
+
+  // --- helpers ---
+
+  /** Runs a JDK tool in this JVM; its output is returned, or thrown with it when it fails. */
+  static String tool(String name, String... args) {
+    ToolProvider tool =
+        ToolProvider.findFirst(name)
+            .orElseThrow(() -> new IllegalStateException("This JDK has no " + name));
+    log("$ " + name + " " + String.join(" ", args));
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    long t0 = System.nanoTime();
+    int code = tool.run(out, out, args);
+    String output = buffer.toString(StandardCharsets.UTF_8);
+    if (code != 0) {
+      throw new IllegalStateException(name + " failed (exit " + code + "):\n" + output);
+    }
+    log(String.format(Locale.ROOT, "  %s took %.1f s", name, (System.nanoTime() - t0) / 1e9));
+    return output;
+  }
+
+  static void run(Path dir, List<String> command) throws IOException, InterruptedException {
+    log("$ " + String.join(" ", command));
+    Process p =
+        new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException(command.getFirst() + " failed:\n" + output);
+    }
+  }
+
+  static boolean onPath(String program) {
+    return Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+        .anyMatch(dir -> Files.isExecutable(Path.of(dir, program)));
+  }
+
+  private static String join(List<Path> paths) {
+    return paths.stream()
+        .map(Path::toString)
+        .collect(Collectors.joining(java.io.File.pathSeparator));
+  }
+
+  static long sizeOf(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  static void log(String line) {
+    System.out.println("[package] " + line);
+    System.out.flush();
+  }
+}

@@ -1,0 +1,146 @@
+package org.openvitals.installer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The .deb that {@code -Ppackage} built, unpacked with {@code dpkg-deb -x} into a temporary root
+ * and run with an empty environment (no JAVA_HOME, PATH=/usr/bin:/bin), so that what runs is the
+ * package's own runtime and nothing of the build machine's JDK.
+ */
+class PackagedDebIT {
+  @TempDir static Path root;
+
+  static Path deb;
+  static Path launcher;
+
+  @BeforeAll
+  static void unpack() throws Exception {
+    Path packages = Path.of(System.getProperty("ov.packages", "target/packages"));
+    List<Path> debs;
+    try (Stream<Path> files = Files.list(packages)) {
+      debs = files.filter(p -> p.toString().endsWith(".deb")).toList();
+    } catch (IOException noFolder) {
+      debs = List.of();
+    }
+    assumeTrue(debs.size() == 1, "one .deb in " + packages + " (built on Linux only)");
+    deb = debs.getFirst();
+    Run unpacked = run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()));
+    assertThat(unpacked.code()).as(unpacked.output()).isZero();
+    launcher = root.resolve("opt/openvitals/bin/openvitals");
+  }
+
+  record Run(int code, String output) {}
+
+  /** Runs a command with nothing from this JVM's environment: only PATH=/usr/bin:/bin. */
+  static Run run(List<String> command) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().put("PATH", "/usr/bin:/bin");
+    builder.directory(root.toFile());
+    Process p = builder.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished: " + command).isTrue();
+    return new Run(p.exitValue(), output);
+  }
+
+  static Run openvitals(String... args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(launcher.toString()));
+    command.addAll(List.of(args));
+    return run(command);
+  }
+
+  @Test
+  void installsUnderOptWithTheCommandOnThePathAMenuEntryAndItsIcon() throws Exception {
+    assertThat(launcher).isExecutable();
+    Path link = root.resolve("usr/bin/openvitals");
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("/opt/openvitals/bin/openvitals"));
+
+    Path desktop = root.resolve("usr/share/applications/openvitals.desktop");
+    assertThat(Files.readString(desktop))
+        .contains("Name=OpenVitals")
+        .contains("Exec=/opt/openvitals/bin/openvitals")
+        .contains("Icon=openvitals");
+    for (int size : Icons.PNG_SIZES) {
+      assertThat(
+              root.resolve(
+                  "usr/share/icons/hicolor/%dx%d/apps/openvitals.png".formatted(size, size)))
+          .isRegularFile();
+    }
+    assertThat(root.resolve("opt/openvitals/lib/app/" + Packager.AOT_CACHE)).isRegularFile();
+    // No JDK tool, no other platform's SQLite library.
+    assertThat(root.resolve("opt/openvitals/lib/runtime/bin/javac")).doesNotExist();
+    assertThat(run(List.of("unzip", "-l", sqliteJar().toString())).output())
+        .contains("org/sqlite/native/Linux/")
+        .doesNotContain("native/Windows/")
+        .doesNotContain("native/Mac/");
+  }
+
+  @Test
+  void dependsOnGtk3AndTheLibrariesJavaFxLoadsAndRunsNoScripts() throws Exception {
+    Run control = run(List.of("dpkg-deb", "-f", deb.toString(), "Package", "Version", "Depends"));
+    assertThat(control.output())
+        .contains("Package: openvitals")
+        .contains("libgtk-3-0 | libgtk-3-0t64")
+        .contains("libxtst6")
+        .contains("libgl1");
+    // Installing, upgrading and removing touch only the package's files, never the data folder.
+    Run info = run(List.of("dpkg-deb", "-I", deb.toString()));
+    assertThat(info.output())
+        .contains("control")
+        .doesNotContain("postinst")
+        .doesNotContain("prerm");
+  }
+
+  @Test
+  void printsItsVersionWithItsOwnRuntime() throws Exception {
+    Run version = openvitals("--version");
+
+    assertThat(version.code()).as(version.output()).isZero();
+    assertThat(version.output().strip()).startsWith("OpenVitals 0.");
+  }
+
+  @Test
+  void passesItsSelfTestUsingTheStartupCache() throws Exception {
+    Run selfTest = openvitals("self-test");
+
+    assertThat(selfTest.code()).as(selfTest.output()).isZero();
+    assertThat(selfTest.output())
+        .contains("Self-test passed.")
+        .contains("at " + root.resolve("opt/openvitals/lib/runtime"))
+        .contains("start-up cache in use");
+  }
+
+  @Test
+  void fillsADemoStoreAndSummarisesIt() throws Exception {
+    String data = root.resolve("data").toString();
+    Run demo = openvitals("--data-dir", data, "demo", "--days", "30");
+    assertThat(demo.code()).as(demo.output()).isZero();
+    assertThat(demo.output()).contains("Wrote 30 days of demo data");
+
+    Run summary = openvitals("--data-dir", data, "summary", "--metric", "steps", "--json");
+    assertThat(summary.code()).as(summary.output()).isZero();
+    assertThat(summary.output()).contains("\"value\"");
+  }
+
+  private static Path sqliteJar() throws IOException {
+    try (Stream<Path> jars = Files.list(root.resolve("opt/openvitals/lib/app/lib"))) {
+      return jars.filter(p -> p.getFileName().toString().startsWith("sqlite-jdbc-"))
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+}
