@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /** Shared output helpers: aligned text tables for people, JSON for scripts. */
@@ -39,13 +37,6 @@ final class Output {
       }
       out.println(line.toString().stripTrailing());
     }
-  }
-
-  /** A number with at most {@code decimals} decimals and no trailing zeros: 72, 71.15. */
-  static BigDecimal number(double value, int decimals) {
-    BigDecimal rounded =
-        BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_EVEN).stripTrailingZeros();
-    return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
   }
 
   private static List<List<String>> concat(List<String> header, List<List<String>> rows) {

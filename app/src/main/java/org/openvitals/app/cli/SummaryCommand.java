@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.openvitals.core.model.Decimals;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.rules.DailyValue;
@@ -84,13 +85,13 @@ final class SummaryCommand implements Callable<Integer> {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("date", v.date().toString());
         row.put("metric", v.metric().id());
-        row.put("value", Output.number(v.value(), 4));
+        row.put("value", Decimals.rounded(v.value(), 4));
         row.put("unit", v.unit());
         row.put("sources", v.sources().stream().map(SourceRef::key).toList());
         if (bySource) {
           Map<String, Object> figures = new LinkedHashMap<>();
           own.getOrDefault(v.date(), Map.of())
-              .forEach((s, value) -> figures.put(s.key(), Output.number(value, 4)));
+              .forEach((s, value) -> figures.put(s.key(), Decimals.rounded(value, 4)));
           row.put("by_source", figures);
         }
         rows.add(row);
@@ -115,13 +116,13 @@ final class SummaryCommand implements Callable<Integer> {
     for (DailyValue v : values) {
       List<String> row = new ArrayList<>();
       row.add(v.date().toString());
-      row.add(Output.number(v.value(), 2).toPlainString());
+      row.add(Decimals.rounded(v.value(), 2).toPlainString());
       row.add(v.unit());
       row.add(String.join(", ", v.sources().stream().map(SourceRef::key).toList()));
       Map<SourceRef, Double> figures = own.getOrDefault(v.date(), Map.of());
       for (SourceRef src : columns) {
         Double f = figures.get(src);
-        row.add(f == null ? "-" : Output.number(f, 2).toPlainString());
+        row.add(f == null ? "-" : Decimals.rounded(f, 2).toPlainString());
       }
       rows.add(row);
     }

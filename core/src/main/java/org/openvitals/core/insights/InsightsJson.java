@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openvitals.core.model.Decimals;
 
 /**
  * The JSON form of insights: what {@code openvitals insights --json} prints and the assistant's
@@ -135,11 +135,6 @@ public final class InsightsJson {
 
   /** A JSON number with at most 4 decimals, or null for NaN. */
   static BigDecimal n(double value) {
-    if (!Double.isFinite(value)) {
-      return null;
-    }
-    BigDecimal rounded =
-        BigDecimal.valueOf(value).setScale(4, RoundingMode.HALF_EVEN).stripTrailingZeros();
-    return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+    return Double.isFinite(value) ? Decimals.rounded(value, 4) : null;
   }
 }

@@ -84,13 +84,7 @@ public final class H2SampleStore extends SqlSampleStore {
       writer.setAutoCommit(false);
       return new H2SampleStore(file, encrypted, version, writer, ds);
     } catch (SQLException | RuntimeException e) {
-      if (writer != null) {
-        try {
-          writer.close();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      closeAfterFailedOpen(writer, e);
       throw openFailure(dataDir, file, encrypted, e);
     }
   }

@@ -94,6 +94,21 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays {
     }
   }
 
+  /**
+   * Closes the writer an engine opened before {@code failure} stopped it from building the store; a
+   * failure to close is added to {@code failure}, which is what the caller reports.
+   */
+  protected static void closeAfterFailedOpen(Connection writer, Exception failure) {
+    if (writer == null) {
+      return;
+    }
+    try {
+      writer.close();
+    } catch (SQLException suppressed) {
+      failure.addSuppressed(suppressed);
+    }
+  }
+
   private Void load(Connection c) throws SQLException {
     catalog.load(c);
     Optional<String> stored = KeyValueTables.setting(c, DAY_BOUNDARIES_SETTING);

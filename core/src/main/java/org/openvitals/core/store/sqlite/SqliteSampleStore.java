@@ -51,13 +51,7 @@ public final class SqliteSampleStore extends SqlSampleStore {
       reads.setUrl(url);
       return new SqliteSampleStore(file, version, writer, reads);
     } catch (SQLException | RuntimeException e) {
-      if (writer != null) {
-        try {
-          writer.close();
-        } catch (SQLException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
+      closeAfterFailedOpen(writer, e);
       if (e instanceof StoreException se) {
         throw se;
       }
