@@ -1,6 +1,7 @@
 package org.openvitals.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.openvitals.core.model.MetricType.DIETARY_ENERGY;
 import static org.openvitals.core.model.MetricType.PROTEIN;
 import static org.openvitals.core.model.MetricType.WORKOUT;
@@ -15,9 +16,11 @@ import static org.openvitals.core.rules.Fx.workout;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.Sample;
+import org.openvitals.core.model.SourceRef;
 
 class NutritionAndWorkoutRulesTest {
   static final LocalDate D1 = LocalDate.of(2024, 2, 1);
@@ -45,6 +48,61 @@ class NutritionAndWorkoutRulesTest {
         .satisfies(o -> assertThat(o.why()).contains("never added"));
     assertThat(out.get(D2).resolved().value()).isEqualTo(900.0);
     assertThat(out.get(D2).resolved().primary()).isEqualTo(MFP);
+  }
+
+  @Test
+  void anAppWithOnlyAnImplausibleEntryGivesWayAndEveryEntryIsExplained() {
+    SourceRef loseIt = new SourceRef("loseit", "Lose It!");
+    List<Sample> samples =
+        List.of(
+            // 25,000 kcal is no meal, however long it took to log (it is not judged as a rate).
+            s(DIETARY_ENERGY, at(D1, 8, 0), 10, 25_000, CRONO),
+            s(DIETARY_ENERGY, at(D1, 8, 0), 0, 500, MFP),
+            s(DIETARY_ENERGY, at(D1, 8, 0), 0, 500, MFP), // two foods logged at the same time
+            s(DIETARY_ENERGY, at(D1, 13, 0), 0, 700, MFP),
+            s(DIETARY_ENERGY, at(D1, 8, 0), 0, 300, loseIt),
+            s(DIETARY_ENERGY, at(D2, 8, 0), 0, 999, MFP)); // outside the days asked for
+    DayOutcome out = Rules.resolve(DIETARY_ENERGY, samples, ctx(CRONO_FIRST), D1, D1, true).get(D1);
+
+    assertThat(out.resolved().primary()).isEqualTo(MFP);
+    assertThat(out.resolved().value()).isEqualTo(1700.0);
+    assertThat(out.resolved().count()).isEqualTo(3);
+    assertThat(out.resolved().contributions()).containsExactly(Map.entry(MFP, 1700.0));
+    assertThat(out.sources())
+        .extracting(SourceDay::source, SourceDay::role, SourceDay::contributed, SourceDay::samples)
+        .containsExactly(
+            tuple(CRONO, SourceRole.IMPLAUSIBLE_ONLY, 0.0, 1),
+            tuple(MFP, SourceRole.PRIMARY, 1700.0, 3),
+            tuple(loseIt, SourceRole.OVERRIDDEN, 0.0, 1));
+    assertThat(out.sources().getFirst().ownValue()).isNaN();
+    assertThat(out.sources().getFirst().implausible()).isEqualTo(1);
+    assertThat(out.sources().get(1).duplicates()).isEqualTo(1);
+    assertThat(out.sources().get(2).ownValue()).isEqualTo(300.0);
+    assertThat(out.flags())
+        .extracting(QualityFlag::kind, QualityFlag::source)
+        .containsExactlyInAnyOrder(
+            tuple(QualityFlag.Kind.IMPLAUSIBLE, CRONO), tuple(QualityFlag.Kind.DUPLICATE, MFP));
+    assertThat(out.overrides())
+        .singleElement()
+        .satisfies(o -> {
+          assertThat(o.overridden()).isEqualTo(loseIt);
+          assertThat(o.by()).isEqualTo(MFP);
+          assertThat(o.why()).contains("logged 300 kcal").contains("ranks higher");
+        });
+    // The entries in time order, ties by rank, each saying whether and why it counted.
+    List<Detail.SampleLine> lines = ((Detail.Samples) out.detail()).samples();
+    assertThat(lines)
+        .extracting(Detail.SampleLine::source, Detail.SampleLine::value, Detail.SampleLine::used)
+        .containsExactly(
+            tuple(CRONO, 25_000.0, false),
+            tuple(MFP, 500.0, true),
+            tuple(MFP, 500.0, true),
+            tuple(loseIt, 300.0, false),
+            tuple(MFP, 700.0, true));
+    assertThat(lines.getFirst().note()).startsWith("implausible: ").contains("25000");
+    assertThat(lines.get(1).note()).isEqualTo("counted");
+    assertThat(lines.get(3).note()).isEqualTo("not counted: " + MFP + " ranks higher");
+    assertThat(lines.get(2).quality()).isLessThan(lines.get(1).quality()); // the repeat
   }
 
   @Test

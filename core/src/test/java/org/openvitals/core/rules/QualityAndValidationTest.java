@@ -70,6 +70,61 @@ class QualityAndValidationTest {
   }
 
   @Test
+  void aSourceDayMultipliesItsShares() {
+    long start = at(DAY, 0, 0).toInstant().toEpochMilli();
+    long end = at(DAY.plusDays(1), 0, 0).toInstant().toEpochMilli();
+    Instant evening = at(DAY, 20, 0).toInstant();
+    Instant nextMorning = at(DAY.plusDays(1), 9, 0).toInstant();
+    // 10 heart-rate readings, 2 implausible, 2 repeating another's time, 8 of 16 hours worn.
+    SourceDayQuality q =
+        Quality.sourceDay(
+            HEART_RATE, DeviceClass.WATCH, 10, 2, 2, 480, start, end, evening, nextMorning);
+    assertThat(q.plausibleShare()).isEqualTo(0.8);
+    assertThat(q.completeness()).isEqualTo(0.5);
+    assertThat(q.duplicateShare()).isEqualTo(0.2);
+    assertThat(q.deviceFactor()).isEqualTo(0.95);
+    assertThat(q.freshness()).isEqualTo(1.0);
+    // 0.8 * (0.5 + 0.5 * 0.5) * (1 - 0.5 * 0.2) * 0.95 * 1
+    assertThat(q.score()).isEqualTo(0.513);
+
+    // More than 16 hours worn counts as complete, not more.
+    assertThat(
+            Quality.sourceDay(HEART_RATE, DeviceClass.WATCH, 10, 0, 0, 1200, start, end, null, null)
+                .completeness())
+        .isEqualTo(1.0);
+    // A once-a-day reading is complete when it is plausible, and worth nothing when it is not.
+    assertThat(
+            Quality.sourceDay(BODY_MASS, DeviceClass.SCALE, 1, 0, 0, 0, start, end, null, null)
+                .score())
+        .isEqualTo(0.95);
+    SourceDayQuality implausible =
+        Quality.sourceDay(BODY_MASS, DeviceClass.SCALE, 1, 1, 0, 0, start, end, null, null);
+    assertThat(implausible.completeness()).isZero();
+    assertThat(implausible.score()).isZero();
+  }
+
+  @Test
+  void freshnessCountsFromTheStartOfTheDayToTheLastData() {
+    long start = at(DAY, 0, 0).toInstant().toEpochMilli();
+    long end = at(DAY.plusDays(1), 0, 0).toInstant().toEpochMilli();
+    Instant later = at(DAY.plusDays(1), 9, 0).toInstant();
+    // Exactly four hours of silence before midnight is not stale yet; a millisecond more is.
+    assertThat(Quality.freshness(at(DAY, 20, 0).toInstant(), later, start, end)).isEqualTo(1.0);
+    assertThat(Quality.freshness(at(DAY, 20, 0).toInstant().minusMillis(1), later, start, end))
+        .isCloseTo(20 / 24.0, within(1e-6));
+    // Data that stopped right at the start of the day gives the day nothing.
+    assertThat(Quality.freshness(at(DAY, 0, 0).toInstant(), later, start, end)).isZero();
+    // Today: silence is counted up to now, not to midnight.
+    assertThat(Quality.freshness(at(DAY, 6, 0).toInstant(), at(DAY, 12, 0).toInstant(), start, end))
+        .isEqualTo(0.5);
+    // Asked at the very start of the day, or with no data that day: nothing to judge.
+    assertThat(Quality.freshness(at(DAY, 0, 0).toInstant(), at(DAY, 0, 0).toInstant(), start, end))
+        .isEqualTo(1.0);
+    assertThat(Quality.freshness(at(DAY.minusDays(1), 12, 0).toInstant(), later, start, end))
+        .isEqualTo(1.0);
+  }
+
+  @Test
   void silenceAfterADailyReadingIsNotStale() {
     Instant morning = at(DAY, 7, 0).toInstant();
     SourceDayQuality weighed =

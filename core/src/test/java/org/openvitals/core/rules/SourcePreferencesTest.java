@@ -86,6 +86,41 @@ class SourcePreferencesTest {
   }
 
   @Test
+  void eachChangeKeepsTheListsItDoesNotTouch() {
+    SourcePreferences prefs =
+        SourcePreferences.defaults()
+            .withCategoryOrder(Category.ACTIVITY, List.of(WATCH, PHONE))
+            .withCategoryOrder(Category.SLEEP, List.of(RING, WATCH))
+            .withMetricOverride(MetricType.STEPS, List.of(PHONE, WATCH))
+            .withMetricOverride(MetricType.FLIGHTS_CLIMBED, List.of(WATCH, PHONE));
+    assertThat(prefs.categories())
+        .containsEntry(Category.ACTIVITY, List.of(WATCH, PHONE))
+        .containsEntry(Category.SLEEP, List.of(RING, WATCH));
+    assertThat(prefs.metricOverrides())
+        .containsEntry(MetricType.STEPS, List.of(PHONE, WATCH))
+        .containsEntry(MetricType.FLIGHTS_CLIMBED, List.of(WATCH, PHONE));
+
+    SourcePreferences fewer = prefs.withoutMetricOverride(MetricType.STEPS);
+    assertThat(fewer.metricOverrides())
+        .containsOnlyKeys(MetricType.FLIGHTS_CLIMBED)
+        .containsEntry(MetricType.FLIGHTS_CLIMBED, List.of(WATCH, PHONE));
+    assertThat(fewer.categories()).isEqualTo(prefs.categories());
+  }
+
+  @Test
+  void aNewSourceIsPlacedIntoMetricOverridesToo() {
+    SourcePreferences prefs =
+        SourcePreferences.defaults()
+            .withNewSource(PHONE, DeviceClass.PHONE)
+            .withNewSource(MFP, DeviceClass.APP)
+            .withMetricOverride(MetricType.STEPS, List.of(PHONE, MFP));
+    SourcePreferences next = prefs.withNewSource(WATCH, DeviceClass.WATCH);
+    // A device ranks before the phone and the app, in the override as anywhere else.
+    assertThat(next.metricOverrides().get(MetricType.STEPS)).containsExactly(WATCH, PHONE, MFP);
+    assertThat(next.deviceClasses()).containsEntry(WATCH, DeviceClass.WATCH);
+  }
+
+  @Test
   void jsonRoundTripKeepsEverything() {
     SourcePreferences prefs =
         SourcePreferences.defaults()
