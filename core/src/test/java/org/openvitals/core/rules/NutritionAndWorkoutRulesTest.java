@@ -141,6 +141,56 @@ class NutritionAndWorkoutRulesTest {
   }
 
   @Test
+  void eachSourceDayCountsItsOwnWorkoutsAndWhatItGave() {
+    List<Sample> samples =
+        List.of(
+            workout(at(D1, 7, 0), 45, "running", WATCH),
+            workout(at(D1, 7, 1), 44, "running", STRAVA),
+            workout(at(D1, 18, 0), 30, "cycling", STRAVA),
+            workout(at(D1, 21, 0), 20, null, WATCH),
+            workout(at(D1, 21, 2), 15, null, STRAVA), // neither says what it was: still the same
+            workout(at(D2, 9, 0), 60, "rowing", Fx.RING)); // another day only
+    var out = Rules.resolve(WORKOUT, samples, ctx(), D1, D2, true);
+    DayOutcome d1 = out.get(D1);
+    assertThat(d1.resolved().value()).isEqualTo(45 + 30 + 20.0);
+    assertThat(d1.resolved().primary()).isEqualTo(WATCH);
+    assertThat(d1.resolved().contributions())
+        .containsExactly(Map.entry(WATCH, 65.0), Map.entry(STRAVA, 30.0));
+    assertThat(d1.sources())
+        .extracting(
+            SourceDay::source,
+            SourceDay::role,
+            SourceDay::ownValue,
+            SourceDay::contributed,
+            SourceDay::samples)
+        .containsExactly(
+            tuple(WATCH, SourceRole.PRIMARY, 65.0, 65.0, 2),
+            tuple(STRAVA, SourceRole.FILLED_GAPS, 89.0, 30.0, 3));
+    assertThat(d1.overrides())
+        .extracting(SourceOverride::why)
+        .anySatisfy(w -> assertThat(w).contains("'s running at 07:01"))
+        .anySatisfy(w -> assertThat(w).contains("'s workout at 21:02"));
+    assertThat(out.get(D2).resolved().primary()).isEqualTo(Fx.RING);
+    assertThat(out.get(D2).sources()).extracting(SourceDay::source).containsExactly(Fx.RING);
+  }
+
+  @Test
+  void aWorkoutThatDoesNotSayWhatItWasTakesTheTypeOfTheOneItIsLinkedTo() {
+    List<Sample> samples =
+        List.of(
+            workout(at(D1, 7, 0), 45, null, WATCH), workout(at(D1, 7, 1), 44, "running", STRAVA));
+    var groups =
+        ((Detail.Workouts) Rules.resolve(WORKOUT, samples, ctx(), D1, D1, true).get(D1).detail())
+            .workouts();
+    assertThat(groups)
+        .singleElement()
+        .satisfies(g -> {
+          assertThat(g.primary().source()).isEqualTo(WATCH);
+          assertThat(g.activityType()).isEqualTo("running");
+        });
+  }
+
+  @Test
   void preferringStravaMakesItsRecordThePrimary() {
     var prefs =
         SourcePreferences.defaults().withCategoryOrder(Category.WORKOUTS, List.of(STRAVA, WATCH));

@@ -115,6 +115,60 @@ class SleepRulesTest {
   }
 
   @Test
+  void aNapIsShorterThanThreeHoursAndStartsBetweenNineAndNine() {
+    assertThat(isNap(at(TUE, 9, 0), 179)).isTrue();
+    assertThat(isNap(at(TUE, 9, 0), 180)).isFalse();
+    assertThat(isNap(at(TUE, 8, 59), 60)).isFalse();
+    assertThat(isNap(at(TUE, 20, 59), 60)).isTrue();
+    assertThat(isNap(at(TUE, 21, 0), 60)).isFalse();
+  }
+
+  private static boolean isNap(java.time.OffsetDateTime start, int minutes) {
+    SleepResolver.Built b = new SleepResolver.Built(WATCH, 0);
+    b.add(s(SLEEP_CORE, start, minutes, minutes, WATCH));
+    return SleepResolver.isNap(b, Fx.BERLIN_DAYS);
+  }
+
+  @Test
+  void stagesUpToAnHourApartAreOneNight() {
+    List<Sample> samples =
+        List.of(
+            s(SLEEP_CORE, at(MON, 23, 0), 240, 240, WATCH), // until 03:00
+            s(SLEEP_CORE, at(TUE, 4, 0), 120, 120, WATCH), // an hour awake, then back to sleep
+            s(SLEEP_CORE, at(TUE, 22, 30), 120, 120, RING), // until 00:30
+            s(SLEEP_CORE, at(WED, 1, 31), 60, 60, RING)); // more than an hour later: apart
+    var out = Rules.resolve(SLEEP_ASLEEP, samples, ctx(), TUE, WED, true);
+    assertThat(out.get(TUE).resolved().value()).isEqualTo(360.0);
+    var wed = (Detail.Sleep) out.get(WED).detail();
+    assertThat(wed.night().asleepMinutes()).isEqualTo(120.0);
+    assertThat(wed.alternatives()).extracting(SleepSession::asleepMinutes).containsExactly(60.0);
+    assertThat(out.get(WED).resolved().value()).isEqualTo(120.0);
+    assertThat(out.get(WED).sources())
+        .singleElement()
+        .satisfies(d -> {
+          assertThat(d.source()).isEqualTo(RING);
+          assertThat(d.contributed()).isEqualTo(120.0);
+        });
+  }
+
+  @Test
+  void napsThatDoNotOverlapAreAllKeptInTimeOrder() {
+    List<Sample> samples = new ArrayList<>(night(TUE, WATCH, 60));
+    samples.add(s(SLEEP_CORE, at(TUE, 14, 0), 40, 40, WATCH));
+    samples.add(s(SLEEP_CORE, at(TUE, 14, 40), 20, 20, RING)); // right after it
+    samples.add(s(SLEEP_CORE, at(TUE, 11, 0), 30, 30, RING));
+    var detail =
+        (Detail.Sleep)
+            Rules.resolve(SLEEP_ASLEEP, samples, ctx(), TUE, TUE, true).get(TUE).detail();
+    assertThat(detail.naps())
+        .extracting(SleepSession::source, SleepSession::asleepMinutes)
+        .containsExactly(
+            org.assertj.core.api.Assertions.tuple(RING, 30.0),
+            org.assertj.core.api.Assertions.tuple(WATCH, 40.0),
+            org.assertj.core.api.Assertions.tuple(RING, 20.0));
+  }
+
+  @Test
   void aLongDaytimeSleepAfterANightShiftIsANight() {
     List<Sample> samples = List.of(s(SLEEP_CORE, at(TUE, 9, 0), 360, 360, WATCH));
     var tue = Rules.resolve(SLEEP_ASLEEP, samples, ctx(), TUE, TUE, false).get(TUE);
