@@ -76,6 +76,42 @@ class RulesServiceTest {
   }
 
   @Test
+  void dailyValuesNameThePrimarySourceFirstAndKeepEachSourcesOwnFigure() {
+    List<Sample> samples = new ArrayList<>(month());
+    LocalDate d5 = FROM.withDayOfMonth(5);
+    LocalDate d21 = FROM.withDayOfMonth(21);
+    for (int m = 0; m < 10; m++) {
+      samples.add(s(STEPS, at(d5, 18, m), 1, 100, PHONE)); // only the phone was carried
+    }
+    store.upsert(samples);
+    DailyValues values = DailyValues.of(store);
+
+    List<DailyValue> days = values.daily(STEPS, d5, d21);
+    assertThat(days)
+        .extracting(DailyValue::date)
+        .containsExactly(
+            d5,
+            FROM.withDayOfMonth(6),
+            FROM.withDayOfMonth(7),
+            FROM.withDayOfMonth(8),
+            FROM.withDayOfMonth(9),
+            FROM.withDayOfMonth(10),
+            FROM.withDayOfMonth(20),
+            d21);
+    assertThat(days.getFirst().value()).isEqualTo(30 * 45.0 + 10 * 100.0);
+    assertThat(days.getFirst().sources()).containsExactly(WATCH, PHONE);
+    assertThat(days.get(1).value()).isEqualTo(30 * 46.0);
+    assertThat(days.get(1).sources()).containsExactly(WATCH);
+
+    Map<LocalDate, Map<org.openvitals.core.model.SourceRef, Double>> own =
+        values.bySource(STEPS, FROM.withDayOfMonth(10), d21);
+    assertThat(own).containsOnlyKeys(FROM.withDayOfMonth(10), FROM.withDayOfMonth(20), d21);
+    assertThat(own.get(FROM.withDayOfMonth(10))).containsExactly(Map.entry(WATCH, 30 * 50.0));
+    assertThat(own.get(d21))
+        .containsExactly(Map.entry(WATCH, 30 * 61.0), Map.entry(PHONE, 30 * 71.0));
+  }
+
+  @Test
   void storedDaysAreReadNotResolvedAgain() {
     store.upsert(month());
     List<ResolvedDay> first = rules.daily(STEPS, FROM, TO);

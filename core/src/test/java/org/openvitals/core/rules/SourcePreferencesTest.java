@@ -121,6 +121,24 @@ class SourcePreferencesTest {
   }
 
   @Test
+  void aPriorityRanksEachSourceOnceAndRefusesStrangers() {
+    Priority p = new Priority(List.of(WATCH, PHONE));
+    assertThat(p.rank(WATCH)).isZero();
+    assertThat(p.rank(PHONE)).isEqualTo(1);
+    assertThat(p.contains(PHONE)).isTrue();
+    assertThat(p.contains(RING)).isFalse();
+    assertThat(p)
+        .isEqualTo(new Priority(List.of(WATCH, PHONE)))
+        .hasSameHashCodeAs(new Priority(List.of(WATCH, PHONE)))
+        .isNotEqualTo(new Priority(List.of(PHONE, WATCH)))
+        .isNotEqualTo(List.of(WATCH, PHONE));
+    assertThat(p.toString()).contains(WATCH.toString()).contains(PHONE.toString());
+    assertThatThrownBy(() -> p.rank(RING)).hasMessageContaining("has no rank");
+    assertThatThrownBy(() -> new Priority(List.of(WATCH, PHONE, WATCH)))
+        .hasMessageContaining("listed twice");
+  }
+
+  @Test
   void jsonRoundTripKeepsEverything() {
     SourcePreferences prefs =
         SourcePreferences.defaults()
