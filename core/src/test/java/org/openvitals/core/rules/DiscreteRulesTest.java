@@ -1,6 +1,7 @@
 package org.openvitals.core.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.openvitals.core.model.MetricType.BODY_MASS;
 import static org.openvitals.core.model.MetricType.HEART_RATE;
 import static org.openvitals.core.rules.Fx.PHONE;
@@ -94,6 +95,73 @@ class DiscreteRulesTest {
           assertThat(o.overridden()).isEqualTo(RING);
           assertThat(o.amount()).isEqualTo(30.0); // ring readings 10:30-10:59
         });
+  }
+
+  @Test
+  void everyReadingSaysWhyItWasOrWasNotPrimary() {
+    List<Sample> samples =
+        List.of(
+            s(HEART_RATE, at(DAY, 10, 0), 0, 60, WATCH),
+            s(HEART_RATE, at(DAY, 10, 0), 0, 60, WATCH), // sent twice
+            s(HEART_RATE, at(DAY, 10, 1), 0, 90, RING),
+            s(HEART_RATE, at(DAY, 10, 2), 0, 70, WATCH),
+            s(HEART_RATE, at(DAY, 10, 10), 0, 80, WATCH),
+            s(HEART_RATE, at(DAY, 10, 20), 0, 100, RING),
+            s(HEART_RATE, at(DAY, 10, 30), 0, 400, PHONE));
+    DayOutcome out = day(HEART_RATE, samples, ctx());
+
+    assertThat(out.resolved().count()).isEqualTo(3);
+    assertThat(out.resolved().mean()).isEqualTo(80.0);
+    assertThat(out.resolved().min()).isEqualTo(60.0);
+    assertThat(out.resolved().max()).isEqualTo(100.0);
+    assertThat(out.resolved().last()).isEqualTo(100.0);
+    assertThat(out.resolved().contributions())
+        .containsExactly(java.util.Map.entry(WATCH, 2.0), java.util.Map.entry(RING, 1.0));
+    assertThat(out.sources())
+        .extracting(
+            SourceDay::source,
+            SourceDay::role,
+            SourceDay::samples,
+            SourceDay::duplicates,
+            SourceDay::implausible,
+            SourceDay::coveredMinutes,
+            SourceDay::contributed)
+        .containsExactly(
+            tuple(WATCH, SourceRole.PRIMARY, 4, 1, 0, 10.0, 2.0),
+            tuple(RING, SourceRole.FILLED_GAPS, 2, 0, 0, 10.0, 1.0),
+            tuple(PHONE, SourceRole.IMPLAUSIBLE_ONLY, 1, 0, 1, 0.0, 0.0));
+    assertThat(out.sources().get(0).ownValue()).isEqualTo(67.5); // mean of its own readings
+    assertThat(out.sources().get(1).ownValue()).isEqualTo(95.0);
+    assertThat(out.sources().get(2).ownValue()).isNaN();
+    assertThat(out.flags())
+        .extracting(QualityFlag::kind, QualityFlag::source)
+        .contains(
+            tuple(QualityFlag.Kind.DUPLICATE, WATCH), tuple(QualityFlag.Kind.IMPLAUSIBLE, PHONE));
+    assertThat(out.overrides())
+        .singleElement()
+        .satisfies(o -> {
+          assertThat(o.overridden()).isEqualTo(RING);
+          assertThat(o.by()).isEqualTo(WATCH);
+          assertThat(o.amount()).isEqualTo(1.0);
+          assertThat(o.why())
+              .isEqualTo(
+                  "1 reading(s) of "
+                      + RING
+                      + " in 1 window(s) of 5 min not primary: "
+                      + WATCH
+                      + " ranks higher for heart_rate and has a reading there");
+        });
+    String earlier = "not primary: an earlier " + WATCH + " reading holds this window";
+    assertThat(((Detail.Samples) out.detail()).samples())
+        .extracting(Detail.SampleLine::source, Detail.SampleLine::value, Detail.SampleLine::note)
+        .containsExactly(
+            tuple(WATCH, 60.0, "primary"),
+            tuple(WATCH, 60.0, earlier),
+            tuple(RING, 90.0, "not primary: " + WATCH + " ranks higher in this window"),
+            tuple(WATCH, 70.0, earlier),
+            tuple(WATCH, 80.0, "primary"),
+            tuple(RING, 100.0, "primary"),
+            tuple(PHONE, 400.0, "implausible: heart_rate of 400 /min is outside 25 to 250"));
   }
 
   @Test
