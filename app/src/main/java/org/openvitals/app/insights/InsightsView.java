@@ -2,7 +2,6 @@ package org.openvitals.app.insights;
 
 import java.io.File;
 import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 import javafx.geometry.Insets;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.LineChart;
@@ -27,6 +26,7 @@ import org.openvitals.app.assistant.ToolCall;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.settings.UserSettings;
 import org.openvitals.core.insights.Evidence;
 
 /**
@@ -39,9 +39,7 @@ public final class InsightsView extends BorderPane implements Disposable {
   private final XYChart.Series<String, Number> chartSeries = new XYChart.Series<>();
 
   public InsightsView(AppContext context) {
-    this(
-        context,
-        () -> AssistantSettings.load(Preferences.userRoot().node("org/openvitals/app/settings")));
+    this(context, () -> UserSettings.forUser().assistant());
   }
 
   InsightsView(AppContext context, Supplier<AssistantSettings> assistant) {
