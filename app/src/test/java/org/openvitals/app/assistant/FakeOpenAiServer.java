@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -79,17 +80,26 @@ public final class FakeOpenAiServer implements AutoCloseable {
     server.start();
   }
 
+  /** A server for a field initialiser. */
+  public static FakeOpenAiServer started() {
+    try {
+      return new FakeOpenAiServer();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
   }
 
-  FakeOpenAiServer then(Function<JsonNode, ObjectNode> step) {
+  public FakeOpenAiServer then(Function<JsonNode, ObjectNode> step) {
     script.add(step);
     return this;
   }
 
   /** An assistant message that calls one tool. */
-  static ObjectNode toolCall(String id, String name, String arguments) {
+  public static ObjectNode toolCall(String id, String name, String arguments) {
     ObjectNode message = JSON.createObjectNode().put("role", "assistant");
     message.putNull("content");
     ArrayNode calls = message.putArray("tool_calls");
@@ -98,12 +108,12 @@ public final class FakeOpenAiServer implements AutoCloseable {
     return message;
   }
 
-  static ObjectNode text(String content) {
+  public static ObjectNode text(String content) {
     return JSON.createObjectNode().put("role", "assistant").put("content", content);
   }
 
   /** The content of the last {@code role: tool} message of a request. */
-  static String lastToolResult(JsonNode request) {
+  public static String lastToolResult(JsonNode request) {
     String out = null;
     for (JsonNode m : request.get("messages")) {
       if (m.get("role").asText().equals("tool")) {
