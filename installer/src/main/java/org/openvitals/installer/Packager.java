@@ -60,9 +60,11 @@ public final class Packager {
 
   /**
    * Modules the app loads without a static reference jdeps could see: localized dates and numbers
-   * for every locale (DisplayValues formats in the user's).
+   * for every locale (DisplayValues formats in the user's), and the zip file system the rules'
+   * fingerprint reads its own jar with (a provider found at run time; without it the packaged app
+   * merges every day again in each session).
    */
-  static final List<String> EXTRA_MODULES = List.of("jdk.localedata");
+  static final List<String> EXTRA_MODULES = List.of("jdk.localedata", "jdk.zipfs");
 
   /**
    * The languages whose date and number formats the runtime keeps (with every country's variant):
