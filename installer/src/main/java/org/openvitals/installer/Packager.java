@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -59,9 +60,11 @@ public final class Packager {
 
   /**
    * Modules the app loads without a static reference jdeps could see: localized dates and numbers
-   * for every locale (DisplayValues formats in the user's).
+   * for every locale (DisplayValues formats in the user's), and the zip file system the rules'
+   * fingerprint reads its own jar with (a provider found at run time; without it the packaged app
+   * merges every day again in each session).
    */
-  static final List<String> EXTRA_MODULES = List.of("jdk.localedata");
+  static final List<String> EXTRA_MODULES = List.of("jdk.localedata", "jdk.zipfs");
 
   /**
    * The languages whose date and number formats the runtime keeps (with every country's variant):
@@ -103,6 +106,18 @@ public final class Packager {
             case WINDOWS -> "Windows";
           };
       return "org/sqlite/native/" + os + "/" + arch + "/";
+    }
+
+    /** JNA's folder of this platform's native library: com/sun/jna/OS-ARCH/. */
+    String jnaNativeDir() {
+      boolean arm = System.getProperty("os.arch").contains("aarch64");
+      String os =
+          switch (this) {
+            case LINUX -> "linux";
+            case MAC -> "darwin";
+            case WINDOWS -> "win32";
+          };
+      return "com/sun/jna/" + os + (arm ? "-aarch64/" : "-x86-64/");
     }
 
     String nativeSuffix() {
@@ -269,7 +284,9 @@ public final class Packager {
         }
         Path target = input.resolve("lib").resolve(name);
         if (name.startsWith("sqlite-jdbc-")) {
-          keepOnlyNative(p, target, os.sqliteNativeDir());
+          keepOnlyNative(p, target, SQLITE_NATIVES, os.sqliteNativeDir());
+        } else if (name.matches("jna-[0-9].*\\.jar")) {
+          keepOnlyNative(p, target, JNA_NATIVES, os.jnaNativeDir());
         } else {
           Files.copy(p, target);
         }
@@ -278,14 +295,27 @@ public final class Packager {
     return input;
   }
 
-  /** A copy of sqlite-jdbc without the native libraries of every other platform (12 MB less). */
-  static void keepOnlyNative(Path jar, Path target, String nativeDir) throws IOException {
+  /** sqlite-jdbc's native libraries: org/sqlite/native/OS/ARCH/. */
+  static final Pattern SQLITE_NATIVES = Pattern.compile("org/sqlite/native/.*");
+
+  /**
+   * JNA's native libraries (for the keyring): com/sun/jna/OS-ARCH/; its class packages have no dash
+   * (com/sun/jna/win32/ is classes, com/sun/jna/win32-x86-64/ a library).
+   */
+  static final Pattern JNA_NATIVES = Pattern.compile("com/sun/jna/[a-z0-9]+-[a-z0-9-]+/.*");
+
+  /**
+   * A copy of a jar without the native libraries of every other platform: the entries matching
+   * {@code natives} are kept only under {@code nativeDir} (sqlite-jdbc: 12 MB less, JNA: 1.5 MB).
+   */
+  static void keepOnlyNative(Path jar, Path target, Pattern natives, String nativeDir)
+      throws IOException {
     boolean found = false;
     try (ZipFile in = new ZipFile(jar.toFile());
         ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
       for (ZipEntry entry : in.stream().toList()) {
         String name = entry.getName();
-        if (name.startsWith("org/sqlite/native/") && !name.startsWith(nativeDir)) {
+        if (natives.matcher(name).matches() && !name.startsWith(nativeDir)) {
           continue;
         }
         found |= name.startsWith(nativeDir) && !entry.isDirectory();
@@ -353,7 +383,8 @@ public final class Packager {
    * JavaFX's native libraries go beside the JDK's instead of into the modules file (from there
    * JavaFX would copy them into the user's home at every first start).
    */
-  private Path jlink(List<String> modules, List<Path> javafx) throws IOException {
+  private Path jlink(List<String> modules, List<Path> javafx)
+      throws IOException, InterruptedException {
     Path runtime = options.work().resolve("runtime");
     tool(
         "jlink",
@@ -386,7 +417,38 @@ public final class Packager {
         }
       }
     }
+    stripSymbols(runtime);
     return runtime;
+  }
+
+  /**
+   * Linux: the symbol tables of the runtime's native libraries go (libjvm.so alone 30 MB to 25 MB;
+   * jlink's --strip-native-debug-symbols removes debug sections, which Temurin's libraries do not
+   * have). A crash report then names fewer functions; nothing else changes. Skipped, with a line,
+   * where binutils' strip is missing.
+   */
+  private static void stripSymbols(Path runtime) throws IOException, InterruptedException {
+    if (Os.current() != Os.LINUX) {
+      return;
+    }
+    if (!onPath("strip")) {
+      log("No 'strip' on the PATH (binutils): the runtime keeps its native symbol tables");
+      return;
+    }
+    List<String> command = new ArrayList<>(List.of("strip", "--strip-unneeded"));
+    try (Stream<Path> files = Files.walk(runtime.resolve("lib"))) {
+      files
+          .filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".so"))
+          .sorted()
+          .forEach(f -> command.add(f.toString()));
+    }
+    long before = sizeOf(runtime);
+    run(runtime, command);
+    log(
+        "Stripped native symbols: runtime "
+            + megabytes(before)
+            + " -> "
+            + megabytes(sizeOf(runtime)));
   }
 
   // --- the app image ---

@@ -1,10 +1,15 @@
 package org.openvitals.app.insights;
 
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import java.io.File;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
-import java.util.prefs.Preferences;
 import javafx.geometry.Insets;
-import javafx.scene.chart.CategoryAxis;
+import javafx.geometry.Orientation;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -13,20 +18,24 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 import org.openvitals.app.assistant.Answer;
 import org.openvitals.app.assistant.AssistantSettings;
 import org.openvitals.app.assistant.ToolCall;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.settings.UserSettings;
 import org.openvitals.core.insights.Evidence;
 
 /**
@@ -35,13 +44,13 @@ import org.openvitals.core.insights.Evidence;
  * when it is on (else what it would need).
  */
 public final class InsightsView extends BorderPane implements Disposable {
+  private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM");
+
   private final InsightsViewModel model;
-  private final XYChart.Series<String, Number> chartSeries = new XYChart.Series<>();
+  private final XYChart.Series<Number, Number> chartSeries = new XYChart.Series<>();
 
   public InsightsView(AppContext context) {
-    this(
-        context,
-        () -> AssistantSettings.load(Preferences.userRoot().node("org/openvitals/app/settings")));
+    this(context, () -> UserSettings.forUser().assistant());
   }
 
   InsightsView(AppContext context, Supplier<AssistantSettings> assistant) {
@@ -82,23 +91,49 @@ public final class InsightsView extends BorderPane implements Disposable {
     Label detail = new Label("Choose a card to see the days behind it.");
     detail.setId("insight-detail");
     detail.setWrapText(true);
+    detail.setMinHeight(Region.USE_PREF_SIZE);
     model
         .selectedProperty()
-        .subscribe(
-            c -> detail.setText(c == null ? "Choose a card to see the days behind it." : c.text()));
-    CategoryAxis x = new CategoryAxis();
+        .subscribe(c ->
+            detail.setText(
+                c == null
+                    ? "Choose a card to see the days behind it."
+                    : c.title()
+                        + ": the "
+                        + c.insight().evidence().size()
+                        + " days behind it. Choose a day to see how its value was worked out."));
+    // Days on a number axis (epoch days) with short date labels: a category per day crowds the
+    // axis with rotated labels once there are more than a few weeks.
+    NumberAxis x = new NumberAxis();
+    x.setForceZeroInRange(false);
+    x.setMinorTickVisible(false);
+    x.setTickLabelFormatter(
+        new StringConverter<>() {
+          @Override
+          public String toString(Number epochDay) {
+            return SHORT_DATE.format(LocalDate.ofEpochDay(Math.round(epochDay.doubleValue())));
+          }
+
+          @Override
+          public Number fromString(String text) {
+            return null;
+          }
+        });
     NumberAxis y = new NumberAxis();
     y.setForceZeroInRange(false);
-    LineChart<String, Number> chart = new LineChart<>(x, y);
+    LineChart<Number, Number> chart = new LineChart<>(x, y);
     chart.setId("insight-chart");
     chart.setLegendVisible(false);
     chart.setAnimated(false);
-    chart.setPrefHeight(220);
+    chart.setPrefHeight(200);
+    chart.setMinHeight(140);
     chart.getData().add(chartSeries);
     model.days().subscribe(this::redrawChart);
     ListView<Evidence> days = new ListView<>(model.days());
     days.setId("insight-days");
-    days.setPrefHeight(160);
+    days.getStyleClass().add(Styles.DENSE);
+    days.setPrefHeight(130);
+    days.setMinHeight(80);
     days.setCellFactory(list ->
         new ListCell<>() {
           @Override
@@ -128,15 +163,33 @@ public final class InsightsView extends BorderPane implements Disposable {
     TextArea explanation = new TextArea();
     explanation.setId("insight-explanation");
     explanation.setEditable(false);
+    explanation.getStyleClass().add("explanation-text");
+    explanation.setMinHeight(90);
     explanation.textProperty().bind(model.explanationProperty());
-    VBox details = new VBox(8, detail, chart, days, explanation);
+    VBox chosen = new VBox(8, chart, days, explanation);
+    VBox.setVgrow(chosen, Priority.ALWAYS);
+    chosen.visibleProperty().bind(model.selectedProperty().isNotNull());
+    chosen.managedProperty().bind(chosen.visibleProperty());
+    VBox details = new VBox(8, detail, chosen);
     VBox.setVgrow(explanation, Priority.ALWAYS);
-    details.setPadding(new Insets(0, 0, 0, 10));
-    SplitPane split = new SplitPane(cards, details);
+    details.setPadding(new Insets(0, 4, 0, 10));
+    // In a small window the chart, days and explanation keep their least height and scroll.
+    ScrollPane detailsScroll = new ScrollPane(details);
+    detailsScroll.setFitToWidth(true);
+    detailsScroll.setFitToHeight(true);
+    detailsScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+    SplitPane split = new SplitPane(cards, detailsScroll);
     split.setDividerPositions(0.45);
-    setCenter(split);
-
-    setBottom(assistantPane());
+    if (model.assistantReady()) {
+      // The conversation shares the height with the cards; the divider moves either way.
+      SplitPane withAssistant = new SplitPane(split, assistantPane());
+      withAssistant.setOrientation(Orientation.VERTICAL);
+      withAssistant.setDividerPositions(0.6);
+      setCenter(withAssistant);
+    } else {
+      setCenter(split);
+      setBottom(assistantPane());
+    }
     model.reload();
   }
 
@@ -159,6 +212,9 @@ public final class InsightsView extends BorderPane implements Disposable {
     conversation.setEditable(false);
     conversation.setWrapText(true);
     conversation.setPrefRowCount(8);
+    conversation.setPromptText(
+        "Answers appear here, each with the tool calls the model made and the figures they"
+            + " returned.");
     model.answers().subscribe(() -> conversation.setText(render(model.answers())));
     conversation.setText(render(model.answers()));
     TextField question = new TextField();
@@ -181,7 +237,7 @@ public final class InsightsView extends BorderPane implements Disposable {
   }
 
   /** Each answer with every tool call it made and the figures the call returned. */
-  static String render(java.util.List<Answer> answers) {
+  static String render(List<Answer> answers) {
     StringBuilder b = new StringBuilder();
     for (Answer a : answers) {
       b.append("You: ").append(a.question()).append('\n');
@@ -210,7 +266,7 @@ public final class InsightsView extends BorderPane implements Disposable {
     var metric = card.insight().metrics().getLast();
     for (Evidence e : model.days()) {
       if (e.metric() == metric) {
-        chartSeries.getData().add(new XYChart.Data<>(e.date().toString(), e.value()));
+        chartSeries.getData().add(new XYChart.Data<>(e.date().toEpochDay(), e.value()));
       }
     }
   }
@@ -237,24 +293,46 @@ public final class InsightsView extends BorderPane implements Disposable {
     model.dispose();
   }
 
+  /** A card: its kind, title and sentence, wrapped to the list's width. */
   private static final class CardCell extends ListCell<InsightsViewModel.Card> {
+    private final Label kind = new Label();
+    private final Label title = new Label();
+    private final Label text = new Label();
+    private final VBox box = new VBox(2, kind, title, text);
+
+    CardCell() {
+      kind.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+      title.getStyleClass().add(Styles.TEXT_BOLD);
+      title.setWrapText(true);
+      text.setWrapText(true);
+      box.setPadding(new Insets(4, 0, 4, 0));
+      // Never wider than the list: the sentence wraps instead of needing a horizontal scroll.
+      setPrefWidth(0);
+      listViewProperty()
+          .subscribe(list -> {
+            if (list != null) {
+              var width = list.widthProperty().subtract(36);
+              for (Label l : List.of(title, text)) {
+                l.prefWidthProperty().bind(width);
+                l.maxWidthProperty().bind(width);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+              }
+            }
+          });
+    }
+
     @Override
     protected void updateItem(InsightsViewModel.Card card, boolean empty) {
       super.updateItem(card, empty);
+      setText(null);
       if (empty || card == null) {
-        setText(null);
         setGraphic(null);
         return;
       }
-      Label kind = new Label(card.kind().toUpperCase());
-      kind.getStyleClass().add("text-muted");
-      Label title = new Label(card.title());
-      title.getStyleClass().add("text-bold");
-      Label text = new Label(card.text());
-      text.setWrapText(true);
-      text.setMaxWidth(420);
-      setText(null);
-      setGraphic(new VBox(2, kind, title, text));
+      kind.setText(card.kind().toUpperCase(Locale.ROOT));
+      title.setText(card.title());
+      text.setText(card.text());
+      setGraphic(box);
     }
   }
 }

@@ -93,20 +93,27 @@ public final class InsightsViewModel implements Disposable {
             out.add(new Card(i, i.kind().id(), text.title(i), text.sentence(i)));
           }
           String summary =
-              String.format(
-                  "%s to %s: %d changes larger than the day-to-day noise, %d days outside their"
-                      + " normal range, %d correlations (of %d pairs and lags tested).",
-                  DisplayValues.day(from),
-                  DisplayValues.day(to),
-                  report.significantTrends().size(),
-                  report.anomalies().size(),
-                  report.correlations().size(),
-                  report.correlationsTested());
+              DisplayValues.day(from)
+                  + " to "
+                  + DisplayValues.day(to)
+                  + ": "
+                  + count(report.significantTrends().size(), "change", "changes")
+                  + " larger than the day-to-day noise, "
+                  + count(report.anomalies().size(), "day", "days")
+                  + " outside the normal range, "
+                  + count(report.correlations().size(), "correlation", "correlations")
+                  + " (of "
+                  + report.correlationsTested()
+                  + " pairs and lags tested).";
           return new Loaded(to, out, summary);
         })
         .onSuccess(this::show)
         .onFailure("Could not work out the insights", status::set)
         .start();
+  }
+
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   private record Loaded(LocalDate to, List<Card> cards, String summary) {}

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -20,6 +21,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -37,6 +39,7 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 import javafx.util.Subscription;
 import org.controlsfx.control.SearchableComboBox;
+import org.openvitals.app.assistant.AssistantSettings;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.UnitSystem;
@@ -73,6 +76,7 @@ public final class SettingsView extends ScrollPane implements Disposable {
             section("Your data", dataSection()),
             section("Days", daysSection()),
             section("Display", displaySection()),
+            section("Assistant", assistantSection()),
             section("Export", exportSection()),
             jobBar(),
             section("Delete everything", deleteSection()));
@@ -231,6 +235,122 @@ public final class SettingsView extends ScrollPane implements Disposable {
     grid.addRow(0, labelFor("Units", units), units);
     grid.addRow(1, labelFor("Theme", theme), theme);
     return grid;
+  }
+
+  private Node assistantSection() {
+    CheckBox enabled = new CheckBox("_Use the assistant");
+    enabled.setId("settings-assistant-enabled");
+    enabled.setMnemonicParsing(true);
+    enabled.selectedProperty().bindBidirectional(model.assistantEnabledProperty());
+
+    ChoiceBox<AssistantSettings.Api> api = new ChoiceBox<>();
+    api.getItems().setAll(AssistantSettings.Api.values());
+    api.setId("settings-assistant-api");
+    api.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(AssistantSettings.Api a) {
+            return a == null ? "" : a.label();
+          }
+
+          @Override
+          public AssistantSettings.Api fromString(String s) {
+            return null;
+          }
+        });
+    api.valueProperty().bindBidirectional(model.assistantApiProperty());
+    TextField url = new TextField();
+    url.setId("settings-assistant-url");
+    url.setPromptText("http://127.0.0.1:11434");
+    url.textProperty().bindBidirectional(model.assistantUrlProperty());
+    TextField modelName = new TextField();
+    modelName.setId("settings-assistant-model");
+    modelName.setPromptText("e.g. llama3.1");
+    modelName.textProperty().bindBidirectional(model.assistantModelProperty());
+    for (Node field : List.of(api, url, modelName)) {
+      field.disableProperty().bind(enabled.selectedProperty().not());
+    }
+    url.setMaxWidth(Double.MAX_VALUE);
+    GridPane.setHgrow(url, Priority.ALWAYS);
+
+    Button save = new Button("Sa_ve");
+    save.setId("settings-assistant-save");
+    save.setMnemonicParsing(true);
+    save.setOnAction(e -> confirmHostThen(model::saveAssistant));
+    Button test = new Button("_Test connection");
+    test.setId("settings-assistant-test");
+    test.setMnemonicParsing(true);
+    test.disableProperty()
+        .bind(enabled.selectedProperty().not().or(model.assistantTestingProperty()));
+    test.setOnAction(e -> confirmHostThen(model::testAssistant));
+
+    Label result = new Label();
+    result.setId("settings-assistant-message");
+    result.setWrapText(true);
+    result.textProperty().bind(model.assistantMessageProperty());
+    result.visibleProperty().bind(result.textProperty().isNotEmpty());
+    result.managedProperty().bind(result.visibleProperty());
+    model
+        .assistantFailedProperty()
+        .subscribe(failed -> {
+          result.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+          result.getStyleClass().add(failed ? Styles.DANGER : Styles.SUCCESS);
+        });
+
+    GridPane grid = form();
+    grid.addRow(0, labelFor("Server's API", api), api);
+    grid.addRow(1, labelFor("Address", url), url);
+    grid.addRow(2, labelFor("Model", modelName), modelName);
+    HBox buttons = new HBox(8, save, test);
+    return new VBox(
+        8,
+        enabled,
+        grid,
+        buttons,
+        result,
+        hint(
+            "Answers questions about your data with a language model you run, such as Ollama"
+                + " (http://127.0.0.1:11434), llama.cpp's server or LM Studio"
+                + " (http://127.0.0.1:8080/v1, OpenAI-compatible). Nothing is sent anywhere while"
+                + " it is off. A server that is not on this computer must be confirmed by name:"
+                + " your questions and the figures the assistant reads would go there."));
+  }
+
+  /**
+   * Runs {@code action} with the host the user confirmed in a second dialog naming it, when the
+   * form's server is not on this computer; with null when it is (or the user declined, and the
+   * action then saves without sending anything).
+   */
+  private void confirmHostThen(Consumer<String> action) {
+    String host = model.hostToConfirm();
+    if (host == null) {
+      action.accept(null);
+      return;
+    }
+    Alert alert = new Alert(Alert.AlertType.WARNING);
+    alert.initOwner(window());
+    alert.setTitle("A server on another computer");
+    alert.setHeaderText("Send your questions and health figures to " + host + "?");
+    Label text =
+        new Label(
+            host
+                + " is not this computer. Your questions, and the figures the assistant reads"
+                + " from your data to answer them, would be sent there. Only confirm a server"
+                + " you trust (your own, on your network).");
+    text.setWrapText(true);
+    text.setMaxWidth(440);
+    alert.getDialogPane().setContent(text);
+    ButtonType allow = new ButtonType("Send to " + host, ButtonBar.ButtonData.OK_DONE);
+    alert.getButtonTypes().setAll(ButtonType.CANCEL, allow);
+    Button allowButton = (Button) alert.getDialogPane().lookupButton(allow);
+    allowButton.setId("assistant-allow-host");
+    allowButton.setDefaultButton(false);
+    Button cancel = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
+    cancel.setId("assistant-refuse-host");
+    // Cancel is the default: Enter alone never sends data elsewhere.
+    cancel.setDefaultButton(true);
+    boolean allowed = alert.showAndWait().orElse(ButtonType.CANCEL) == allow;
+    action.accept(allowed ? host : null);
   }
 
   private Node exportSection() {

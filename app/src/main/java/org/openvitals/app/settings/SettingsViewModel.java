@@ -7,14 +7,20 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.util.Subscription;
+import org.openvitals.app.assistant.AssistantSettings;
+import org.openvitals.app.assistant.ModelServer;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
@@ -30,9 +36,9 @@ import org.openvitals.core.time.DayBoundaries;
 
 /**
  * The Settings screen's state and actions: where the data lives and in which engine, how days are
- * cut, units, theme, exporting and deleting everything. Slow work (re-filing days, exporting) runs
- * off the FX thread, one job at a time, with progress and cancel; call everything else on the FX
- * thread.
+ * cut, units, theme, the assistant's model server, exporting and deleting everything. Slow work
+ * (re-filing days, exporting) runs off the FX thread, one job at a time, with progress and cancel;
+ * call everything else on the FX thread.
  */
 public final class SettingsViewModel implements Disposable {
   /** The choice "each sample's own time zone" in the list of zones. */
@@ -52,12 +58,30 @@ public final class SettingsViewModel implements Disposable {
   private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
   private final Subscription shared;
 
+  // The assistant's form: saved by saveAssistant(), tested by testAssistant().
+  private final BooleanProperty assistantEnabled = new SimpleBooleanProperty(this, "enabled");
+  private final ObjectProperty<AssistantSettings.Api> assistantApi =
+      new SimpleObjectProperty<>(this, "api");
+  private final StringProperty assistantUrl = new SimpleStringProperty(this, "url");
+  private final StringProperty assistantModel = new SimpleStringProperty(this, "model");
+  private final BackgroundWork.Lane assistantChecks;
+  private final ReadOnlyStringWrapper assistantMessage =
+      new ReadOnlyStringWrapper(this, "assistantMessage", "");
+  private final ReadOnlyBooleanWrapper assistantFailed =
+      new ReadOnlyBooleanWrapper(this, "assistantFailed");
+
   public SettingsViewModel(AppContext context, UserSettings settings) {
     this.context = context;
     this.settings = settings;
     this.theme = new SimpleObjectProperty<>(this, "theme", settings.theme());
     this.work = new BackgroundWork(context);
     this.jobs = work.lane();
+    this.assistantChecks = work.lane();
+    AssistantSettings assistant = settings.assistant();
+    assistantEnabled.set(assistant.enabled());
+    assistantApi.set(assistant.api());
+    assistantUrl.set(assistant.url());
+    assistantModel.set(assistant.model());
     // While a job runs, what it is doing; then how it ended.
     message.bind(
         Bindings.when(jobs.runningProperty()).then(jobs.messageProperty()).otherwise(outcome));
@@ -241,6 +265,113 @@ public final class SettingsViewModel implements Disposable {
       report("Could not delete everything: " + e.getMessage(), true);
       return false;
     }
+  }
+
+  public BooleanProperty assistantEnabledProperty() {
+    return assistantEnabled;
+  }
+
+  public ObjectProperty<AssistantSettings.Api> assistantApiProperty() {
+    return assistantApi;
+  }
+
+  public StringProperty assistantUrlProperty() {
+    return assistantUrl;
+  }
+
+  public StringProperty assistantModelProperty() {
+    return assistantModel;
+  }
+
+  /** The assistant's last save or connection test, one sentence. */
+  public ReadOnlyStringProperty assistantMessageProperty() {
+    return assistantMessage.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty assistantFailedProperty() {
+    return assistantFailed.getReadOnlyProperty();
+  }
+
+  /** A connection test is running. */
+  public ReadOnlyBooleanProperty assistantTestingProperty() {
+    return assistantChecks.runningProperty();
+  }
+
+  /**
+   * The form as settings; the host confirmed before counts only while the address still points at
+   * it.
+   */
+  AssistantSettings assistantForm() {
+    return new AssistantSettings(
+        assistantEnabled.get(),
+        assistantApi.get(),
+        assistantUrl.get(),
+        assistantModel.get(),
+        settings.assistant().confirmedHost());
+  }
+
+  /**
+   * The host the user must confirm by name before anything is sent: the form's server when it is
+   * on, not on this computer and not confirmed yet; null otherwise (also for an unusable address,
+   * which saving reports).
+   */
+  public String hostToConfirm() {
+    AssistantSettings form = assistantForm();
+    if (!form.enabled()) {
+      return null;
+    }
+    try {
+      return form.local() || form.host().equals(form.confirmedHost()) ? null : form.host();
+    } catch (IllegalArgumentException unusable) {
+      return null;
+    }
+  }
+
+  /**
+   * Saves the form. {@code confirmedHost}: the host the user just confirmed by name in the second
+   * dialog, or null; a server elsewhere without it is saved but refused until confirmed.
+   *
+   * @return whether the assistant may now be used
+   */
+  public boolean saveAssistant(String confirmedHost) {
+    AssistantSettings form = assistantForm();
+    if (confirmedHost != null) {
+      form = form.withConfirmedHost(confirmedHost);
+    }
+    settings.saveAssistant(form);
+    String refusal = form.refusal();
+    if (refusal == null) {
+      reportAssistant(
+          "Saved: the assistant asks '" + form.model() + "' at " + form.url() + ".", false);
+    } else if (!form.enabled()) {
+      reportAssistant("Saved: the assistant is off; nothing is sent anywhere.", false);
+    } else {
+      reportAssistant("Saved, but not in use: " + refusal, true);
+    }
+    return refusal == null;
+  }
+
+  /**
+   * Saves the form, then asks its server which models it has (no question, no health data). Sends
+   * nothing when the saved settings refuse (off, incomplete, a host elsewhere not confirmed).
+   */
+  public void testAssistant(String confirmedHost) {
+    if (!saveAssistant(confirmedHost)) {
+      return;
+    }
+    AssistantSettings saved = settings.assistant();
+    reportAssistant("Asking " + saved.url() + " for its models...", false);
+    assistantChecks
+        .task(progress -> ModelServer.check(saved))
+        .interruptible()
+        .onSuccess(text -> reportAssistant(text, false))
+        .onFailure(error -> reportAssistant(BackgroundTask.reason(error), true))
+        .start();
+  }
+
+  private void reportAssistant(String text, boolean failure) {
+    assistantMessage.set(text);
+    assistantFailed.set(failure);
   }
 
   /** Stops the running job, if any. */

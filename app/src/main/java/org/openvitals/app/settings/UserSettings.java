@@ -8,13 +8,15 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import org.openvitals.app.assistant.AssistantSettings;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.core.store.DataFolder;
 
 /**
  * The choices made on the Settings screen that belong to this computer's user rather than to the
- * health data: the data folder to open, units and theme. Kept in {@link Preferences}; the time zone
- * for day boundaries lives in the store, because it decides how the data is filed.
+ * health data: the data folder to open, units, theme and the assistant's server. Kept in {@link
+ * Preferences}; the time zone for day boundaries lives in the store, because it decides how the
+ * data is filed.
  */
 public final class UserSettings {
   private static final String DATA_FOLDER = "dataFolder";
@@ -80,6 +82,16 @@ public final class UserSettings {
 
   public void saveTheme(Theme theme) {
     node.put(THEME, theme.name());
+    flush();
+  }
+
+  /** The assistant's server and model; off until the user turns it on. */
+  public AssistantSettings assistant() {
+    return AssistantSettings.load(node);
+  }
+
+  public void saveAssistant(AssistantSettings assistant) {
+    assistant.save(node);
     flush();
   }
 

@@ -96,6 +96,25 @@ class CliHelpTest {
   }
 
   @Test
+  void versionAloneSkipsBuildingTheCommandsButPrintsWhatPicocliWould() {
+    StringWriter picocli = new StringWriter();
+    int picocliCode =
+        OpenVitalsCli.commandLine(
+                new PrintWriter(picocli, true), new PrintWriter(new StringWriter()))
+            .execute("--version");
+    for (String option : List.of("--version", "-V")) {
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+
+      int code = Main.run(new PrintWriter(out), new PrintWriter(err), option);
+
+      assertThat(code).isEqualTo(picocliCode).isZero();
+      assertThat(out.toString()).isEqualTo(picocli.toString()).startsWith("OpenVitals ");
+      assertThat(err.toString()).isEmpty();
+    }
+  }
+
+  @Test
   void anUnknownCommandFollowedByHelpIsStillAUsageErrorNamingIt() {
     Run run = run(List.of("frobnicate", "--help"));
 

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.assistant.AssistantSettings;
+import org.openvitals.app.assistant.FakeOpenAiServer;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.core.demo.SyntheticData;
 import org.openvitals.core.model.MetricType;
@@ -46,6 +48,8 @@ class InsightsViewTest {
   @TempDir Path dir;
   private AppContext context;
   private InsightsView view;
+
+  private final FakeOpenAiServer server = FakeOpenAiServer.started();
 
   @Start
   void start(Stage stage) {
@@ -78,6 +82,7 @@ class InsightsViewTest {
 
   @AfterEach
   void close() {
+    server.close();
     Platform.runLater(view::dispose);
     context.close();
   }
@@ -88,7 +93,7 @@ class InsightsViewTest {
     ListView<?> cards = robot.lookup("#insight-cards").queryAs(ListView.class);
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cards.getItems().isEmpty());
     assertThat(robot.lookup("#insights-status").queryAs(Label.class).getText())
-        .contains("changes larger than the day-to-day noise");
+        .contains("larger than the day-to-day noise");
     assertThat(robot.lookup("#assistant-needs").queryAs(Label.class).getText())
         .contains("needs the server's address and a model name")
         .contains("Nothing is sent anywhere until then");
@@ -101,9 +106,50 @@ class InsightsViewTest {
     TextArea explanation = robot.lookup("#insight-explanation").queryAs(TextArea.class);
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> explanation.getText().contains("Value:"));
 
+    LineChart<?, ?> chart = robot.lookup("#insight-chart").queryAs(LineChart.class);
+    assertThat(chart.getData().getFirst().getData()).hasSameSizeAs(days.getItems());
+
     Path file = dir.resolve("week.html");
     WaitForAsyncUtils.asyncFx(() -> view.model().exportReport(file)).get();
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> Files.exists(file));
     assertThat(Files.readString(file)).contains("Your week 2026-W48");
+  }
+
+  @Test
+  void assistantAnswersShowEachToolCallWithItsFigures(FxRobot robot) throws Exception {
+    server
+        .then(request ->
+            FakeOpenAiServer.toolCall(
+                "call_1",
+                "summary",
+                "{\"metric\":\"resting_heart_rate\",\"from\":\"2026-11-23\","
+                    + "\"to\":\"2026-11-29\"}"))
+        .then(request -> FakeOpenAiServer.text("Your resting heart rate rose last week."));
+    // The assistant's panel is built with the screen: a new one, with the assistant on.
+    robot.interact(() -> {
+      view.dispose();
+      view =
+          new InsightsView(
+              context,
+              () ->
+                  new AssistantSettings(
+                      true, AssistantSettings.Api.OPENAI_COMPATIBLE, server.baseUrl(), "fake", ""));
+      robot.lookup("#screen-title").query().getScene().setRoot(view);
+    });
+    assertThat(robot.lookup("#assistant-needs").tryQuery()).isEmpty();
+
+    robot.clickOn("#assistant-question").write("How was my heart last week?");
+    robot.clickOn("Ask");
+
+    TextArea conversation = robot.lookup("#assistant-conversation").queryAs(TextArea.class);
+    WaitForAsyncUtils.waitFor(
+        30, TimeUnit.SECONDS, () -> conversation.getText().contains("Assistant: "));
+    assertThat(conversation.getText())
+        .contains("You: How was my heart last week?")
+        .contains("[ok] summary {\"metric\":\"resting_heart_rate\"")
+        .containsPattern(
+            "-> \\{\"metric\":\"resting_heart_rate\",\"unit\":\"/min\",\"days_with_data\":7,\"mean\":[0-9.]+")
+        .contains("Assistant: Your resting heart rate rose last week.");
+    assertThat(dir.resolve("assistant/conversation.json")).content().contains("How was my heart");
   }
 }

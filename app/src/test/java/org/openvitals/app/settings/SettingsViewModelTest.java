@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -12,6 +13,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.assistant.Answer;
+import org.openvitals.app.assistant.AssistantSettings;
+import org.openvitals.app.assistant.Conversations;
+import org.openvitals.app.assistant.FakeOpenAiServer;
+import org.openvitals.app.assistant.ToolCall;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.app.context.UnitSystem;
@@ -185,6 +191,115 @@ class SettingsViewModelTest {
     assertThat(Files.readAllLines(file)).hasSize(3).first().asString().startsWith("metric,");
     assertThat(model.busyProperty().get()).isFalse();
     assertThat(model.messageProperty().get()).isEqualTo("Exported 2 samples to " + file + ".");
+  }
+
+  @Test
+  void deleteAllRemovesTheAssistantsConversation() {
+    var conversations = new Conversations(dataDir);
+    conversations.append(
+        new Answer(
+            Instant.parse("2026-11-30T08:00:00Z"),
+            "How did I sleep?",
+            "7.1 h on average.",
+            List.of(new ToolCall("summary", "{}", "{\"mean\":7.1}", ToolCall.Outcome.OK))));
+    assertThat(dataDir.resolve("assistant/conversation.json")).exists();
+
+    assertThat(model.deleteAll()).isTrue();
+
+    assertThat(dataDir.resolve("assistant")).doesNotExist();
+    assertThat(conversations.load()).isEmpty();
+  }
+
+  @Test
+  void theAssistantFormIsSavedWhereTheInsightsScreenReadsIt() {
+    assertThat(model.assistantEnabledProperty().get()).isFalse(); // off by default
+    fillAssistant(AssistantSettings.Api.OLLAMA, "http://127.0.0.1:11434", "llama3.1");
+
+    assertThat(model.saveAssistant(null)).isTrue();
+
+    // UserSettings.forUser() is the node org/openvitals/app/settings: this is .../assistant.
+    assertThat(prefs.node("assistant").get("url", null)).isEqualTo("http://127.0.0.1:11434");
+    AssistantSettings saved = new UserSettings(prefs).assistant();
+    assertThat(saved.enabled()).isTrue();
+    assertThat(saved.model()).isEqualTo("llama3.1");
+    assertThat(saved.refusal()).isNull();
+    assertThat(model.assistantMessageProperty().get())
+        .isEqualTo("Saved: the assistant asks 'llama3.1' at http://127.0.0.1:11434.");
+    assertThat(
+            new SettingsViewModel(context, new UserSettings(prefs)).assistantModelProperty().get())
+        .isEqualTo("llama3.1");
+  }
+
+  @Test
+  void aServerElsewhereIsNotContactedUntilItsHostIsConfirmedByName() {
+    fillAssistant(AssistantSettings.Api.OPENAI_COMPATIBLE, "http://192.0.2.7:8080/v1", "qwen2.5");
+    assertThat(model.hostToConfirm()).isEqualTo("192.0.2.7");
+
+    model.testAssistant(null); // the user refused the second dialog
+
+    assertThat(model.assistantFailedProperty().get()).isTrue();
+    assertThat(model.assistantMessageProperty().get())
+        .startsWith("Saved, but not in use: 192.0.2.7 is not on this computer");
+    assertThat(new UserSettings(prefs).assistant().confirmedHost()).isEmpty();
+    assertThat(new UserSettings(prefs).assistant().refusal()).isNotNull();
+
+    assertThat(model.saveAssistant("192.0.2.7")).isTrue();
+    assertThat(model.hostToConfirm()).isNull();
+    assertThat(new UserSettings(prefs).assistant().refusal()).isNull();
+
+    // Another host is a new question; the old confirmation does not carry over.
+    model.assistantUrlProperty().set("http://models.example.org/v1");
+    assertThat(model.hostToConfirm()).isEqualTo("models.example.org");
+    assertThat(model.saveAssistant(null)).isFalse();
+  }
+
+  @Test
+  void testingTheConnectionSaysWhetherTheServerHasTheModel() throws Exception {
+    try (FakeOpenAiServer server = new FakeOpenAiServer()) {
+      server.models.addAll(List.of("llama3.1:8b", "qwen2.5"));
+      fillAssistant(AssistantSettings.Api.OPENAI_COMPATIBLE, server.baseUrl(), "qwen2.5");
+      model.assistantEnabledProperty().set(false);
+
+      model.testAssistant(null);
+
+      assertThat(server.received).isEmpty(); // off: nothing is sent
+      assertThat(model.assistantMessageProperty().get()).contains("the assistant is off");
+
+      model.assistantEnabledProperty().set(true);
+      model.testAssistant(null);
+
+      assertThat(server.received).containsExactly("GET /v1/models"); // no chat, no data
+      assertThat(model.assistantFailedProperty().get()).isFalse();
+      assertThat(model.assistantMessageProperty().get())
+          .isEqualTo("Connected: " + server.baseUrl() + " has the model 'qwen2.5'.");
+
+      model.assistantModelProperty().set("mistral");
+      model.testAssistant(null);
+
+      assertThat(model.assistantFailedProperty().get()).isTrue();
+      assertThat(model.assistantMessageProperty().get())
+          .isEqualTo(
+              server.baseUrl()
+                  + " answered, but has no model 'mistral'; it has: llama3.1:8b, qwen2.5.");
+    }
+  }
+
+  @Test
+  void aServerThatDoesNotAnswerIsReportedWithItsAddress() {
+    fillAssistant(AssistantSettings.Api.OLLAMA, "http://127.0.0.1:1", "llama3.1");
+
+    model.testAssistant(null);
+
+    assertThat(model.assistantFailedProperty().get()).isTrue();
+    assertThat(model.assistantMessageProperty().get())
+        .startsWith("No answer from http://127.0.0.1:1 (Ollama): ");
+  }
+
+  private void fillAssistant(AssistantSettings.Api api, String url, String modelName) {
+    model.assistantEnabledProperty().set(true);
+    model.assistantApiProperty().set(api);
+    model.assistantUrlProperty().set(url);
+    model.assistantModelProperty().set(modelName);
   }
 
   private List<LocalDate> stepDays() {

@@ -10,6 +10,7 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,36 @@ class SettingsViewTest {
 
     assertThat(context.store().info().liveSamples()).isEqualTo(2);
     assertThat(dataDir.resolve("vault/oura.vault")).exists();
+  }
+
+  @Test
+  void aServerElsewhereIsUsedOnlyAfterASecondDialogNamingItsHost(FxRobot robot) {
+    robot.interact(() -> robot.lookup("#settings-assistant-enabled").query().requestFocus());
+    robot.clickOn("#settings-assistant-enabled");
+    robot.interact(() -> {
+      robot.lookup("#settings-assistant-url").queryAs(TextField.class).setText("");
+      robot.lookup("#settings-assistant-model").queryAs(TextField.class).setText("");
+    });
+    robot.clickOn("#settings-assistant-url").write("http://192.0.2.7:11434");
+    robot.clickOn("#settings-assistant-model").write("llama3.1");
+
+    robot.clickOn("#settings-assistant-test");
+    assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
+        .isEqualTo("Send your questions and health figures to 192.0.2.7?");
+    robot.clickOn("#assistant-refuse-host");
+
+    Label message = robot.lookup("#settings-assistant-message").queryAs(Label.class);
+    assertThat(message.getText()).startsWith("Saved, but not in use: 192.0.2.7 is not on");
+    assertThat(new UserSettings(prefs).assistant().enabled()).isTrue();
+    assertThat(new UserSettings(prefs).assistant().refusal()).isNotNull();
+
+    robot.clickOn("#settings-assistant-save");
+    robot.clickOn("#assistant-allow-host");
+
+    assertThat(message.getText())
+        .isEqualTo("Saved: the assistant asks 'llama3.1' at http://192.0.2.7:11434.");
+    assertThat(new UserSettings(prefs).assistant().confirmedHost()).isEqualTo("192.0.2.7");
+    assertThat(new UserSettings(prefs).assistant().refusal()).isNull();
   }
 
   private static void scrollToTheEnd(FxRobot robot) {
