@@ -103,6 +103,37 @@ public final class HealthKitTypes {
     return QUANTITIES.get(type.substring(QUANTITY.length()));
   }
 
+  /**
+   * The HealthKit identifier of a catalog metric, or null when HealthKit has none: the reverse of
+   * {@link #quantity} (a basal body temperature is told apart by its metadata, see BASAL_TEMPERATURE),
+   * and {@link #SLEEP_ANALYSIS} for sleep stages.
+   */
+  public static String identifier(MetricType type) {
+    if (SLEEP_RAW.containsKey(type)) {
+      return SLEEP_ANALYSIS;
+    }
+    return QUANTITIES.entrySet().stream()
+        .filter(e -> e.getValue() == type && !e.getKey().startsWith("Basal"))
+        .map(e -> QUANTITY + e.getKey())
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** HealthKit's raw HKCategoryValueSleepAnalysis number of a sleep stage, as the phone sends it. */
+  private static final Map<MetricType, Integer> SLEEP_RAW =
+      Map.of(
+          MetricType.SLEEP_IN_BED, 0,
+          MetricType.SLEEP_ASLEEP, 1,
+          MetricType.SLEEP_AWAKE, 2,
+          MetricType.SLEEP_CORE, 3,
+          MetricType.SLEEP_DEEP, 4,
+          MetricType.SLEEP_REM, 5);
+
+  /** The raw category value of a sleep stage, or -1 for another metric. */
+  public static int sleepValue(MetricType stage) {
+    return SLEEP_RAW.getOrDefault(stage, -1);
+  }
+
   /** The sleep stage of a sleep analysis value, or null when the value is unknown. */
   public static MetricType sleepStage(String value) {
     return value == null ? null : SLEEP_VALUES.get(value.strip());
