@@ -105,8 +105,8 @@ public final class HealthKitTypes {
 
   /**
    * The HealthKit identifier of a catalog metric, or null when HealthKit has none: the reverse of
-   * {@link #quantity} (a basal body temperature is told apart by its metadata, see BASAL_TEMPERATURE),
-   * and {@link #SLEEP_ANALYSIS} for sleep stages.
+   * {@link #quantity} (a basal body temperature is told apart by its metadata, see
+   * BASAL_TEMPERATURE), and {@link #SLEEP_ANALYSIS} for sleep stages.
    */
   public static String identifier(MetricType type) {
     if (SLEEP_RAW.containsKey(type)) {
@@ -119,7 +119,9 @@ public final class HealthKitTypes {
         .orElse(null);
   }
 
-  /** HealthKit's raw HKCategoryValueSleepAnalysis number of a sleep stage, as the phone sends it. */
+  /**
+   * HealthKit's raw HKCategoryValueSleepAnalysis number of a sleep stage, as the phone sends it.
+   */
   private static final Map<MetricType, Integer> SLEEP_RAW =
       Map.of(
           MetricType.SLEEP_IN_BED, 0,

@@ -80,7 +80,8 @@ final class ImportRun implements SampleSink {
     this(file, store, listener, batchSize, null);
   }
 
-  ImportRun(Path file, SampleStore store, ImportListener listener, int batchSize, Consumer<Sample> each) {
+  ImportRun(
+      Path file, SampleStore store, ImportListener listener, int batchSize, Consumer<Sample> each) {
     this.each = each;
     this.dryRun = store == null;
     this.file = file;

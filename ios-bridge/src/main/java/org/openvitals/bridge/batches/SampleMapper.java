@@ -75,7 +75,8 @@ final class SampleMapper {
   }
 
   private static Mapped quantity(JsonNode o, MetricType metric) {
-    double value = HealthKitTypes.canonicalValue(metric, o.get("value").asDouble(), o.get("unit").asText());
+    double value =
+        HealthKitTypes.canonicalValue(metric, o.get("value").asDouble(), o.get("unit").asText());
     Map<String, String> metadata = metadata(o);
     if (HealthKitTypes.BASAL_BODY_TEMPERATURE.equals(o.get("type").asText())) {
       metadata.put("measurement", "basal");
@@ -102,7 +103,8 @@ final class SampleMapper {
             ? o.get("duration_s").asDouble() / 60.0
             : Duration.between(start, end).toMillis() / 60_000.0;
     String activity = o.get("activity_type").asText();
-    metadata.put("activity_type", activity.substring(HealthKitTypes.WORKOUT_ACTIVITY_PREFIX.length()));
+    metadata.put(
+        "activity_type", activity.substring(HealthKitTypes.WORKOUT_ACTIVITY_PREFIX.length()));
     for (JsonNode s : o.path("statistics")) {
       statistic(s, metadata);
     }
@@ -129,10 +131,13 @@ final class SampleMapper {
       return;
     }
     switch (type.substring(HealthKitTypes.QUANTITY.length())) {
-      case "ActiveEnergyBurned" ->
-          sum(s, metadata, "energy_kcal", MetricType.ACTIVE_ENERGY, unit);
-      case "BasalEnergyBurned" -> sum(s, metadata, "basal_energy_kcal", MetricType.BASAL_ENERGY, unit);
-      case "DistanceWalkingRunning", "DistanceCycling", "DistanceSwimming", "DistanceWheelchair",
+      case "ActiveEnergyBurned" -> sum(s, metadata, "energy_kcal", MetricType.ACTIVE_ENERGY, unit);
+      case "BasalEnergyBurned" ->
+          sum(s, metadata, "basal_energy_kcal", MetricType.BASAL_ENERGY, unit);
+      case "DistanceWalkingRunning",
+          "DistanceCycling",
+          "DistanceSwimming",
+          "DistanceWheelchair",
           "DistanceDownhillSnowSports" ->
           sum(s, metadata, "distance_m", MetricType.DISTANCE, unit);
       case "StepCount" -> {
@@ -153,7 +158,8 @@ final class SampleMapper {
     }
   }
 
-  private static void sum(JsonNode s, Map<String, String> metadata, String key, MetricType metric, String unit) {
+  private static void sum(
+      JsonNode s, Map<String, String> metadata, String key, MetricType metric, String unit) {
     if (s.has("sum")) {
       metadata.put(key, fmt(Units.toCanonical(metric, s.get("sum").asDouble(), unit)));
     }
@@ -168,10 +174,12 @@ final class SampleMapper {
           l.get(2).isNull() ? Double.NaN : l.get(2).asDouble(),
           OffsetDateTime.parse(l.get(3).asText()));
     }
-    return new Mapped.Route(o.get("uuid").asText(), o.get("workout_uuid").asText(), b.build().toMetadata());
+    return new Mapped.Route(
+        o.get("uuid").asText(), o.get("workout_uuid").asText(), b.build().toMetadata());
   }
 
-  private static Mapped stored(JsonNode o, MetricType metric, double value, Map<String, String> metadata) {
+  private static Mapped stored(
+      JsonNode o, MetricType metric, double value, Map<String, String> metadata) {
     JsonNode source = o.get("source");
     if (source.has("version")) {
       metadata.put("source_version", source.get("version").asText());
@@ -179,7 +187,11 @@ final class SampleMapper {
     JsonNode d = o.path("device");
     String device =
         HealthKitTypes.device(
-            text(d, "name"), text(d, "manufacturer"), text(d, "model"), text(d, "hardware_version"), text(d, "software_version"));
+            text(d, "name"),
+            text(d, "manufacturer"),
+            text(d, "model"),
+            text(d, "hardware_version"),
+            text(d, "software_version"));
     Sample sample =
         new Sample(
             metric,

@@ -44,7 +44,8 @@ public final class DesktopIdentity {
   static final String CERT_FILE = "identity.crt";
   static final String KEY_FILE = "identity.key.sealed";
   private static final byte[] MAGIC = "OVK1".getBytes(StandardCharsets.US_ASCII);
-  private static final byte[] ASSOCIATED = "openvitals-bridge-identity".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] ASSOCIATED =
+      "openvitals-bridge-identity".getBytes(StandardCharsets.US_ASCII);
   private static final int NONCE_BYTES = 12;
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -59,7 +60,8 @@ public final class DesktopIdentity {
   }
 
   /** The identity kept in {@code dir}, made there first if there is none. */
-  public static DesktopIdentity loadOrCreate(Path dir, KeySource keys, String desktopName) throws IOException {
+  public static DesktopIdentity loadOrCreate(Path dir, KeySource keys, String desktopName)
+      throws IOException {
     Path cert = dir.resolve(CERT_FILE);
     Path key = dir.resolve(KEY_FILE);
     try {
@@ -75,7 +77,8 @@ public final class DesktopIdentity {
       AtomicFiles.writeDurably(cert, certificate.getEncoded());
       return new DesktopIdentity(certificate, pair.getPrivate());
     } catch (GeneralSecurityException | OperatorCreationException e) {
-      throw new IOException("Could not make or read the desktop's key in " + dir + ": " + e.getMessage(), e);
+      throw new IOException(
+          "Could not make or read the desktop's key in " + dir + ": " + e.getMessage(), e);
     }
   }
 
@@ -83,7 +86,8 @@ public final class DesktopIdentity {
       throws IOException, GeneralSecurityException {
     X509Certificate certificate;
     try (var in = new ByteArrayInputStream(Files.readAllBytes(certFile))) {
-      certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+      certificate =
+          (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     }
     byte[] pkcs8 = open(keys, Files.readAllBytes(keyFile), keyFile);
     PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
@@ -99,7 +103,8 @@ public final class DesktopIdentity {
             subject,
             new BigInteger(64, RANDOM),
             Date.from(now.minus(Duration.ofDays(1))),
-            // The phone pins the key, not the certificate; its dates only have to cover the key's life.
+            // The phone pins the key, not the certificate; its dates only have to cover the key's
+            // life.
             Date.from(now.plus(Duration.ofDays(365 * 30))),
             subject,
             pair.getPublic());
@@ -107,14 +112,19 @@ public final class DesktopIdentity {
     return new JcaX509CertificateConverter().getCertificate(builder.build(signer));
   }
 
-  private static byte[] seal(KeySource keys, byte[] plain) throws IOException, GeneralSecurityException {
+  private static byte[] seal(KeySource keys, byte[] plain)
+      throws IOException, GeneralSecurityException {
     byte[] nonce = new byte[NONCE_BYTES];
     RANDOM.nextBytes(nonce);
     Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
     cipher.init(Cipher.ENCRYPT_MODE, keys.key(), new GCMParameterSpec(128, nonce));
     cipher.updateAAD(ASSOCIATED);
     byte[] sealed = cipher.doFinal(plain);
-    return ByteBuffer.allocate(MAGIC.length + NONCE_BYTES + sealed.length).put(MAGIC).put(nonce).put(sealed).array();
+    return ByteBuffer.allocate(MAGIC.length + NONCE_BYTES + sealed.length)
+        .put(MAGIC)
+        .put(nonce)
+        .put(sealed)
+        .array();
   }
 
   private static byte[] open(KeySource keys, byte[] file, Path where) throws IOException {
@@ -124,13 +134,19 @@ public final class DesktopIdentity {
         throw new IOException("not a sealed key file");
       }
       Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-      cipher.init(Cipher.DECRYPT_MODE, keys.key(), new GCMParameterSpec(128, file, MAGIC.length, NONCE_BYTES));
+      cipher.init(
+          Cipher.DECRYPT_MODE,
+          keys.key(),
+          new GCMParameterSpec(128, file, MAGIC.length, NONCE_BYTES));
       cipher.updateAAD(ASSOCIATED);
       int offset = MAGIC.length + NONCE_BYTES;
       return cipher.doFinal(file, offset, file.length - offset);
     } catch (GeneralSecurityException e) {
       throw new IOException(
-          "The desktop's key " + where + " cannot be opened with the vault key (" + keys.description()
+          "The desktop's key "
+              + where
+              + " cannot be opened with the vault key ("
+              + keys.description()
               + "). Delete the bridge folder to make a new key; paired phones must then pair again.",
           e);
     }
@@ -139,7 +155,8 @@ public final class DesktopIdentity {
   /** base64url SHA-256 of the certificate's SubjectPublicKeyInfo: what the phone pins. */
   public static String spkiHash(X509Certificate certificate) {
     try {
-      return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
+      return Base64Url.encode(
+          MessageDigest.getInstance("SHA-256").digest(certificate.getPublicKey().getEncoded()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Every JDK has SHA-256", e);
     }

@@ -19,7 +19,8 @@ public record PairedDevice(
     long samplesReceived) {
 
   PairedDevice renamed(String newName) {
-    return new PairedDevice(deviceId, newName, model, osVersion, tokenHash, pairedAt, lastUpload, samplesReceived);
+    return new PairedDevice(
+        deviceId, newName, model, osVersion, tokenHash, pairedAt, lastUpload, samplesReceived);
   }
 
   PairedDevice uploaded(Instant at, int samples) {

@@ -45,7 +45,8 @@ public final class PairedDevices {
           byId.put(d.deviceId(), d);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("The paired devices file " + file + " cannot be read: " + e.getMessage(), e);
+        throw new UncheckedIOException(
+            "The paired devices file " + file + " cannot be read: " + e.getMessage(), e);
       }
     }
   }
@@ -70,7 +71,8 @@ public final class PairedDevices {
   }
 
   /** Adds (or replaces, when the phone pairs again) a device; returns it. */
-  synchronized PairedDevice add(String deviceId, String name, String model, String osVersion, String token, Instant at) {
+  synchronized PairedDevice add(
+      String deviceId, String name, String model, String osVersion, String token, Instant at) {
     PairedDevice d = new PairedDevice(deviceId, name, model, osVersion, hash(token), at, null, 0);
     byId.put(deviceId, d);
     save();
@@ -115,7 +117,8 @@ public final class PairedDevices {
 
   static String hash(String token) {
     try {
-      return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+      return Base64Url.encode(
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every JDK has SHA-256", e);
     }

@@ -22,8 +22,10 @@ import org.openvitals.bridge.protocol.ProtocolException;
  */
 public final class PairingService {
   public static final Duration SECRET_LIFETIME = Duration.ofMinutes(5);
+
   /** How long the person has to answer once a phone redeemed a secret. */
   public static final Duration ANSWER_LIFETIME = Duration.ofMinutes(2);
+
   /** How long one {@code /v1/pair/complete} call waits before answering "pending". */
   static final Duration LONG_POLL = Duration.ofSeconds(25);
 
@@ -42,11 +44,19 @@ public final class PairingService {
   private record Secret(Instant issuedAt, boolean used) {}
 
   private record Pending(
-      PairRequest request, String desktopNonce, Instant expiresAt, CompletableFuture<Boolean> answer) {}
+      PairRequest request,
+      String desktopNonce,
+      Instant expiresAt,
+      CompletableFuture<Boolean> answer) {}
 
   /** A redeemed secret's request, as the schema's PairRequest. */
   public record PairRequest(
-      String secret, String deviceId, String deviceName, String model, String osVersion, String nonce) {}
+      String secret,
+      String deviceId,
+      String deviceName,
+      String model,
+      String osVersion,
+      String nonce) {}
 
   /** The answer to {@code POST /v1/pair}. */
   public record Started(String pairingId, String desktopNonce, long expiresIn) {}
@@ -55,11 +65,16 @@ public final class PairingService {
   public sealed interface Completion {
     record Approved(String deviceToken, String desktopName) implements Completion {}
 
-    record StillPending(String pairingId, String desktopNonce, long expiresIn) implements Completion {}
+    record StillPending(String pairingId, String desktopNonce, long expiresIn)
+        implements Completion {}
   }
 
   public PairingService(
-      Clock clock, PairedDevices devices, String keyHash, String desktopName, ApprovalHook approval) {
+      Clock clock,
+      PairedDevices devices,
+      String keyHash,
+      String desktopName,
+      ApprovalHook approval) {
     this(clock, devices, keyHash, desktopName, approval, LONG_POLL);
   }
 
@@ -104,23 +119,32 @@ public final class PairingService {
       Secret s = secrets.get(request.secret());
       Instant now = clock.instant();
       if (s == null) {
-        throw new ProtocolException(ErrorCode.PAIRING_SECRET_UNKNOWN, "This pairing code was not issued by this desktop; show a new one.");
+        throw new ProtocolException(
+            ErrorCode.PAIRING_SECRET_UNKNOWN,
+            "This pairing code was not issued by this desktop; show a new one.");
       }
       if (s.used()) {
-        throw new ProtocolException(ErrorCode.PAIRING_SECRET_USED, "This pairing code was used already; show a new one.");
+        throw new ProtocolException(
+            ErrorCode.PAIRING_SECRET_USED, "This pairing code was used already; show a new one.");
       }
       if (!now.isBefore(s.issuedAt().plus(SECRET_LIFETIME))) {
-        throw new ProtocolException(ErrorCode.PAIRING_SECRET_EXPIRED, "This pairing code expired; show a new one.");
+        throw new ProtocolException(
+            ErrorCode.PAIRING_SECRET_EXPIRED, "This pairing code expired; show a new one.");
       }
       secrets.put(request.secret(), new Secret(s.issuedAt(), true));
       pairingId = UUID.randomUUID().toString();
-      p = new Pending(request, Base64Url.random(16), now.plus(ANSWER_LIFETIME), new CompletableFuture<>());
+      p =
+          new Pending(
+              request, Base64Url.random(16), now.plus(ANSWER_LIFETIME), new CompletableFuture<>());
       pending.put(pairingId, p);
     }
     String code = ComparisonCode.of(keyHash, request.nonce(), p.desktopNonce());
     approval
-        .ask(new ApprovalHook.PairingRequest(request.deviceName(), request.model(), request.osVersion(), code))
-        .whenComplete((allowed, error) -> p.answer().complete(error == null && Boolean.TRUE.equals(allowed)));
+        .ask(
+            new ApprovalHook.PairingRequest(
+                request.deviceName(), request.model(), request.osVersion(), code))
+        .whenComplete(
+            (allowed, error) -> p.answer().complete(error == null && Boolean.TRUE.equals(allowed)));
     return new Started(pairingId, p.desktopNonce(), ANSWER_LIFETIME.toSeconds());
   }
 
@@ -131,7 +155,8 @@ public final class PairingService {
       p = pending.get(pairingId);
     }
     if (p == null) {
-      throw new ProtocolException(ErrorCode.NOT_FOUND, "No pairing " + pairingId + " is waiting; scan the code again.");
+      throw new ProtocolException(
+          ErrorCode.NOT_FOUND, "No pairing " + pairingId + " is waiting; scan the code again.");
     }
     boolean allowed;
     try {
@@ -141,10 +166,13 @@ public final class PairingService {
     } catch (TimeoutException e) {
       if (!clock.instant().isBefore(p.expiresAt())) {
         remove(pairingId);
-        throw new ProtocolException(ErrorCode.PAIRING_EXPIRED, "Nobody answered on the desktop in time; scan a new code.");
+        throw new ProtocolException(
+            ErrorCode.PAIRING_EXPIRED, "Nobody answered on the desktop in time; scan a new code.");
       }
       return new Completion.StillPending(
-          pairingId, p.desktopNonce(), Duration.between(clock.instant(), p.expiresAt()).toSeconds());
+          pairingId,
+          p.desktopNonce(),
+          Duration.between(clock.instant(), p.expiresAt()).toSeconds());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ProtocolException(ErrorCode.INTERNAL_ERROR, "The desktop is stopping.");
@@ -170,7 +198,8 @@ public final class PairingService {
   private void forgetOld() {
     Instant now = clock.instant();
     for (Iterator<Secret> it = secrets.values().iterator(); it.hasNext(); ) {
-      // Keep a spent or expired secret a while longer so a late phone hears "used"/"expired", not "unknown".
+      // Keep a spent or expired secret a while longer so a late phone hears "used"/"expired", not
+      // "unknown".
       if (it.next().issuedAt().plus(SECRET_LIFETIME.multipliedBy(12)).isBefore(now)) {
         it.remove();
       }

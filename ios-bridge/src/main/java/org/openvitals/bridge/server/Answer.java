@@ -27,7 +27,8 @@ public record Answer(int status, JsonNode body, Map<String, String> headers) {
     }
     if (e.retryAfterSeconds() > 0) {
       body.put("retry_after", e.retryAfterSeconds());
-      return new Answer(e.code().status(), body, Map.of("Retry-After", Integer.toString(e.retryAfterSeconds())));
+      return new Answer(
+          e.code().status(), body, Map.of("Retry-After", Integer.toString(e.retryAfterSeconds())));
     }
     return new Answer(e.code().status(), body, Map.of());
   }

@@ -32,8 +32,10 @@ final class ApiHandler extends Handler.Abstract {
       byte[] body = "GET".equals(method) ? new byte[0] : readBody(request);
       if (body.length > 0) {
         String type = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-        if (type != null && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
-          throw new ProtocolException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Bodies are application/json, not " + type + ".");
+        if (type != null
+            && !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+          throw new ProtocolException(
+              ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Bodies are application/json, not " + type + ".");
         }
       }
       answer =
@@ -46,7 +48,10 @@ final class ApiHandler extends Handler.Abstract {
     } catch (ProtocolException e) {
       answer = Answer.error(e);
     } catch (RuntimeException e) {
-      answer = Answer.error(new ProtocolException(ErrorCode.INTERNAL_ERROR, "The desktop failed: " + e.getMessage()));
+      answer =
+          Answer.error(
+              new ProtocolException(
+                  ErrorCode.INTERNAL_ERROR, "The desktop failed: " + e.getMessage()));
     }
     response.setStatus(answer.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
@@ -77,6 +82,8 @@ final class ApiHandler extends Handler.Abstract {
   private static ProtocolException tooLarge(long size) {
     return new ProtocolException(
         ErrorCode.PAYLOAD_TOO_LARGE,
-        "A request body is at most 8 MiB" + (size > 0 ? "; this one has at least " + size + " bytes" : "") + ". Send smaller batches.");
+        "A request body is at most 8 MiB"
+            + (size > 0 ? "; this one has at least " + size + " bytes" : "")
+            + ". Send smaller batches.");
   }
 }

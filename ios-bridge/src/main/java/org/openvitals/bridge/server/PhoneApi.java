@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.openvitals.bridge.batches.BatchService;
 import org.openvitals.bridge.pairing.PairedDevice;
 import org.openvitals.bridge.pairing.PairedDevices;
@@ -25,6 +22,7 @@ import org.openvitals.bridge.protocol.ProtocolSchema;
 public final class PhoneApi {
   /** The largest body accepted (413 payload_too_large beyond). */
   public static final int MAX_BODY_BYTES = 8 * 1024 * 1024;
+
   /** The most samples in one batch (413 too_many_samples beyond). */
   public static final int MAX_SAMPLES = 10_000;
 
@@ -35,7 +33,8 @@ public final class PhoneApi {
   private final BatchService batches;
   private final RateLimiter limiter;
 
-  public PhoneApi(PairingService pairing, PairedDevices devices, BatchService batches, RateLimiter limiter) {
+  public PhoneApi(
+      PairingService pairing, PairedDevices devices, BatchService batches, RateLimiter limiter) {
     this.pairing = pairing;
     this.devices = devices;
     this.batches = batches;
@@ -43,7 +42,8 @@ public final class PhoneApi {
   }
 
   /** One request; {@code body} is the raw body (already within {@link #MAX_BODY_BYTES}). */
-  public Answer handle(String method, String path, String authorization, String caller, byte[] body) {
+  public Answer handle(
+      String method, String path, String authorization, String caller, byte[] body) {
     try {
       return route(method, path, authorization, caller, body);
     } catch (ProtocolException e) {
@@ -51,15 +51,19 @@ public final class PhoneApi {
     }
   }
 
-  private Answer route(String method, String path, String authorization, String caller, byte[] body) {
+  private Answer route(
+      String method, String path, String authorization, String caller, byte[] body) {
     String expected =
         switch (path) {
           case "/v1/pair", "/v1/pair/complete", "/v1/batches", "/v1/resync" -> "POST";
           case "/v1/anchors" -> "GET";
-          default -> throw new ProtocolException(ErrorCode.NOT_FOUND, "There is no " + path + " in protocol v1.");
+          default ->
+              throw new ProtocolException(
+                  ErrorCode.NOT_FOUND, "There is no " + path + " in protocol v1.");
         };
     if (!expected.equals(method)) {
-      throw new ProtocolException(ErrorCode.METHOD_NOT_ALLOWED, path + " takes " + expected + ", not " + method + ".");
+      throw new ProtocolException(
+          ErrorCode.METHOD_NOT_ALLOWED, path + " takes " + expected + ", not " + method + ".");
     }
     if (path.startsWith("/v1/pair")) {
       limit("address " + caller);
@@ -84,16 +88,20 @@ public final class PhoneApi {
 
   private PairedDevice authenticate(String authorization) {
     if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new ProtocolException(ErrorCode.UNAUTHORIZED, "This request needs the device token from pairing.");
+      throw new ProtocolException(
+          ErrorCode.UNAUTHORIZED, "This request needs the device token from pairing.");
     }
     String token = authorization.substring(7).strip();
     if (!token.matches("[A-Za-z0-9_-]{43}")) {
-      throw new ProtocolException(ErrorCode.UNAUTHORIZED, "This device is not paired with this desktop; pair again.");
+      throw new ProtocolException(
+          ErrorCode.UNAUTHORIZED, "This device is not paired with this desktop; pair again.");
     }
     return devices
         .byToken(token)
-        .orElseThrow(
-            () -> new ProtocolException(ErrorCode.UNAUTHORIZED, "This device is not paired with this desktop; pair again."));
+        .orElseThrow(() ->
+            new ProtocolException(
+                ErrorCode.UNAUTHORIZED,
+                "This device is not paired with this desktop; pair again."));
   }
 
   private Answer pair(byte[] body) {
@@ -158,31 +166,25 @@ public final class PhoneApi {
   }
 
   private Answer resync(PairedDevice device, byte[] body) {
-    JsonNode r = validated("ResyncRequest", parse(body));
-    List<String> types = null;
-    if (r.has("types")) {
-      types = new ArrayList<>();
-      for (JsonNode t : r.get("types")) {
-        types.add(t.asText());
-      }
-    }
+    validated("ResyncRequest", parse(body));
     ObjectNode o = JSON.createObjectNode();
     ArrayNode cleared = o.putArray("cleared");
-    batches.resync(device.deviceId(), types).forEach(cleared::add);
+    batches.resync(device.deviceId()).forEach(cleared::add);
     return Answer.ok(o);
   }
 
   private static JsonNode validated(String definition, JsonNode body) {
     ProtocolSchema.get()
         .check(definition, body)
-        .ifPresent(
-            v -> {
-              throw new ProtocolException(ErrorCode.INVALID_REQUEST, v.message(), v.field(), 0);
-            });
+        .ifPresent(v -> {
+          throw new ProtocolException(ErrorCode.INVALID_REQUEST, v.message(), v.field(), 0);
+        });
     return body;
   }
 
-  /** The body as JSON; a syntax error names where it is, as a JSON Pointer and a line and column. */
+  /**
+   * The body as JSON; a syntax error names where it is, as a JSON Pointer and a line and column.
+   */
   static JsonNode parse(byte[] body) {
     if (body.length == 0) {
       throw new ProtocolException(ErrorCode.MALFORMED_JSON, "The request has no body.", "", 0);
@@ -191,10 +193,12 @@ public final class PhoneApi {
       try {
         JsonNode node = JSON.readTree(parser);
         if (node == null || !node.isObject()) {
-          throw new ProtocolException(ErrorCode.MALFORMED_JSON, "The body is not a JSON object.", "", 0);
+          throw new ProtocolException(
+              ErrorCode.MALFORMED_JSON, "The body is not a JSON object.", "", 0);
         }
         if (parser.nextToken() != null) {
-          throw new ProtocolException(ErrorCode.MALFORMED_JSON, "The body has text after its JSON object.", "", 0);
+          throw new ProtocolException(
+              ErrorCode.MALFORMED_JSON, "The body has text after its JSON object.", "", 0);
         }
         return node;
       } catch (JsonProcessingException e) {
@@ -204,15 +208,17 @@ public final class PhoneApi {
             ErrorCode.MALFORMED_JSON,
             "The body is not valid JSON at "
                 + (field.isEmpty() ? "the top level" : field)
-                + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+                + (at == null
+                    ? ""
+                    : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
                 + ": "
                 + e.getOriginalMessage(),
             field,
             0);
       }
     } catch (IOException e) {
-      throw new ProtocolException(ErrorCode.MALFORMED_JSON, "The body could not be read: " + e.getMessage());
+      throw new ProtocolException(
+          ErrorCode.MALFORMED_JSON, "The body could not be read: " + e.getMessage());
     }
   }
-
 }
