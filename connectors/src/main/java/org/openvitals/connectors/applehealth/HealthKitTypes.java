@@ -113,7 +113,7 @@ public final class HealthKitTypes {
       return SLEEP_ANALYSIS;
     }
     return QUANTITIES.entrySet().stream()
-        .filter(e -> e.getValue() == type && !e.getKey().startsWith("Basal"))
+        .filter(e -> e.getValue() == type && !BASAL_BODY_TEMPERATURE.equals(QUANTITY + e.getKey()))
         .map(e -> QUANTITY + e.getKey())
         .findFirst()
         .orElse(null);

@@ -3,6 +3,7 @@ package org.openvitals.bridge.phone;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,9 @@ import org.openvitals.core.units.Units;
  */
 final class WireSamples {
   static final String WORKOUT = "HKWorkoutTypeIdentifier";
+
+  /** Always with seconds (OffsetDateTime.toString drops ":00"), as the protocol requires. */
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
 
   /**
    * HealthKit unit strings the phone may ask for; per metric, the first one the catalog keeps as
@@ -103,8 +107,8 @@ final class WireSamples {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("uuid", uuid);
     o.put("type", type);
-    o.put("start", s.start().toString());
-    o.put("end", s.end().toString());
+    o.put("start", ISO.format(s.start()));
+    o.put("end", ISO.format(s.end()));
     ObjectNode source = o.putObject("source");
     source.put("name", s.source().name());
     String version = s.metadata().get("source_version");

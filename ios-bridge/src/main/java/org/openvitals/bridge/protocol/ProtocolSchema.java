@@ -85,7 +85,10 @@ public final class ProtocolSchema {
       case "required" -> where + " is required";
       case "additionalProperties", "unevaluatedProperties" ->
           where + " is not a field of this request";
-      case "pattern" -> where + " is not in the expected form";
+      case "pattern" ->
+          where
+              + (e.getInstanceNode() == null ? "" : " " + e.getInstanceNode())
+              + " is not in the expected form";
       default -> where + ": " + stripLocation(e.getMessage());
     };
   }
