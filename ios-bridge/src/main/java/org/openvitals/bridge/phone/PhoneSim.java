@@ -9,8 +9,10 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +20,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLHandshakeException;
 import org.openvitals.bridge.protocol.Base64Url;
@@ -71,10 +77,17 @@ public final class PhoneSim {
 
   private static final int MAX_ATTEMPTS = 8;
 
+  /** Batches handed to the uploader and not yet answered, at most. */
+  private static final int IN_FLIGHT = 2;
+
   private final Options options;
   private final Consumer<String> log;
   private final WireSamples wire = new WireSamples();
   private PhoneClient client;
+  private final ExecutorService uploader =
+      Executors.newSingleThreadExecutor(
+          r -> Thread.ofPlatform().daemon().name("phone-uploader").unstarted(r));
+  private final Deque<Future<Void>> inFlight = new ArrayDeque<>();
 
   private long sent;
   private long acknowledged;
@@ -126,6 +139,7 @@ public final class PhoneSim {
         send(export, restarted ? Long.MAX_VALUE : options.restartAfterBatches());
         break;
       } catch (Restart r) {
+        drain();
         restarted = true;
         restarts++;
         pending.clear();
@@ -134,6 +148,7 @@ public final class PhoneSim {
       }
     }
     deleteSome();
+    uploader.shutdown();
     return new Report(
         deviceId,
         code,
@@ -260,6 +275,7 @@ public final class PhoneSim {
     for (String type : new ArrayList<>(pending.keySet())) {
       flush(type);
     }
+    drain();
   }
 
   /** Carries an IOException out of the export reader's callback. */
@@ -289,18 +305,39 @@ public final class PhoneSim {
     }
   }
 
+  /**
+   * Sends the type's pending samples as one batch. The upload runs on the uploader thread while the
+   * export is read on, at most {@link #IN_FLIGHT} batches ahead; batches go out in order, so a
+   * type's anchors are acknowledged in order.
+   */
   private void flush(String type) throws IOException {
     List<ObjectNode> samples = pending.remove(type);
     if (samples == null || samples.isEmpty()) {
       return;
     }
     long after = anchored.getOrDefault(type, 0L) + samples.size();
+    anchored.put(type, after);
     ObjectNode batch = batch(type, anchor(type, after));
     ArrayNode array = batch.putArray("samples");
     samples.forEach(array::add);
     batch.putArray("deleted");
-    JsonNode answer = upload(batch, samples.size());
-    anchored.put(type, after);
+    byte[] body = PhoneClient.JSON.writeValueAsBytes(batch);
+    int count = samples.size();
+    while (inFlight.size() >= IN_FLIGHT) {
+      await(inFlight.poll());
+    }
+    inFlight.add(
+        uploader.submit(() -> {
+          record(type, upload(body, type, count));
+          return null;
+        }));
+    if (++batches % 20 == 0) {
+      log.accept(batches + " batches sent");
+    }
+  }
+
+  /** Counts an answer; runs on the uploader thread. */
+  private void record(String type, JsonNode answer) {
     if (answer != null) {
       long received = answer.get("received").asLong();
       acknowledged += received;
@@ -308,8 +345,26 @@ public final class PhoneSim {
       answer.get("unknown_types").properties().forEach(e -> unknown += e.getValue().asLong());
       rejected += answer.get("rejected").size();
     }
-    if (++batches % 20 == 0) {
-      log.accept(batches + " batches, " + acknowledged + " samples acknowledged");
+  }
+
+  /** Waits until every batch handed to the uploader is answered. */
+  private void drain() throws IOException {
+    while (!inFlight.isEmpty()) {
+      await(inFlight.poll());
+    }
+  }
+
+  private static void await(Future<Void> upload) throws IOException {
+    try {
+      upload.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
     }
   }
 
@@ -325,8 +380,7 @@ public final class PhoneSim {
    * Sends one batch until it is answered, with the same batch id each time, so a batch the desktop
    * committed but could not answer is not stored twice. Null when the desktop refused it.
    */
-  private JsonNode upload(ObjectNode batch, int samples) throws IOException {
-    byte[] body = PhoneClient.JSON.writeValueAsBytes(batch);
+  private JsonNode upload(byte[] body, String type, int samples) throws IOException {
     sent += samples;
     IOException last = null;
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -354,8 +408,7 @@ public final class PhoneSim {
         continue;
       }
       rejected += samples;
-      log.accept(
-          "batch of " + samples + " " + batch.get("type").asText() + " refused: " + message(r));
+      log.accept("batch of " + samples + " " + type + " refused: " + message(r));
       return null;
     }
     throw new PhoneException(
@@ -397,7 +450,7 @@ public final class PhoneSim {
       batch.putArray("samples");
       ArrayNode d = batch.putArray("deleted");
       e.getValue().forEach(d::add);
-      JsonNode answer = upload(batch, 0);
+      JsonNode answer = upload(PhoneClient.JSON.writeValueAsBytes(batch), type, 0);
       batches++;
       if (answer != null) {
         deleted += answer.get("deleted").asLong();
