@@ -73,6 +73,8 @@ class PhoneSimTest {
       PhoneSim.Report r = send(fx, new PhoneSim.Options(200, 0, "Anna", 4));
 
       assertThat(r.restarts()).isEqualTo(1);
+      // What was acknowledged before the restart is not sent again.
+      assertThat(r.sent()).isEqualTo(new AppleHealthImporter().dryRun(export, null).stored());
       assertThat(log).anyMatch(l -> l.startsWith("restarted; resuming"));
       assertThat(r.rejected()).as(String.join("\n", log)).isZero();
       assertThat(r.acknowledged()).isEqualTo(r.sent());
