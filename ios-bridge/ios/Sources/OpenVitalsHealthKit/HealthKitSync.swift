@@ -3,22 +3,22 @@ import Foundation
 import HealthKit
 import OpenVitalsSync
 
-/// Reads HealthKit with one anchored query per type and hands each page to `PhoneSync`:
+/// Reads HealthKit with one anchored query per type and hands each page to `PhoneSync` (`uploader`):
 /// `HKAnchoredObjectQuery` from the acknowledged anchor (added and deleted objects), an
 /// `HKObserverQuery` per type with background delivery so new data is sent while the app is not
 /// in front. HealthKit data is readable only while the phone is unlocked (protected data); a query
 /// run while it is locked fails with `errorDatabaseInaccessible` and is run again on the next wake.
 public final class HealthKitSync: @unchecked Sendable {
     public let store: HKHealthStore
-    public let sync: PhoneSync
+    public let uploader: PhoneSync
     public let types: [HKSampleType]
-    private var pageLimit: Int
+    private let pageLimit: Int
     private var observers: [HKObserverQuery] = []
 
-    public init(store: HKHealthStore = HKHealthStore(), sync: PhoneSync, types: [HKSampleType] = HealthKitSync.defaultTypes,
+    public init(store: HKHealthStore = HKHealthStore(), uploader: PhoneSync, types: [HKSampleType] = HealthKitSync.defaultTypes,
                 pageLimit: Int = 2_000) {
         self.store = store
-        self.sync = sync
+        self.uploader = uploader
         self.types = types
         self.pageLimit = pageLimit
     }
@@ -69,7 +69,7 @@ public final class HealthKitSync: @unchecked Sendable {
 
     /// Sends everything new of every type.
     public func syncAll() async throws {
-        try await sync.resendPending()
+        try await uploader.resendPending()
         for type in types {
             try await sync(type)
         }
@@ -79,12 +79,12 @@ public final class HealthKitSync: @unchecked Sendable {
     public func sync(_ type: HKSampleType) async throws {
         var limit = pageLimit
         while true {
-            let start = try sync.anchor(for: type.identifier).flatMap(Self.anchor(from:))
+            let start = try uploader.anchor(for: type.identifier).flatMap(Self.anchor(from:))
             let page = try await query(type, from: start, limit: limit)
             if page.samples.isEmpty && page.deleted.isEmpty { return }
             let wire = page.samples.flatMap(HealthKitMapping.wireSamples(for:))
             do {
-                try await sync.send(type: type.identifier, anchor: try Self.string(from: page.anchor),
+                try await uploader.send(type: type.identifier, anchor: try Self.string(from: page.anchor),
                                     samples: wire, deleted: page.deleted)
             } catch BatchBuilder.Failure.tooLarge(let smaller) {
                 limit = smaller
