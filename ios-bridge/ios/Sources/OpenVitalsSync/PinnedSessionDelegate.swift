@@ -47,10 +47,10 @@ public final class PinnedSessionDelegate: NSObject, URLSessionDelegate, @uncheck
     /// SHA-256 of a public key's SubjectPublicKeyInfo (DER). Security hands out an EC key as the
     /// bare X9.63 point, so the fixed SPKI header of its curve is put in front of it.
     public static func spkiHash(of key: SecKey) -> Data? {
-        guard let attributes = SecKeyCopyAttributes(key) as? [CFString: Any],
-              let type = attributes[kSecAttrKeyType] as? String,
+        guard let attributes = SecKeyCopyAttributes(key) as? [String: Any],
+              let type = attributes[kSecAttrKeyType as String] as? String,
               type == (kSecAttrKeyTypeECSECPrimeRandom as String),
-              let bits = attributes[kSecAttrKeySizeInBits] as? Int,
+              let bits = attributes[kSecAttrKeySizeInBits as String] as? Int,
               let raw = SecKeyCopyExternalRepresentation(key, nil) as Data?
         else { return nil }
         guard let header = ecHeaders[bits] else { return nil }

@@ -134,7 +134,7 @@ public final class SyncClient: @unchecked Sendable {
                 if let lastStatus { throw SyncError.unavailable(lastStatus: lastStatus) }
                 throw SyncError.noReachableAddress
             }
-            try await sleep(wait)
+            try await self.sleep(wait)
         }
     }
 

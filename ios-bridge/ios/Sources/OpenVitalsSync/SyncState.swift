@@ -66,9 +66,10 @@ public final class SyncStateStore: @unchecked Sendable {
     public func update(_ change: (inout SyncState) -> Void) throws -> SyncState {
         lock.lock()
         defer { lock.unlock() }
-        var state = FileManager.default.fileExists(atPath: file.path)
-            ? try WireJSON.decoder.decode(SyncState.self, from: Data(contentsOf: file))
-            : SyncState()
+        var state = SyncState()
+        if FileManager.default.fileExists(atPath: file.path) {
+            state = try WireJSON.decoder.decode(SyncState.self, from: Data(contentsOf: file))
+        }
         change(&state)
         var options: Data.WritingOptions = [.atomic]
         #if os(iOS)

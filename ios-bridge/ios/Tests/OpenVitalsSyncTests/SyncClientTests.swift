@@ -35,7 +35,7 @@ final class SyncClientTests: XCTestCase {
         let file = Vectors.folder.appendingPathComponent("exchanges/batches-basic.json")
         let exchange = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         let steps = try XCTUnwrap(exchange["steps"] as? [[String: Any]])
-        ScriptedProtocol.reset(try steps.map { step in
+        ScriptedProtocol.reset(try steps.map { step -> ScriptedProtocol.Answer in
             let response = try XCTUnwrap(step["response"] as? [String: Any])
             return ScriptedProtocol.Answer(status: response["status"] as! Int, body: try Self.json(response["body"]!))
         })
