@@ -22,6 +22,7 @@ import org.openvitals.bridge.phone.PhoneClient;
 import org.openvitals.bridge.protocol.Base64Url;
 import org.openvitals.bridge.protocol.ProtocolSchema;
 import org.openvitals.bridge.protocol.Vectors;
+import org.openvitals.core.model.MetricType;
 
 /**
  * Runs every exchange of spec/vectors/exchanges against a live desktop (TLS on 127.0.0.1, a real
@@ -91,6 +92,18 @@ class ExchangeVectorsTest {
             .properties()
             .forEach(c -> vars.put(c.getKey(), reply.body().at(c.getValue().asText()).asText()));
         JsonNode store = step.path("store");
+        store
+            .path("metadata")
+            .properties()
+            .forEach(e ->
+                assertThat(fx.live(MetricType.fromId(e.getKey())))
+                    .as(where + " metadata of " + e.getKey())
+                    .anySatisfy(sample ->
+                        e.getValue()
+                            .properties()
+                            .forEach(m ->
+                                assertThat(sample.metadata())
+                                    .containsEntry(m.getKey(), m.getValue().asText()))));
         store
             .path("live")
             .properties()
