@@ -15,7 +15,7 @@ import javax.xml.stream.XMLStreamReader;
  * and last fix, distance along the track, elevation gained), not the track itself. Built from a GPX
  * file of the export or from the inline {@code <Location>} elements of pre-iOS 13 exports.
  */
-record RouteSummary(
+public record RouteSummary(
     int points,
     OffsetDateTime first,
     OffsetDateTime last,
@@ -24,7 +24,11 @@ record RouteSummary(
 
   private static final double EARTH_RADIUS_M = 6_371_008.8;
 
-  Map<String, String> toMetadata() {
+  /**
+   * The summary as the workout's metadata entries ({@code route_points}, {@code route_distance_m}
+   * ...).
+   */
+  public Map<String, String> toMetadata() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("route_points", Integer.toString(points));
     m.put("route_distance_m", String.format(Locale.ROOT, "%.1f", distanceMeters));
@@ -37,7 +41,7 @@ record RouteSummary(
   }
 
   /** Folds points into a summary, one at a time, so a route never sits in memory whole. */
-  static final class Builder {
+  public static final class Builder {
     private int points;
     private OffsetDateTime first;
     private OffsetDateTime last;
@@ -47,7 +51,7 @@ record RouteSummary(
     private double lon = Double.NaN;
     private double ele = Double.NaN;
 
-    void add(double latitude, double longitude, double elevation, OffsetDateTime time) {
+    public void add(double latitude, double longitude, double elevation, OffsetDateTime time) {
       if (!Double.isNaN(lat)) {
         distance += haversine(lat, lon, latitude, longitude);
       }
@@ -68,7 +72,7 @@ record RouteSummary(
       points++;
     }
 
-    RouteSummary build() {
+    public RouteSummary build() {
       return new RouteSummary(points, first, last, distance, gain);
     }
   }
