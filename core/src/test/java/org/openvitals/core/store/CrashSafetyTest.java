@@ -48,7 +48,8 @@ class CrashSafetyTest {
     for (int attempt = 0; kills < 3 && attempt < 10; attempt++) {
       Process child = startWriter(variant);
       try (BufferedReader out =
-          new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+          new BufferedReader(
+              new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
         // Wait for a commit of this run, then kill at a random moment inside a later batch.
         String line = out.readLine();
         if (line == null || line.equals("done")) {
