@@ -3,6 +3,7 @@ package org.openvitals.app;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import org.openvitals.app.cli.OpenVitalsCli;
+import org.openvitals.app.logging.LibraryLog;
 
 /** Entry point of the one jar: with no command the desktop app, otherwise the command line. */
 public final class Main {
@@ -21,6 +22,7 @@ public final class Main {
 
   /** Runs a command with its output going to the given writers (tests capture them). */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    LibraryLog.install();
     int code = OpenVitalsCli.commandLine(out, err).execute(args);
     out.flush();
     err.flush();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.openvitals.app.logging.LibraryLog;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.IntegrityReport;
 import org.openvitals.core.store.PrivateFiles;
@@ -51,6 +52,14 @@ final class DoctorCommand implements Callable<Integer> {
 
     List<String> problems = new ArrayList<>();
     report.put("private_files", privateFiles(dir, problems));
+    report.put(
+        "log_file",
+        LibraryLog.fileIn(dir)
+            + " (messages of the libraries; rotated at "
+            + (LibraryLog.LIMIT_BYTES >> 20)
+            + " MB over "
+            + LibraryLog.FILES
+            + " files)");
     Optional<Engine> existing = Stores.detectEngine(dir);
     if (existing.isEmpty()) {
       // A check, not an import: it never creates the store it looks for.

@@ -63,7 +63,9 @@ public final class H2SampleStore extends SqlSampleStore {
         "jdbc:h2:file:"
             + dataDir.toAbsolutePath().resolve(DATABASE_NAME)
             + (encrypted ? ";CIPHER=AES" : "")
-            + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0");
+            + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0"
+            // H2's messages go through SLF4J (to the app's log file), not openvitals.trace.db.
+            + ";TRACE_LEVEL_FILE=4");
     ds.setUser(USER);
     if (encrypted) {
       String key = HexFormat.of().formatHex(new String(password).getBytes(StandardCharsets.UTF_8));
