@@ -85,7 +85,7 @@ public final class H2SampleStore extends SqlSampleStore {
     }
     Connection writer = null;
     try {
-      String version = Migrations.migrate(ds, "classpath:db/migration/h2");
+      String version = Migrations.migrate(ds, "classpath:db/migration/h2", dataDir);
       writer = ds.getConnection();
       writer.setAutoCommit(false);
       return new H2SampleStore(file, encrypted, version, writer, ds);
