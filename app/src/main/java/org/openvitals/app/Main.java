@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import org.openvitals.app.cli.OpenVitalsCli;
 import org.openvitals.app.cli.VersionProvider;
+import org.openvitals.app.logging.LibraryLog;
 
 /** Entry point of the one jar: with no command the desktop app, otherwise the command line. */
 public final class Main {
@@ -31,6 +32,7 @@ public final class Main {
       out.flush();
       return 0;
     }
+    LibraryLog.install();
     int code = OpenVitalsCli.commandLine(out, err).execute(args);
     out.flush();
     err.flush();

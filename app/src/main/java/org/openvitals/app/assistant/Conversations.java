@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.openvitals.core.store.PrivateFiles;
 
 /**
  * The assistant's conversation, kept in the data folder ({@value #FOLDER}/conversation.json) so it
@@ -50,7 +51,7 @@ public final class Conversations {
     List<Answer> all = new ArrayList<>(load());
     all.add(answer);
     try {
-      Files.createDirectories(file.getParent());
+      PrivateFiles.createFolder(file.getParent());
       Path part = file.resolveSibling(file.getFileName() + ".part");
       JSON.writeValue(part.toFile(), all);
       Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

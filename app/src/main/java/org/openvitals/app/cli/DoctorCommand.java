@@ -1,5 +1,6 @@
 package org.openvitals.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,8 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.openvitals.app.logging.LibraryLog;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.IntegrityReport;
+import org.openvitals.core.store.PrivateFiles;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.StoreInfo;
@@ -48,6 +51,15 @@ final class DoctorCommand implements Callable<Integer> {
     report.put("data_folder_writable", writable);
 
     List<String> problems = new ArrayList<>();
+    report.put("private_files", privateFiles(dir, problems));
+    report.put(
+        "log_file",
+        LibraryLog.fileIn(dir)
+            + " (messages of the libraries; rotated at "
+            + (LibraryLog.LIMIT_BYTES >> 20)
+            + " MB over "
+            + LibraryLog.FILES
+            + " files)");
     Optional<Engine> existing = Stores.detectEngine(dir);
     if (existing.isEmpty()) {
       // A check, not an import: it never creates the store it looks for.
@@ -84,6 +96,26 @@ final class DoctorCommand implements Callable<Integer> {
               + String.join("; ", problems));
     }
     return 0;
+  }
+
+  /**
+   * Makes the data folder owner-only before anything else opens it and says what had been wider, so
+   * a folder made by an older version or copied in with other permissions is named once.
+   */
+  private static String privateFiles(Path dir, List<String> problems) {
+    if (!Files.isDirectory(dir)) {
+      return "the folder does not exist yet";
+    }
+    try {
+      List<String> tightened = PrivateFiles.tighten(dir);
+      return tightened.isEmpty()
+          ? "owner only"
+          : "made owner only: " + String.join(", ", tightened);
+    } catch (IOException | RuntimeException e) {
+      problems.add(
+          "the data folder " + dir + " could not be made private (" + e.getMessage() + ")");
+      return "could not be made owner only";
+    }
   }
 
   /** Whether the folder can be written; for one not made yet, the nearest folder it would be in. */

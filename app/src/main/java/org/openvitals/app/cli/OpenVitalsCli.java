@@ -3,6 +3,7 @@ package org.openvitals.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.openvitals.app.logging.LibraryLog;
 import org.openvitals.app.serve.ServeCommand;
 import org.openvitals.app.settings.UserSettings;
 import org.openvitals.app.shell.DesktopLauncher;
@@ -138,6 +139,7 @@ public final class OpenVitalsCli implements Callable<Integer> {
     Path dir =
         UserSettings.rememberedDataFolder(dataDir, System.getenv(), UserSettings::forUser)
             .orElseGet(() -> DataFolder.resolve(dataDir));
+    LibraryLog.useFolder(dir);
     Engine chosen =
         engine != null ? Engine.fromId(engine) : Stores.detectEngine(dir).orElse(Engine.SQLITE);
     String password = System.getenv(PASSWORD_ENV);

@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.openvitals.bridge.phone.PhoneSim;
 import org.openvitals.bridge.protocol.PairingPayload;
 import org.openvitals.bridge.server.PhoneApi;
+import org.openvitals.core.model.Decimals;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -129,8 +130,8 @@ public final class PhoneSimCommand implements Callable<Integer> {
       o.put("deleted", r.deleted());
       o.put("batches", r.batches());
       o.put("restarts", r.restarts());
-      o.put("seconds", Output.number(r.seconds(), 3));
-      o.put("samples_per_second", Output.number(r.samplesPerSecond(), 0));
+      o.put("seconds", Decimals.rounded(r.seconds(), 3));
+      o.put("samples_per_second", Decimals.rounded(r.samplesPerSecond(), 0));
       o.put("acknowledged_by_type", r.acknowledgedByType());
       Output.json(out, o);
     } else {

@@ -22,7 +22,6 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.Main;
@@ -80,11 +79,6 @@ class CliTest {
         .days()
         .flatMap(d -> d.samples().stream())
         .toList();
-  }
-
-  @BeforeEach
-  void quiet() {
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import org.openvitals.core.store.PrivateFiles;
 
 /** Durable file replacement: write a temporary file, fsync it, rename it over, fsync the folder. */
 public final class AtomicFiles {
@@ -19,6 +20,7 @@ public final class AtomicFiles {
             StandardOpenOption.CREATE,
             StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
+      PrivateFiles.restrictFile(temp); // before the secret is in it
       channel.write(java.nio.ByteBuffer.wrap(content));
       channel.force(true);
     }

@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.openvitals.core.store.PrivateFiles;
 
 /**
  * The fallback where no OS keychain exists (headless Linux): a random key in a file readable by the
@@ -28,7 +29,7 @@ public final class FileKeySource implements KeySource {
   @Override
   public synchronized SecretKey key() throws IOException {
     if (!Files.exists(file)) {
-      Files.createDirectories(file.getParent());
+      PrivateFiles.createFolder(file.getParent());
       byte[] key = TokenVault.newKey().getEncoded();
       Path temp = file.resolveSibling(file.getFileName() + ".tmp");
       Files.deleteIfExists(temp);

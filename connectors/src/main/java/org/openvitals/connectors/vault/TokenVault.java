@@ -23,6 +23,7 @@ import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import org.openvitals.connectors.oauth.TokenSet;
+import org.openvitals.core.store.PrivateFiles;
 
 /**
  * Tokens and client secrets at rest: one file per account under {@code <data>/vault/}, each
@@ -120,7 +121,7 @@ public final class TokenVault {
   public synchronized void write(VaultEntry entry) {
     Path file = fileOf(entry.account());
     try {
-      Files.createDirectories(dir);
+      PrivateFiles.createFolder(dir);
       byte[] plain = JSON.writeValueAsBytes(toJson(entry));
       AtomicFiles.writeDurably(file, seal(entry.account(), plain));
     } catch (IOException | GeneralSecurityException e) {

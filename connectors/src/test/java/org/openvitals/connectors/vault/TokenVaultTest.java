@@ -49,6 +49,13 @@ class TokenVaultTest {
             PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dir.resolve("vault/vault.key"))))
         .isEqualTo("rw-------");
+    // The tokens and the folder are the owner's alone too, whatever the umask.
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("vault/oura.vault"))))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("vault"))))
+        .isEqualTo("rwx------");
     assertThat(vault.accounts()).containsExactly("oura");
   }
 

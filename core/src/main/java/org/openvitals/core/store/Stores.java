@@ -22,7 +22,7 @@ public final class Stores {
   public static SampleStore open(StoreConfig config) {
     Path dir = config.dataDir().toAbsolutePath();
     try {
-      Files.createDirectories(dir);
+      PrivateFiles.createFolder(dir);
     } catch (IOException e) {
       throw new StoreException("Cannot create the data folder " + dir + ": " + e, e);
     }
@@ -39,10 +39,18 @@ public final class Stores {
               + existing.get().id()
               + " engine or choose another folder");
     }
-    return switch (config.engine()) {
-      case SQLITE -> SqliteSampleStore.open(dir);
-      case H2 -> H2SampleStore.open(dir, config.password());
-    };
+    SampleStore store =
+        switch (config.engine()) {
+          case SQLITE -> SqliteSampleStore.open(dir);
+          case H2 -> H2SampleStore.open(dir, config.password());
+        };
+    try {
+      // The engines create their files with the umask; the folder is already owner-only.
+      PrivateFiles.tighten(dir);
+    } catch (IOException | RuntimeException notOurs) {
+      // A file owned by someone else stays as it is; doctor names it.
+    }
+    return store;
   }
 
   /** The database file of an engine, inside the data folder. */

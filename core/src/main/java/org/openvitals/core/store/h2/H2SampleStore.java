@@ -55,11 +55,17 @@ public final class H2SampleStore extends SqlSampleStore {
     Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
     boolean encrypted = password != null;
     JdbcDataSource ds = new JdbcDataSource();
+    // WRITE_DELAY=0: H2 writes the file when a transaction commits, never from its background
+    // writer. That writer (every 500 ms by default) saved the maps while a write was part-way, and
+    // after a kill H2 kept part of that unfinished transaction: samples without their rollups or
+    // checkpoint (see docs/architecture.md, Store).
     ds.setURL(
         "jdbc:h2:file:"
             + dataDir.toAbsolutePath().resolve(DATABASE_NAME)
             + (encrypted ? ";CIPHER=AES" : "")
-            + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536");
+            + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0"
+            // H2's messages go through SLF4J (to the app's log file), not openvitals.trace.db.
+            + ";TRACE_LEVEL_FILE=4");
     ds.setUser(USER);
     if (encrypted) {
       String key = HexFormat.of().formatHex(new String(password).getBytes(StandardCharsets.UTF_8));
@@ -79,7 +85,7 @@ public final class H2SampleStore extends SqlSampleStore {
     }
     Connection writer = null;
     try {
-      String version = Migrations.migrate(ds, "classpath:db/migration/h2");
+      String version = Migrations.migrate(ds, "classpath:db/migration/h2", dataDir);
       writer = ds.getConnection();
       writer.setAutoCommit(false);
       return new H2SampleStore(file, encrypted, version, writer, ds);

@@ -1,11 +1,19 @@
 package org.openvitals.core.store.sql;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.openvitals.core.store.StoreException;
 
 /**
  * Brings a store's schema to the newest migration with Flyway. A store already at that version
@@ -21,15 +29,65 @@ public final class Migrations {
 
   private Migrations() {}
 
-  /** Migrates if needed and returns the schema version the store is at. */
-  public static String migrate(DataSource dataSource, String location) {
+  /** The file in the data folder whose lock a process holds while it migrates the store. */
+  public static final String LOCK_FILE = "openvitals.migration.lock";
+
+  /** How long a process waits for another one's migration, as long as a write waits for a lock. */
+  static final Duration LOCK_WAIT = Duration.ofSeconds(10);
+
+  /**
+   * Migrates if needed and returns the schema version the store is at. Two processes opening a
+   * folder with no store yet (or an older one) must not both migrate: SQLite then fails one of them
+   * half-way with SQLITE_BUSY_SNAPSHOT. So the migration runs under a lock on {@link #LOCK_FILE} in
+   * {@code dataDir}; the second process waits for it (up to {@link #LOCK_WAIT}) and finds the store
+   * up to date.
+   */
+  public static String migrate(DataSource dataSource, String location, Path dataDir) {
     if (LATEST.equals(appliedVersion(dataSource))) {
       return LATEST;
     }
-    Flyway flyway =
-        Flyway.configure().loggers("slf4j").dataSource(dataSource).locations(location).load();
-    flyway.migrate();
-    return flyway.info().current().getVersion().getVersion();
+    try (FileChannel channel =
+            FileChannel.open(
+                dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = waitForLock(channel, dataDir)) {
+      if (LATEST.equals(appliedVersion(dataSource))) {
+        return LATEST; // the other process migrated it meanwhile
+      }
+      Flyway flyway =
+          Flyway.configure().loggers("slf4j").dataSource(dataSource).locations(location).load();
+      flyway.migrate();
+      return flyway.info().current().getVersion().getVersion();
+    } catch (IOException e) {
+      throw new StoreException("Cannot lock " + dataDir.resolve(LOCK_FILE) + ": " + e, e);
+    }
+  }
+
+  private static FileLock waitForLock(FileChannel channel, Path dataDir) throws IOException {
+    long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+    while (true) {
+      try {
+        FileLock lock = channel.tryLock();
+        if (lock != null) {
+          return lock;
+        }
+      } catch (OverlappingFileLockException sameProcess) {
+        // Another store of this process is migrating the folder: wait the same way.
+      }
+      if (System.nanoTime() > deadline) {
+        throw new StoreException(
+            "Cannot open the store in "
+                + dataDir
+                + ": another OpenVitals process has been creating or updating it for "
+                + LOCK_WAIT.toSeconds()
+                + " s; try again when it has finished");
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("Interrupted while waiting to open the store in " + dataDir, e);
+      }
+    }
   }
 
   /** The version of the last successful migration, or null for a new or unreadable history. */

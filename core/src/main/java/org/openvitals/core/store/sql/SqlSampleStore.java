@@ -1,5 +1,7 @@
 package org.openvitals.core.store.sql;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -49,6 +51,9 @@ import org.openvitals.core.time.DayBoundaries;
 public abstract class SqlSampleStore implements SampleStore, ResolvedDays, PhoneSyncStore {
 
   private static final String DAY_BOUNDARIES_SETTING = "day_boundaries";
+
+  /** Less free space than one H2 chunk or SQLite checkpoint needs. */
+  private static final long ALMOST_FULL_BYTES = 1L << 20;
 
   private final Engine engine;
   private final Path location;
@@ -426,7 +431,32 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays, Phone
     if (e instanceof StoreException se) {
       return se;
     }
-    return new StoreException("Could not " + what + " in " + location + ": " + e.getMessage(), e);
+    String reason = diskFull(e, location) ? "the disk is full" : e.getMessage();
+    return new StoreException("Could not " + what + " in " + location + ": " + reason, e);
+  }
+
+  /**
+   * Whether a failure comes from a full disk: SQLite says SQLITE_FULL; H2 closes its file after the
+   * failed write and later errors only say "This store is closed", so the free space decides.
+   */
+  static boolean diskFull(Throwable e, Path file) {
+    try {
+      if (Files.getFileStore(file).getUsableSpace() < ALMOST_FULL_BYTES) {
+        return true;
+      }
+    } catch (IOException | RuntimeException unknown) {
+      // The message decides.
+    }
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      String message = String.valueOf(t.getMessage());
+      if (message.contains("SQLITE_FULL") || message.contains("No space left on device")) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
   }
 
   private void ensureOpen() {

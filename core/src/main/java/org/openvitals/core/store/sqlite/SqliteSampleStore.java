@@ -45,7 +45,7 @@ public final class SqliteSampleStore extends SqlSampleStore {
     try {
       SQLiteDataSource writes = new SQLiteDataSource(writerConfig());
       writes.setUrl(url);
-      String version = Migrations.migrate(writes, "classpath:db/migration/sqlite");
+      String version = Migrations.migrate(writes, "classpath:db/migration/sqlite", dataDir);
       writer = writes.getConnection();
       SQLiteDataSource reads = new SQLiteDataSource(readerConfig());
       reads.setUrl(url);
