@@ -47,6 +47,8 @@ public final class InsightsView extends BorderPane implements Disposable {
   private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM");
 
   private final InsightsViewModel model;
+  private final SplitPane cardsAndDetails;
+  private AssistantSettings assistantShownFor;
   private final XYChart.Series<Number, Number> chartSeries = new XYChart.Series<>();
 
   public InsightsView(AppContext context) {
@@ -180,17 +182,37 @@ public final class InsightsView extends BorderPane implements Disposable {
     detailsScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
     SplitPane split = new SplitPane(cards, detailsScroll);
     split.setDividerPositions(0.45);
+    this.cardsAndDetails = split;
+    // The shell keeps this page while other screens show: the assistant follows Settings each time
+    // the page is shown again.
+    sceneProperty()
+        .subscribe(scene -> {
+          if (scene != null) {
+            showAssistant();
+          }
+        });
+    showAssistant();
+    model.reload();
+  }
+
+  /** The assistant's panel as its settings are now: beside the cards when ready, else a note. */
+  private void showAssistant() {
+    AssistantSettings now = model.assistantSettings();
+    if (now.equals(assistantShownFor)) {
+      return;
+    }
+    assistantShownFor = now;
     if (model.assistantReady()) {
       // The conversation shares the height with the cards; the divider moves either way.
-      SplitPane withAssistant = new SplitPane(split, assistantPane());
+      SplitPane withAssistant = new SplitPane(cardsAndDetails, assistantPane());
       withAssistant.setOrientation(Orientation.VERTICAL);
       withAssistant.setDividerPositions(0.6);
+      setBottom(null);
       setCenter(withAssistant);
     } else {
-      setCenter(split);
+      setCenter(cardsAndDetails);
       setBottom(assistantPane());
     }
-    model.reload();
   }
 
   private VBox assistantPane() {

@@ -179,6 +179,13 @@ public final class InsightsViewModel implements Disposable {
         .start();
   }
 
+  /**
+   * The assistant's settings as they are now (Settings may change them while this screen lives).
+   */
+  public AssistantSettings assistantSettings() {
+    return assistantSettings.get();
+  }
+
   /** Whether the assistant may be asked: on, complete, and its host confirmed if elsewhere. */
   public boolean assistantReady() {
     return assistantSettings.get().refusal() == null;

@@ -9,6 +9,7 @@ import java.time.Clock;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -97,15 +98,15 @@ class SettingsViewTest {
 
   @Test
   void aServerElsewhereIsUsedOnlyAfterASecondDialogNamingItsHost(FxRobot robot) {
-    robot.interact(() -> robot.lookup("#settings-assistant-enabled").query().requestFocus());
-    robot.clickOn("#settings-assistant-enabled");
     robot.interact(() -> {
-      robot.lookup("#settings-assistant-url").queryAs(TextField.class).setText("");
-      robot.lookup("#settings-assistant-model").queryAs(TextField.class).setText("");
+      robot.lookup("#settings-assistant-enabled").queryAs(CheckBox.class).setSelected(true);
+      robot
+          .lookup("#settings-assistant-url")
+          .queryAs(TextField.class)
+          .setText("http://192.0.2.7:11434");
+      robot.lookup("#settings-assistant-model").queryAs(TextField.class).setText("llama3.1");
     });
-    robot.clickOn("#settings-assistant-url").write("http://192.0.2.7:11434");
-    robot.clickOn("#settings-assistant-model").write("llama3.1");
-
+    showing(robot, "#settings-assistant-test");
     robot.clickOn("#settings-assistant-test");
     assertThat(robot.lookup(".dialog-pane .header-panel .label").queryAs(Label.class).getText())
         .isEqualTo("Send your questions and health figures to 192.0.2.7?");
@@ -116,6 +117,7 @@ class SettingsViewTest {
     assertThat(new UserSettings(prefs).assistant().enabled()).isTrue();
     assertThat(new UserSettings(prefs).assistant().refusal()).isNotNull();
 
+    showing(robot, "#settings-assistant-save");
     robot.clickOn("#settings-assistant-save");
     robot.clickOn("#assistant-allow-host");
 
@@ -123,6 +125,13 @@ class SettingsViewTest {
         .isEqualTo("Saved: the assistant asks 'llama3.1' at http://192.0.2.7:11434.");
     assertThat(new UserSettings(prefs).assistant().confirmedHost()).isEqualTo("192.0.2.7");
     assertThat(new UserSettings(prefs).assistant().refusal()).isNull();
+  }
+
+  /**
+   * Focuses a control, which scrolls the page to it (SettingsView keeps the focused one in view).
+   */
+  private static void showing(FxRobot robot, String query) {
+    robot.interact(() -> robot.lookup(query).query().requestFocus());
   }
 
   private static void scrollToTheEnd(FxRobot robot) {
