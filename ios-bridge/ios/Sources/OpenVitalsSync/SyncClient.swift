@@ -140,8 +140,11 @@ public final class SyncClient: @unchecked Sendable {
 
     /// One attempt: the address that answered last first, then the others.
     private func sendOnce(_ method: String, _ path: String, body: Data?, auth: Bool) async throws -> (Int, Data, [String: String]) {
-        let token = auth ? try tokens.token() : nil
-        if auth && token == nil { throw SyncError.unauthorized }
+        var token: String?
+        if auth {
+            token = try tokens.token()
+            if token == nil { throw SyncError.unauthorized }
+        }
         let start = lock.withLock { preferred }
         for offset in 0..<baseURLs.count {
             let index = (start + offset) % baseURLs.count

@@ -164,7 +164,11 @@ public struct RouteLocation: Codable, Equatable, Sendable {
         var c = try decoder.unkeyedContainer()
         latitude = try c.decode(Double.self)
         longitude = try c.decode(Double.self)
-        altitude = try c.decodeNil() ? nil : try c.decode(Double.self)
+        if try c.decodeNil() {
+            altitude = nil
+        } else {
+            altitude = try c.decode(Double.self)
+        }
         time = try c.decode(String.self)
     }
 

@@ -40,9 +40,9 @@ final class SyncClientTests: XCTestCase {
             return ScriptedProtocol.Answer(status: response["status"] as! Int, body: try Self.json(response["body"]!))
         })
         let c = client()
-        let expectation = expectation(description: "exchange")
+        let exchanged = expectation(description: "exchange")
         Task {
-            defer { expectation.fulfill() }
+            defer { exchanged.fulfill() }
             do {
                 var answers: [BatchAnswer] = []
                 for step in steps.dropLast() {
@@ -57,7 +57,7 @@ final class SyncClientTests: XCTestCase {
                 XCTFail("\(error)")
             }
         }
-        wait(for: [expectation], timeout: 10)
+        wait(for: [exchanged], timeout: 10)
 
         let seen = ScriptedProtocol.seen
         XCTAssertEqual(seen.map(\.path), ["/v1/batches", "/v1/batches", "/v1/anchors"])

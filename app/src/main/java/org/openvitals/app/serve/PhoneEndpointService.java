@@ -65,6 +65,15 @@ public final class PhoneEndpointService implements BackgroundService {
     ApprovalHook rotating =
         r -> {
           CompletableFuture.runAsync(this::newPayload, rotation);
+          logLine(
+              "Pairing request from \""
+                  + r.deviceName()
+                  + "\" ("
+                  + r.model()
+                  + ", "
+                  + r.osVersion()
+                  + "), comparison code "
+                  + r.comparisonCode());
           return asked.ask(r);
         };
     PhoneEndpoint.Options o =

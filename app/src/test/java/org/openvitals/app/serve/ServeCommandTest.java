@@ -115,7 +115,10 @@ class ServeCommandTest {
     serve.destroy(); // SIGTERM
     assertThat(serve.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String log = Files.readString(tmp.resolve("serve.err"));
-    assertThat(log).contains("upload from Anna: HKQuantityTypeIdentifier").contains("Stopped.");
+    assertThat(log)
+        .contains("Pairing request from \"Anna\" (phone-sim")
+        .contains("upload from Anna: HKQuantityTypeIdentifier")
+        .contains("Stopped.");
     assertThat(Files.readString(tmp.resolve("serve.out"))).contains(first).contains(second);
     assertThat(pairing).doesNotExist();
   }

@@ -451,6 +451,57 @@ public abstract class PhoneSyncStoreContract extends SampleStoreContract {
             org.assertj.core.groups.Tuple.tuple("device-2", 1L));
   }
 
+  @Test
+  void twoPhonesOfOnePersonSendingTheSameObjectsStoreThemOnce() {
+    // HealthKit syncs objects between a person's devices with their UUIDs, so an iPad and an
+    // iPhone paired with the same desktop send the same UUIDs.
+    List<PhoneSample> shared =
+        List.of(
+            phone(1, steps(PHONE, "2024-05-01T08:00Z", 10, 500)),
+            phone(2, steps(PHONE, "2024-05-01T09:00Z", 10, 700)));
+    PhoneBatchResult first = phones().applyPhoneBatch(batch("phone-a", shared, List.of()));
+    PhoneBatchResult second =
+        phones()
+            .applyPhoneBatch(
+                new PhoneBatch(
+                    "device-2",
+                    UUID.randomUUID(),
+                    STEPS_STREAM,
+                    "ipad-a",
+                    shared,
+                    List.of(),
+                    Map.of(),
+                    NOW));
+    PhoneBatchResult deletedOnOne =
+        phones()
+            .applyPhoneBatch(
+                new PhoneBatch(
+                    "device-2",
+                    UUID.randomUUID(),
+                    STEPS_STREAM,
+                    "ipad-b",
+                    List.of(),
+                    List.of(uuid(2)),
+                    Map.of(),
+                    NOW));
+
+    assertThat(first.inserted()).isEqualTo(2);
+    assertThat(second.inserted()).isZero();
+    assertThat(second.unchanged()).isEqualTo(2);
+    assertThat(deletedOnOne.samplesDeleted()).isEqualTo(1);
+    assertThat(stepsStored()).extracting(Sample::value).containsExactly(500.0);
+    assertThat(phones().phoneAnchors(IPHONE)).containsExactly(Map.entry(STEPS_STREAM, "phone-a"));
+    assertThat(phones().phoneAnchors("device-2"))
+        .containsExactly(Map.entry(STEPS_STREAM, "ipad-b"));
+    // The other phone sends the deleted object again before it hears of the deletion: it stays out.
+    assertThat(
+            phones()
+                .applyPhoneBatch(batch("phone-b", shared.subList(1, 2), List.of()))
+                .suppressed())
+        .isEqualTo(1);
+    assertThat(stepsStored()).hasSize(1);
+  }
+
   // ---------------------------------------------------------------- failure
 
   @Test

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -42,6 +44,8 @@ final class PhoneBatches {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
   private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
+
+  private static final int MAPPINGS_PER_INSERT = 64;
 
   private static final String BATCH_COLUMNS =
       "batch_id, device_id, stream, anchor, received_ms, samples_received, deletions_received,"
@@ -109,22 +113,24 @@ final class PhoneBatches {
     List<UuidKey> keys = new ArrayList<>(live.keySet());
     List<SampleRow> rows = writer.rows(c, new ArrayList<>(live.values()), days, days);
 
-    // A UUID sent again with other content leaves its old row.
-    Map<Long, StoredRow> previous = stored.byIds(c, pick(mapped, keys));
-    List<UuidKey> movedKeys = new ArrayList<>();
+    // What is stored under the samples' natural keys; the writer works from the same answer.
+    Map<RowKey, StoredRow> before = stored.find(c, rows);
+
+    // A UUID sent again with other content leaves its old row: the row stored under the new
+    // content's key is another one (or none), since a row's key is its content's.
+    Set<UuidKey> movedKeys = new LinkedHashSet<>();
     for (int i = 0; i < keys.size(); i++) {
       Long rowId = mapped.get(keys.get(i));
-      StoredRow old = rowId == null ? null : previous.get(rowId);
-      if (old != null && !old.key().equals(rows.get(i).key())) {
+      StoredRow now = before.get(rows.get(i).key());
+      if (rowId != null && (now == null || now.rowId() != rowId)) {
         detached.add(rowId);
         movedKeys.add(keys.get(i));
       }
     }
-    deleteMappings(c, movedKeys);
+    deleteMappingsOf(c, movedKeys);
     movedKeys.forEach(mapped::remove);
-
-    Map<RowKey, StoredRow> before = stored.find(c, rows);
-    WriteResult written = writer.upsertRows(c, rows, days);
+    Map<RowKey, Long> rowIds = new HashMap<>();
+    WriteResult written = writer.upsertRows(c, rows, days, before, rowIds);
     int inserted = written.inserted();
     int updated = written.updated();
     int unchanged = written.unchanged();
@@ -148,11 +154,12 @@ final class PhoneBatches {
     unchanged -= revived.size();
     updated += revived.size();
     writer.revive(c, revived, revivedOld, days);
-    Map<RowKey, StoredRow> after = stored.find(c, rows);
 
-    Map<UuidKey, Long> newMappings = new LinkedHashMap<>();
+    // In UUID order: random UUIDs would otherwise land all over the table's key order.
+    Map<UuidKey, Long> newMappings =
+        new TreeMap<>(Comparator.comparing(UuidKey::uuid).thenComparingInt(UuidKey::typeId));
     for (int i = 0; i < keys.size(); i++) {
-      long rowId = after.get(rows.get(i).key()).rowId();
+      long rowId = rowIds.get(rows.get(i).key());
       if (!Long.valueOf(rowId).equals(mapped.get(keys.get(i)))) {
         newMappings.put(keys.get(i), rowId);
       }
@@ -373,17 +380,6 @@ final class PhoneBatches {
     return found;
   }
 
-  private static List<Long> pick(Map<UuidKey, Long> mapped, List<UuidKey> keys) {
-    List<Long> ids = new ArrayList<>();
-    for (UuidKey key : keys) {
-      Long id = mapped.get(key);
-      if (id != null) {
-        ids.add(id);
-      }
-    }
-    return ids;
-  }
-
   private static void deleteMappings(Connection c, Set<String> uuids) throws SQLException {
     if (uuids.isEmpty()) {
       return;
@@ -397,7 +393,7 @@ final class PhoneBatches {
     }
   }
 
-  private static void deleteMappings(Connection c, List<UuidKey> keys) throws SQLException {
+  private static void deleteMappingsOf(Connection c, Collection<UuidKey> keys) throws SQLException {
     if (keys.isEmpty()) {
       return;
     }
@@ -442,36 +438,56 @@ final class PhoneBatches {
   /** Points each (UUID, type) at its row; {@code existing} are the pairs stored already. */
   private static void writeMappings(
       Connection c, Map<UuidKey, Long> mappings, Set<UuidKey> existing) throws SQLException {
+    List<Map.Entry<UuidKey, Long>> inserts = new ArrayList<>();
     try (PreparedStatement update =
-            c.prepareStatement(
-                "UPDATE sample_uuids SET sample_id = ? WHERE uuid = ? AND type_id = ?");
-        PreparedStatement insert =
-            c.prepareStatement(
-                "INSERT INTO sample_uuids (uuid, type_id, sample_id) VALUES (?, ?, ?)")) {
+        c.prepareStatement(
+            "UPDATE sample_uuids SET sample_id = ? WHERE uuid = ? AND type_id = ?")) {
       boolean updates = false;
-      boolean inserts = false;
       for (Map.Entry<UuidKey, Long> e : mappings.entrySet()) {
-        UuidKey key = e.getKey();
-        if (existing.contains(key)) {
+        if (existing.contains(e.getKey())) {
           update.setLong(1, e.getValue());
-          update.setString(2, key.uuid());
-          update.setInt(3, key.typeId());
+          update.setString(2, e.getKey().uuid());
+          update.setInt(3, e.getKey().typeId());
           update.addBatch();
           updates = true;
         } else {
-          insert.setString(1, key.uuid());
-          insert.setInt(2, key.typeId());
-          insert.setLong(3, e.getValue());
-          insert.addBatch();
-          inserts = true;
+          inserts.add(e);
         }
       }
       if (updates) {
         update.executeBatch();
       }
-      if (inserts) {
-        insert.executeBatch();
+    }
+    // Many rows to a statement, as the sample writer does: fewer crossings into the driver.
+    int full = inserts.size() / MAPPINGS_PER_INSERT * MAPPINGS_PER_INSERT;
+    if (full > 0) {
+      try (PreparedStatement ps = c.prepareStatement(insertMappingsSql(MAPPINGS_PER_INSERT))) {
+        for (int from = 0; from < full; from += MAPPINGS_PER_INSERT) {
+          bindMappings(ps, inserts.subList(from, from + MAPPINGS_PER_INSERT));
+          ps.executeUpdate();
+        }
       }
+    }
+    if (full < inserts.size()) {
+      try (PreparedStatement ps = c.prepareStatement(insertMappingsSql(inserts.size() - full))) {
+        bindMappings(ps, inserts.subList(full, inserts.size()));
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private static String insertMappingsSql(int rows) {
+    return "INSERT INTO sample_uuids (uuid, type_id, sample_id) VALUES "
+        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?)"));
+  }
+
+  private static void bindMappings(PreparedStatement ps, List<Map.Entry<UuidKey, Long>> rows)
+      throws SQLException {
+    int at = 0;
+    for (Map.Entry<UuidKey, Long> e : rows) {
+      ps.setString(++at, e.getKey().uuid());
+      ps.setInt(++at, e.getKey().typeId());
+      ps.setLong(++at, e.getValue());
     }
   }
 

@@ -92,7 +92,23 @@ final class SampleWriter {
   /** Upserts rows made by {@link #rows}. */
   WriteResult upsertRows(Connection c, List<SampleRow> rows, DayBoundaries days)
       throws SQLException {
-    Map<RowKey, StoredRow> known = stored.find(c, rows);
+    return upsertRows(c, rows, days, stored.find(c, rows), null);
+  }
+
+  /**
+   * Upserts rows made by {@link #rows}, given what is stored under their keys.
+   *
+   * @param known what {@link StoredSamples#find} answered for these rows, just before
+   * @param rowIds receives the row id every key ends up in (new rows are numbered by the store
+   *     then), or null
+   */
+  WriteResult upsertRows(
+      Connection c,
+      List<SampleRow> rows,
+      DayBoundaries days,
+      Map<RowKey, StoredRow> known,
+      Map<RowKey, Long> rowIds)
+      throws SQLException {
 
     Map<RowKey, SampleRow> inserts = LinkedHashMap.newLinkedHashMap(rows.size());
     Map<RowKey, SampleRow> updates = new LinkedHashMap<>();
@@ -141,7 +157,10 @@ final class SampleWriter {
     // the (type, start) index to another leaf page; sorted, they arrive next to each other.
     List<SampleRow> newRows = new ArrayList<>(inserts.values());
     newRows.sort(BY_TYPE_AND_START);
-    insertRows(c, newRows, false);
+    if (rowIds != null) {
+      known.forEach((key, old) -> rowIds.put(key, old.rowId()));
+    }
+    insertRows(c, newRows, false, rowIds);
     updateSamples(c, updates.values(), updateIds);
 
     Map<Rollups.Group, Rollups.Figures> deltas = new HashMap<>();
@@ -190,7 +209,7 @@ final class SampleWriter {
       }
     }
     markDeleted(c, toDelete);
-    insertRows(c, markers, true);
+    insertRows(c, markers, true, null);
     Rollups.recompute(c, recompute, days);
     return toDelete.size();
   }
@@ -243,24 +262,29 @@ final class SampleWriter {
    * between rows instead of seeking from the root for each row, and the driver crosses into native
    * code less often.
    */
-  private void insertRows(Connection c, Collection<SampleRow> rows, boolean deleted)
+  private void insertRows(
+      Connection c, Collection<SampleRow> rows, boolean deleted, Map<RowKey, Long> ids)
       throws SQLException {
     if (rows.isEmpty()) {
       return;
     }
-    long nextId =
-        numbersRows ? Jdbc.queryLong(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM samples") : 0;
-    int columns = numbersRows ? PreparedSample.COLUMN_COUNT + 1 : PreparedSample.COLUMN_COUNT;
+    // Numbered here also when the caller wants the new rows' ids (SQLite takes explicit ids too).
+    boolean numbered = numbersRows || ids != null;
+    long nextId = numbered ? Jdbc.queryLong(c, "SELECT COALESCE(MAX(id), 0) + 1 FROM samples") : 0;
+    int columns = numbered ? PreparedSample.COLUMN_COUNT + 1 : PreparedSample.COLUMN_COUNT;
     int grouped = rows.size() / ROWS_PER_INSERT * ROWS_PER_INSERT;
     Iterator<SampleRow> it = rows.iterator();
     if (grouped > 0) {
-      try (PreparedStatement ps = c.prepareStatement(insertSql(ROWS_PER_INSERT, deleted))) {
+      try (PreparedStatement ps =
+          c.prepareStatement(insertSql(ROWS_PER_INSERT, deleted, numbered))) {
         for (int i = 0; i < grouped; i++) {
           int at = (i % ROWS_PER_INSERT) * columns;
-          if (numbersRows) {
+          SampleRow row = it.next();
+          if (numbered) {
+            remember(ids, row, nextId);
             ps.setLong(++at, nextId++);
           }
-          bindInsert(ps, at, it.next());
+          bindInsert(ps, at, row);
           if (i % ROWS_PER_INSERT == ROWS_PER_INSERT - 1) {
             // Executed one by one: a JDBC batch would keep every boxed parameter of the
             // transaction in one growing array, large enough to make the collector work hard.
@@ -270,13 +294,15 @@ final class SampleWriter {
       }
     }
     if (it.hasNext()) {
-      try (PreparedStatement ps = c.prepareStatement(insertSql(1, deleted))) {
+      try (PreparedStatement ps = c.prepareStatement(insertSql(1, deleted, numbered))) {
         while (it.hasNext()) {
           int at = 0;
-          if (numbersRows) {
+          SampleRow row = it.next();
+          if (numbered) {
+            remember(ids, row, nextId);
             ps.setLong(++at, nextId++);
           }
-          bindInsert(ps, at, it.next());
+          bindInsert(ps, at, row);
           ps.addBatch();
         }
         ps.executeBatch();
@@ -284,14 +310,20 @@ final class SampleWriter {
     }
   }
 
-  private String insertSql(int rows, boolean deleted) {
+  private static void remember(Map<RowKey, Long> ids, SampleRow row, long id) {
+    if (ids != null) {
+      ids.put(row.key(), id);
+    }
+  }
+
+  private static String insertSql(int rows, boolean deleted, boolean numbered) {
     String values =
         "("
-            + (numbersRows ? "?, " : "")
+            + (numbered ? "?, " : "")
             + Jdbc.placeholders(PreparedSample.COLUMN_COUNT)
             + (deleted ? ", 1)" : ", 0)");
     return "INSERT INTO samples ("
-        + (numbersRows ? "id, " : "")
+        + (numbered ? "id, " : "")
         + PreparedSample.COLUMNS
         + ", deleted) VALUES "
         + String.join(", ", Collections.nCopies(rows, values));

@@ -84,11 +84,90 @@ final class SqliteDialect implements SqlDialect {
     return true;
   }
 
+  /**
+   * Samples by {@code IN} lists (tuned for imports, see {@link InListQuery}); the phone protocol's
+   * tables by a join with the keys handed over as one JSON array ({@code json_each}): their lookups
+   * are by random UUIDs, where binding thousands of parameters one by one costs more than the
+   * seeks.
+   */
   @Override
   public KeyListQuery keyListQuery(
       Connection c, String table, String columns, String filter, String keyColumn) {
     String where = filter == null ? " WHERE " : " WHERE " + filter + " AND ";
-    return new InListQuery(c, "SELECT " + columns + " FROM " + table + where, keyColumn);
+    if (table.equals("samples")) {
+      return new InListQuery(c, "SELECT " + columns + " FROM " + table + where, keyColumn);
+    }
+    return new JsonArrayQuery(
+        c,
+        "SELECT "
+            + columns
+            + " FROM json_each(?) AS wanted JOIN "
+            + table
+            + " ON "
+            + (filter == null ? "" : filter + " AND ")
+            + keyColumn
+            + " = wanted.value");
+  }
+
+  /** The keys as one JSON array parameter, joined as a table. */
+  private static final class JsonArrayQuery implements KeyListQuery {
+    private final Connection c;
+    private final String sql;
+    private PreparedStatement ps;
+
+    JsonArrayQuery(Connection c, String sql) {
+      this.c = c;
+      this.sql = sql;
+    }
+
+    @Override
+    public void run(int[] filterValues, Object[] keys, RowHandler row) throws SQLException {
+      if (ps == null) {
+        ps = c.prepareStatement(sql);
+      }
+      ps.setString(1, jsonArray(keys));
+      for (int i = 0; i < filterValues.length; i++) {
+        ps.setInt(i + 2, filterValues[i]);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          row.accept(rs);
+        }
+      }
+    }
+
+    private static String jsonArray(Object[] keys) {
+      StringBuilder json = new StringBuilder(keys.length * 40).append('[');
+      for (int i = 0; i < keys.length; i++) {
+        if (i > 0) {
+          json.append(',');
+        }
+        if (keys[i] instanceof Number n) {
+          json.append(n.longValue());
+        } else {
+          json.append('"');
+          for (char ch : keys[i].toString().toCharArray()) {
+            if (ch == '"' || ch == '\\') {
+              json.append('\\');
+            }
+            if (ch < 0x20) {
+              json.append(String.format("\\u%04x", (int) ch));
+            } else {
+              json.append(ch);
+            }
+          }
+          json.append('"');
+        }
+      }
+      return json.append(']').toString();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      if (ps != null) {
+        ps.close();
+      }
+    }
   }
 
   /**
