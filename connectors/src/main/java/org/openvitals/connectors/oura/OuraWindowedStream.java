@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -108,7 +109,12 @@ abstract class OuraWindowedStream implements SyncStream {
         List<Sample> samples = new ArrayList<>();
         List<JsonNode> deleted = new ArrayList<>();
         for (JsonNode document : page.path("data")) {
-          map(document, context, samples, deleted);
+          try {
+            map(document, context, samples, deleted);
+          } catch (IllegalArgumentException | DateTimeException e) {
+            // A record missing what it cannot do without costs that record, not the stream.
+            context.skip(document.path("id").asText(document.path("timestamp").asText("?")), e);
+          }
         }
         JsonNode next = page.get("next_token");
         token = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openvitals.connectors.http.ApiClient;
@@ -26,6 +28,8 @@ public final class StreamContext {
   private WriteResult written = WriteResult.EMPTY;
   private int tombstoned;
   private int skipped;
+  private final List<String> skipNotes = new ArrayList<>();
+  private static final int MAX_SKIP_NOTES = 3;
 
   StreamContext(
       String provider,
@@ -90,6 +94,18 @@ public final class StreamContext {
   /** Counts records the stream read but could not map (unknown measure types ...). */
   public void skipped(int count) {
     skipped += count;
+  }
+
+  /** One record that could not be mapped: counted, and its reason kept for the first few. */
+  public void skip(String record, Exception why) {
+    skipped++;
+    if (skipNotes.size() < MAX_SKIP_NOTES) {
+      skipNotes.add(stream + ": skipped record " + record + " (" + why.getMessage() + ")");
+    }
+  }
+
+  List<String> skipNotes() {
+    return skipNotes;
   }
 
   WriteResult written() {

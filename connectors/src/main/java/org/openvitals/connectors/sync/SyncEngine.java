@@ -309,6 +309,7 @@ public final class SyncEngine {
           written = written.plus(context.written());
           tombstoned += context.tombstoned();
           skipped += context.skippedCount();
+          errors.addAll(context.skipNotes());
         }
       }
     } catch (ConnectionLostException e) {
