@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.openvitals.connectors.oauth.OAuthException;
 import org.openvitals.connectors.oauth.QueryStrings;
 import org.openvitals.connectors.vault.AccessTokens;
@@ -45,7 +46,18 @@ public final class ApiClient {
   private final Clock clock;
   private final ResponseCheck check;
   private final AtomicInteger requests = new AtomicInteger();
+  private final BooleanSupplier stopping;
 
+  /**
+   * Longest rate-limit pause a sync sits through (Strava's 15-minute window); a longer one ends the
+   * sync with {@link RateLimitedException}.
+   */
+  public static final Duration LONGEST_WAIT = Duration.ofMinutes(16);
+
+  /**
+   * @param stopping true once the sync should stop: checked before each request, which is always
+   *     after the previous page was stored
+   */
   public ApiClient(
       String provider,
       String account,
@@ -56,7 +68,9 @@ public final class ApiClient {
       Backoff backoff,
       Sleeper sleeper,
       Clock clock,
-      ResponseCheck check) {
+      ResponseCheck check,
+      BooleanSupplier stopping) {
+    this.stopping = stopping;
     this.provider = provider;
     this.account = account;
     this.baseUrl = baseUrl;
@@ -102,6 +116,13 @@ public final class ApiClient {
     int failures = 0;
     int rateLimited = 0;
     while (true) {
+      if (stopping.getAsBoolean()) {
+        throw new InterruptedException(provider + " sync stopped: OpenVitals is closing");
+      }
+      Instant pausedUntil = budget.pausedUntil();
+      if (pausedUntil.isAfter(clock.instant().plus(LONGEST_WAIT))) {
+        throw new RateLimitedException(provider, pausedUntil);
+      }
       budget.acquire();
       requests.incrementAndGet();
       HttpRequest.Builder request =

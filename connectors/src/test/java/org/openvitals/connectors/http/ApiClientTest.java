@@ -85,7 +85,8 @@ class ApiClientTest {
         backoff,
         clock.sleeper(),
         clock,
-        ResponseCheck.NONE);
+        ResponseCheck.NONE,
+        () -> false);
   }
 
   private ApiClient client() {
