@@ -19,7 +19,7 @@ public final class SyncCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "SOURCE",
       arity = "0..1",
-      description = "withings or oura (default: every connected source)")
+      description = "oura, withings or strava (default: every connected source)")
   String provider;
 
   @Override

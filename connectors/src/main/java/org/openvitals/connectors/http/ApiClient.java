@@ -24,9 +24,10 @@ import org.openvitals.connectors.vault.ConnectionLostException;
 
 /**
  * JSON requests to one provider's API for one account, within the provider's rules: every request
- * waits for the {@link RequestBudget}; 429 waits for {@code Retry-After} (seconds or an HTTP date)
- * or {@code X-RateLimit-Reset}; 5xx and network errors back off with jitter; a 401 refreshes the
- * access token once. Nothing is retried forever.
+ * waits for the {@link RequestBudget}, which the provider's {@link RateLimitHeaders} pause when its
+ * allowance is used up; 429 waits for {@code Retry-After} (seconds or an HTTP date) or what the
+ * headers say; 5xx and network errors back off with jitter; a 401 refreshes the access token once.
+ * Nothing is retried forever.
  */
 public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -47,6 +48,7 @@ public final class ApiClient {
   private final ResponseCheck check;
   private final AtomicInteger requests = new AtomicInteger();
   private final BooleanSupplier stopping;
+  private final RateLimitHeaders rateLimits;
 
   /**
    * Longest rate-limit pause a sync sits through (Strava's 15-minute window); a longer one ends the
@@ -69,7 +71,9 @@ public final class ApiClient {
       Sleeper sleeper,
       Clock clock,
       ResponseCheck check,
+      RateLimitHeaders rateLimits,
       BooleanSupplier stopping) {
+    this.rateLimits = rateLimits;
     this.stopping = stopping;
     this.provider = provider;
     this.account = account;
@@ -146,7 +150,7 @@ public final class ApiClient {
         continue;
       }
       int status = response.statusCode();
-      noteRateLimitHeaders(response);
+      rateLimits.pauseUntil(response, clock.instant()).ifPresent(budget::pauseUntil);
       if (status == 429) {
         if (++rateLimited > MAX_RATE_LIMITED) {
           throw new ApiException(
@@ -224,24 +228,6 @@ public final class ApiClient {
     } catch (OAuthException e) {
       throw new ApiException(
           "Could not refresh the " + provider + " access token: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * X-RateLimit-Remaining 0 with X-RateLimit-Reset (epoch seconds) pauses the budget before the
-   * provider has to refuse us.
-   */
-  private void noteRateLimitHeaders(HttpResponse<?> response) {
-    Optional<String> remaining = response.headers().firstValue("X-RateLimit-Remaining");
-    Optional<String> reset = response.headers().firstValue("X-RateLimit-Reset");
-    boolean exhausted =
-        remaining.map(r -> r.strip().equals("0")).orElse(response.statusCode() == 429);
-    if (exhausted && reset.isPresent()) {
-      try {
-        budget.pauseUntil(Instant.ofEpochSecond(Long.parseLong(reset.get().strip())));
-      } catch (NumberFormatException ignored) {
-        // A reset we cannot read: Retry-After or the backoff decides.
-      }
     }
   }
 

@@ -3,7 +3,6 @@ package org.openvitals.connectors.oura;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +68,7 @@ abstract class OuraWindowedStream implements SyncStream {
   public void sync(StreamContext context)
       throws ApiException, ConnectionLostException, InterruptedException {
     Instant now = context.clock().instant();
-    JsonNode cursor = readCursor(context);
+    JsonNode cursor = context.jsonCursor();
     Instant from =
         cursor.hasNonNull("from")
             ? Instant.parse(cursor.get("from").asText())
@@ -137,19 +136,6 @@ abstract class OuraWindowedStream implements SyncStream {
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  private static JsonNode readCursor(StreamContext context) {
-    return context
-        .cursor()
-        .map(text -> {
-          try {
-            return JSON.readTree(text);
-          } catch (IOException e) {
-            return (JsonNode) JSON.createObjectNode();
-          }
-        })
-        .orElse(JSON.createObjectNode());
   }
 
   private static String cursorJson(Instant from, Instant to, String token) {

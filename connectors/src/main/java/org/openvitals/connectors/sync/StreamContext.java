@@ -1,5 +1,8 @@
 package org.openvitals.connectors.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,6 +22,7 @@ import org.openvitals.core.time.DayBoundaries;
 
 /** What a {@link SyncStream} sees during one run: the API, its cursor, and the store. */
 public final class StreamContext {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final String provider;
   private final String stream;
   private final ApiClient api;
@@ -76,6 +80,22 @@ public final class StreamContext {
 
   public Optional<String> cursor() {
     return store.state(cursorKey(provider, stream));
+  }
+
+  /**
+   * The cursor as JSON, for streams that keep it so; an empty object when there is none yet or it
+   * cannot be read (the stream then starts over, which stores nothing twice).
+   */
+  public JsonNode jsonCursor() {
+    return cursor()
+        .map(text -> {
+          try {
+            return JSON.readTree(text);
+          } catch (IOException unreadable) {
+            return (JsonNode) JSON.createObjectNode();
+          }
+        })
+        .orElseGet(JSON::createObjectNode);
   }
 
   /** Upserts {@code samples} and moves the cursor in the same transaction. */

@@ -383,6 +383,7 @@ public final class SyncEngine {
             sleeper,
             clock,
             connector.responseCheck(),
+            connector.rateLimitHeaders(),
             () -> stopping);
     WriteResult written = WriteResult.EMPTY;
     int tombstoned = 0;

@@ -86,6 +86,7 @@ class ApiClientTest {
         clock.sleeper(),
         clock,
         ResponseCheck.NONE,
+        RateLimitHeaders.STANDARD,
         () -> false);
   }
 

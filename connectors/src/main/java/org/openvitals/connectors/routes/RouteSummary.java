@@ -1,4 +1,4 @@
-package org.openvitals.connectors.applehealth;
+package org.openvitals.connectors.routes;
 
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -13,9 +13,10 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * What OpenVitals keeps of a workout route: a summary in the workout's metadata (point count, first
  * and last fix, distance along the track, elevation gained), not the track itself. Built from a GPX
- * file of the export or from the inline {@code <Location>} elements of pre-iOS 13 exports.
+ * file or inline {@code <Location>} elements of an Apple Health export, or from a provider's GPS
+ * stream (Strava).
  */
-record RouteSummary(
+public record RouteSummary(
     int points,
     OffsetDateTime first,
     OffsetDateTime last,
@@ -24,7 +25,7 @@ record RouteSummary(
 
   private static final double EARTH_RADIUS_M = 6_371_008.8;
 
-  Map<String, String> toMetadata() {
+  public Map<String, String> toMetadata() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("route_points", Integer.toString(points));
     m.put("route_distance_m", String.format(Locale.ROOT, "%.1f", distanceMeters));
@@ -37,7 +38,7 @@ record RouteSummary(
   }
 
   /** Folds points into a summary, one at a time, so a route never sits in memory whole. */
-  static final class Builder {
+  public static final class Builder {
     private int points;
     private OffsetDateTime first;
     private OffsetDateTime last;
@@ -47,7 +48,7 @@ record RouteSummary(
     private double lon = Double.NaN;
     private double ele = Double.NaN;
 
-    void add(double latitude, double longitude, double elevation, OffsetDateTime time) {
+    public void add(double latitude, double longitude, double elevation, OffsetDateTime time) {
       if (!Double.isNaN(lat)) {
         distance += haversine(lat, lon, latitude, longitude);
       }
@@ -68,7 +69,7 @@ record RouteSummary(
       points++;
     }
 
-    RouteSummary build() {
+    public RouteSummary build() {
       return new RouteSummary(points, first, last, distance, gain);
     }
   }
@@ -76,7 +77,8 @@ record RouteSummary(
   /**
    * Reads a GPX 1.1 track as Apple Health writes it ({@code trkpt} with {@code ele}, {@code time}).
    */
-  static RouteSummary fromGpx(XMLInputFactory factory, InputStream gpx) throws XMLStreamException {
+  public static RouteSummary fromGpx(XMLInputFactory factory, InputStream gpx)
+      throws XMLStreamException {
     XMLStreamReader r = factory.createXMLStreamReader(gpx);
     try {
       Builder b = new Builder();
