@@ -1,5 +1,8 @@
 package org.openvitals.connectors.oura;
 
+import static org.openvitals.connectors.sync.JsonFields.number;
+import static org.openvitals.connectors.sync.JsonFields.required;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -413,20 +416,6 @@ final class OuraStreams {
               externalId,
               meta));
     }
-  }
-
-  /** A field the record cannot be mapped without; its absence skips only this record. */
-  static String required(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull() || v.asText().isEmpty()) {
-      throw new IllegalArgumentException("no " + field);
-    }
-    return v.asText();
-  }
-
-  static Double number(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() || !v.isNumber() ? null : v.asDouble();
   }
 
   /** Null when both are missing. (A ternary would unbox the null into a NullPointerException.) */

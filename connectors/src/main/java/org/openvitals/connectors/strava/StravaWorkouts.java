@@ -1,5 +1,8 @@
 package org.openvitals.connectors.strava;
 
+import static org.openvitals.connectors.sync.JsonFields.number;
+import static org.openvitals.connectors.sync.JsonFields.required;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,10 +35,7 @@ final class StravaWorkouts {
     String id = required(activity, "id");
     Instant startInstant = Instant.parse(required(activity, "start_date"));
     OffsetDateTime start = startInstant.atOffset(offset(activity, startInstant));
-    double elapsed = number(activity, "elapsed_time");
-    if (Double.isNaN(elapsed)) {
-      throw new IllegalArgumentException("no elapsed_time");
-    }
+    double elapsed = Double.parseDouble(required(activity, "elapsed_time"));
     OffsetDateTime end = start.plusSeconds((long) elapsed);
     Map<String, String> meta = new LinkedHashMap<>();
     text(activity, "sport_type", "type").ifPresent(t -> meta.put("activity_type", t));
@@ -62,12 +62,12 @@ final class StravaWorkouts {
     List<Sample> out = new ArrayList<>();
     JsonNode time = streams.path("time").path("data");
     JsonNode heartRate = streams.path("heartrate").path("data");
-    double maxHeartRate = Double.NaN;
+    Double maxHeartRate = null;
     for (int i = 0; i < Math.min(time.size(), heartRate.size()); i++) {
       if (heartRate.get(i).isNumber() && time.get(i).isNumber()) {
         OffsetDateTime at = start.plusSeconds(time.get(i).asLong());
         double bpm = heartRate.get(i).asDouble();
-        maxHeartRate = Double.isNaN(maxHeartRate) ? bpm : Math.max(maxHeartRate, bpm);
+        maxHeartRate = maxHeartRate == null ? bpm : Math.max(maxHeartRate, bpm);
         out.add(
             new Sample(
                 MetricType.HEART_RATE,
@@ -134,19 +134,6 @@ final class StravaWorkouts {
     return Optional.of(route.build());
   }
 
-  private static String required(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    if (v == null || v.isNull() || v.asText().isEmpty()) {
-      throw new IllegalArgumentException("no " + field);
-    }
-    return v.asText();
-  }
-
-  private static double number(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v != null && v.isNumber() ? v.asDouble() : Double.NaN;
-  }
-
   private static Optional<String> text(JsonNode node, String... fields) {
     for (String f : fields) {
       JsonNode v = node.get(f);
@@ -157,12 +144,12 @@ final class StravaWorkouts {
     return Optional.empty();
   }
 
-  private static void put(Map<String, String> meta, String key, double value) {
-    if (!Double.isNaN(value)) {
+  private static void put(Map<String, String> meta, String key, Double value) {
+    if (value != null) {
       meta.put(
           key,
           value == Math.rint(value)
-              ? Long.toString((long) value)
+              ? Long.toString(value.longValue())
               : String.format(Locale.ROOT, "%.1f", value));
     }
   }
