@@ -105,6 +105,9 @@ public final class SyncScheduler implements AutoCloseable {
     planned.keySet().retainAll(connected);
     List<CompletableFuture<SyncRun>> started = new ArrayList<>();
     for (String provider : connected) {
+      if (running.containsKey(provider)) {
+        continue; // its end plans the next one
+      }
       Instant next = planned.getOrDefault(provider, now);
       if (woke || networkBack) {
         Instant soon = now.plus(SETTLE);
@@ -115,7 +118,7 @@ public final class SyncScheduler implements AutoCloseable {
         next = paused.get();
       }
       plan(provider, next);
-      if (!next.isAfter(now) && online && !running.containsKey(provider)) {
+      if (!next.isAfter(now) && online) {
         started.add(launch(provider));
       }
     }
@@ -170,7 +173,8 @@ public final class SyncScheduler implements AutoCloseable {
     return result;
   }
 
-  private void plan(String provider, Instant when) {
+  /** Synchronized with {@link #tick}, so a tick never puts back the plan a sync just replaced. */
+  private synchronized void plan(String provider, Instant when) {
     planned.put(provider, when);
     try {
       engine.planNext(provider, when);
