@@ -14,11 +14,14 @@ public final class NextSync {
 
   /**
    * When {@code status}'s next sync is planned, in words ("14:30", "after the rate-limit window,
-   * 15:00", "due now"); null for a source that is not synced (not connected, reconnect needed).
+   * 15:00", "due now"); null for a source that is not synced (not connected, reconnect needed) or
+   * is syncing now.
    */
   public static String describe(SourceStatus status, Instant now, ZoneId zone) {
-    if (status.state() == SyncState.NOT_CONNECTED || status.state() == SyncState.RECONNECT_NEEDED) {
-      return null;
+    if (status.state() == SyncState.NOT_CONNECTED
+        || status.state() == SyncState.RECONNECT_NEEDED
+        || status.state() == SyncState.SYNCING) {
+      return null; // not synced, or the sync is happening now
     }
     if (status.pausedUntil() != null) {
       return "after the rate-limit window, " + at(status.pausedUntil(), now, zone);

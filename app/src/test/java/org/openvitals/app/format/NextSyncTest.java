@@ -42,6 +42,7 @@ class NextSyncTest {
                 ZONE))
         .isEqualTo("after the rate-limit window, 13:00");
     assertThat(NextSync.describe(status(SyncState.NOT_CONNECTED, null, null), NOW, ZONE)).isNull();
+    assertThat(NextSync.describe(status(SyncState.SYNCING, NOW, null), NOW, ZONE)).isNull();
     assertThat(NextSync.describe(status(SyncState.RECONNECT_NEEDED, NOW, null), NOW, ZONE))
         .isNull();
   }
