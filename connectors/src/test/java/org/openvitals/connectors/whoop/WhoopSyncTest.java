@@ -231,6 +231,32 @@ class WhoopSyncTest {
   }
 
   @Test
+  void anInterruptedSyncResumesFromItsPageTokenWithoutGapsOrDuplicates() throws Exception {
+    for (int i = 0; i < 60; i++) {
+      whoop.workout(
+          workout(
+              "w-" + i,
+              Instant.parse("2026-08-01T12:00:00Z").plus(Duration.ofHours(3L * i)),
+              true));
+    }
+    // Sleep's page, recovery's page and the first workout page are stored; the second fails.
+    store.failAfterWrites = 3;
+    SyncRun broken = kit.engine.sync("whoop");
+    assertThat(broken.outcome()).isEqualTo(SyncState.ERROR);
+    assertThat(of(MetricType.WORKOUT)).hasSize(25);
+    store.failAfterWrites = -1;
+    fake.apiCalls.clear();
+
+    SyncRun resumed = kit.engine.sync("whoop");
+
+    assertThat(resumed.outcome()).as(resumed.errors().toString()).isEqualTo(SyncState.OK);
+    assertThat(of(MetricType.WORKOUT)).hasSize(60);
+    assertThat(
+            fake.apiCalls.stream().filter(c -> c.startsWith("/v2/activity/workout ")).findFirst())
+        .hasValueSatisfying(c -> assertThat(c).contains("nextToken="));
+  }
+
+  @Test
   void aUsedUpMinuteWaitsForItsResetFromTheHeaders() throws Exception {
     whoop.perMinute = 2;
     whoop.sleep(sleep(SLEEP_ID, "2026-08-10T02:25:44.774Z", "2026-08-10T10:25:44.774Z", true));
