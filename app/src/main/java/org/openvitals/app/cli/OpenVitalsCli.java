@@ -3,6 +3,7 @@ package org.openvitals.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.openvitals.app.serve.ServeCommand;
 import org.openvitals.app.settings.UserSettings;
 import org.openvitals.app.shell.DesktopLauncher;
 import org.openvitals.core.store.DataFolder;
@@ -48,6 +49,8 @@ import picocli.CommandLine.ScopeType;
       SyncCommand.class,
       CloudStatusCommand.class,
       SelfTestCommand.class,
+      ServeCommand.class,
+      PhoneSimCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class OpenVitalsCli implements Callable<Integer> {

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -15,6 +16,7 @@ import org.openvitals.connectors.files.FileImporter;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
 
 /**
@@ -74,6 +76,18 @@ public final class AppleHealthImporter implements FileImporter {
    */
   public ImportReport dryRun(Path file, ImportListener listener) throws ImportException {
     return new ImportRun(file, null, listener == null ? ImportListener.NONE : listener, batchSize)
+        .run();
+  }
+
+  /**
+   * Reads and maps {@code file} as an import would and hands each sample to {@code each}, in file
+   * order, without a store (the reference phone sends an export this way). Samples inside a
+   * Correlation are not handed out twice: Apple writes each as a top-level Record too.
+   */
+  public ImportReport read(Path file, Consumer<Sample> each, ImportListener listener)
+      throws ImportException {
+    return new ImportRun(
+            file, null, listener == null ? ImportListener.NONE : listener, batchSize, each)
         .run();
   }
 

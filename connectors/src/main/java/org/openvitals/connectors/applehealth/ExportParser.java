@@ -27,9 +27,9 @@ import org.openvitals.core.units.Units;
  * counted with a reason that names the line and column; only broken XML ends the parse.
  */
 final class ExportParser {
-  static final String PROVIDER = "apple_health";
-  static final String SYNC_ID = "HKMetadataKeySyncIdentifier";
-  static final String WORKOUT_PREFIX = "HKWorkoutActivityType";
+  static final String PROVIDER = HealthKitTypes.PROVIDER;
+  static final String SYNC_ID = HealthKitTypes.SYNC_ID;
+  static final String WORKOUT_PREFIX = HealthKitTypes.WORKOUT_ACTIVITY_PREFIX;
 
   private final XMLInputFactory factory;
   private final SampleSink sink;
@@ -204,12 +204,7 @@ final class ExportParser {
         }
         value = Duration.between(start, end).toMillis() / 60_000.0;
       } else {
-        value = number(a.value, "value");
-        if ("%".equals(a.unit)) {
-          value = HealthKitTypes.percent(value);
-        } else {
-          value = Units.toCanonical(type, value, a.unit);
-        }
+        value = HealthKitTypes.canonicalValue(type, number(a.value, "value"), a.unit);
       }
       if (metadata == null) {
         metadata = new HashMap<>(4);
@@ -220,7 +215,7 @@ final class ExportParser {
       if (beats != null) {
         metadata.put("hrv_beats", beats);
       }
-      if ("HKQuantityTypeIdentifierBasalBodyTemperature".equals(a.type)) {
+      if (HealthKitTypes.BASAL_BODY_TEMPERATURE.equals(a.type)) {
         metadata.put("measurement", "basal");
       }
       return new Sample(
@@ -641,17 +636,13 @@ final class ExportParser {
 
   // ---- sources and devices -------------------------------------------------------------------
 
-  /**
-   * The source named by the record. Unicode spaces become plain ones: localised exports write
-   * "Apple\u00A0Watch" (fr_FR), which is the same watch as "Apple Watch" elsewhere.
-   */
+  /** The source named by the record ({@link HealthKitTypes#source}), one instance per name. */
   private SourceRef source(String name) {
     SourceRef cached = sources.get(name);
     if (cached != null) {
       return cached;
     }
-    String n = name == null ? "" : name.replace('\u00A0', ' ').replace('\u202F', ' ').strip();
-    SourceRef source = new SourceRef(PROVIDER, n.isEmpty() ? "Unknown source" : n);
+    SourceRef source = HealthKitTypes.source(name);
     if (name != null) {
       sources.put(name, source);
     }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -73,7 +74,16 @@ final class ImportRun implements SampleSink {
 
   private long mapped;
 
+  /** In a dry run, who hears each mapped sample, or null. */
+  private final Consumer<Sample> each;
+
   ImportRun(Path file, SampleStore store, ImportListener listener, int batchSize) {
+    this(file, store, listener, batchSize, null);
+  }
+
+  ImportRun(
+      Path file, SampleStore store, ImportListener listener, int batchSize, Consumer<Sample> each) {
+    this.each = each;
     this.dryRun = store == null;
     this.file = file;
     this.batchSize = batchSize;
@@ -139,6 +149,9 @@ final class ImportRun implements SampleSink {
   public void sample(Sample s) {
     if (dryRun) {
       mapped++;
+      if (each != null) {
+        each.accept(s);
+      }
     } else if (parser.ordinal() <= resumeAfter) {
       tally.alreadyCommitted++;
     } else {
@@ -161,6 +174,9 @@ final class ImportRun implements SampleSink {
   public void deferred(Sample s) {
     if (dryRun) {
       mapped++;
+      if (each != null) {
+        each.accept(s);
+      }
     } else {
       writer.add(s);
     }

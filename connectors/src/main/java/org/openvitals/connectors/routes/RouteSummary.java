@@ -25,6 +25,10 @@ public record RouteSummary(
 
   private static final double EARTH_RADIUS_M = 6_371_008.8;
 
+  /**
+   * The summary as the workout's metadata entries ({@code route_points}, {@code route_distance_m}
+   * ...).
+   */
   public Map<String, String> toMetadata() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("route_points", Integer.toString(points));

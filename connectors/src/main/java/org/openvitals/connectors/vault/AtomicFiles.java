@@ -8,10 +8,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /** Durable file replacement: write a temporary file, fsync it, rename it over, fsync the folder. */
-final class AtomicFiles {
+public final class AtomicFiles {
   private AtomicFiles() {}
 
-  static void writeDurably(Path target, byte[] content) throws IOException {
+  public static void writeDurably(Path target, byte[] content) throws IOException {
     Path temp = target.resolveSibling(target.getFileName() + ".tmp");
     try (FileChannel channel =
         FileChannel.open(

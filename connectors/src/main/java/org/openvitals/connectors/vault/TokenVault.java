@@ -55,6 +55,14 @@ public final class TokenVault {
    * settings or {@code $OPENVITALS_KEY_STORAGE}.
    */
   public static TokenVault open(Path dataDir, String keyStorage, Consumer<String> warn) {
+    return new TokenVault(dataDir.resolve("vault"), keySource(dataDir, keyStorage, warn));
+  }
+
+  /**
+   * Where the vault of a data folder keeps its key (see {@link #open}). Other secrets of the data
+   * folder (the phone endpoint's private key) are sealed with the same key.
+   */
+  public static KeySource keySource(Path dataDir, String keyStorage, Consumer<String> warn) {
     Path dir = dataDir.resolve("vault");
     String mode = keyStorage == null || keyStorage.isBlank() ? "auto" : keyStorage;
     KeySource source =
@@ -69,7 +77,7 @@ public final class TokenVault {
               throw new IllegalArgumentException(
                   "Unknown key storage '" + mode + "' (expected auto, keychain or file)");
         };
-    return new TokenVault(dir, source);
+    return source;
   }
 
   private static KeySource fileFallback(Path dir, Consumer<String> warn) {

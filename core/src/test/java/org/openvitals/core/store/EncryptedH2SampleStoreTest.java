@@ -18,7 +18,7 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 import org.openvitals.core.model.MetricType;
 
-class EncryptedH2SampleStoreTest extends SampleStoreContract {
+class EncryptedH2SampleStoreTest extends PhoneSyncStoreContract {
 
   private static final String PASSWORD = "correct horse battery staple";
 

@@ -7,7 +7,7 @@ import java.sql.SQLException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
-class H2SampleStoreTest extends SampleStoreContract {
+class H2SampleStoreTest extends PhoneSyncStoreContract {
 
   @Override
   protected StoreConfig config(Path dataDir) {

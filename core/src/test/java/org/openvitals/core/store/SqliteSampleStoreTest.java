@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.time.DayBoundaries;
 
-class SqliteSampleStoreTest extends SampleStoreContract {
+class SqliteSampleStoreTest extends PhoneSyncStoreContract {
 
   @Override
   protected StoreConfig config(Path dataDir) {

@@ -55,13 +55,15 @@ final class H2Dialect implements SqlDialect {
    * while the join uses every column.
    */
   @Override
-  public KeyListQuery keyListQuery(Connection c, String columns, String filter, String keyColumn) {
+  public KeyListQuery keyListQuery(
+      Connection c, String table, String columns, String filter, String keyColumn) {
     String sql =
         "SELECT "
             + columns
-            + " FROM UNNEST(?) AS wanted(k) JOIN samples ON "
-            + filter
-            + " AND "
+            + " FROM UNNEST(?) AS wanted(k) JOIN "
+            + table
+            + " ON "
+            + (filter == null ? "" : filter + " AND ")
             + keyColumn
             + " = wanted.k";
     return new KeyListQuery() {

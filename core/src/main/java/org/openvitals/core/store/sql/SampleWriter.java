@@ -53,6 +53,16 @@ final class SampleWriter {
   WriteResult upsert(
       Connection c, List<PreparedSample> samples, DayBoundaries preparedWith, DayBoundaries days)
       throws SQLException {
+    return upsertRows(c, rows(c, samples, preparedWith, days), days);
+  }
+
+  /**
+   * The samples with their source and device ids resolved, and their days recounted when the day
+   * boundaries changed since they were prepared.
+   */
+  List<SampleRow> rows(
+      Connection c, List<PreparedSample> samples, DayBoundaries preparedWith, DayBoundaries days)
+      throws SQLException {
     // Day boundaries changed since the batch was prepared (rare): its days are recounted.
     boolean recountDays = !days.equals(preparedWith);
     List<SampleRow> rows = new ArrayList<>(samples.size());
@@ -76,6 +86,12 @@ final class SampleWriter {
               : p;
       rows.add(SampleRow.of(lastSourceId, lastDeviceId, sample));
     }
+    return rows;
+  }
+
+  /** Upserts rows made by {@link #rows}. */
+  WriteResult upsertRows(Connection c, List<SampleRow> rows, DayBoundaries days)
+      throws SQLException {
     Map<RowKey, StoredRow> known = stored.find(c, rows);
 
     Map<RowKey, SampleRow> inserts = LinkedHashMap.newLinkedHashMap(rows.size());
@@ -173,18 +189,51 @@ final class SampleWriter {
         recompute.add(old.group(days));
       }
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE samples SET deleted = 1 WHERE id = ?")) {
-      for (long id : toDelete) {
-        ps.setLong(1, id);
-        ps.addBatch();
-      }
-      if (!toDelete.isEmpty()) {
-        ps.executeBatch();
-      }
-    }
+    markDeleted(c, toDelete);
     insertRows(c, markers, true);
     Rollups.recompute(c, recompute, days);
     return toDelete.size();
+  }
+
+  /** Tombstones stored rows by id; the caller recomputes their rollups. */
+  void markDeleted(Connection c, Collection<Long> rowIds) throws SQLException {
+    setDeleted(c, rowIds, true);
+  }
+
+  /**
+   * Brings tombstoned rows back with new content, each {@code rows} entry replacing the row of its
+   * id, and recomputes the rollups they leave and join.
+   */
+  void revive(Connection c, Map<Long, SampleRow> rows, Map<Long, StoredRow> old, DayBoundaries days)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return;
+    }
+    Map<RowKey, Long> ids = new HashMap<>();
+    Set<Rollups.Group> recompute = new HashSet<>();
+    for (Map.Entry<Long, SampleRow> e : rows.entrySet()) {
+      ids.put(e.getValue().key(), e.getKey());
+      recompute.add(old.get(e.getKey()).group(days));
+      recompute.add(e.getValue().group());
+    }
+    updateSamples(c, rows.values(), ids);
+    setDeleted(c, rows.keySet(), false);
+    Rollups.recompute(c, recompute, days);
+  }
+
+  private static void setDeleted(Connection c, Collection<Long> rowIds, boolean deleted)
+      throws SQLException {
+    if (rowIds.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE samples SET deleted = ? WHERE id = ?")) {
+      for (long id : rowIds) {
+        ps.setInt(1, deleted ? 1 : 0);
+        ps.setLong(2, id);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
   }
 
   /**

@@ -42,7 +42,16 @@ public interface SqlDialect {
    * one {@code ?} per filter value, for example {@code "type_id = ?"}); it is prepared once and run
    * for many key lists.
    */
-  KeyListQuery keyListQuery(Connection c, String columns, String filter, String keyColumn);
+  default KeyListQuery keyListQuery(Connection c, String columns, String filter, String keyColumn) {
+    return keyListQuery(c, "samples", columns, filter, keyColumn);
+  }
+
+  /**
+   * As {@link #keyListQuery(Connection, String, String, String)}, over any table of the store;
+   * {@code filter} may be null for none. Columns are named without the table.
+   */
+  KeyListQuery keyListQuery(
+      Connection c, String table, String columns, String filter, String keyColumn);
 
   /** A prepared lookup by a list of keys; see {@link #keyListQuery}. */
   interface KeyListQuery extends AutoCloseable {

@@ -27,6 +27,10 @@ import org.openvitals.core.store.SourceSummary;
 import org.openvitals.core.store.StoreException;
 import org.openvitals.core.store.StoreInfo;
 import org.openvitals.core.store.WriteResult;
+import org.openvitals.core.store.phone.PhoneBatch;
+import org.openvitals.core.store.phone.PhoneBatchResult;
+import org.openvitals.core.store.phone.PhoneSyncStore;
+import org.openvitals.core.store.phone.PhoneUploads;
 import org.openvitals.core.time.DayBoundaries;
 
 /**
@@ -42,7 +46,7 @@ import org.openvitals.core.time.DayBoundaries;
  * each other. Reads borrow connections from a pool and see only committed data, so they run while a
  * write is in progress.
  */
-public abstract class SqlSampleStore implements SampleStore, ResolvedDays {
+public abstract class SqlSampleStore implements SampleStore, ResolvedDays, PhoneSyncStore {
 
   private static final String DAY_BOUNDARIES_SETTING = "day_boundaries";
 
@@ -58,6 +62,7 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays {
   private final Catalog catalog = new Catalog();
   private final SampleWriter sampleWriter;
   private final SampleReads reads = new SampleReads(catalog);
+  private final PhoneBatches phoneBatches;
 
   /** Used by {@link #prepare}, which holds its lock. */
   private final MetadataJson.Cache metadataJson = new MetadataJson.Cache();
@@ -86,6 +91,7 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays {
     this.writer = writer;
     this.readers = new ReaderPool(readers, idleReaders);
     this.sampleWriter = new SampleWriter(catalog, dialect);
+    this.phoneBatches = new PhoneBatches(catalog, dialect, sampleWriter);
     try {
       write("open the store", this::load);
     } catch (RuntimeException e) {
@@ -230,6 +236,45 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays {
         });
   }
 
+  // ---------------------------------------------------------------- phone batches
+
+  @Override
+  public PhoneBatchResult applyPhoneBatch(PhoneBatch batch) {
+    Objects.requireNonNull(batch, "batch");
+    return write(
+        "store phone batch "
+            + batch.batchId()
+            + " ("
+            + batch.upserts().size()
+            + " samples, "
+            + batch.deleted().size()
+            + " deletions)",
+        c -> phoneBatches.apply(c, batch, currentDayBoundaries(c)));
+  }
+
+  @Override
+  public Map<String, String> phoneAnchors(String deviceId) {
+    Objects.requireNonNull(deviceId, "deviceId");
+    return read("read the anchors of " + deviceId, c -> phoneBatches.anchors(c, deviceId));
+  }
+
+  @Override
+  public int startPhoneResync(String deviceId) {
+    Objects.requireNonNull(deviceId, "deviceId");
+    return write("start a resync of " + deviceId, c -> phoneBatches.forgetAnchors(c, deviceId));
+  }
+
+  @Override
+  public List<PhoneUploads> phoneUploads() {
+    return read("list phone uploads", phoneBatches::uploads);
+  }
+
+  @Override
+  public List<PhoneBatchResult> phoneBatches(String deviceId, int limit) {
+    Objects.requireNonNull(deviceId, "deviceId");
+    return read("read the batches of " + deviceId, c -> phoneBatches.batches(c, deviceId, limit));
+  }
+
   // ---------------------------------------------------------------- reads
 
   @Override
@@ -332,6 +377,9 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays {
           dialect.rollback(writer);
         } catch (SQLException rollbackFailure) {
           e.addSuppressed(rollbackFailure);
+        }
+        if (e instanceof IllegalArgumentException refused) {
+          throw refused; // the caller's mistake, not the store's: named as it was thrown
         }
         throw failure(what, e);
       } finally {

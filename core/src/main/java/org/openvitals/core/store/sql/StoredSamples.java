@@ -81,6 +81,24 @@ final class StoredSamples {
     return found;
   }
 
+  /** The stored rows (tombstones included) with the given row ids; absent ids are left out. */
+  Map<Long, StoredRow> byIds(Connection c, Collection<Long> ids) throws SQLException {
+    Map<Long, StoredRow> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    try (KeyListQuery byId = dialect.keyListQuery(c, COLUMNS, null, "id")) {
+      byId.run(
+          new int[0],
+          new HashSet<>(ids).toArray(Long[]::new),
+          rs -> {
+            StoredRow row = row(rs);
+            found.put(row.rowId(), row);
+          });
+    }
+    return found;
+  }
+
   /** The latest start stored for a type (tombstones included), or Long.MIN_VALUE for none. */
   private static long latestStart(PreparedStatement latest, int typeId) throws SQLException {
     latest.setInt(1, typeId);
@@ -101,21 +119,25 @@ final class StoredSamples {
     if ((externalId != null) != withExternalId) {
       return;
     }
+    StoredRow s = row(rs);
+    into.put(s.key(), s);
+  }
+
+  /** The row of {@link #COLUMNS} the result set is on. */
+  private static StoredRow row(ResultSet rs) throws SQLException {
     int deviceId = rs.getInt(8);
     boolean noDevice = rs.wasNull();
-    StoredRow s =
-        new StoredRow(
-            rs.getLong(1),
-            rs.getInt(2),
-            rs.getInt(3),
-            rs.getLong(4),
-            rs.getInt(5),
-            rs.getLong(6),
-            rs.getDouble(7),
-            noDevice ? null : deviceId,
-            externalId,
-            rs.getString(10),
-            rs.getInt(11) != 0);
-    into.put(s.key(), s);
+    return new StoredRow(
+        rs.getLong(1),
+        rs.getInt(2),
+        rs.getInt(3),
+        rs.getLong(4),
+        rs.getInt(5),
+        rs.getLong(6),
+        rs.getDouble(7),
+        noDevice ? null : deviceId,
+        rs.getString(9),
+        rs.getString(10),
+        rs.getInt(11) != 0);
   }
 }

@@ -85,8 +85,10 @@ final class SqliteDialect implements SqlDialect {
   }
 
   @Override
-  public KeyListQuery keyListQuery(Connection c, String columns, String filter, String keyColumn) {
-    return new InListQuery(c, "SELECT " + columns + " FROM samples WHERE " + filter, keyColumn);
+  public KeyListQuery keyListQuery(
+      Connection c, String table, String columns, String filter, String keyColumn) {
+    String where = filter == null ? " WHERE " : " WHERE " + filter + " AND ";
+    return new InListQuery(c, "SELECT " + columns + " FROM " + table + where, keyColumn);
   }
 
   /**
@@ -131,7 +133,7 @@ final class SqliteDialect implements SqlDialect {
       PreparedStatement ps = bySize.get(size);
       if (ps == null) {
         String in = String.join(", ", Collections.nCopies(size, "?"));
-        ps = c.prepareStatement(select + " AND " + column + " IN (" + in + ")");
+        ps = c.prepareStatement(select + column + " IN (" + in + ")");
         bySize.put(size, ps);
       }
       return ps;

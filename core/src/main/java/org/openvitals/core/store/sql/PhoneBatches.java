@@ -1,0 +1,496 @@
+package org.openvitals.core.store.sql;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.openvitals.core.store.WriteResult;
+import org.openvitals.core.store.phone.PhoneBatch;
+import org.openvitals.core.store.phone.PhoneBatchResult;
+import org.openvitals.core.store.phone.PhoneSample;
+import org.openvitals.core.store.phone.PhoneUploads;
+import org.openvitals.core.time.DayBoundaries;
+
+/**
+ * The phone protocol's tables ({@code sample_uuids}, {@code uuid_tombstones}, {@code
+ * phone_batches}, {@code phone_anchors}) and the application of one batch inside the caller's write
+ * transaction; see {@link org.openvitals.core.store.phone.PhoneSyncStore}.
+ *
+ * <p>A sample keeps its natural key and is written by {@link SampleWriter} like any import; this
+ * part adds what UUIDs decide: deletions (a row goes once no live UUID names it), UUIDs that moved
+ * to other content, rows brought back by a live UUID, and the UUIDs each row was sent under.
+ */
+final class PhoneBatches {
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
+
+  private static final String BATCH_COLUMNS =
+      "batch_id, device_id, stream, anchor, received_ms, samples_received, deletions_received,"
+          + " inserted, updated, unchanged, suppressed, samples_deleted, unmapped";
+
+  private final Catalog catalog;
+  private final SqlDialect dialect;
+  private final SampleWriter writer;
+  private final StoredSamples stored;
+
+  PhoneBatches(Catalog catalog, SqlDialect dialect, SampleWriter writer) {
+    this.catalog = catalog;
+    this.dialect = dialect;
+    this.writer = writer;
+    this.stored = new StoredSamples(dialect);
+  }
+
+  /** One UUID's row for one metric type. */
+  private record UuidKey(String uuid, int typeId) {}
+
+  PhoneBatchResult apply(Connection c, PhoneBatch batch, DayBoundaries days) throws SQLException {
+    Optional<PhoneBatchResult> earlier = batch(c, batch.batchId().toString());
+    if (earlier.isPresent()) {
+      if (!earlier.get().deviceId().equals(batch.deviceId())) {
+        throw new IllegalArgumentException(
+            "Batch " + batch.batchId() + " was sent by another device");
+      }
+      return earlier.get().asReplay();
+    }
+    String batchId = batch.batchId().toString();
+    Set<String> deleted = new LinkedHashSet<>();
+    batch.deleted().forEach(u -> deleted.add(u.toString()));
+    Set<String> mentioned = new HashSet<>(deleted);
+    batch.upserts().forEach(p -> mentioned.add(p.uuid().toString()));
+
+    Set<String> tombstoned = tombstonedUuids(c, mentioned);
+    Map<UuidKey, Long> mapped = mappings(c, mentioned);
+
+    // Deletions first: within a batch, as across batches, a deletion wins over its sample.
+    insertTombstones(c, deleted, tombstoned, batchId);
+    Set<Long> detached = new HashSet<>();
+    for (Map.Entry<UuidKey, Long> e : mapped.entrySet()) {
+      if (deleted.contains(e.getKey().uuid())) {
+        detached.add(e.getValue());
+      }
+    }
+    deleteMappings(c, deleted);
+
+    // The samples whose UUID is live, the last of each (UUID, type) winning.
+    Map<UuidKey, PreparedSample> live = new LinkedHashMap<>();
+    int suppressed = 0;
+    for (PhoneSample p : batch.upserts()) {
+      String uuid = p.uuid().toString();
+      if (deleted.contains(uuid) || tombstoned.contains(uuid)) {
+        suppressed++;
+        continue;
+      }
+      int typeId = catalog.typeId(p.sample().type());
+      UuidKey key = new UuidKey(uuid, typeId);
+      live.remove(key);
+      live.put(
+          key,
+          PreparedSample.of(typeId, MetadataJson.write(p.sample().metadata()), p.sample(), days));
+    }
+    List<UuidKey> keys = new ArrayList<>(live.keySet());
+    List<SampleRow> rows = writer.rows(c, new ArrayList<>(live.values()), days, days);
+
+    // A UUID sent again with other content leaves its old row.
+    Map<Long, StoredRow> previous = stored.byIds(c, pick(mapped, keys));
+    List<UuidKey> movedKeys = new ArrayList<>();
+    for (int i = 0; i < keys.size(); i++) {
+      Long rowId = mapped.get(keys.get(i));
+      StoredRow old = rowId == null ? null : previous.get(rowId);
+      if (old != null && !old.key().equals(rows.get(i).key())) {
+        detached.add(rowId);
+        movedKeys.add(keys.get(i));
+      }
+    }
+    deleteMappings(c, movedKeys);
+    movedKeys.forEach(mapped::remove);
+
+    Map<RowKey, StoredRow> before = stored.find(c, rows);
+    WriteResult written = writer.upsertRows(c, rows, days);
+    int inserted = written.inserted();
+    int updated = written.updated();
+    int unchanged = written.unchanged();
+    for (int i = 0; i < keys.size(); i++) {
+      if (movedKeys.contains(keys.get(i)) && !before.containsKey(rows.get(i).key())) {
+        inserted--; // counted as new by the writer, but it is this UUID's sample, changed
+        updated++;
+      }
+    }
+
+    // A live UUID brings back a row that earlier deletions of other UUIDs removed.
+    Map<Long, SampleRow> revived = new LinkedHashMap<>();
+    Map<Long, StoredRow> revivedOld = new HashMap<>();
+    for (SampleRow row : rows) {
+      StoredRow old = before.get(row.key());
+      if (old != null && old.deleted() && revived.putIfAbsent(old.rowId(), row) == null) {
+        revivedOld.put(old.rowId(), old);
+      }
+    }
+    // The writer counted them unchanged: it leaves tombstones alone.
+    unchanged -= revived.size();
+    updated += revived.size();
+    writer.revive(c, revived, revivedOld, days);
+    Map<RowKey, StoredRow> after = stored.find(c, rows);
+
+    Map<UuidKey, Long> newMappings = new LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      long rowId = after.get(rows.get(i).key()).rowId();
+      if (!Long.valueOf(rowId).equals(mapped.get(keys.get(i)))) {
+        newMappings.put(keys.get(i), rowId);
+      }
+    }
+    writeMappings(c, newMappings, mapped.keySet());
+    // Last, so that a row this batch names again (under another UUID) is not removed first.
+    int samplesDeleted = deleteOrphans(c, detached, days);
+
+    PhoneBatchResult result =
+        new PhoneBatchResult(
+            batch.batchId(),
+            batch.deviceId(),
+            batch.stream(),
+            batch.anchor(),
+            batch.receivedAt(),
+            batch.upserts().size(),
+            batch.deleted().size(),
+            inserted,
+            updated,
+            unchanged,
+            suppressed,
+            samplesDeleted,
+            batch.unmapped(),
+            false);
+    insertBatch(c, result);
+    putAnchor(c, batch.deviceId(), batch.stream(), batch.anchor(), batchId);
+    return result;
+  }
+
+  Map<String, String> anchors(Connection c, String deviceId) throws SQLException {
+    Map<String, String> anchors = new TreeMap<>();
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT stream, anchor FROM phone_anchors WHERE device_id = ?")) {
+      ps.setString(1, deviceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          anchors.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    return anchors;
+  }
+
+  int forgetAnchors(Connection c, String deviceId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM phone_anchors WHERE device_id = ?")) {
+      ps.setString(1, deviceId);
+      return ps.executeUpdate();
+    }
+  }
+
+  List<PhoneUploads> uploads(Connection c) throws SQLException {
+    List<PhoneUploads> out = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT device_id, COUNT(*), SUM(samples_received), SUM(deletions_received),"
+                    + " MIN(received_ms), MAX(received_ms) FROM phone_batches"
+                    + " GROUP BY device_id ORDER BY device_id");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new PhoneUploads(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                Instant.ofEpochMilli(rs.getLong(5)),
+                Instant.ofEpochMilli(rs.getLong(6))));
+      }
+    }
+    return out;
+  }
+
+  List<PhoneBatchResult> batches(Connection c, String deviceId, int limit) throws SQLException {
+    List<PhoneBatchResult> out = new ArrayList<>();
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT "
+                + BATCH_COLUMNS
+                + " FROM phone_batches WHERE device_id = ?"
+                + " ORDER BY received_ms DESC, batch_id DESC")) {
+      ps.setString(1, deviceId);
+      ps.setMaxRows(Math.max(0, limit));
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next() && out.size() < limit) {
+          out.add(result(rs));
+        }
+      }
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- the tables
+
+  private Optional<PhoneBatchResult> batch(Connection c, String batchId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT " + BATCH_COLUMNS + " FROM phone_batches WHERE batch_id = ?")) {
+      ps.setString(1, batchId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(result(rs)) : Optional.empty();
+      }
+    }
+  }
+
+  private static PhoneBatchResult result(ResultSet rs) throws SQLException {
+    return new PhoneBatchResult(
+        UUID.fromString(rs.getString(1)),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getString(4),
+        Instant.ofEpochMilli(rs.getLong(5)),
+        rs.getInt(6),
+        rs.getInt(7),
+        rs.getInt(8),
+        rs.getInt(9),
+        rs.getInt(10),
+        rs.getInt(11),
+        rs.getInt(12),
+        readCounts(rs.getString(13)),
+        false);
+  }
+
+  private static void insertBatch(Connection c, PhoneBatchResult r) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO phone_batches ("
+                + BATCH_COLUMNS
+                + ") VALUES ("
+                + Jdbc.placeholders(13)
+                + ")")) {
+      ps.setString(1, r.batchId().toString());
+      ps.setString(2, r.deviceId());
+      ps.setString(3, r.stream());
+      ps.setString(4, r.acknowledgedAnchor());
+      ps.setLong(5, r.receivedAt().toEpochMilli());
+      ps.setInt(6, r.samplesReceived());
+      ps.setInt(7, r.deletionsReceived());
+      ps.setInt(8, r.inserted());
+      ps.setInt(9, r.updated());
+      ps.setInt(10, r.unchanged());
+      ps.setInt(11, r.suppressed());
+      ps.setInt(12, r.samplesDeleted());
+      ps.setString(13, r.unmapped().isEmpty() ? null : writeCounts(r.unmapped()));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Update-then-insert, the same SQL on both engines. */
+  private static void putAnchor(
+      Connection c, String deviceId, String stream, String anchor, String batchId)
+      throws SQLException {
+    try (PreparedStatement update =
+        c.prepareStatement(
+            "UPDATE phone_anchors SET anchor = ?, batch_id = ? WHERE device_id = ? AND stream = ?")) {
+      update.setString(1, anchor);
+      update.setString(2, batchId);
+      update.setString(3, deviceId);
+      update.setString(4, stream);
+      if (update.executeUpdate() > 0) {
+        return;
+      }
+    }
+    try (PreparedStatement insert =
+        c.prepareStatement(
+            "INSERT INTO phone_anchors (device_id, stream, anchor, batch_id) VALUES (?, ?, ?, ?)")) {
+      insert.setString(1, deviceId);
+      insert.setString(2, stream);
+      insert.setString(3, anchor);
+      insert.setString(4, batchId);
+      insert.executeUpdate();
+    }
+  }
+
+  private Set<String> tombstonedUuids(Connection c, Collection<String> uuids) throws SQLException {
+    Set<String> found = new HashSet<>();
+    if (uuids.isEmpty()) {
+      return found;
+    }
+    try (SqlDialect.KeyListQuery q =
+        dialect.keyListQuery(c, "uuid_tombstones", "uuid", null, "uuid")) {
+      q.run(new int[0], uuids.toArray(String[]::new), rs -> found.add(rs.getString(1)));
+    }
+    return found;
+  }
+
+  private static void insertTombstones(
+      Connection c, Set<String> deleted, Set<String> already, String batchId) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("INSERT INTO uuid_tombstones (uuid, batch_id) VALUES (?, ?)")) {
+      boolean any = false;
+      for (String uuid : deleted) {
+        if (!already.contains(uuid)) {
+          ps.setString(1, uuid);
+          ps.setString(2, batchId);
+          ps.addBatch();
+          any = true;
+        }
+      }
+      if (any) {
+        ps.executeBatch();
+      }
+    }
+  }
+
+  /** The rows each of these UUIDs names, by (UUID, type). */
+  private Map<UuidKey, Long> mappings(Connection c, Collection<String> uuids) throws SQLException {
+    Map<UuidKey, Long> found = new HashMap<>();
+    if (uuids.isEmpty()) {
+      return found;
+    }
+    try (SqlDialect.KeyListQuery q =
+        dialect.keyListQuery(c, "sample_uuids", "uuid, type_id, sample_id", null, "uuid")) {
+      q.run(
+          new int[0],
+          uuids.toArray(String[]::new),
+          rs -> found.put(new UuidKey(rs.getString(1), rs.getInt(2)), rs.getLong(3)));
+    }
+    return found;
+  }
+
+  private static List<Long> pick(Map<UuidKey, Long> mapped, List<UuidKey> keys) {
+    List<Long> ids = new ArrayList<>();
+    for (UuidKey key : keys) {
+      Long id = mapped.get(key);
+      if (id != null) {
+        ids.add(id);
+      }
+    }
+    return ids;
+  }
+
+  private static void deleteMappings(Connection c, Set<String> uuids) throws SQLException {
+    if (uuids.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM sample_uuids WHERE uuid = ?")) {
+      for (String uuid : uuids) {
+        ps.setString(1, uuid);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  private static void deleteMappings(Connection c, List<UuidKey> keys) throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM sample_uuids WHERE uuid = ? AND type_id = ?")) {
+      for (UuidKey key : keys) {
+        ps.setString(1, key.uuid());
+        ps.setInt(2, key.typeId());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Tombstones the live rows among {@code rowIds} that no UUID names any more and recomputes their
+   * rollups; returns how many.
+   */
+  private int deleteOrphans(Connection c, Set<Long> rowIds, DayBoundaries days)
+      throws SQLException {
+    if (rowIds.isEmpty()) {
+      return 0;
+    }
+    Set<Long> stillNamed = new HashSet<>();
+    try (SqlDialect.KeyListQuery q =
+        dialect.keyListQuery(c, "sample_uuids", "sample_id", null, "sample_id")) {
+      q.run(new int[0], rowIds.toArray(Long[]::new), rs -> stillNamed.add(rs.getLong(1)));
+    }
+    List<Long> orphans = new ArrayList<>();
+    Set<Rollups.Group> recompute = new HashSet<>();
+    for (StoredRow row : stored.byIds(c, rowIds).values()) {
+      if (!row.deleted() && !stillNamed.contains(row.rowId())) {
+        orphans.add(row.rowId());
+        recompute.add(row.group(days));
+      }
+    }
+    writer.markDeleted(c, orphans);
+    Rollups.recompute(c, recompute, days);
+    return orphans.size();
+  }
+
+  /** Points each (UUID, type) at its row; {@code existing} are the pairs stored already. */
+  private static void writeMappings(
+      Connection c, Map<UuidKey, Long> mappings, Set<UuidKey> existing) throws SQLException {
+    try (PreparedStatement update =
+            c.prepareStatement(
+                "UPDATE sample_uuids SET sample_id = ? WHERE uuid = ? AND type_id = ?");
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO sample_uuids (uuid, type_id, sample_id) VALUES (?, ?, ?)")) {
+      boolean updates = false;
+      boolean inserts = false;
+      for (Map.Entry<UuidKey, Long> e : mappings.entrySet()) {
+        UuidKey key = e.getKey();
+        if (existing.contains(key)) {
+          update.setLong(1, e.getValue());
+          update.setString(2, key.uuid());
+          update.setInt(3, key.typeId());
+          update.addBatch();
+          updates = true;
+        } else {
+          insert.setString(1, key.uuid());
+          insert.setInt(2, key.typeId());
+          insert.setLong(3, e.getValue());
+          insert.addBatch();
+          inserts = true;
+        }
+      }
+      if (updates) {
+        update.executeBatch();
+      }
+      if (inserts) {
+        insert.executeBatch();
+      }
+    }
+  }
+
+  private static String writeCounts(Map<String, Integer> counts) {
+    try {
+      return JSON.writeValueAsString(counts);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A map of counts always serialises", e);
+    }
+  }
+
+  private static Map<String, Integer> readCounts(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(json, COUNTS);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored unmapped counts are not a JSON object: " + json, e);
+    }
+  }
+}

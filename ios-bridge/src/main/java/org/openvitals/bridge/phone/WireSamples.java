@@ -1,0 +1,203 @@
+package org.openvitals.bridge.phone;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.openvitals.connectors.applehealth.HealthKitTypes;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.Sample;
+import org.openvitals.core.units.Units;
+
+/**
+ * Turns a sample read from an Apple Health export back into what HealthKit would hand the phone
+ * app, in the protocol's form: the type identifier, a HealthKit unit, a stable UUID, source, device
+ * and metadata.
+ */
+final class WireSamples {
+  static final String WORKOUT = "HKWorkoutTypeIdentifier";
+
+  /** Always with seconds (OffsetDateTime.toString drops ":00"), as the protocol requires. */
+  private static final DateTimeFormatter ISO = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+  /**
+   * HealthKit unit strings the phone may ask for; per metric, the first one the catalog keeps as
+   * is.
+   */
+  private static final List<String> UNITS =
+      List.of(
+          "count",
+          "count/min",
+          "kg",
+          "m",
+          "kcal",
+          "min",
+          "ms",
+          "degC",
+          "mmHg",
+          "mg/dL",
+          "g",
+          "mg",
+          "mcg",
+          "mL",
+          "%",
+          "kg/m2",
+          "mL/min·kg",
+          "cm",
+          "s");
+
+  /** Metadata the importer adds itself; the phone's HealthKit metadata never holds them. */
+  private static final Set<String> DERIVED =
+      Set.of(
+          "source_version",
+          "hrv_beats",
+          "measurement",
+          "activity_type",
+          "energy_kcal",
+          "distance_m",
+          "basal_energy_kcal",
+          "steps",
+          "events",
+          "activities",
+          "heart_rate_ave",
+          "heart_rate_min",
+          "heart_rate_max",
+          "route_points",
+          "route_distance_m",
+          "route_elevation_gain_m",
+          "route_start",
+          "route_end",
+          "route_files");
+
+  private static final Pattern DEVICE_PART =
+      Pattern.compile(
+          "(name|manufacturer|model|hardware|software):(.*?)(?=, (?:name|manufacturer|model|hardware|software):|$)");
+
+  private final Map<MetricType, String> units = new EnumMap<>(MetricType.class);
+
+  /** The wire type of a sample, or null when HealthKit has no identifier for its metric. */
+  static String type(Sample s) {
+    if (s.type() == MetricType.WORKOUT) {
+      return WORKOUT;
+    }
+    if (s.type() == MetricType.BODY_TEMPERATURE
+        && "basal".equals(s.metadata().get("measurement"))) {
+      return HealthKitTypes.BASAL_BODY_TEMPERATURE;
+    }
+    return HealthKitTypes.identifier(s.type());
+  }
+
+  /** The same UUID for the same record on every run, as HealthKit keeps a sample's UUID. */
+  static String uuid(String type, Sample s) {
+    String key = type + '|' + s.start() + '|' + s.end() + '|' + s.value() + '|' + s.source().name();
+    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))
+        .toString()
+        .toUpperCase(Locale.ROOT);
+  }
+
+  ObjectNode toWire(String type, String uuid, Sample s) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("uuid", uuid);
+    o.put("type", type);
+    o.put("start", ISO.format(s.start()));
+    o.put("end", ISO.format(s.end()));
+    ObjectNode source = o.putObject("source");
+    source.put("name", s.source().name());
+    String version = s.metadata().get("source_version");
+    if (version != null) {
+      source.put("version", version);
+    }
+    if (s.device() != null) {
+      ObjectNode device = o.putObject("device");
+      Matcher m = DEVICE_PART.matcher(s.device());
+      boolean any = false;
+      while (m.find()) {
+        any = true;
+        String field =
+            switch (m.group(1)) {
+              case "hardware" -> "hardware_version";
+              case "software" -> "software_version";
+              default -> m.group(1);
+            };
+        device.put(field, truncate(m.group(2)));
+      }
+      if (!any) {
+        device.put("name", truncate(s.device()));
+      }
+    }
+    ObjectNode metadata = JsonNodeFactory.instance.objectNode();
+    s.metadata()
+        .forEach((k, v) -> {
+          if (!DERIVED.contains(k) && metadata.size() < 64 && v.length() <= 4096) {
+            metadata.put(k, v);
+          }
+        });
+    if (!metadata.isEmpty()) {
+      o.set("metadata", metadata);
+    }
+    if (type.equals(WORKOUT)) {
+      workout(o, s);
+    } else if (type.equals(HealthKitTypes.SLEEP_ANALYSIS)) {
+      o.put("value", HealthKitTypes.sleepValue(s.type()));
+    } else {
+      o.put("value", s.value());
+      o.put("unit", unit(s.type()));
+    }
+    return o;
+  }
+
+  private static void workout(ObjectNode o, Sample s) {
+    String activity = s.metadata().getOrDefault("activity_type", "Other");
+    o.put(
+        "activity_type",
+        HealthKitTypes.WORKOUT_ACTIVITY_PREFIX + activity.replaceAll("[^A-Za-z]", ""));
+    o.put("duration_s", s.value() * 60);
+    var stats = o.putArray("statistics");
+    String energy = s.metadata().get("energy_kcal");
+    if (energy != null) {
+      stats
+          .addObject()
+          .put("type", "HKQuantityTypeIdentifierActiveEnergyBurned")
+          .put("unit", "kcal")
+          .put("sum", Double.parseDouble(energy));
+    }
+    String distance = s.metadata().get("distance_m");
+    if (distance != null) {
+      stats
+          .addObject()
+          .put("type", "HKQuantityTypeIdentifierDistanceWalkingRunning")
+          .put("unit", "m")
+          .put("sum", Double.parseDouble(distance));
+    }
+  }
+
+  private String unit(MetricType type) {
+    return units.computeIfAbsent(
+        type,
+        t -> {
+          for (String u : UNITS) {
+            try {
+              if (Units.toCanonical(t, 1.0, u) == 1.0 && Units.toCanonical(t, 2.0, u) == 2.0) {
+                return u;
+              }
+            } catch (RuntimeException notThisOne) {
+              // another dimension
+            }
+          }
+          throw new IllegalStateException("No HealthKit unit for " + t.id());
+        });
+  }
+
+  private static String truncate(String s) {
+    String t = s.strip();
+    return t.length() > 200 ? t.substring(0, 200) : t;
+  }
+}
