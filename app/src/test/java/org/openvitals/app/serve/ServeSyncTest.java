@@ -35,9 +35,11 @@ class ServeSyncTest {
   @TempDir Path tmp;
   private Process serve;
   private FakeProvider fake;
+  private final CountDownLatch pageHeld = new CountDownLatch(1);
 
   @AfterEach
   void stop() {
+    pageHeld.countDown();
     if (serve != null) {
       serve.destroyForcibly();
     }
@@ -132,7 +134,7 @@ class ServeSyncTest {
           }
           secondPageAsked.countDown();
           try {
-            Thread.sleep(30_000); // a slow page: serve must not wait for it
+            pageHeld.await(); // a page that never comes while serve runs: serve must not wait
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
@@ -141,9 +143,7 @@ class ServeSyncTest {
     startServe(data);
 
     assertThat(secondPageAsked.await(60, TimeUnit.SECONDS)).as("log:\n%s", log()).isTrue();
-    long asked = System.nanoTime();
-    sigtermAndWait();
-    assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(25));
+    sigtermAndWait(); // the page is still held: serve stopped without it
 
     try (SampleStore store = Stores.open(StoreConfig.sqlite(data))) {
       TokenVault vault = TokenVault.open(data, CloudSettings.load(data).keyStorage(), w -> {});
