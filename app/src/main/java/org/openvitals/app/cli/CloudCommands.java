@@ -18,7 +18,7 @@ final class CloudCommands implements AutoCloseable {
     CloudSettings settings = CloudSettings.load(config.dataDir());
     this.vault = TokenVault.open(config.dataDir(), settings.keyStorage(), warnings::println);
     this.store = Stores.open(config);
-    this.engine = SyncEngine.standard(store, settings, vault);
+    this.engine = SyncEngine.standard(store, settings, vault, config.dataDir());
   }
 
   @Override

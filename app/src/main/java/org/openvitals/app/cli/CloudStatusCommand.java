@@ -1,8 +1,10 @@
 package org.openvitals.app.cli;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
+import org.openvitals.app.format.NextSync;
 import org.openvitals.connectors.sync.SourceStatus;
 import org.openvitals.connectors.sync.SyncRun;
 import picocli.CommandLine.Command;
@@ -27,8 +29,9 @@ public final class CloudStatusCommand implements Callable<Integer> {
     try (CloudCommands cloud = new CloudCommands(root.storeConfig(), System.err)) {
       for (SourceStatus s : cloud.engine.statuses()) {
         SyncRun last = s.lastRun();
+        String next = NextSync.describe(s, Instant.now(), ZoneId.systemDefault());
         System.out.printf(
-            "%-9s %-17s last sync: %s%s%n",
+            "%-9s %-17s last sync: %s%s%s%n",
             s.provider(),
             s.state().label(),
             last == null
@@ -39,6 +42,7 @@ public final class CloudStatusCommand implements Callable<Integer> {
                     + " new or changed, "
                     + last.requests()
                     + " requests)",
+            next == null ? "" : ", next sync: " + next,
             s.message() == null ? "" : "\n          " + s.message());
         if (history) {
           for (SyncRun run : cloud.engine.history(s.provider())) {

@@ -19,7 +19,7 @@ public final class SyncCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "SOURCE",
       arity = "0..1",
-      description = "withings or oura (default: every connected source)")
+      description = "oura, withings, strava or whoop (default: every connected source)")
   String provider;
 
   @Override
@@ -35,6 +35,12 @@ public final class SyncCommand implements Callable<Integer> {
       Map<String, SyncRun> runs = cloud.engine.syncAll(targets);
       boolean allOk = true;
       for (SyncRun run : runs.values()) {
+        if (run.outcome() == SyncState.SYNCING) {
+          System.out.println(
+              run.provider()
+                  + ": another OpenVitals process (the app?) is syncing it now; see 'openvitals status'");
+          continue;
+        }
         System.out.printf(
             "%s: %s, %d new or changed, %d unchanged, %d removed, %d skipped, %d requests, %.1f s%n",
             run.provider(),

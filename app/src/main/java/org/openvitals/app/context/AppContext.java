@@ -10,6 +10,9 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.openvitals.connectors.sync.SyncRun;
+import org.openvitals.connectors.sync.SyncScheduler;
+import org.openvitals.connectors.sync.SyncService;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
@@ -20,7 +23,8 @@ import org.openvitals.core.store.Stores;
  * view models' {@link BackgroundWork} runs on, and a data version that moves whenever stored data
  * or rules change, so screens that show data reload. Switching stores (the demo database, another
  * data folder, after deleting everything) goes through {@link #switchStore} so every screen
- * follows.
+ * follows. It also owns the open store's cloud sync ({@link #cloud()}), started in the background
+ * by the app and stopped before the store closes.
  *
  * <p>Properties are changed on the FX thread only; {@link #dataChanged()} may be called from any
  * thread.
@@ -32,6 +36,14 @@ public final class AppContext implements AutoCloseable {
   private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper(this, "dataVersion");
   private final ObjectProperty<UnitSystem> unitSystem =
       new SimpleObjectProperty<>(this, "unitSystem", UnitSystem.METRIC);
+  private final ReadOnlyLongWrapper cloudVersion = new ReadOnlyLongWrapper(this, "cloudVersion");
+
+  /** Cloud sync of the open store, made on first use; null until then. */
+  private Cloud cloud;
+
+  private boolean backgroundSync;
+
+  private record Cloud(OpenStore store, SyncService service) {}
 
   /** A store that is open, with the rules service reading it and the colours of its sources. */
   public record OpenStore(
@@ -125,6 +137,86 @@ public final class AppContext implements AutoCloseable {
     }
   }
 
+  /**
+   * Cloud sync of the open store: its engine (connect, sync now, statuses) and its background
+   * scheduler, which runs once {@link #startBackgroundSync} was called. Opening it reads the data
+   * folder's settings and vault (maybe the OS keychain), so call it off the FX thread.
+   */
+  public synchronized SyncService cloud() {
+    OpenStore current = store.get();
+    if (cloud == null || cloud.store() != current) {
+      SyncService service =
+          SyncService.open(
+              current.store(),
+              current.config().dataDir(),
+              new SyncScheduler.Listener() {
+                @Override
+                public void started(String provider) {
+                  cloudChanged();
+                }
+
+                @Override
+                public void finished(SyncRun run) {
+                  if (run.written() > 0 || run.tombstoned() > 0) {
+                    dataChanged();
+                  }
+                  cloudChanged();
+                }
+              });
+      cloud = new Cloud(current, service);
+      if (backgroundSync) {
+        service.start();
+      }
+    }
+    return cloud.service();
+  }
+
+  /**
+   * Syncs every connected cloud source now and then on its interval, for as long as the app runs
+   * and on every store it opens. Call once the window is up.
+   */
+  public void startBackgroundSync() {
+    synchronized (this) {
+      backgroundSync = true;
+    }
+    try {
+      executor.runInBackground(() -> {
+        try {
+          cloud().start();
+        } catch (RuntimeException e) {
+          // No vault key, a store closing: the Sources screen shows the cause when opened.
+        }
+      });
+    } catch (RejectedExecutionException closing) {
+      // The window is closing.
+    }
+  }
+
+  /** Stops background sync of the store that is closing; running syncs end at a page boundary. */
+  private void closeCloud() {
+    Cloud closing;
+    synchronized (this) {
+      closing = cloud;
+      cloud = null;
+    }
+    if (closing != null) {
+      closing.service().close();
+    }
+  }
+
+  /** Moves whenever a cloud source starts or ends a sync; the Sources screen reloads on it. */
+  public ReadOnlyLongProperty cloudVersionProperty() {
+    return cloudVersion.getReadOnlyProperty();
+  }
+
+  private void cloudChanged() {
+    try {
+      executor.runOnFxThread(() -> cloudVersion.set(cloudVersion.get() + 1));
+    } catch (RuntimeException closing) {
+      // The FX toolkit is gone: nothing is left to show it.
+    }
+  }
+
   /** How values are shown: metric or imperial. Stored values stay in their canonical units. */
   public ObjectProperty<UnitSystem> unitSystemProperty() {
     return unitSystem;
@@ -137,10 +229,22 @@ public final class AppContext implements AutoCloseable {
   public void switchStore(StoreConfig config) {
     OpenStore opened = open(config);
     OpenStore before = store.get();
+    closeCloud();
     store.set(opened);
     dataChanged();
     if (before != null) {
       before.store().close();
+    }
+    restartBackgroundSync();
+  }
+
+  private void restartBackgroundSync() {
+    boolean restart;
+    synchronized (this) {
+      restart = backgroundSync;
+    }
+    if (restart) {
+      startBackgroundSync();
     }
   }
 
@@ -151,12 +255,14 @@ public final class AppContext implements AutoCloseable {
    */
   public void reopen(Consumer<StoreConfig> whileClosed) {
     OpenStore before = store.get();
+    closeCloud(); // no sync may write into files about to be deleted
     before.store().close();
     try {
       whileClosed.accept(before.config());
     } finally {
       store.set(open(before.config()));
       dataChanged();
+      restartBackgroundSync();
     }
   }
 
@@ -166,6 +272,7 @@ public final class AppContext implements AutoCloseable {
 
   @Override
   public void close() {
+    closeCloud();
     executor.close();
     OpenStore open = store.get();
     if (open != null) {

@@ -1,9 +1,9 @@
 package org.openvitals.app.serve;
 
 /**
- * Something {@code openvitals serve} runs until it is stopped: the phone endpoint today; the cloud
- * sync scheduler is meant to join it as one more entry in {@link ServeCommand}'s list. Started in
- * list order, closed in reverse order.
+ * Something {@code openvitals serve} runs until it is stopped: the phone endpoint and the cloud
+ * sync scheduler, entries in {@link ServeCommand}'s list. Started in list order, closed in reverse
+ * order.
  */
 public interface BackgroundService extends AutoCloseable {
 

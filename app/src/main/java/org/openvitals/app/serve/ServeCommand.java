@@ -29,18 +29,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code openvitals serve}: runs the background services without a window until stopped (Ctrl-C or
- * SIGTERM), today the phone endpoint. Each service is a {@link BackgroundService} in {@link
- * #services}; they start in order and stop in reverse order, then the store closes.
+ * SIGTERM): the phone endpoint and the cloud sync scheduler. Each service is a {@link
+ * BackgroundService} in {@link #services}; they start in order and stop in reverse order, then the
+ * store closes.
  */
 @Command(
     name = "serve",
-    header = "Run the phone endpoint without a window, until stopped.",
+    header = "Run the phone endpoint and the cloud sync without a window, until stopped.",
     description = {
       "Listens for a paired iPhone on the local network (HTTPS, TLS 1.3, the desktop's own key),",
       "prints the pairing code as text (openvitals-pair:v1?...) on stdout, a new one whenever the",
       "last was used or is about to expire, and logs each upload on stderr. Without --accept, each",
-      "pairing request is asked about on the terminal with its comparison code. Ctrl-C or SIGTERM",
-      "stops it cleanly."
+      "pairing request is asked about on the terminal with its comparison code.",
+      "Syncs every connected cloud source as the app does (on start, then on its interval, once",
+      "more after a wake or when the network returns) and logs each run on stderr.",
+      "Ctrl-C or SIGTERM stops it cleanly: a running sync ends at a page boundary and the next",
+      "one continues from there."
     })
 public final class ServeCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;
@@ -82,10 +86,22 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-mdns", description = "Do not advertise the endpoint over mDNS/Bonjour.")
   boolean noMdns;
 
+  @Option(
+      names = "--no-phone",
+      description = "Only sync cloud sources: no phone endpoint, no pairing code.")
+  boolean noPhone;
+
+  @Option(names = "--no-sync", description = "Only the phone endpoint: no cloud sync.")
+  boolean noSync;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (noPhone && noSync) {
+      err.println("--no-phone and --no-sync together leave nothing to serve.");
+      return 2;
+    }
     StoreConfig config = root.storeConfig();
     CloudSettings settings = CloudSettings.load(config.dataDir());
     var keys = TokenVault.keySource(config.dataDir(), settings.keyStorage(), err::println);
@@ -102,10 +118,14 @@ public final class ServeCommand implements Callable<Integer> {
             options.clock(),
             options.burst(),
             options.perSecond());
-    List<BackgroundService> services =
-        List.of(
-            new PhoneEndpointService(
-                config.dataDir(), store, keys, options, pairingFile, out, err));
+    List<BackgroundService> services = new ArrayList<>();
+    if (!noPhone) {
+      services.add(
+          new PhoneEndpointService(config.dataDir(), store, keys, options, pairingFile, out, err));
+    }
+    if (!noSync) {
+      services.add(new CloudSyncService(store, config.dataDir(), err));
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     List<BackgroundService> running = new ArrayList<>();

@@ -33,9 +33,15 @@ final class DataFolderFiles {
   /** Provider tokens and their key (see the connectors' token vault). */
   static final String VAULT = "vault";
 
-  /** Folders of the user's data besides the database: tokens, the assistant's conversation. */
+  /**
+   * Folders of the user's data besides the database: tokens, the assistant's conversation, the
+   * cloud sources' lock files.
+   */
   private static final List<String> FOLDERS =
-      List.of(VAULT, org.openvitals.app.assistant.Conversations.FOLDER);
+      List.of(
+          VAULT,
+          org.openvitals.app.assistant.Conversations.FOLDER,
+          org.openvitals.connectors.sync.SyncEngine.LOCK_FOLDER);
 
   private DataFolderFiles() {}
 

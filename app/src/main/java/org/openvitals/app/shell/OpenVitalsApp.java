@@ -81,6 +81,9 @@ public final class OpenVitalsApp extends Application {
       frame.dispose();
     });
     stage.show();
+    if (ownsContext) {
+      context.startBackgroundSync(); // the caller of the other constructors decides for itself
+    }
     String screenshots = System.getProperty(ScreenshotTour.PROPERTY);
     if (screenshots != null) {
       new ScreenshotTour(stage, model, Path.of(screenshots)).start();

@@ -33,6 +33,7 @@ import javafx.scene.shape.Circle;
 import javafx.scene.text.Font;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.format.NextSync;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.connectors.sync.SourceStatus;
 import org.openvitals.connectors.sync.SyncRun;
@@ -163,6 +164,13 @@ public final class SourcesView extends ScrollPane implements Disposable {
     lastSync.setId("last-sync-" + status.provider());
     lastSync.setWrapText(true);
     VBox card = new VBox(header, lastSync);
+    String next = NextSync.describe(status, Instant.now(), zone);
+    if (next != null) {
+      Label nextSync = new Label("Next sync: " + next);
+      nextSync.setId("next-sync-" + status.provider());
+      nextSync.getStyleClass().add(Styles.TEXT_MUTED);
+      card.getChildren().add(nextSync);
+    }
     if (status.message() != null) {
       Label problem = new Label(status.message());
       problem.setId("last-error-" + status.provider());

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -27,11 +26,9 @@ import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.SourceColors;
 import org.openvitals.connectors.oauth.AuthorizationFlow;
 import org.openvitals.connectors.oauth.OAuthException;
-import org.openvitals.connectors.sync.CloudSettings;
 import org.openvitals.connectors.sync.SourceStatus;
-import org.openvitals.connectors.sync.SyncEngine;
 import org.openvitals.connectors.sync.SyncRun;
-import org.openvitals.connectors.vault.TokenVault;
+import org.openvitals.connectors.sync.SyncService;
 import org.openvitals.core.store.SourceSummary;
 
 /**
@@ -39,8 +36,9 @@ import org.openvitals.core.store.SourceSummary;
  * class) and every cloud account (state, last sync, last error), with connect, sync now and
  * disconnect running in the background, one at a time, cancellable.
  *
- * <p>The sync engine belongs to the open store; when the user switches stores, the next reload
- * builds one for the new store. Properties change on the FX thread only.
+ * <p>The sync engine is the open store's, owned by {@link AppContext#cloud()} with the background
+ * scheduler; the screen reloads whenever a sync starts or ends. Properties change on the FX thread
+ * only.
  */
 public final class SourcesViewModel implements Disposable {
   /** What a cloud operation is doing, shown beside its provider. */
@@ -63,11 +61,8 @@ public final class SourcesViewModel implements Disposable {
   /** The running cloud operation: which provider, doing what. */
   public record Operation(String provider, Action action) {}
 
-  /** The engine of one open store, with what its vault said when it opened. */
-  private record Cloud(
-      AppContext.OpenStore store, SyncEngine engine, TokenVault vault, List<String> warnings) {}
-
-  private record Loaded(List<SourceSummary> sources, List<SourceStatus> accounts, Cloud cloud) {}
+  private record Loaded(
+      List<SourceSummary> sources, List<SourceStatus> accounts, List<String> warnings) {}
 
   private final AppContext context;
   private final AuthorizationFlow.Presenter browser;
@@ -86,7 +81,6 @@ public final class SourcesViewModel implements Disposable {
   private final BackgroundWork.Lane loads;
   private final BackgroundWork.Lane operations;
   private final Subscription dataChanges;
-  private volatile Cloud cloud;
   private PipedWriter paste;
 
   /** The screen of the app: sign-in pages open in the system browser. */
@@ -105,7 +99,11 @@ public final class SourcesViewModel implements Disposable {
     this.work = new BackgroundWork(context);
     this.loads = work.lane();
     this.operations = work.lane();
-    this.dataChanges = context.dataVersionProperty().subscribe((before, now) -> reload());
+    this.dataChanges =
+        context
+            .dataVersionProperty()
+            .subscribe((before, now) -> reload())
+            .and(context.cloudVersionProperty().subscribe((before, now) -> reload()));
     reload();
   }
 
@@ -171,36 +169,18 @@ public final class SourcesViewModel implements Disposable {
     AppContext.OpenStore store = context.current();
     loads
         .task(progress -> {
-          Cloud c = cloudFor(store);
-          return new Loaded(store.store().sources(), c.engine().statuses(), c);
+          SyncService c = context.cloud();
+          return new Loaded(store.store().sources(), c.engine().statuses(), c.warnings());
         })
         .onSuccess(loaded -> {
           sources.setAll(loaded.sources());
           accounts.setAll(loaded.accounts());
-          List<String> warnings = loaded.cloud().warnings();
+          List<String> warnings = loaded.warnings();
           vaultNote.set(warnings.isEmpty() ? null : String.join(" ", warnings));
           loadError.set(null);
         })
         .onFailure("Cannot read the sources", loadError::set)
         .start();
-  }
-
-  private Cloud cloudFor(AppContext.OpenStore store) {
-    Cloud c = cloud;
-    if (c != null && c.store() == store) {
-      return c;
-    }
-    synchronized (this) {
-      if (cloud == null || cloud.store() != store) {
-        var dataDir = store.config().dataDir();
-        CloudSettings settings = CloudSettings.load(dataDir);
-        List<String> warnings = new ArrayList<>();
-        TokenVault vault = TokenVault.open(dataDir, settings.keyStorage(), warnings::add);
-        cloud =
-            new Cloud(store, SyncEngine.standard(store.store(), settings, vault), vault, warnings);
-      }
-      return cloud;
-    }
   }
 
   /**
@@ -218,12 +198,11 @@ public final class SourcesViewModel implements Disposable {
       throw new IllegalStateException("A new pipe always connects", e);
     }
     paste = writer;
-    AppContext.OpenStore store = context.current();
     return start(
         new Operation(provider, Action.CONNECTING),
         progress -> {
           try {
-            Cloud c = cloudFor(store);
+            SyncService c = context.cloud();
             requireClient(c, provider, clientId, clientSecret);
             c.engine()
                 .connect(
@@ -246,7 +225,7 @@ public final class SourcesViewModel implements Disposable {
   }
 
   /** Says what to enter when neither the form, the settings nor a previous sign-in name the app. */
-  private static void requireClient(Cloud c, String provider, String id, String secret) {
+  private static void requireClient(SyncService c, String provider, String id, String secret) {
     var configured = c.engine().settings(provider).oauth();
     var previous = c.vault().read(provider);
     boolean hasId = !isBlank(id) || configured.clientId() != null || previous.isPresent();
@@ -279,20 +258,18 @@ public final class SourcesViewModel implements Disposable {
 
   /** Fetches what is new from {@code provider} now. */
   public BackgroundTask<SyncRun> syncNow(String provider) {
-    AppContext.OpenStore store = context.current();
     return start(
         new Operation(provider, Action.SYNCING),
-        progress -> cloudFor(store).engine().sync(provider),
+        progress -> context.cloud().engine().sync(provider),
         SourcesViewModel::describe);
   }
 
   /** Forgets {@code provider}'s tokens; its samples stay in the store. */
   public BackgroundTask<Void> disconnect(String provider) {
-    AppContext.OpenStore store = context.current();
     return start(
         new Operation(provider, Action.DISCONNECTING),
         progress -> {
-          cloudFor(store).engine().disconnect(provider);
+          context.cloud().engine().disconnect(provider);
           return null;
         },
         done -> "Disconnected " + provider + "; its data stays in OpenVitals.");

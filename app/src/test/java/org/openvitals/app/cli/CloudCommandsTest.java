@@ -84,7 +84,29 @@ class CloudCommandsTest {
     assertThat(Main.run("--data-dir", dir.toString(), "status", "--history")).isZero();
     assertThat(stdout())
         .containsPattern("oura +ok +last sync: \\d{4}-\\d\\d-\\d\\d")
+        .contains("next sync: when background sync runs")
         .containsPattern("withings +not connected");
+
+    // The app (another process) syncing oura now: the command leaves it alone and says so.
+    Process app =
+        new ProcessBuilder(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                org.openvitals.connectors.sync.LockHolder.class.getName(),
+                dir.resolve("sync").resolve("oura.lock").toString())
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try {
+      assertThat(app.inputReader().readLine()).isEqualTo("locked");
+      out.reset();
+      assertThat(Main.run("--data-dir", dir.toString(), "sync", "oura")).isZero();
+      assertThat(stdout())
+          .contains("oura: another OpenVitals process (the app?) is syncing it now");
+    } finally {
+      app.getOutputStream().close();
+      app.waitFor(10, TimeUnit.SECONDS);
+    }
   }
 
   @Test

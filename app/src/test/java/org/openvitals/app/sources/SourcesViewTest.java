@@ -105,6 +105,7 @@ class SourcesViewTest {
     await(() -> robot.lookup("#state-oura").tryQuery().isPresent());
     assertThat(text(robot, "#state-oura")).isEqualTo("not connected");
     assertThat(text(robot, "#last-sync-oura")).isEqualTo("Last sync: never");
+    assertThat(robot.lookup("#next-sync-oura").tryQuery()).isEmpty(); // nothing to plan
 
     // The robot's mouse moves slowly: one real click on the main path, the rest fired.
     robot.clickOn("#connect-oura");
@@ -117,6 +118,8 @@ class SourcesViewTest {
         text(robot, "#cloud-message") != null
             && text(robot, "#cloud-message").startsWith("Connected oura"));
     await(() -> text(robot, "#state-oura").equals("ok"));
+    // This window did not start background sync, so no sync is planned.
+    assertThat(text(robot, "#next-sync-oura")).isEqualTo("Next sync: when background sync runs");
 
     robot.interact(() -> press(robot, "#sync-oura"));
     await(() ->

@@ -29,6 +29,7 @@ import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.routes.RouteSummary;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.WriteResult;

@@ -3,6 +3,7 @@ package org.openvitals.connectors.applehealth;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.openvitals.connectors.routes.RouteSummary;
 import org.openvitals.core.model.Sample;
 
 /**

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.openvitals.connectors.oauth.OAuthException;
 import org.openvitals.connectors.oauth.QueryStrings;
 import org.openvitals.connectors.vault.AccessTokens;
@@ -23,9 +24,10 @@ import org.openvitals.connectors.vault.ConnectionLostException;
 
 /**
  * JSON requests to one provider's API for one account, within the provider's rules: every request
- * waits for the {@link RequestBudget}; 429 waits for {@code Retry-After} (seconds or an HTTP date)
- * or {@code X-RateLimit-Reset}; 5xx and network errors back off with jitter; a 401 refreshes the
- * access token once. Nothing is retried forever.
+ * waits for the {@link RequestBudget}, which the provider's {@link RateLimitHeaders} pause when its
+ * allowance is used up; 429 waits for {@code Retry-After} (seconds or an HTTP date) or what the
+ * headers say; 5xx and network errors back off with jitter; a 401 refreshes the access token once.
+ * Nothing is retried forever.
  */
 public final class ApiClient {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +47,19 @@ public final class ApiClient {
   private final Clock clock;
   private final ResponseCheck check;
   private final AtomicInteger requests = new AtomicInteger();
+  private final BooleanSupplier stopping;
+  private final RateLimitHeaders rateLimits;
 
+  /**
+   * Longest rate-limit pause a sync sits through (Strava's 15-minute window); a longer one ends the
+   * sync with {@link RateLimitedException}.
+   */
+  public static final Duration LONGEST_WAIT = Duration.ofMinutes(16);
+
+  /**
+   * @param stopping true once the sync should stop: checked before each request, which is always
+   *     after the previous page was stored
+   */
   public ApiClient(
       String provider,
       String account,
@@ -56,7 +70,11 @@ public final class ApiClient {
       Backoff backoff,
       Sleeper sleeper,
       Clock clock,
-      ResponseCheck check) {
+      ResponseCheck check,
+      RateLimitHeaders rateLimits,
+      BooleanSupplier stopping) {
+    this.rateLimits = rateLimits;
+    this.stopping = stopping;
     this.provider = provider;
     this.account = account;
     this.baseUrl = baseUrl;
@@ -102,6 +120,13 @@ public final class ApiClient {
     int failures = 0;
     int rateLimited = 0;
     while (true) {
+      if (stopping.getAsBoolean()) {
+        throw new InterruptedException(provider + " sync stopped: OpenVitals is closing");
+      }
+      Instant pausedUntil = budget.pausedUntil();
+      if (pausedUntil.isAfter(clock.instant().plus(LONGEST_WAIT))) {
+        throw new RateLimitedException(provider, pausedUntil);
+      }
       budget.acquire();
       requests.incrementAndGet();
       HttpRequest.Builder request =
@@ -125,7 +150,7 @@ public final class ApiClient {
         continue;
       }
       int status = response.statusCode();
-      noteRateLimitHeaders(response);
+      rateLimits.pauseUntil(response, clock.instant()).ifPresent(budget::pauseUntil);
       if (status == 429) {
         if (++rateLimited > MAX_RATE_LIMITED) {
           throw new ApiException(
@@ -203,24 +228,6 @@ public final class ApiClient {
     } catch (OAuthException e) {
       throw new ApiException(
           "Could not refresh the " + provider + " access token: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * X-RateLimit-Remaining 0 with X-RateLimit-Reset (epoch seconds) pauses the budget before the
-   * provider has to refuse us.
-   */
-  private void noteRateLimitHeaders(HttpResponse<?> response) {
-    Optional<String> remaining = response.headers().firstValue("X-RateLimit-Remaining");
-    Optional<String> reset = response.headers().firstValue("X-RateLimit-Reset");
-    boolean exhausted =
-        remaining.map(r -> r.strip().equals("0")).orElse(response.statusCode() == 429);
-    if (exhausted && reset.isPresent()) {
-      try {
-        budget.pauseUntil(Instant.ofEpochSecond(Long.parseLong(reset.get().strip())));
-      } catch (NumberFormatException ignored) {
-        // A reset we cannot read: Retry-After or the backoff decides.
-      }
     }
   }
 

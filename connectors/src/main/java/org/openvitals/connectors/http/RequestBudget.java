@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.function.Consumer;
 
 /**
  * A provider's request allowance: at most {@code limit} requests in any sliding {@code window}
@@ -18,6 +19,7 @@ public final class RequestBudget {
   private final Sleeper sleeper;
   private final Deque<Instant> sent = new ArrayDeque<>();
   private Instant pausedUntil = Instant.MIN;
+  private Consumer<Instant> onPause = until -> {};
 
   public RequestBudget(int limit, Duration window, Clock clock, Sleeper sleeper) {
     if (limit < 1) {
@@ -52,10 +54,24 @@ public final class RequestBudget {
   }
 
   /** No request before {@code until} (from Retry-After or X-RateLimit-Reset). */
-  public synchronized void pauseUntil(Instant until) {
-    if (until.isAfter(pausedUntil)) {
+  public void pauseUntil(Instant until) {
+    synchronized (this) {
+      if (!until.isAfter(pausedUntil)) {
+        return;
+      }
       pausedUntil = until;
     }
+    onPause.accept(until);
+  }
+
+  /** The end of the current pause ({@link Instant#MIN} when there is none). */
+  public synchronized Instant pausedUntil() {
+    return pausedUntil;
+  }
+
+  /** Told of every longer pause, so it can be kept where a restarted process finds it. */
+  public synchronized void onPause(Consumer<Instant> listener) {
+    this.onPause = listener;
   }
 
   public int limit() {

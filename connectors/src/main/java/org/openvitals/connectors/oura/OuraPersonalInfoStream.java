@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.openvitals.connectors.http.ApiException;
+import org.openvitals.connectors.sync.JsonFields;
 import org.openvitals.connectors.sync.StreamContext;
 import org.openvitals.connectors.sync.SyncStream;
 import org.openvitals.connectors.vault.ConnectionLostException;
@@ -53,7 +54,7 @@ final class OuraPersonalInfoStream implements SyncStream {
       String unit,
       OffsetDateTime now,
       List<Sample> out) {
-    Double value = OuraStreams.number(info, field);
+    Double value = JsonFields.number(info, field);
     if (value == null) {
       if (last.has(field)) {
         cursor.set(field, last.get(field));

@@ -1,5 +1,8 @@
 package org.openvitals.connectors.oura;
 
+import static org.openvitals.connectors.sync.JsonFields.number;
+import static org.openvitals.connectors.sync.JsonFields.required;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -104,8 +107,8 @@ final class OuraStreams {
     return new OuraWindowedStream("workout", BASE + "workout", OuraWindowedStream.Params.DATE, 90) {
       @Override
       void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
-        OffsetDateTime start = OffsetDateTime.parse(doc.get("start_datetime").asText());
-        OffsetDateTime end = OffsetDateTime.parse(doc.get("end_datetime").asText());
+        OffsetDateTime start = OffsetDateTime.parse(required(doc, "start_datetime"));
+        OffsetDateTime end = OffsetDateTime.parse(required(doc, "end_datetime"));
         Map<String, String> meta =
             meta(doc, "activity", "calories", "distance", "intensity", "label", "source");
         add(
@@ -126,7 +129,11 @@ final class OuraStreams {
         "heartrate", BASE + "heartrate", OuraWindowedStream.Params.DATETIME, 30) {
       @Override
       void map(JsonNode row, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
-        OffsetDateTime at = OffsetDateTime.parse(row.get("timestamp").asText());
+        OffsetDateTime at = OffsetDateTime.parse(required(row, "timestamp"));
+        Double bpm = number(row, "bpm");
+        if (bpm == null) {
+          throw new IllegalArgumentException("no bpm");
+        }
         Map<String, String> meta = new HashMap<>();
         if (row.hasNonNull("source")) {
           meta.put("oura_source", row.get("source").asText());
@@ -137,7 +144,7 @@ final class OuraStreams {
                 MetricType.HEART_RATE,
                 at,
                 at,
-                Units.toCanonical(MetricType.HEART_RATE, row.get("bpm").asDouble(), "/min"),
+                Units.toCanonical(MetricType.HEART_RATE, bpm, "/min"),
                 SOURCE,
                 null,
                 null,
@@ -176,11 +183,12 @@ final class OuraStreams {
       @Override
       void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
         if ("deleted".equals(doc.path("type").asText())) {
+          required(doc, "id");
           deleted.add(doc);
           return;
         }
-        OffsetDateTime start = OffsetDateTime.parse(doc.get("bedtime_start").asText());
-        OffsetDateTime end = OffsetDateTime.parse(doc.get("bedtime_end").asText());
+        OffsetDateTime start = OffsetDateTime.parse(required(doc, "bedtime_start"));
+        OffsetDateTime end = OffsetDateTime.parse(required(doc, "bedtime_end"));
         Map<String, String> meta =
             meta(
                 doc,
@@ -208,7 +216,7 @@ final class OuraStreams {
                 }
               });
         }
-        String id = doc.get("id").asText();
+        String id = required(doc, "id");
         add(
             out,
             MetricType.SLEEP_IN_BED,
@@ -334,7 +342,7 @@ final class OuraStreams {
    * gaps.
    */
   private static boolean series(JsonNode sample, MetricType type, String unit, List<Sample> out) {
-    if (sample == null || sample.isNull() || !sample.has("items")) {
+    if (sample == null || !sample.hasNonNull("timestamp") || !sample.path("items").isArray()) {
       return false;
     }
     OffsetDateTime t0 = OffsetDateTime.parse(sample.get("timestamp").asText());
@@ -366,7 +374,7 @@ final class OuraStreams {
    */
   private record Day(OffsetDateTime start, OffsetDateTime end) {
     static Day of(JsonNode doc, StreamContext context) {
-      LocalDate day = LocalDate.parse(doc.get("day").asText());
+      LocalDate day = LocalDate.parse(required(doc, "day"));
       ZoneOffset offset =
           doc.hasNonNull("timestamp")
               ? OffsetDateTime.parse(doc.get("timestamp").asText()).getOffset()
@@ -384,7 +392,7 @@ final class OuraStreams {
       String unit,
       JsonNode doc,
       Map<String, String> meta) {
-    add(out, type, start, end, value, unit, doc.get("id").asText(), meta);
+    add(out, type, start, end, value, unit, required(doc, "id"), meta);
   }
 
   private static void add(
@@ -410,13 +418,15 @@ final class OuraStreams {
     }
   }
 
-  static Double number(JsonNode node, String field) {
-    JsonNode v = node.get(field);
-    return v == null || v.isNull() || !v.isNumber() ? null : v.asDouble();
-  }
-
+  /** Null when both are missing. (A ternary would unbox the null into a NullPointerException.) */
   private static Double sum(Double a, Double b) {
-    return a == null ? b : b == null ? a : a + b;
+    if (a == null) {
+      return b;
+    }
+    if (b == null) {
+      return a;
+    }
+    return a + b;
   }
 
   private static Map<String, String> meta(JsonNode doc, String... fields) {

@@ -3,7 +3,7 @@ package org.openvitals.connectors.oura;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,7 +68,7 @@ abstract class OuraWindowedStream implements SyncStream {
   public void sync(StreamContext context)
       throws ApiException, ConnectionLostException, InterruptedException {
     Instant now = context.clock().instant();
-    JsonNode cursor = readCursor(context);
+    JsonNode cursor = context.jsonCursor();
     Instant from =
         cursor.hasNonNull("from")
             ? Instant.parse(cursor.get("from").asText())
@@ -108,7 +108,12 @@ abstract class OuraWindowedStream implements SyncStream {
         List<Sample> samples = new ArrayList<>();
         List<JsonNode> deleted = new ArrayList<>();
         for (JsonNode document : page.path("data")) {
-          map(document, context, samples, deleted);
+          try {
+            map(document, context, samples, deleted);
+          } catch (IllegalArgumentException | DateTimeException e) {
+            // A record missing what it cannot do without costs that record, not the stream.
+            context.skip(document.path("id").asText(document.path("timestamp").asText("?")), e);
+          }
         }
         JsonNode next = page.get("next_token");
         token = next == null || next.isNull() || next.asText().isEmpty() ? null : next.asText();
@@ -131,19 +136,6 @@ abstract class OuraWindowedStream implements SyncStream {
 
   private static Instant min(Instant a, Instant b) {
     return a.isBefore(b) ? a : b;
-  }
-
-  private static JsonNode readCursor(StreamContext context) {
-    return context
-        .cursor()
-        .map(text -> {
-          try {
-            return JSON.readTree(text);
-          } catch (IOException e) {
-            return (JsonNode) JSON.createObjectNode();
-          }
-        })
-        .orElse(JSON.createObjectNode());
   }
 
   private static String cursorJson(Instant from, Instant to, String token) {

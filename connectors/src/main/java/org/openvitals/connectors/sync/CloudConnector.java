@@ -1,6 +1,7 @@
 package org.openvitals.connectors.sync;
 
 import java.util.List;
+import org.openvitals.connectors.http.RateLimitHeaders;
 import org.openvitals.connectors.http.ResponseCheck;
 
 /**
@@ -17,6 +18,11 @@ public interface CloudConnector {
   /** How to read errors from HTTP 200 answers; most providers need none. */
   default ResponseCheck responseCheck() {
     return ResponseCheck.NONE;
+  }
+
+  /** How the provider's answers say its allowance is used up. */
+  default RateLimitHeaders rateLimitHeaders() {
+    return RateLimitHeaders.STANDARD;
   }
 
   default String id() {

@@ -7,6 +7,9 @@ import java.time.Instant;
  *
  * @param lastRun the latest finished sync, or null
  * @param message why it is in error or needs reconnecting, else null
+ * @param nextSync when the scheduler (of the app or a headless one) plans the next sync, or null
+ *     when none is planned; it can lie in the past when no scheduler has run since
+ * @param pausedUntil the end of the provider's rate-limit window, or null when it is not waiting
  */
 public record SourceStatus(
     String provider,
@@ -14,4 +17,6 @@ public record SourceStatus(
     SyncState state,
     Instant since,
     String message,
-    SyncRun lastRun) {}
+    SyncRun lastRun,
+    Instant nextSync,
+    Instant pausedUntil) {}

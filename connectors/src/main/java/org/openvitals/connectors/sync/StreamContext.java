@@ -1,10 +1,15 @@
 package org.openvitals.connectors.sync;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.openvitals.connectors.http.ApiClient;
@@ -17,6 +22,7 @@ import org.openvitals.core.time.DayBoundaries;
 
 /** What a {@link SyncStream} sees during one run: the API, its cursor, and the store. */
 public final class StreamContext {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final String provider;
   private final String stream;
   private final ApiClient api;
@@ -26,6 +32,8 @@ public final class StreamContext {
   private WriteResult written = WriteResult.EMPTY;
   private int tombstoned;
   private int skipped;
+  private final List<String> skipNotes = new ArrayList<>();
+  private static final int MAX_SKIP_NOTES = 3;
 
   StreamContext(
       String provider,
@@ -74,6 +82,22 @@ public final class StreamContext {
     return store.state(cursorKey(provider, stream));
   }
 
+  /**
+   * The cursor as JSON, for streams that keep it so; an empty object when there is none yet or it
+   * cannot be read (the stream then starts over, which stores nothing twice).
+   */
+  public JsonNode jsonCursor() {
+    return cursor()
+        .map(text -> {
+          try {
+            return JSON.readTree(text);
+          } catch (IOException unreadable) {
+            return (JsonNode) JSON.createObjectNode();
+          }
+        })
+        .orElseGet(JSON::createObjectNode);
+  }
+
   /** Upserts {@code samples} and moves the cursor in the same transaction. */
   public void commit(Collection<Sample> samples, String cursor) {
     written = written.plus(store.upsert(samples, Map.of(cursorKey(provider, stream), cursor)));
@@ -90,6 +114,18 @@ public final class StreamContext {
   /** Counts records the stream read but could not map (unknown measure types ...). */
   public void skipped(int count) {
     skipped += count;
+  }
+
+  /** One record that could not be mapped: counted, and its reason kept for the first few. */
+  public void skip(String record, Exception why) {
+    skipped++;
+    if (skipNotes.size() < MAX_SKIP_NOTES) {
+      skipNotes.add(stream + ": skipped record " + record + " (" + why.getMessage() + ")");
+    }
+  }
+
+  List<String> skipNotes() {
+    return skipNotes;
   }
 
   WriteResult written() {

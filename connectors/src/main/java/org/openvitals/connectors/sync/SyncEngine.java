@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.http.HttpClient;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.function.Consumer;
 import org.openvitals.connectors.http.ApiClient;
 import org.openvitals.connectors.http.ApiException;
 import org.openvitals.connectors.http.Backoff;
+import org.openvitals.connectors.http.RateLimitedException;
 import org.openvitals.connectors.http.RequestBudget;
 import org.openvitals.connectors.http.Sleeper;
 import org.openvitals.connectors.oauth.AuthorizationCode;
@@ -45,6 +47,10 @@ import org.openvitals.core.store.WriteResult;
  */
 public final class SyncEngine {
   private static final Duration STALE_SYNC = Duration.ofHours(1);
+
+  /** The data folder's folder of per-source lock files. */
+  public static final String LOCK_FOLDER = "sync";
+
   private final SampleStore store;
   private final CloudSettings settings;
   private final TokenVault vault;
@@ -58,6 +64,8 @@ public final class SyncEngine {
   private final SyncHistory history;
   private final AccessTokens tokens;
   private final TokenClient tokenClient;
+  private final SourceLocks locks;
+  private volatile boolean stopping;
 
   public SyncEngine(
       SampleStore store,
@@ -67,7 +75,9 @@ public final class SyncEngine {
       Clock clock,
       Sleeper sleeper,
       Backoff backoff,
-      Collection<CloudConnector> connectors) {
+      Collection<CloudConnector> connectors,
+      Path lockDir) {
+    this.locks = new SourceLocks(lockDir);
     this.store = store;
     this.settings = settings;
     this.vault = vault;
@@ -81,8 +91,12 @@ public final class SyncEngine {
     this.tokens = new AccessTokens(vault, tokenClient, clock, this::oauthFor);
   }
 
-  /** The engine with the registered connectors, the real clock and real waiting. */
-  public static SyncEngine standard(SampleStore store, CloudSettings settings, TokenVault vault) {
+  /**
+   * The engine with the registered connectors, the real clock and real waiting, locking sources in
+   * {@code <dataDir>/sync} against other processes.
+   */
+  public static SyncEngine standard(
+      SampleStore store, CloudSettings settings, TokenVault vault, Path dataDir) {
     return new SyncEngine(
         store,
         settings,
@@ -91,7 +105,44 @@ public final class SyncEngine {
         Clock.systemUTC(),
         Sleeper.REAL,
         Backoff.standard(),
-        CloudConnectors.all());
+        CloudConnectors.all(),
+        dataDir.resolve(LOCK_FOLDER));
+  }
+
+  static String nextSyncKey(String provider) {
+    return "cloud." + provider + ".next_sync";
+  }
+
+  static String pausedKey(String provider) {
+    return "cloud." + provider + ".paused_until";
+  }
+
+  /** The end of the provider's rate-limit window as last seen (kept across restarts), or empty. */
+  public Optional<Instant> pausedUntil(String provider) {
+    return store
+        .state(pausedKey(provider))
+        .map(Instant::parse)
+        .filter(until -> until.isAfter(clock.instant()));
+  }
+
+  /** The next sync a scheduler plans for {@code provider}, for every process to show. */
+  public void planNext(String provider, Instant when) {
+    if (!store.state(nextSyncKey(provider)).equals(Optional.of(when.toString()))) {
+      store.putState(nextSyncKey(provider), when.toString());
+    }
+  }
+
+  /**
+   * Asks running syncs to stop at their next page boundary (before their next request) and refuses
+   * new ones; used when the app quits or its store closes.
+   */
+  public void stop() {
+    stopping = true;
+  }
+
+  /** Whether {@code provider} is syncing in this process now. */
+  public boolean isSyncing(String provider) {
+    return running.containsKey(provider);
   }
 
   public List<String> providers() {
@@ -219,7 +270,8 @@ public final class SyncEngine {
     Optional<VaultEntry> entry = vault.read(provider);
     String name = connector.info().displayName();
     if (entry.isEmpty()) {
-      return new SourceStatus(provider, name, SyncState.NOT_CONNECTED, null, null, last);
+      return new SourceStatus(
+          provider, name, SyncState.NOT_CONNECTED, null, null, last, null, null);
     }
     if (entry.get().reconnectNeeded()) {
       return new SourceStatus(
@@ -228,10 +280,15 @@ public final class SyncEngine {
           SyncState.RECONNECT_NEEDED,
           entry.get().updatedAt(),
           entry.get().lostReason(),
-          last);
+          last,
+          null,
+          null);
     }
+    Instant next = store.state(nextSyncKey(provider)).map(Instant::parse).orElse(null);
+    Instant paused = pausedUntil(provider).orElse(null);
     if (running.containsKey(provider)) {
-      return new SourceStatus(provider, name, SyncState.SYNCING, clock.instant(), null, last);
+      return new SourceStatus(
+          provider, name, SyncState.SYNCING, clock.instant(), null, last, next, paused);
     }
     Optional<JsonNode> recorded = history.status(provider);
     SyncState state =
@@ -253,7 +310,10 @@ public final class SyncEngine {
       state = SyncState.ERROR;
       message = "the sync started at " + since + " did not finish (was OpenVitals stopped?)";
     }
-    return new SourceStatus(provider, name, state, since, message, last);
+    if (state == SyncState.RATE_LIMITED && paused == null) {
+      state = SyncState.OK; // the window is over
+    }
+    return new SourceStatus(provider, name, state, since, message, last, next, paused);
   }
 
   public List<SourceStatus> statuses() {
@@ -274,11 +334,43 @@ public final class SyncEngine {
               : entry.get().lostReason();
       return new SyncRun(provider, started, started, state, 0, 0, 0, 0, 0, List.of(message));
     }
+    if (stopping) {
+      throw new InterruptedException("OpenVitals is closing");
+    }
+    Optional<SourceLocks.Held> lock = locks.tryLock(provider);
+    if (lock.isEmpty()) {
+      // Not recorded: the process holding the lock records its own run.
+      return new SyncRun(
+          provider,
+          started,
+          started,
+          SyncState.SYNCING,
+          0,
+          0,
+          0,
+          0,
+          0,
+          List.of("another OpenVitals process is syncing " + provider + " now"));
+    }
+    try (SourceLocks.Held held = lock.get()) {
+      return runLocked(provider, connector, ps, started);
+    }
+  }
+
+  private SyncRun runLocked(
+      String provider, CloudConnector connector, ProviderSettings ps, Instant started)
+      throws InterruptedException {
     history.setStatus(provider, SyncState.SYNCING, started, null);
     RequestBudget budget =
         budgets.computeIfAbsent(
             provider,
-            p -> new RequestBudget(ps.requestLimit(), ps.requestWindow(), clock, sleeper));
+            p -> {
+              RequestBudget b =
+                  new RequestBudget(ps.requestLimit(), ps.requestWindow(), clock, sleeper);
+              pausedUntil(p).ifPresent(b::pauseUntil); // a window seen by an earlier run
+              b.onPause(until -> store.putState(pausedKey(p), until.toString()));
+              return b;
+            });
     ApiClient api =
         new ApiClient(
             provider,
@@ -290,7 +382,9 @@ public final class SyncEngine {
             backoff,
             sleeper,
             clock,
-            connector.responseCheck());
+            connector.responseCheck(),
+            connector.rateLimitHeaders(),
+            () -> stopping);
     WriteResult written = WriteResult.EMPTY;
     int tombstoned = 0;
     int skipped = 0;
@@ -302,6 +396,11 @@ public final class SyncEngine {
             new StreamContext(provider, stream.name(), api, store, clock, ps.historyDays());
         try {
           stream.sync(context);
+        } catch (RateLimitedException e) {
+          // Every later stream shares the window: stop here; the scheduler waits it out.
+          errors.add(stream.name() + ": " + e.getMessage());
+          outcome = SyncState.RATE_LIMITED;
+          break;
         } catch (ApiException | RuntimeException e) {
           errors.add(stream.name() + ": " + e.getMessage());
           outcome = SyncState.ERROR;
@@ -309,13 +408,17 @@ public final class SyncEngine {
           written = written.plus(context.written());
           tombstoned += context.tombstoned();
           skipped += context.skippedCount();
+          errors.addAll(context.skipNotes());
         }
       }
     } catch (ConnectionLostException e) {
       errors.add(e.getMessage());
       outcome = SyncState.RECONNECT_NEEDED;
     } catch (InterruptedException e) {
-      errors.add("interrupted");
+      errors.add(
+          stopping
+              ? "stopped as OpenVitals closed; the next sync continues after the last stored page"
+              : "interrupted");
       finish(provider, started, SyncState.ERROR, written, tombstoned, skipped, api, errors);
       throw e;
     }

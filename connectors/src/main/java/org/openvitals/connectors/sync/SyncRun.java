@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param written samples inserted or changed
  * @param unchanged samples the provider sent again unchanged
- * @param errors one line per failed stream (the other streams still ran)
+ * @param errors one line per failed stream (the other streams still ran), and the first few records
+ *     each stream skipped, with why
  */
 public record SyncRun(
     String provider,

@@ -6,6 +6,8 @@ public enum SyncState {
   OK("ok"),
   SYNCING("syncing"),
   ERROR("error"),
+  /** Waiting for the provider's rate-limit window to end; the next sync starts then. */
+  RATE_LIMITED("waiting for the rate limit"),
   RECONNECT_NEEDED("reconnect needed");
 
   private final String label;

@@ -3,7 +3,6 @@ package org.openvitals.connectors.withings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,7 +51,7 @@ abstract class WithingsPagedStream implements SyncStream {
   @Override
   public void sync(StreamContext context)
       throws ApiException, ConnectionLostException, InterruptedException {
-    JsonNode cursor = readCursor(context);
+    JsonNode cursor = context.jsonCursor();
     long lastUpdate =
         cursor.has("lastupdate")
             ? cursor.get("lastupdate").asLong()
@@ -88,18 +87,5 @@ abstract class WithingsPagedStream implements SyncStream {
         return;
       }
     }
-  }
-
-  private static JsonNode readCursor(StreamContext context) {
-    return context
-        .cursor()
-        .map(text -> {
-          try {
-            return JSON.readTree(text);
-          } catch (IOException e) {
-            return (JsonNode) JSON.createObjectNode();
-          }
-        })
-        .orElse(JSON.createObjectNode());
   }
 }

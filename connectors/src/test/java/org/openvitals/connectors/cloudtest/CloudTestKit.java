@@ -61,7 +61,8 @@ public final class CloudTestKit {
             clock.sleeper(),
             new Backoff(
                 Duration.ofSeconds(1), Duration.ofSeconds(30), 4, RandomGenerator.getDefault()),
-            List.of(connector));
+            List.of(connector),
+            dataDir.resolve("sync"));
   }
 
   /** Stores a token pair the fake issued, as a finished connect would. */

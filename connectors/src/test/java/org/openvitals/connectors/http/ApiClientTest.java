@@ -85,7 +85,9 @@ class ApiClientTest {
         backoff,
         clock.sleeper(),
         clock,
-        ResponseCheck.NONE);
+        ResponseCheck.NONE,
+        RateLimitHeaders.STANDARD,
+        () -> false);
   }
 
   private ApiClient client() {

@@ -106,7 +106,8 @@ class ConcurrentSourcesTest {
               clock.sleeper(),
               new Backoff(
                   Duration.ofSeconds(1), Duration.ofSeconds(10), 3, RandomGenerator.getDefault()),
-              List.of(new OuraConnector(), new WithingsConnector()));
+              List.of(new OuraConnector(), new WithingsConnector()),
+              dir.resolve("sync"));
 
       Map<String, SyncRun> runs = engine.syncAll(engine.connected());
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openvitals.connectors.applehealth.HealthKitTypes;
-import org.openvitals.connectors.applehealth.RouteSummary;
+import org.openvitals.connectors.routes.RouteSummary;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.units.Units;

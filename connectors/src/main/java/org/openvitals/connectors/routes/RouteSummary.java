@@ -1,4 +1,4 @@
-package org.openvitals.connectors.applehealth;
+package org.openvitals.connectors.routes;
 
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -13,7 +13,8 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * What OpenVitals keeps of a workout route: a summary in the workout's metadata (point count, first
  * and last fix, distance along the track, elevation gained), not the track itself. Built from a GPX
- * file of the export or from the inline {@code <Location>} elements of pre-iOS 13 exports.
+ * file or inline {@code <Location>} elements of an Apple Health export, or from a provider's GPS
+ * stream (Strava).
  */
 public record RouteSummary(
     int points,
@@ -80,7 +81,8 @@ public record RouteSummary(
   /**
    * Reads a GPX 1.1 track as Apple Health writes it ({@code trkpt} with {@code ele}, {@code time}).
    */
-  static RouteSummary fromGpx(XMLInputFactory factory, InputStream gpx) throws XMLStreamException {
+  public static RouteSummary fromGpx(XMLInputFactory factory, InputStream gpx)
+      throws XMLStreamException {
     XMLStreamReader r = factory.createXMLStreamReader(gpx);
     try {
       Builder b = new Builder();
