@@ -13,13 +13,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.DailyRollup;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.IntegrityReport;
+import org.openvitals.core.store.OtherTypeSummary;
 import org.openvitals.core.store.PreparedSamples;
 import org.openvitals.core.store.ResolvedDays;
 import org.openvitals.core.store.SampleStore;
@@ -58,6 +61,7 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays {
   private final Catalog catalog = new Catalog();
   private final SampleWriter sampleWriter;
   private final SampleReads reads = new SampleReads(catalog);
+  private final OtherSamples otherSamples = new OtherSamples(catalog);
 
   /** Used by {@link #prepare}, which holds its lock. */
   private final MetadataJson.Cache metadataJson = new MetadataJson.Cache();
@@ -167,6 +171,65 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays {
               sampleWriter.tombstone(c, source, type, externalIds, currentDayBoundaries(c));
           KeyValueTables.putStates(c, state);
           return deleted;
+        });
+  }
+
+  @Override
+  public int upsertOther(Collection<OtherSample> records) {
+    Objects.requireNonNull(records, "records");
+    if (records.isEmpty()) {
+      return 0;
+    }
+    return write(
+        "store " + records.size() + " records of other types",
+        c -> otherSamples.insert(c, records));
+  }
+
+  @Override
+  public void forEachOther(Consumer<OtherSample> sink) {
+    read(
+        "read records of other types",
+        c -> {
+          otherSamples.forEach(c, null, null, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public List<OtherTypeSummary> otherTypes() {
+    return read("list other types", otherSamples::summaries);
+  }
+
+  @Override
+  public WriteResult promoteOther(
+      SourceRef source, String type, Function<OtherSample, Optional<Sample>> mapping) {
+    return write(
+        "turn " + type + " records of " + source + " into samples",
+        c -> {
+          List<OtherSample> records = new ArrayList<>();
+          otherSamples.forEach(c, source, type, records::add);
+          List<Sample> promoted = new ArrayList<>();
+          List<OtherSample> done = new ArrayList<>();
+          for (OtherSample o : records) {
+            Optional<Sample> sample = mapping.apply(o);
+            if (sample.isEmpty() && done.isEmpty()) {
+              return WriteResult.EMPTY; // this version does not map the type either
+            }
+            sample.ifPresent(s -> {
+              promoted.add(s);
+              done.add(o);
+            });
+          }
+          DayBoundaries days = currentDayBoundaries(c);
+          List<PreparedSample> prepared = new ArrayList<>(promoted.size());
+          for (Sample s : promoted) {
+            prepared.add(
+                PreparedSample.of(
+                    catalog.typeId(s.type()), MetadataJson.write(s.metadata()), s, days));
+          }
+          WriteResult result = sampleWriter.upsert(c, prepared, days, days);
+          otherSamples.delete(c, done);
+          return result;
         });
   }
 
