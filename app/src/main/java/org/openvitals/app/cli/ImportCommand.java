@@ -25,6 +25,7 @@ import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.files.OtherTypes;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.Stores;
 import picocli.CommandLine.Command;
@@ -118,6 +119,7 @@ public final class ImportCommand implements Callable<Integer> {
     Thread hook = new Thread(cancel::request, "import-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
     try (SampleStore store = Stores.open(root.storeConfig())) {
+      OtherTypes.promote(store);
       ImportReport report =
           importer.importFile(file, store, new Listener(terminal ? err : null, cancel));
       if (terminal) {
@@ -241,6 +243,11 @@ public final class ImportCommand implements Callable<Integer> {
       new TreeMap<>(r.unmapped())
           .forEach((type, n) -> out.printf(Locale.ROOT, "    %-60s %,10d%n", type, n));
     }
+    if (!r.other().isEmpty()) {
+      out.println("  other (types not in the metric catalog yet, stored as written):");
+      new TreeMap<>(r.other())
+          .forEach((type, n) -> out.printf(Locale.ROOT, "    %-60s %,10d%n", type, n));
+    }
     if (!r.details().isEmpty()) {
       out.println("  details:");
       new TreeMap<>(r.details())
@@ -263,6 +270,7 @@ public final class ImportCommand implements Callable<Integer> {
       m.put("duplicates", r.duplicates());
       m.put("rejected", Map.of("count", r.rejected().count(), "reasons", r.rejected().reasons()));
       m.put("unmapped", new TreeMap<>(r.unmapped()));
+      m.put("other", new TreeMap<>(r.other()));
       m.put("details", new TreeMap<>(r.details()));
       m.put("seconds", r.elapsed().toMillis() / 1000.0);
       m.put("cancelled", r.cancelled());

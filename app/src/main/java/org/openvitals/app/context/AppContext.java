@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.openvitals.connectors.files.OtherTypes;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
@@ -61,6 +62,7 @@ public final class AppContext implements AutoCloseable {
 
   private OpenStore open(StoreConfig config) {
     SampleStore opened = Stores.open(config);
+    OtherTypes.promote(opened); // records of types this version maps become samples
     return new OpenStore(
         config, opened, new RulesService(opened, clock), SourceColors.load(opened));
   }

@@ -32,6 +32,7 @@ import org.openvitals.connectors.sync.SourceStatus;
 import org.openvitals.connectors.sync.SyncEngine;
 import org.openvitals.connectors.sync.SyncRun;
 import org.openvitals.connectors.vault.TokenVault;
+import org.openvitals.core.store.OtherTypeSummary;
 import org.openvitals.core.store.SourceSummary;
 
 /**
@@ -67,13 +68,18 @@ public final class SourcesViewModel implements Disposable {
   private record Cloud(
       AppContext.OpenStore store, SyncEngine engine, TokenVault vault, List<String> warnings) {}
 
-  private record Loaded(List<SourceSummary> sources, List<SourceStatus> accounts, Cloud cloud) {}
+  private record Loaded(
+      List<SourceSummary> sources,
+      List<OtherTypeSummary> otherTypes,
+      List<SourceStatus> accounts,
+      Cloud cloud) {}
 
   private final AppContext context;
   private final AuthorizationFlow.Presenter browser;
   private final AuthorizationFlow flow;
   private final ObservableList<SourceSummary> sources = FXCollections.observableArrayList();
   private final ObservableList<SourceStatus> accounts = FXCollections.observableArrayList();
+  private final ObservableList<OtherTypeSummary> otherTypes = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
   private final ReadOnlyStringWrapper vaultNote = new ReadOnlyStringWrapper(this, "vaultNote");
   private final ReadOnlyObjectWrapper<Operation> operation =
@@ -118,6 +124,11 @@ public final class SourcesViewModel implements Disposable {
 
   public ObservableList<SourceSummary> sources() {
     return sources;
+  }
+
+  /** Types not in the metric catalog yet, stored as written, per source. */
+  public ObservableList<OtherTypeSummary> otherTypes() {
+    return otherTypes;
   }
 
   /** Every cloud provider OpenVitals can sync, connected or not. */
@@ -172,9 +183,11 @@ public final class SourcesViewModel implements Disposable {
     loads
         .task(progress -> {
           Cloud c = cloudFor(store);
-          return new Loaded(store.store().sources(), c.engine().statuses(), c);
+          return new Loaded(
+              store.store().sources(), store.store().otherTypes(), c.engine().statuses(), c);
         })
         .onSuccess(loaded -> {
+          otherTypes.setAll(loaded.otherTypes());
           sources.setAll(loaded.sources());
           accounts.setAll(loaded.accounts());
           List<String> warnings = loaded.cloud().warnings();

@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.units.Units;
@@ -174,7 +175,7 @@ final class ExportParser {
         depth--;
       }
     }
-    Sample sample = map(a, metadata, beats, where);
+    Sample sample = map(a, metadata, beats, where, correlation != null);
     if (sample == null) {
       return;
     }
@@ -185,11 +186,20 @@ final class ExportParser {
     }
   }
 
-  private Sample map(RecordAttributes a, Map<String, String> metadata, String beats, long where) {
+  private Sample map(
+      RecordAttributes a,
+      Map<String, String> metadata,
+      String beats,
+      long where,
+      boolean inCorrelation) {
     MetricType type = HealthKitTypes.quantity(a.type);
     boolean sleep = type == null && HealthKitTypes.SLEEP_ANALYSIS.equals(a.type);
     if (type == null && !sleep) {
-      tally.unmapped(a.type);
+      if (a.type == null || a.type.isBlank()) {
+        tally.unmapped(a.type);
+      } else if (!inCorrelation) { // Apple writes a correlation's records at the top level too
+        other(a, metadata, where);
+      }
       return null;
     }
     try {
@@ -203,12 +213,7 @@ final class ExportParser {
         }
         value = Duration.between(start, end).toMillis() / 60_000.0;
       } else {
-        value = number(a.value, "value");
-        if ("%".equals(a.unit)) {
-          value = HealthKitTypes.percent(value);
-        } else {
-          value = Units.toCanonical(type, value, a.unit);
-        }
+        value = HealthKitTypes.canonical(type, number(a.value, "value"), a.unit);
       }
       if (metadata == null) {
         metadata = new HashMap<>(4);
@@ -234,6 +239,33 @@ final class ExportParser {
     } catch (DateTimeException | IllegalArgumentException e) {
       tally.reject(entryName + " " + at(where) + ": Record " + a.type + ": " + e.getMessage());
       return null;
+    }
+  }
+
+  /**
+   * Keeps a record of a type the catalog does not know as written, so that a later version can map
+   * it without the export being imported again (docs/decisions/0008-unknown-types.md).
+   */
+  private void other(RecordAttributes a, Map<String, String> metadata, long where) {
+    try {
+      Map<String, String> kept = metadata == null ? new HashMap<>(2) : metadata;
+      if (a.sourceVersion != null) {
+        kept.put("source_version", shared(a.sourceVersion));
+      }
+      sink.other(
+          new OtherSample(
+              shared(a.type),
+              a.unit == null ? null : shared(a.unit),
+              HealthDates.parse(a.startDate),
+              HealthDates.parse(a.endDate),
+              a.value,
+              source(a.sourceName),
+              device(a.device),
+              kept.get(SYNC_ID),
+              kept));
+      tally.other(a.type);
+    } catch (DateTimeException | IllegalArgumentException e) {
+      tally.reject(entryName + " " + at(where) + ": Record " + a.type + ": " + e.getMessage());
     }
   }
 

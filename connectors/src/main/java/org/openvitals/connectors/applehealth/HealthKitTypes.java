@@ -4,10 +4,12 @@ import static java.util.Map.entry;
 
 import java.util.Map;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.units.Units;
 
 /**
- * HealthKit type identifiers and category values that have a home in the metric catalog. Types not
- * listed here are counted by name in the import report, never silently dropped.
+ * HealthKit type identifiers and category values that have a home in the metric catalog. Records of
+ * types not listed here are kept as other types and counted by name in the import report; when a
+ * type is added here, stores promote its kept records (see {@link AppleHealthImporter#promote}).
  */
 final class HealthKitTypes {
   private HealthKitTypes() {}
@@ -94,6 +96,11 @@ final class HealthKitTypes {
   /** The sleep stage of a sleep analysis value, or null when the value is unknown. */
   static MetricType sleepStage(String value) {
     return value == null ? null : SLEEP_VALUES.get(value.strip());
+  }
+
+  /** A quantity in the record's unit converted to the metric's canonical unit. */
+  static double canonical(MetricType type, double value, String unit) {
+    return "%".equals(unit) ? percent(value) : Units.toCanonical(type, value, unit);
   }
 
   /**

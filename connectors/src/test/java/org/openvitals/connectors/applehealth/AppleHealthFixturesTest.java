@@ -258,7 +258,9 @@ class AppleHealthFixturesTest {
     // 31 top-level records, 2 correlations, 2 workouts, 2 activity summaries (the clinical
     // record is counted apart).
     assertThat(r.read()).isEqualTo(37);
-    assertThat(r.unmapped())
+    assertThat(r.unmapped()).isEmpty();
+    assertThat(store.others()).hasSize(4);
+    assertThat(r.other())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "HKCategoryTypeIdentifierAppleStandHour", 2L,
