@@ -94,7 +94,8 @@ class ImportCommandTest {
     Run sources = run("--data-dir", temp.resolve("data").toString(), "sources");
     assertThat(sources.out())
         .contains("Other: types not in the metric catalog yet, stored as written")
-        .containsPattern("apple_health/Breathe +HKCategoryTypeIdentifierOpenVitalsFutureEvent +- +1");
+        .containsPattern(
+            "apple_health/Breathe +HKCategoryTypeIdentifierOpenVitalsFutureEvent +- +1");
   }
 
   @Test

@@ -193,8 +193,10 @@ final class ExportParser {
       long where,
       boolean inCorrelation) {
     MetricType type = HealthKitTypes.quantity(a.type);
-    boolean sleep = type == null && HealthKitTypes.SLEEP_ANALYSIS.equals(a.type);
-    if (type == null && !sleep) {
+    HealthKitTypes.CategoryRule category = type == null ? HealthKitTypes.category(a.type) : null;
+    boolean sleep =
+        type == null && category == null && HealthKitTypes.SLEEP_ANALYSIS.equals(a.type);
+    if (type == null && category == null && !sleep) {
       if (a.type == null || a.type.isBlank()) {
         tally.unmapped(a.type);
       } else if (!inCorrelation) { // Apple writes a correlation's records at the top level too
@@ -212,11 +214,17 @@ final class ExportParser {
           throw new IllegalArgumentException("unknown sleep analysis value '" + a.value + "'");
         }
         value = Duration.between(start, end).toMillis() / 60_000.0;
+      } else if (category != null) {
+        type = category.metric();
+        value = category.value(a.value, start, end);
       } else {
         value = HealthKitTypes.canonical(type, number(a.value, "value"), a.unit);
       }
       if (metadata == null) {
         metadata = new HashMap<>(4);
+      }
+      if (category != null && a.value != null) {
+        metadata.put(HealthKitTypes.CATEGORY_VALUE, shared(a.value));
       }
       if (a.sourceVersion != null) {
         metadata.put("source_version", shared(a.sourceVersion));
