@@ -193,4 +193,28 @@ class ImportCommandTest {
             "cronometer");
     assertThat(wrongFormat.exit()).isEqualTo(2);
   }
+
+  @Test
+  void aFolderImportsEveryFileInsideAndNamesWhatItSkipped() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("Takeout/Cronometer"));
+    Files.copy(
+        Fixtures.path("cronometer/dhjelmar_Diabetes/biometrics.csv"),
+        folder.resolve("biometrics.csv"));
+    Files.writeString(folder.resolve("readme.pdf"), "%PDF-1.4");
+    Path data = temp.resolve("data");
+
+    Run r = run("--data-dir", data.toString(), "import", temp.resolve("Takeout").toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("No such file");
+    assertThat(r.out())
+        .contains("1 files imported, 1 skipped, 0 failed")
+        .containsPattern("imported +Cronometer/biometrics.csv \\(cronometer\\): 127 read, 124 new")
+        .contains("skipped   Cronometer/readme.pdf: no importer recognises it");
+
+    Run json =
+        run("--data-dir", data.toString(), "import", temp.resolve("Takeout").toString(), "--json");
+    assertThat(json.json().get("stored").asLong()).isZero();
+    assertThat(json.json().get("imported").get(0).get("duplicates").asLong()).isEqualTo(124);
+  }
 }
