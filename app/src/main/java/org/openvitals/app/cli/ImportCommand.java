@@ -29,6 +29,8 @@ import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.connectors.files.OtherTypes;
+import org.openvitals.core.backup.BackupException;
+import org.openvitals.core.backup.StoreBackup;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.Stores;
 import picocli.CommandLine.Command;
@@ -85,6 +87,22 @@ public final class ImportCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     if (Files.isDirectory(file)) {
       return importFolder(out, err);
+    }
+    if (StoreBackup.isBackup(file)) {
+      try {
+        StoreBackup.Contents restored = StoreBackup.restore(file, root.storeConfig());
+        out.printf(
+            Locale.ROOT,
+            "Restored %s: %,d samples, %,d sources, %d tables%n",
+            file.getFileName(),
+            restored.rows("samples"),
+            restored.rows("sources"),
+            restored.rowsPerTable().size());
+        return 0;
+      } catch (BackupException e) {
+        err.println("Cannot restore: " + e.getMessage());
+        return 1;
+      }
     }
     if (!Files.isRegularFile(file)) {
       err.println("No such file: " + file);

@@ -233,6 +233,61 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays {
         });
   }
 
+  /** One table of a store as a backup holds it. */
+  public record Table(String name, List<String> columns, List<Object[]> rows) {}
+
+  /** Receives the tables of {@link #readTables}, one row at a time. */
+  public interface TableSink {
+    void table(String name, List<String> columns);
+
+    void row(Object[] values);
+  }
+
+  /**
+   * Reads every table of the store (the database's own list, so no table is forgotten), for a
+   * backup. Runs on one read connection, so it sees one committed state.
+   */
+  public void readTables(TableSink sink) {
+    read(
+        "read the tables",
+        c -> {
+          StoreTables.read(
+              c,
+              new StoreTables.RowSink() {
+                @Override
+                public void table(String name, List<String> columns) {
+                  sink.table(name, columns);
+                }
+
+                @Override
+                public void row(Object[] values) {
+                  sink.row(values);
+                }
+              });
+          return null;
+        });
+  }
+
+  /**
+   * Replaces the rows of the given tables, in one transaction: restoring a backup into a new store.
+   * The store must be closed and opened again afterwards, since its caches describe the old rows.
+   */
+  public void replaceTables(List<Table> tables) {
+    write(
+        "restore " + tables.size() + " tables",
+        c -> {
+          for (Table t : tables) {
+            StoreTables.replace(c, t.name(), t.columns(), t.rows());
+          }
+          return null;
+        });
+  }
+
+  /** The names of the store's tables (lower case, without Flyway's history). */
+  public List<String> tableNames() {
+    return read("list the tables", StoreTables::names);
+  }
+
   @Override
   public void setDeviceClass(SourceRef source, DeviceClass deviceClass) {
     write(
