@@ -94,4 +94,25 @@ class FolderImportTest {
       assertThat(again.duplicates()).isEqualTo(stored);
     }
   }
+
+  @Test
+  void aFolderIsDetectedLikeAFormatAndReportsAsOneImport() throws Exception {
+    Path root = folder();
+    FileImporter importer = FileImporters.detect(root).orElseThrow();
+    assertThat(importer.id()).isEqualTo(FolderImporter.ID);
+    try (SampleStore store = Stores.open(StoreConfig.sqlite(temp.resolve("data")))) {
+      ImportReport report = importer.importFile(root, store, ImportListener.NONE);
+
+      assertThat(report.format()).isEqualTo("folder");
+      assertThat(report.stored())
+          .isEqualTo(store.sources().stream().mapToLong(s -> s.sampleCount()).sum());
+      assertThat(report.other()).containsEntry("Sleep (Garmin)", 3L);
+      assertThat(report.details())
+          .containsEntry("skipped: photo.jpg (no importer recognises it)", 1L)
+          .containsEntry("failed: broken/export.xml", 1L)
+          .containsKey("imported: Cronometer/servings.csv (cronometer)");
+      assertThat(report.rejected().reasons())
+          .anySatisfy(r -> assertThat(r).startsWith("broken/export.xml: import stopped: "));
+    }
+  }
 }
