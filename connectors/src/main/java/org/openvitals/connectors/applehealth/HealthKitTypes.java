@@ -215,6 +215,10 @@ final class HealthKitTypes {
               "EnvironmentalAudioExposureEvent",
               new CategoryRule(
                   MetricType.ENVIRONMENTAL_AUDIO_EXPOSURE_EVENTS, CategoryValue.COUNT)),
+          entry( // its name before iOS 14
+              "AudioExposureEvent",
+              new CategoryRule(
+                  MetricType.ENVIRONMENTAL_AUDIO_EXPOSURE_EVENTS, CategoryValue.COUNT)),
           entry(
               "HeadphoneAudioExposureEvent",
               new CategoryRule(MetricType.HEADPHONE_AUDIO_EXPOSURE_EVENTS, CategoryValue.COUNT)),
@@ -396,6 +400,9 @@ final class HealthKitTypes {
 
   /** A quantity in the record's unit converted to the metric's canonical unit. */
   static double canonical(MetricType type, double value, String unit) {
+    if ((unit == null || unit.isBlank()) && type.unit().startsWith("{")) {
+      return value; // a plain number (Apple writes UV exposure with an empty unit)
+    }
     return "%".equals(unit) ? percent(value) : Units.toCanonical(type, value, unit);
   }
 

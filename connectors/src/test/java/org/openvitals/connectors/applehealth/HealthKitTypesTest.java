@@ -100,6 +100,9 @@ class HealthKitTypesTest {
         .isEqualTo(MetricType.SYMPTOM_HEADACHE);
     assertThat(HealthKitTypes.category("HKCategoryTypeIdentifierMenstrualFlow").metric())
         .isEqualTo(MetricType.MENSTRUAL_FLOW);
+    assertThat(HealthKitTypes.category("HKCategoryTypeIdentifierAudioExposureEvent").metric())
+        .isEqualTo(MetricType.ENVIRONMENTAL_AUDIO_EXPOSURE_EVENTS);
     assertThat(HealthKitTypes.category("HKCategoryTypeIdentifierNotAType")).isNull();
+    assertThat(HealthKitTypes.canonical(MetricType.UV_EXPOSURE, 6, "")).isEqualTo(6);
   }
 }
