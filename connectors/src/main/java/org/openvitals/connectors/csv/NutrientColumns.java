@@ -3,6 +3,7 @@ package org.openvitals.connectors.csv;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.units.UnitException;
@@ -191,12 +192,12 @@ public final class NutrientColumns {
    * The column one header would be on its own (index 0), or empty: how a record kept under a
    * column's header becomes a sample once the catalog has its nutrient.
    */
-  public static java.util.Optional<Column> of(String header) {
+  public static Optional<Column> of(String header) {
     try {
       List<Column> found = find(List.of(header), List.of(), t -> null).columns();
       return found.stream().findFirst();
     } catch (UnitException e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 

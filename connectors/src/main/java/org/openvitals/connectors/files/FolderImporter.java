@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openvitals.core.store.SampleStore;
 
 /**
  * A folder as one import (a dropped Takeout, an unpacked export): {@link FolderImport} with every
@@ -33,8 +34,7 @@ public final class FolderImporter implements FileImporter {
   }
 
   @Override
-  public ImportReport importFile(
-      Path folder, org.openvitals.core.store.SampleStore store, ImportListener listener)
+  public ImportReport importFile(Path folder, SampleStore store, ImportListener listener)
       throws ImportException {
     long started = System.nanoTime();
     List<FileImporter> importers =
