@@ -2,7 +2,6 @@ package org.openvitals.app.cli;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import org.openvitals.core.export.ExportFormat;
 import org.openvitals.core.model.MetricType;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -41,17 +40,6 @@ final class Converters {
         return org.openvitals.core.report.WeeklyReport.parseWeek(value);
       } catch (IllegalArgumentException e) {
         throw new TypeConversionException(e.getMessage());
-      }
-    }
-  }
-
-  static final class Format implements ITypeConverter<ExportFormat> {
-    @Override
-    public ExportFormat convert(String value) {
-      try {
-        return ExportFormat.fromId(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException("unknown export format '" + value + "'; use csv or json");
       }
     }
   }

@@ -3,6 +3,7 @@ package org.openvitals.app.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.openvitals.core.backup.StoreBackup;
 import org.openvitals.core.export.ExportFormat;
 import org.openvitals.core.export.SampleExporter;
 import org.openvitals.core.store.SampleStore;
@@ -14,10 +15,14 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "export",
-    header = "Write every stored sample to a CSV or JSON file.",
-    description =
-        "Deleted samples are left out. Values are in canonical units, times keep their original"
-            + " UTC offsets. Streams from the database: any size, constant memory.")
+    header = "Write every stored sample to a CSV or JSON file, or the whole store to a backup.",
+    description = {
+      "csv and json: deleted samples are left out, values are in canonical units, times keep",
+      "their original UTC offsets; streams from the database: any size, constant memory.",
+      "backup: one zip with every table of the store (samples with tombstones, records of other",
+      "types, sources, devices, preferences and their history, sync cursors; never tokens);",
+      "'openvitals import BACKUP.zip' restores it into an empty data folder."
+    })
 final class ExportCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;
 
@@ -27,9 +32,8 @@ final class ExportCommand implements Callable<Integer> {
       names = "--format",
       required = true,
       paramLabel = "FORMAT",
-      converter = Converters.Format.class,
-      description = "csv or json.")
-  ExportFormat format;
+      description = "csv, json or backup.")
+  String format;
 
   @Option(
       names = "--out",
@@ -41,12 +45,31 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
+    if (format.equalsIgnoreCase("backup")) {
+      StoreBackup.Contents contents;
+      try (SampleStore store = root.openStore()) {
+        contents = StoreBackup.write(store, out);
+      }
+      spec.commandLine()
+          .getOut()
+          .printf(
+              "Backed up %,d samples (%d tables) to %s%n",
+              contents.rows("samples"), contents.rowsPerTable().size(), out.toAbsolutePath());
+      return 0;
+    }
+    ExportFormat chosen;
+    try {
+      chosen = ExportFormat.fromId(format);
+    } catch (IllegalArgumentException e) {
+      err.println("Unknown export format '" + format + "' (use csv, json or backup)");
+      return 2;
+    }
     long count;
     try (SampleStore store = root.openStore()) {
       count =
           SampleExporter.export(
               store,
-              format,
+              chosen,
               out,
               written -> err.printf("Exported %,d samples so far...%n", written).flush());
     }

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -21,10 +23,14 @@ import java.util.stream.Collectors;
 import org.openvitals.connectors.csv.CsvImporter;
 import org.openvitals.connectors.files.FileImporter;
 import org.openvitals.connectors.files.FileImporters;
+import org.openvitals.connectors.files.FolderImport;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.files.OtherTypes;
+import org.openvitals.core.backup.BackupException;
+import org.openvitals.core.backup.StoreBackup;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.Stores;
 import picocli.CommandLine.Command;
@@ -53,7 +59,9 @@ public final class ImportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE", description = "The file to import.")
+  @Parameters(
+      paramLabel = "FILE",
+      description = "The file to import, or a folder: every importable file inside it.")
   Path file;
 
   @Option(names = "--json", description = "Print the final report as one JSON object.")
@@ -77,6 +85,25 @@ public final class ImportCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (Files.isDirectory(file)) {
+      return importFolder(out, err);
+    }
+    if (StoreBackup.isBackup(file)) {
+      try {
+        StoreBackup.Contents restored = StoreBackup.restore(file, root.storeConfig());
+        out.printf(
+            Locale.ROOT,
+            "Restored %s: %,d samples, %,d sources, %d tables%n",
+            file.getFileName(),
+            restored.rows("samples"),
+            restored.rows("sources"),
+            restored.rowsPerTable().size());
+        return 0;
+      } catch (BackupException e) {
+        err.println("Cannot restore: " + e.getMessage());
+        return 1;
+      }
+    }
     if (!Files.isRegularFile(file)) {
       err.println("No such file: " + file);
       return 1;
@@ -118,6 +145,7 @@ public final class ImportCommand implements Callable<Integer> {
     Thread hook = new Thread(cancel::request, "import-cancel");
     Runtime.getRuntime().addShutdownHook(hook);
     try (SampleStore store = Stores.open(root.storeConfig())) {
+      OtherTypes.promote(store);
       ImportReport report =
           importer.importFile(file, store, new Listener(terminal ? err : null, cancel));
       if (terminal) {
@@ -151,6 +179,90 @@ public final class ImportCommand implements Callable<Integer> {
       out.flush();
       err.flush();
     }
+  }
+
+  /**
+   * Every importable file inside the folder, as one run: each file to the importer that recognises
+   * it (or only to --format's), every other file named with the reason it was skipped.
+   */
+  private int importFolder(PrintWriter out, PrintWriter err) throws IOException {
+    if (mapping != null) {
+      err.println("--mapping reads one CSV file; import that file on its own with it");
+      return 2;
+    }
+    List<FileImporter> importers = FileImporters.all();
+    if (format != null) {
+      Optional<FileImporter> only = FileImporters.byId(format);
+      if (only.isEmpty()) {
+        err.println("Unknown format '" + format + "'");
+        return 2;
+      }
+      importers = List.of(only.get());
+    }
+    FolderImport.Result result;
+    try (SampleStore store = root.openStore()) {
+      result = FolderImport.run(file, store, ImportListener.NONE, importers);
+    }
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("folder", file.toString());
+      List<Object> files = new ArrayList<>();
+      for (ImportReport r : result.imported()) {
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("file", file.relativize(Path.of(r.file())).toString());
+        one.put("format", r.format());
+        one.putAll(reportMap(r));
+        files.add(one);
+      }
+      m.put("imported", files);
+      List<Object> skipped = new ArrayList<>();
+      result
+          .skipped()
+          .forEach(s -> skipped.add(Map.of("file", s.file().toString(), "reason", s.reason())));
+      m.put("skipped", skipped);
+      List<Object> failed = new ArrayList<>();
+      result
+          .failed()
+          .forEach(f -> failed.add(Map.of("file", f.file().toString(), "error", f.message())));
+      m.put("failed", failed);
+      m.put("stored", result.stored());
+      m.put("duplicates", result.duplicates());
+      m.put("other", result.other());
+      out.println(new ObjectMapper().writeValueAsString(m));
+    } else {
+      out.printf(
+          Locale.ROOT,
+          "Imported folder %s: %d files imported, %d skipped, %d failed%n",
+          file,
+          result.imported().size(),
+          result.skipped().size(),
+          result.failed().size());
+      for (ImportReport r : result.imported()) {
+        out.printf(
+            Locale.ROOT,
+            "  imported  %s (%s): %,d read, %,d new, %,d duplicates, %,d rejected, %,d other%n",
+            file.relativize(Path.of(r.file())),
+            r.format(),
+            r.read(),
+            r.stored(),
+            r.duplicates(),
+            r.rejected().count(),
+            r.other().values().stream().mapToLong(Long::longValue).sum());
+      }
+      result.skipped().forEach(s -> out.printf("  skipped   %s: %s%n", s.file(), s.reason()));
+      result.failed().forEach(f -> out.printf("  failed    %s: %s%n", f.file(), f.message()));
+      out.printf(
+          Locale.ROOT,
+          "  total: %,d read, %,d new samples, %,d updated, %,d duplicates, %,d rejected, %,d"
+              + " records of other types%n",
+          result.read(),
+          result.stored(),
+          result.updated(),
+          result.duplicates(),
+          result.rejected(),
+          result.other());
+    }
+    return result.failed().isEmpty() ? 0 : 1;
   }
 
   /** Ctrl-C asks the import to stop after its current batch and waits for that commit. */
@@ -241,6 +353,11 @@ public final class ImportCommand implements Callable<Integer> {
       new TreeMap<>(r.unmapped())
           .forEach((type, n) -> out.printf(Locale.ROOT, "    %-60s %,10d%n", type, n));
     }
+    if (!r.other().isEmpty()) {
+      out.println("  other (types not in the metric catalog yet, stored as written):");
+      new TreeMap<>(r.other())
+          .forEach((type, n) -> out.printf(Locale.ROOT, "    %-60s %,10d%n", type, n));
+    }
     if (!r.details().isEmpty()) {
       out.println("  details:");
       new TreeMap<>(r.details())
@@ -257,20 +374,28 @@ public final class ImportCommand implements Callable<Integer> {
     m.put("file", file.toString());
     m.put("format", importer.id());
     if (r != null) {
-      m.put("read", r.read());
-      m.put("stored", r.stored());
-      m.put("updated", r.updated());
-      m.put("duplicates", r.duplicates());
-      m.put("rejected", Map.of("count", r.rejected().count(), "reasons", r.rejected().reasons()));
-      m.put("unmapped", new TreeMap<>(r.unmapped()));
-      m.put("details", new TreeMap<>(r.details()));
-      m.put("seconds", r.elapsed().toMillis() / 1000.0);
-      m.put("cancelled", r.cancelled());
+      m.putAll(reportMap(r));
     }
     m.put("completed", error == null && r != null && !r.cancelled());
     if (error != null) {
       m.put("error", error);
     }
     return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+  }
+
+  /** The counts of one file's report, as {@code --json} prints them. */
+  private static Map<String, Object> reportMap(ImportReport r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("read", r.read());
+    m.put("stored", r.stored());
+    m.put("updated", r.updated());
+    m.put("duplicates", r.duplicates());
+    m.put("rejected", Map.of("count", r.rejected().count(), "reasons", r.rejected().reasons()));
+    m.put("unmapped", new TreeMap<>(r.unmapped()));
+    m.put("other", new TreeMap<>(r.other()));
+    m.put("details", new TreeMap<>(r.details()));
+    m.put("seconds", r.elapsed().toMillis() / 1000.0);
+    m.put("cancelled", r.cancelled());
+    return m;
   }
 }

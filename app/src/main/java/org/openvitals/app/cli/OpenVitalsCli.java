@@ -7,6 +7,7 @@ import org.openvitals.app.logging.LibraryLog;
 import org.openvitals.app.serve.ServeCommand;
 import org.openvitals.app.settings.UserSettings;
 import org.openvitals.app.shell.DesktopLauncher;
+import org.openvitals.connectors.files.OtherTypes;
 import org.openvitals.core.store.DataFolder;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.SampleStore;
@@ -150,8 +151,18 @@ public final class OpenVitalsCli implements Callable<Integer> {
     return new StoreConfig(dir, chosen, secret);
   }
 
-  /** Opens (creating if needed) the selected store; the caller closes it. */
+  /**
+   * Opens (creating if needed) the selected store, turning records of other types that this version
+   * maps into samples; the caller closes it.
+   */
   public SampleStore openStore() {
-    return Stores.open(storeConfig());
+    SampleStore store = Stores.open(storeConfig());
+    try {
+      OtherTypes.promote(store);
+      return store;
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 }

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.openvitals.core.store.OtherTypeSummary;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.SourceSummary;
 import picocli.CommandLine.Command;
@@ -34,8 +35,10 @@ final class SourcesCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     List<SourceSummary> sources;
+    List<OtherTypeSummary> others;
     try (SampleStore store = root.openStore()) {
       sources = store.sources();
+      others = store.otherTypes();
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
@@ -49,6 +52,17 @@ final class SourcesCommand implements Callable<Integer> {
         row.put("samples", s.sampleCount());
         row.put("first", s.first() == null ? null : s.first().toString());
         row.put("last", s.last() == null ? null : s.last().toString());
+        List<Map<String, Object>> other = new ArrayList<>();
+        for (OtherTypeSummary o : others) {
+          if (o.source().equals(s.source())) {
+            Map<String, Object> type = new LinkedHashMap<>();
+            type.put("type", o.type());
+            type.put("unit", o.unit());
+            type.put("records", o.count());
+            other.add(type);
+          }
+        }
+        row.put("other", other);
         rows.add(row);
       }
       Output.json(out, rows);
@@ -69,6 +83,22 @@ final class SourcesCommand implements Callable<Integer> {
               local(s.last())));
     }
     Output.table(out, List.of("SOURCE", "DEVICE", "SAMPLES", "FIRST", "LAST"), rows);
+    if (!others.isEmpty()) {
+      out.println();
+      out.println("Other: types not in the metric catalog yet, stored as written");
+      List<List<String>> otherRows = new ArrayList<>();
+      for (OtherTypeSummary o : others) {
+        otherRows.add(
+            List.of(
+                o.source().key(),
+                o.type(),
+                o.unit() == null ? "-" : o.unit(),
+                String.format("%,d", o.count()),
+                local(o.first()),
+                local(o.last())));
+      }
+      Output.table(out, List.of("SOURCE", "TYPE", "UNIT", "RECORDS", "FIRST", "LAST"), otherRows);
+    }
     return 0;
   }
 

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.openvitals.connectors.sync.SyncRun;
 import org.openvitals.connectors.sync.SyncScheduler;
 import org.openvitals.connectors.sync.SyncService;
+import org.openvitals.connectors.files.OtherTypes;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
@@ -73,6 +74,7 @@ public final class AppContext implements AutoCloseable {
 
   private OpenStore open(StoreConfig config) {
     SampleStore opened = Stores.open(config);
+    OtherTypes.promote(opened); // records of types this version maps become samples
     return new OpenStore(
         config, opened, new RulesService(opened, clock), SourceColors.load(opened));
   }

@@ -357,6 +357,12 @@ public final class ImportView extends ScrollPane implements Disposable {
               heading("Not in the metric catalog (counted, not stored)"),
               list("report-unmapped", counts(report.unmapped())));
     }
+    if (!report.other().isEmpty()) {
+      box.getChildren()
+          .addAll(
+              heading("Other (not in the metric catalog yet, stored as written)"),
+              list("report-other", counts(report.other())));
+    }
     if (!report.details().isEmpty()) {
       box.getChildren()
           .addAll(heading("Details"), list("report-details", counts(report.details())));

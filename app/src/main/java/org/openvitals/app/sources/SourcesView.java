@@ -38,6 +38,7 @@ import org.openvitals.app.shell.Screen;
 import org.openvitals.connectors.sync.SourceStatus;
 import org.openvitals.connectors.sync.SyncRun;
 import org.openvitals.connectors.sync.SyncState;
+import org.openvitals.core.store.OtherTypeSummary;
 import org.openvitals.core.store.SourceSummary;
 
 /**
@@ -390,15 +391,34 @@ public final class SourcesView extends ScrollPane implements Disposable {
           }
         });
     count.getStyleClass().add("number-column");
+    TableColumn<SourceSummary, String> other = column("Other", this::otherTypes);
     TableColumn<SourceSummary, String> first = column("First", s -> day(s.first()));
     TableColumn<SourceSummary, String> last = column("Last", s -> day(s.last()));
-    table.getColumns().setAll(List.of(source, provider, device, count, first, last));
+    table.getColumns().setAll(List.of(source, provider, device, count, other, first, last));
     // Names need the room; the rest are short. Widths follow the font so 200% scaling keeps them.
     double em = Font.getDefault().getSize();
     source.setPrefWidth(18 * em);
     provider.setPrefWidth(9 * em);
-    List.of(device, count, first, last).forEach(c -> c.setPrefWidth(7 * em));
+    List.of(device, count, other, first, last).forEach(c -> c.setPrefWidth(7 * em));
     return table;
+  }
+
+  /**
+   * The records of a source whose types are not in the catalog yet (stored as written), e.g. "2
+   * types, 1,204"; the full list is in {@code openvitals sources}.
+   */
+  private String otherTypes(SourceSummary s) {
+    long types = 0;
+    long records = 0;
+    for (OtherTypeSummary o : model.otherTypes()) {
+      if (o.source().equals(s.source())) {
+        types++;
+        records += o.count();
+      }
+    }
+    return types == 0
+        ? ""
+        : String.format(Locale.ROOT, "%d type%s, %,d", types, types == 1 ? "" : "s", records);
   }
 
   private TableColumn<SourceSummary, String> column(

@@ -29,6 +29,7 @@ import org.openvitals.connectors.oauth.OAuthException;
 import org.openvitals.connectors.sync.SourceStatus;
 import org.openvitals.connectors.sync.SyncRun;
 import org.openvitals.connectors.sync.SyncService;
+import org.openvitals.core.store.OtherTypeSummary;
 import org.openvitals.core.store.SourceSummary;
 
 /**
@@ -62,13 +63,17 @@ public final class SourcesViewModel implements Disposable {
   public record Operation(String provider, Action action) {}
 
   private record Loaded(
-      List<SourceSummary> sources, List<SourceStatus> accounts, List<String> warnings) {}
+      List<SourceSummary> sources,
+      List<OtherTypeSummary> otherTypes,
+      List<SourceStatus> accounts,
+      List<String> warnings) {}
 
   private final AppContext context;
   private final AuthorizationFlow.Presenter browser;
   private final AuthorizationFlow flow;
   private final ObservableList<SourceSummary> sources = FXCollections.observableArrayList();
   private final ObservableList<SourceStatus> accounts = FXCollections.observableArrayList();
+  private final ObservableList<OtherTypeSummary> otherTypes = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper loadError = new ReadOnlyStringWrapper(this, "loadError");
   private final ReadOnlyStringWrapper vaultNote = new ReadOnlyStringWrapper(this, "vaultNote");
   private final ReadOnlyObjectWrapper<Operation> operation =
@@ -116,6 +121,11 @@ public final class SourcesViewModel implements Disposable {
 
   public ObservableList<SourceSummary> sources() {
     return sources;
+  }
+
+  /** Types not in the metric catalog yet, stored as written, per source. */
+  public ObservableList<OtherTypeSummary> otherTypes() {
+    return otherTypes;
   }
 
   /** Every cloud provider OpenVitals can sync, connected or not. */
@@ -170,9 +180,14 @@ public final class SourcesViewModel implements Disposable {
     loads
         .task(progress -> {
           SyncService c = context.cloud();
-          return new Loaded(store.store().sources(), c.engine().statuses(), c.warnings());
+          return new Loaded(
+              store.store().sources(),
+              store.store().otherTypes(),
+              c.engine().statuses(),
+              c.warnings());
         })
         .onSuccess(loaded -> {
+          otherTypes.setAll(loaded.otherTypes());
           sources.setAll(loaded.sources());
           accounts.setAll(loaded.accounts());
           List<String> warnings = loaded.warnings();

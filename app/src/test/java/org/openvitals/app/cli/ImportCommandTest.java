@@ -66,7 +66,7 @@ class ImportCommandTest {
   }
 
   @Test
-  void humanSummaryListsRejectsAndUnmappedTypes() throws Exception {
+  void humanSummaryListsRejectsAndOtherTypesAndSourcesListThem() throws Exception {
     Path xml =
         Files.writeString(
             temp.resolve("export.xml"),
@@ -74,7 +74,7 @@ class ImportCommandTest {
             <HealthData locale="en_US">
              <Record type="HKQuantityTypeIdentifierStepCount" sourceName="iPhone" unit="count" startDate="2024-01-01 08:00:00 +0000" endDate="2024-01-01 08:10:00 +0000" value="100"/>
              <Record type="HKQuantityTypeIdentifierStepCount" sourceName="iPhone" unit="count" startDate="2024-01-01 09:00:00 +0000" endDate="2024-01-01 09:10:00 +0000" value="many"/>
-             <Record type="HKCategoryTypeIdentifierMindfulSession" sourceName="Breathe" startDate="2024-01-01 09:00:00 +0000" endDate="2024-01-01 09:10:00 +0000" value="HKCategoryValueNotApplicable"/>
+             <Record type="HKCategoryTypeIdentifierOpenVitalsFutureEvent" sourceName="Breathe" startDate="2024-01-01 09:00:00 +0000" endDate="2024-01-01 09:10:00 +0000" value="HKCategoryValueNotApplicable"/>
             </HealthData>
             """);
 
@@ -88,7 +88,14 @@ class ImportCommandTest {
         .containsPattern("rejected +1")
         .contains(
             "export.xml line 3, column 2: Record HKQuantityTypeIdentifierStepCount: bad value 'many'")
-        .containsPattern("HKCategoryTypeIdentifierMindfulSession +1");
+        .contains("other (types not in the metric catalog yet, stored as written):")
+        .containsPattern("HKCategoryTypeIdentifierOpenVitalsFutureEvent +1");
+
+    Run sources = run("--data-dir", temp.resolve("data").toString(), "sources");
+    assertThat(sources.out())
+        .contains("Other: types not in the metric catalog yet, stored as written")
+        .containsPattern(
+            "apple_health/Breathe +HKCategoryTypeIdentifierOpenVitalsFutureEvent +- +1");
   }
 
   @Test
@@ -185,5 +192,29 @@ class ImportCommandTest {
             "--format",
             "cronometer");
     assertThat(wrongFormat.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aFolderImportsEveryFileInsideAndNamesWhatItSkipped() throws Exception {
+    Path folder = Files.createDirectories(temp.resolve("Takeout/Cronometer"));
+    Files.copy(
+        Fixtures.path("cronometer/dhjelmar_Diabetes/biometrics.csv"),
+        folder.resolve("biometrics.csv"));
+    Files.writeString(folder.resolve("readme.pdf"), "%PDF-1.4");
+    Path data = temp.resolve("data");
+
+    Run r = run("--data-dir", data.toString(), "import", temp.resolve("Takeout").toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("No such file");
+    assertThat(r.out())
+        .contains("1 files imported, 1 skipped, 0 failed")
+        .containsPattern("imported +Cronometer/biometrics.csv \\(cronometer\\): 127 read, 124 new")
+        .contains("skipped   Cronometer/readme.pdf: no importer recognises it");
+
+    Run json =
+        run("--data-dir", data.toString(), "import", temp.resolve("Takeout").toString(), "--json");
+    assertThat(json.json().get("stored").asLong()).isZero();
+    assertThat(json.json().get("imported").get(0).get("duplicates").asLong()).isEqualTo(124);
   }
 }

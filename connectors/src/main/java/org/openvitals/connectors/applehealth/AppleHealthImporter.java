@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -16,6 +17,8 @@ import org.openvitals.connectors.files.FileImporter;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
 
@@ -68,6 +71,34 @@ public final class AppleHealthImporter implements FileImporter {
       throws ImportException {
     return new ImportRun(file, store, listener == null ? ImportListener.NONE : listener, batchSize)
         .run();
+  }
+
+  @Override
+  public Optional<Sample> promote(OtherSample record) {
+    if (!ExportParser.PROVIDER.equals(record.source().provider())) {
+      return Optional.empty();
+    }
+    MetricType type = HealthKitTypes.quantity(record.type());
+    if (type == null) {
+      return Optional.empty();
+    }
+    try {
+      double value =
+          HealthKitTypes.canonical(
+              type, ExportParser.number(record.value(), "value"), record.unit());
+      return Optional.of(
+          new Sample(
+              type,
+              record.start(),
+              record.end(),
+              value,
+              record.source(),
+              record.device(),
+              record.externalId(),
+              record.metadata()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // a value or unit this version cannot read either: stays as it is
+    }
   }
 
   /**

@@ -17,6 +17,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.openvitals.connectors.routes.RouteSummary;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.units.Units;
@@ -175,7 +176,7 @@ final class ExportParser {
         depth--;
       }
     }
-    Sample sample = map(a, metadata, beats, where);
+    Sample sample = map(a, metadata, beats, where, correlation != null);
     if (sample == null) {
       return;
     }
@@ -186,11 +187,22 @@ final class ExportParser {
     }
   }
 
-  private Sample map(RecordAttributes a, Map<String, String> metadata, String beats, long where) {
+  private Sample map(
+      RecordAttributes a,
+      Map<String, String> metadata,
+      String beats,
+      long where,
+      boolean inCorrelation) {
     MetricType type = HealthKitTypes.quantity(a.type);
-    boolean sleep = type == null && HealthKitTypes.SLEEP_ANALYSIS.equals(a.type);
-    if (type == null && !sleep) {
-      tally.unmapped(a.type);
+    HealthKitTypes.CategoryRule category = type == null ? HealthKitTypes.category(a.type) : null;
+    boolean sleep =
+        type == null && category == null && HealthKitTypes.SLEEP_ANALYSIS.equals(a.type);
+    if (type == null && category == null && !sleep) {
+      if (a.type == null || a.type.isBlank()) {
+        tally.unmapped(a.type);
+      } else if (!inCorrelation) { // Apple writes a correlation's records at the top level too
+        other(a, metadata, where);
+      }
       return null;
     }
     try {
@@ -203,11 +215,17 @@ final class ExportParser {
           throw new IllegalArgumentException("unknown sleep analysis value '" + a.value + "'");
         }
         value = Duration.between(start, end).toMillis() / 60_000.0;
+      } else if (category != null) {
+        type = category.metric();
+        value = category.value(a.value, start, end);
       } else {
-        value = HealthKitTypes.canonicalValue(type, number(a.value, "value"), a.unit);
+        value = HealthKitTypes.canonical(type, number(a.value, "value"), a.unit);
       }
       if (metadata == null) {
         metadata = new HashMap<>(4);
+      }
+      if (category != null && a.value != null) {
+        metadata.put(HealthKitTypes.CATEGORY_VALUE, shared(a.value));
       }
       if (a.sourceVersion != null) {
         metadata.put("source_version", shared(a.sourceVersion));
@@ -230,6 +248,33 @@ final class ExportParser {
     } catch (DateTimeException | IllegalArgumentException e) {
       tally.reject(entryName + " " + at(where) + ": Record " + a.type + ": " + e.getMessage());
       return null;
+    }
+  }
+
+  /**
+   * Keeps a record of a type the catalog does not know as written, so that a later version can map
+   * it without the export being imported again (docs/decisions/0008-unknown-types.md).
+   */
+  private void other(RecordAttributes a, Map<String, String> metadata, long where) {
+    try {
+      Map<String, String> kept = metadata == null ? new HashMap<>(2) : metadata;
+      if (a.sourceVersion != null) {
+        kept.put("source_version", shared(a.sourceVersion));
+      }
+      sink.other(
+          new OtherSample(
+              shared(a.type),
+              a.unit == null ? null : shared(a.unit),
+              HealthDates.parse(a.startDate),
+              HealthDates.parse(a.endDate),
+              a.value,
+              source(a.sourceName),
+              device(a.device),
+              kept.get(SYNC_ID),
+              kept));
+      tally.other(a.type);
+    } catch (DateTimeException | IllegalArgumentException e) {
+      tally.reject(entryName + " " + at(where) + ": Record " + a.type + ": " + e.getMessage());
     }
   }
 

@@ -2,6 +2,8 @@ package org.openvitals.connectors.applehealth;
 
 import static java.util.Map.entry;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.SourceRef;
@@ -9,10 +11,11 @@ import org.openvitals.core.units.Units;
 
 /**
  * HealthKit type identifiers and category values that have a home in the metric catalog, and how
- * their values, sources and devices become a {@link org.openvitals.core.model.Sample}'s. Types not
- * listed here are counted by name in the import report, never silently dropped. The export importer
- * and the phone endpoint (ios-bridge) both map through this class, so a sample that reaches the
- * store by either path has the same natural key.
+ * their values, sources and devices become a {@link org.openvitals.core.model.Sample}'s. Records of
+ * types not listed here are kept as other types and counted by name in the import report; when a
+ * type is added here, stores promote its kept records (see {@link AppleHealthImporter#promote}).
+ * The export importer and the phone endpoint (ios-bridge) both map through this class, so a sample
+ * that reaches the store by either path has the same natural key.
  */
 public final class HealthKitTypes {
   private HealthKitTypes() {}
@@ -73,7 +76,305 @@ public final class HealthKitTypes {
           entry("DietaryIron", MetricType.IRON),
           entry("DietaryVitaminC", MetricType.VITAMIN_C),
           entry("DietaryCaffeine", MetricType.CAFFEINE),
-          entry("DietaryWater", MetricType.WATER));
+          entry("DietaryWater", MetricType.WATER),
+          entry("DistanceWheelchair", MetricType.WHEELCHAIR_DISTANCE),
+          entry("PushCount", MetricType.PUSH_COUNT),
+          entry("DistanceDownhillSnowSports", MetricType.DOWNHILL_SNOW_SPORTS_DISTANCE),
+          entry("DistanceCrossCountrySkiing", MetricType.CROSS_COUNTRY_SKIING_DISTANCE),
+          entry("DistancePaddleSports", MetricType.PADDLE_SPORTS_DISTANCE),
+          entry("DistanceRowing", MetricType.ROWING_DISTANCE),
+          entry("DistanceSkatingSports", MetricType.SKATING_SPORTS_DISTANCE),
+          entry("SwimmingStrokeCount", MetricType.SWIMMING_STROKES),
+          entry("NikeFuel", MetricType.NIKE_FUEL),
+          entry("AppleMoveTime", MetricType.MOVE_TIME),
+          entry("PhysicalEffort", MetricType.PHYSICAL_EFFORT),
+          entry("WorkoutEffortScore", MetricType.WORKOUT_EFFORT_SCORE),
+          entry("EstimatedWorkoutEffortScore", MetricType.ESTIMATED_WORKOUT_EFFORT_SCORE),
+          entry("CyclingCadence", MetricType.CYCLING_CADENCE),
+          entry("CyclingPower", MetricType.CYCLING_POWER),
+          entry("CyclingFunctionalThresholdPower", MetricType.CYCLING_FTP),
+          entry("CyclingSpeed", MetricType.CYCLING_SPEED),
+          entry("RunningSpeed", MetricType.RUNNING_SPEED),
+          entry("RunningPower", MetricType.RUNNING_POWER),
+          entry("RunningStrideLength", MetricType.RUNNING_STRIDE_LENGTH),
+          entry("RunningVerticalOscillation", MetricType.RUNNING_VERTICAL_OSCILLATION),
+          entry("RunningGroundContactTime", MetricType.RUNNING_GROUND_CONTACT_TIME),
+          entry("RowingSpeed", MetricType.ROWING_SPEED),
+          entry("PaddleSportsSpeed", MetricType.PADDLE_SPORTS_SPEED),
+          entry("CrossCountrySkiingSpeed", MetricType.CROSS_COUNTRY_SKIING_SPEED),
+          entry("UnderwaterDepth", MetricType.UNDERWATER_DEPTH),
+          entry("WaterTemperature", MetricType.WATER_TEMPERATURE),
+          entry("HeartRateRecoveryOneMinute", MetricType.HEART_RATE_RECOVERY),
+          entry("AtrialFibrillationBurden", MetricType.ATRIAL_FIBRILLATION_BURDEN),
+          entry("PeripheralPerfusionIndex", MetricType.PERIPHERAL_PERFUSION_INDEX),
+          entry("AppleWalkingSteadiness", MetricType.WALKING_STEADINESS),
+          entry("WalkingSpeed", MetricType.WALKING_SPEED),
+          entry("WalkingStepLength", MetricType.WALKING_STEP_LENGTH),
+          entry("WalkingAsymmetryPercentage", MetricType.WALKING_ASYMMETRY),
+          entry("WalkingDoubleSupportPercentage", MetricType.WALKING_DOUBLE_SUPPORT),
+          entry("StairAscentSpeed", MetricType.STAIR_ASCENT_SPEED),
+          entry("StairDescentSpeed", MetricType.STAIR_DESCENT_SPEED),
+          entry("SixMinuteWalkTestDistance", MetricType.SIX_MINUTE_WALK_DISTANCE),
+          entry("EnvironmentalAudioExposure", MetricType.ENVIRONMENTAL_AUDIO_EXPOSURE),
+          entry("HeadphoneAudioExposure", MetricType.HEADPHONE_AUDIO_EXPOSURE),
+          entry("EnvironmentalSoundReduction", MetricType.ENVIRONMENTAL_SOUND_REDUCTION),
+          entry("ForcedVitalCapacity", MetricType.FORCED_VITAL_CAPACITY),
+          entry("ForcedExpiratoryVolume1", MetricType.FORCED_EXPIRATORY_VOLUME_1),
+          entry("PeakExpiratoryFlowRate", MetricType.PEAK_EXPIRATORY_FLOW_RATE),
+          entry("AppleSleepingBreathingDisturbances", MetricType.SLEEPING_BREATHING_DISTURBANCES),
+          entry("InhalerUsage", MetricType.INHALER_USAGE),
+          entry("TimeInDaylight", MetricType.TIME_IN_DAYLIGHT),
+          entry("UVExposure", MetricType.UV_EXPOSURE),
+          entry("BloodAlcoholContent", MetricType.BLOOD_ALCOHOL_CONTENT),
+          entry("NumberOfAlcoholicBeverages", MetricType.ALCOHOLIC_BEVERAGES),
+          entry("InsulinDelivery", MetricType.INSULIN_DELIVERY),
+          entry("NumberOfTimesFallen", MetricType.TIMES_FALLEN),
+          entry("ElectrodermalActivity", MetricType.ELECTRODERMAL_ACTIVITY),
+          entry("DietaryFatMonounsaturated", MetricType.FAT_MONOUNSATURATED),
+          entry("DietaryFatPolyunsaturated", MetricType.FAT_POLYUNSATURATED),
+          entry("DietaryThiamin", MetricType.THIAMIN),
+          entry("DietaryRiboflavin", MetricType.RIBOFLAVIN),
+          entry("DietaryNiacin", MetricType.NIACIN),
+          entry("DietaryPantothenicAcid", MetricType.PANTOTHENIC_ACID),
+          entry("DietaryVitaminB6", MetricType.VITAMIN_B6),
+          entry("DietaryBiotin", MetricType.BIOTIN),
+          entry("DietaryFolate", MetricType.FOLATE),
+          entry("DietaryVitaminB12", MetricType.VITAMIN_B12),
+          entry("DietaryVitaminA", MetricType.VITAMIN_A),
+          entry("DietaryVitaminD", MetricType.VITAMIN_D),
+          entry("DietaryVitaminE", MetricType.VITAMIN_E),
+          entry("DietaryVitaminK", MetricType.VITAMIN_K),
+          entry("DietaryChloride", MetricType.CHLORIDE),
+          entry("DietaryChromium", MetricType.CHROMIUM),
+          entry("DietaryCopper", MetricType.COPPER),
+          entry("DietaryIodine", MetricType.IODINE),
+          entry("DietaryMagnesium", MetricType.MAGNESIUM),
+          entry("DietaryManganese", MetricType.MANGANESE),
+          entry("DietaryMolybdenum", MetricType.MOLYBDENUM),
+          entry("DietaryPhosphorus", MetricType.PHOSPHORUS),
+          entry("DietarySelenium", MetricType.SELENIUM),
+          entry("DietaryZinc", MetricType.ZINC));
+
+  /** How a category record becomes a value of its metric. */
+  enum CategoryValue {
+    /** One event (a notification, a handwash): the day's sum counts them. */
+    COUNT,
+    /** The record's length in minutes (a mindful session, a symptom, a cycle-tracking entry). */
+    DURATION,
+    /** An Apple stand hour: 1 when stood, 0 when idle, so the day's sum is the hours stood. */
+    STOOD
+  }
+
+  /** The catalog metric of a category type and how its records' values are read. */
+  record CategoryRule(MetricType metric, CategoryValue kind) {
+    double value(String categoryValue, OffsetDateTime start, OffsetDateTime end) {
+      return switch (kind) {
+        case COUNT -> 1;
+        case DURATION -> Duration.between(start, end).toMillis() / 60_000.0;
+        case STOOD -> stood(categoryValue);
+      };
+    }
+
+    /** HealthKit's raw numbers are Stood = 0 and Idle = 1. */
+    private static double stood(String value) {
+      String v = value == null ? "" : value.strip();
+      if (v.endsWith("Stood") || v.equals("0")) {
+        return 1;
+      }
+      if (v.endsWith("Idle") || v.equals("1")) {
+        return 0;
+      }
+      throw new IllegalArgumentException("unknown stand hour value '" + value + "'");
+    }
+  }
+
+  static final String CATEGORY = "HKCategoryTypeIdentifier";
+
+  /** Where the category value (flow, severity, test result) of a category record is kept. */
+  static final String CATEGORY_VALUE = "category_value";
+
+  /**
+   * Category types other than sleep analysis (whose values are stages, see {@link #sleepStage}).
+   * Symptoms and cycle-tracking entries keep their severity or result in {@link #CATEGORY_VALUE}.
+   */
+  private static final Map<String, CategoryRule> CATEGORIES =
+      Map.ofEntries(
+          entry("AppleStandHour", new CategoryRule(MetricType.STAND_HOURS, CategoryValue.STOOD)),
+          entry(
+              "MindfulSession",
+              new CategoryRule(MetricType.MINDFUL_MINUTES, CategoryValue.DURATION)),
+          entry("HandwashingEvent", new CategoryRule(MetricType.HANDWASHING, CategoryValue.COUNT)),
+          entry(
+              "ToothbrushingEvent",
+              new CategoryRule(MetricType.TOOTHBRUSHING, CategoryValue.COUNT)),
+          entry(
+              "HighHeartRateEvent",
+              new CategoryRule(MetricType.HIGH_HEART_RATE_EVENTS, CategoryValue.COUNT)),
+          entry(
+              "LowHeartRateEvent",
+              new CategoryRule(MetricType.LOW_HEART_RATE_EVENTS, CategoryValue.COUNT)),
+          entry(
+              "IrregularHeartRhythmEvent",
+              new CategoryRule(MetricType.IRREGULAR_RHYTHM_EVENTS, CategoryValue.COUNT)),
+          entry(
+              "LowCardioFitnessEvent",
+              new CategoryRule(MetricType.LOW_CARDIO_FITNESS_EVENTS, CategoryValue.COUNT)),
+          entry(
+              "AppleWalkingSteadinessEvent",
+              new CategoryRule(MetricType.WALKING_STEADINESS_EVENTS, CategoryValue.COUNT)),
+          entry(
+              "EnvironmentalAudioExposureEvent",
+              new CategoryRule(
+                  MetricType.ENVIRONMENTAL_AUDIO_EXPOSURE_EVENTS, CategoryValue.COUNT)),
+          entry( // its name before iOS 14
+              "AudioExposureEvent",
+              new CategoryRule(
+                  MetricType.ENVIRONMENTAL_AUDIO_EXPOSURE_EVENTS, CategoryValue.COUNT)),
+          entry(
+              "HeadphoneAudioExposureEvent",
+              new CategoryRule(MetricType.HEADPHONE_AUDIO_EXPOSURE_EVENTS, CategoryValue.COUNT)),
+          entry(
+              "SleepApneaEvent",
+              new CategoryRule(MetricType.SLEEP_APNEA_EVENTS, CategoryValue.COUNT)),
+          entry(
+              "MenstrualFlow", new CategoryRule(MetricType.MENSTRUAL_FLOW, CategoryValue.DURATION)),
+          entry(
+              "IntermenstrualBleeding",
+              new CategoryRule(MetricType.INTERMENSTRUAL_BLEEDING, CategoryValue.DURATION)),
+          entry(
+              "CervicalMucusQuality",
+              new CategoryRule(MetricType.CERVICAL_MUCUS_QUALITY, CategoryValue.DURATION)),
+          entry(
+              "OvulationTestResult",
+              new CategoryRule(MetricType.OVULATION_TEST_RESULT, CategoryValue.DURATION)),
+          entry(
+              "PregnancyTestResult",
+              new CategoryRule(MetricType.PREGNANCY_TEST_RESULT, CategoryValue.DURATION)),
+          entry(
+              "ProgesteroneTestResult",
+              new CategoryRule(MetricType.PROGESTERONE_TEST_RESULT, CategoryValue.DURATION)),
+          entry(
+              "SexualActivity",
+              new CategoryRule(MetricType.SEXUAL_ACTIVITY, CategoryValue.DURATION)),
+          entry(
+              "Contraceptive", new CategoryRule(MetricType.CONTRACEPTIVE, CategoryValue.DURATION)),
+          entry("Lactation", new CategoryRule(MetricType.LACTATION, CategoryValue.DURATION)),
+          entry("Pregnancy", new CategoryRule(MetricType.PREGNANCY, CategoryValue.DURATION)),
+          entry(
+              "BleedingDuringPregnancy",
+              new CategoryRule(MetricType.BLEEDING_DURING_PREGNANCY, CategoryValue.DURATION)),
+          entry(
+              "BleedingAfterPregnancy",
+              new CategoryRule(MetricType.BLEEDING_AFTER_PREGNANCY, CategoryValue.DURATION)),
+          entry(
+              "InfrequentMenstrualCycles",
+              new CategoryRule(MetricType.INFREQUENT_MENSTRUAL_CYCLES, CategoryValue.DURATION)),
+          entry(
+              "IrregularMenstrualCycles",
+              new CategoryRule(MetricType.IRREGULAR_MENSTRUAL_CYCLES, CategoryValue.DURATION)),
+          entry(
+              "PersistentIntermenstrualBleeding",
+              new CategoryRule(
+                  MetricType.PERSISTENT_INTERMENSTRUAL_BLEEDING, CategoryValue.DURATION)),
+          entry(
+              "ProlongedMenstrualPeriods",
+              new CategoryRule(MetricType.PROLONGED_MENSTRUAL_PERIODS, CategoryValue.DURATION)),
+          entry(
+              "AbdominalCramps",
+              new CategoryRule(MetricType.SYMPTOM_ABDOMINAL_CRAMPS, CategoryValue.DURATION)),
+          entry("Acne", new CategoryRule(MetricType.SYMPTOM_ACNE, CategoryValue.DURATION)),
+          entry(
+              "AppetiteChanges",
+              new CategoryRule(MetricType.SYMPTOM_APPETITE_CHANGES, CategoryValue.DURATION)),
+          entry(
+              "BladderIncontinence",
+              new CategoryRule(MetricType.SYMPTOM_BLADDER_INCONTINENCE, CategoryValue.DURATION)),
+          entry("Bloating", new CategoryRule(MetricType.SYMPTOM_BLOATING, CategoryValue.DURATION)),
+          entry(
+              "BreastPain",
+              new CategoryRule(MetricType.SYMPTOM_BREAST_PAIN, CategoryValue.DURATION)),
+          entry(
+              "ChestTightnessOrPain",
+              new CategoryRule(MetricType.SYMPTOM_CHEST_TIGHTNESS_OR_PAIN, CategoryValue.DURATION)),
+          entry("Chills", new CategoryRule(MetricType.SYMPTOM_CHILLS, CategoryValue.DURATION)),
+          entry(
+              "Constipation",
+              new CategoryRule(MetricType.SYMPTOM_CONSTIPATION, CategoryValue.DURATION)),
+          entry("Coughing", new CategoryRule(MetricType.SYMPTOM_COUGHING, CategoryValue.DURATION)),
+          entry("Diarrhea", new CategoryRule(MetricType.SYMPTOM_DIARRHEA, CategoryValue.DURATION)),
+          entry(
+              "Dizziness", new CategoryRule(MetricType.SYMPTOM_DIZZINESS, CategoryValue.DURATION)),
+          entry("DrySkin", new CategoryRule(MetricType.SYMPTOM_DRY_SKIN, CategoryValue.DURATION)),
+          entry("Fainting", new CategoryRule(MetricType.SYMPTOM_FAINTING, CategoryValue.DURATION)),
+          entry("Fatigue", new CategoryRule(MetricType.SYMPTOM_FATIGUE, CategoryValue.DURATION)),
+          entry("Fever", new CategoryRule(MetricType.SYMPTOM_FEVER, CategoryValue.DURATION)),
+          entry(
+              "GeneralizedBodyAche",
+              new CategoryRule(MetricType.SYMPTOM_GENERALIZED_BODY_ACHE, CategoryValue.DURATION)),
+          entry("HairLoss", new CategoryRule(MetricType.SYMPTOM_HAIR_LOSS, CategoryValue.DURATION)),
+          entry("Headache", new CategoryRule(MetricType.SYMPTOM_HEADACHE, CategoryValue.DURATION)),
+          entry(
+              "Heartburn", new CategoryRule(MetricType.SYMPTOM_HEARTBURN, CategoryValue.DURATION)),
+          entry(
+              "HotFlashes",
+              new CategoryRule(MetricType.SYMPTOM_HOT_FLASHES, CategoryValue.DURATION)),
+          entry(
+              "LossOfSmell",
+              new CategoryRule(MetricType.SYMPTOM_LOSS_OF_SMELL, CategoryValue.DURATION)),
+          entry(
+              "LossOfTaste",
+              new CategoryRule(MetricType.SYMPTOM_LOSS_OF_TASTE, CategoryValue.DURATION)),
+          entry(
+              "LowerBackPain",
+              new CategoryRule(MetricType.SYMPTOM_LOWER_BACK_PAIN, CategoryValue.DURATION)),
+          entry(
+              "MemoryLapse",
+              new CategoryRule(MetricType.SYMPTOM_MEMORY_LAPSE, CategoryValue.DURATION)),
+          entry(
+              "MoodChanges",
+              new CategoryRule(MetricType.SYMPTOM_MOOD_CHANGES, CategoryValue.DURATION)),
+          entry("Nausea", new CategoryRule(MetricType.SYMPTOM_NAUSEA, CategoryValue.DURATION)),
+          entry(
+              "NightSweats",
+              new CategoryRule(MetricType.SYMPTOM_NIGHT_SWEATS, CategoryValue.DURATION)),
+          entry(
+              "PelvicPain",
+              new CategoryRule(MetricType.SYMPTOM_PELVIC_PAIN, CategoryValue.DURATION)),
+          entry(
+              "RapidPoundingOrFlutteringHeartbeat",
+              new CategoryRule(
+                  MetricType.SYMPTOM_RAPID_POUNDING_OR_FLUTTERING_HEARTBEAT,
+                  CategoryValue.DURATION)),
+          entry(
+              "RunnyNose", new CategoryRule(MetricType.SYMPTOM_RUNNY_NOSE, CategoryValue.DURATION)),
+          entry(
+              "ShortnessOfBreath",
+              new CategoryRule(MetricType.SYMPTOM_SHORTNESS_OF_BREATH, CategoryValue.DURATION)),
+          entry(
+              "SinusCongestion",
+              new CategoryRule(MetricType.SYMPTOM_SINUS_CONGESTION, CategoryValue.DURATION)),
+          entry(
+              "SkippedHeartbeat",
+              new CategoryRule(MetricType.SYMPTOM_SKIPPED_HEARTBEAT, CategoryValue.DURATION)),
+          entry(
+              "SleepChanges",
+              new CategoryRule(MetricType.SYMPTOM_SLEEP_CHANGES, CategoryValue.DURATION)),
+          entry(
+              "SoreThroat",
+              new CategoryRule(MetricType.SYMPTOM_SORE_THROAT, CategoryValue.DURATION)),
+          entry(
+              "VaginalDryness",
+              new CategoryRule(MetricType.SYMPTOM_VAGINAL_DRYNESS, CategoryValue.DURATION)),
+          entry("Vomiting", new CategoryRule(MetricType.SYMPTOM_VOMITING, CategoryValue.DURATION)),
+          entry("Wheezing", new CategoryRule(MetricType.SYMPTOM_WHEEZING, CategoryValue.DURATION)));
+
+  /** The rule of a category type identifier, or null. */
+  static CategoryRule category(String type) {
+    if (type == null || !type.startsWith(CATEGORY)) {
+      return null;
+    }
+    return CATEGORIES.get(type.substring(CATEGORY.length()));
+  }
 
   /**
    * Sleep analysis values, by name (both the pre-iOS 16 {@code Asleep} and the newer {@code
@@ -142,19 +443,23 @@ public final class HealthKitTypes {
   }
 
   /**
+   * A quantity's value in the catalog's canonical unit, from the HealthKit unit string it was
+   * written in (the export importer and the phone endpoint both call this); an unknown unit is an
+   * {@link IllegalArgumentException} naming it.
+   */
+  public static double canonical(MetricType type, double value, String unit) {
+    if ((unit == null || unit.isBlank()) && type.unit().startsWith("{")) {
+      return value; // a plain number (Apple writes UV exposure with an empty unit)
+    }
+    return "%".equals(unit) ? percent(value) : Units.toCanonical(type, value, unit);
+  }
+
+  /**
    * HealthKit writes percentages either as fractions (0.98) or, for values typed in by hand, as
    * percents (98); the catalog keeps 0 to 100. No plausible SpO2 or body fat is at or below 1 %.
    */
   static double percent(double value) {
     return value <= 1.0 ? value * 100 : value;
-  }
-
-  /**
-   * A quantity's value in the catalog's canonical unit, from the HealthKit unit string it was
-   * written in; an unknown unit is an {@link IllegalArgumentException} naming it.
-   */
-  public static double canonicalValue(MetricType type, double value, String unit) {
-    return "%".equals(unit) ? percent(value) : Units.toCanonical(type, value, unit);
   }
 
   /**

@@ -30,6 +30,7 @@ import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.connectors.routes.RouteSummary;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.WriteResult;
@@ -76,6 +77,13 @@ final class ImportRun implements SampleSink {
 
   /** In a dry run, who hears each mapped sample, or null. */
   private final Consumer<Sample> each;
+  /**
+   * Records of other types read since the last commit. They are stored before the next batch is
+   * handed to the writer, so a checkpoint never covers a record that is not stored.
+   */
+  private final List<OtherSample> others = new ArrayList<>();
+
+  private static final int OTHERS_PER_WRITE = 5_000;
 
   ImportRun(Path file, SampleStore store, ImportListener listener, int batchSize) {
     this(file, store, listener, batchSize, null);
@@ -125,6 +133,7 @@ final class ImportRun implements SampleSink {
         Map<String, String> state = new HashMap<>();
         state.put(checkpointKey, COMPLETE);
         parser.characteristics().forEach((k, v) -> state.put(ME_PREFIX + k, v));
+        storeOthers();
         writer.flush(state);
         writer.finish();
       }
@@ -144,6 +153,26 @@ final class ImportRun implements SampleSink {
   }
 
   // ---- SampleSink: the parser's output ---------------------------------------------------------
+
+  @Override
+  public void other(OtherSample o) {
+    if (!dryRun && parser.ordinal() > resumeAfter) {
+      others.add(o);
+    }
+  }
+
+  /** Stores the records of other types read so far (the parser thread; the store serialises). */
+  private void storeOthers() throws BatchWriter.StoreFailure {
+    if (others.isEmpty()) {
+      return;
+    }
+    try {
+      store.upsertOther(others);
+      others.clear();
+    } catch (RuntimeException e) {
+      throw new BatchWriter.StoreFailure(e);
+    }
+  }
 
   @Override
   public void sample(Sample s) {
@@ -185,7 +214,7 @@ final class ImportRun implements SampleSink {
   @Override
   public void elementDone(long ordinal) throws Stop {
     lastDone = ordinal;
-    boolean full = writer != null && writer.full();
+    boolean full = writer != null && (writer.full() || others.size() >= OTHERS_PER_WRITE);
     if (full || (ordinal & 1023) == 0) {
       if (listener.cancelled()) {
         throw new Stop(true, "cancelled", null);
@@ -194,6 +223,7 @@ final class ImportRun implements SampleSink {
     }
     if (full) {
       try {
+        storeOthers();
         writer.flush(Long.toString(ordinal));
       } catch (BatchWriter.StoreFailure f) {
         throw new Stop(false, f.getMessage(), f);
@@ -315,6 +345,7 @@ final class ImportRun implements SampleSink {
     }
     if (!dryRun) {
       try {
+        storeOthers();
         writer.flush(Long.toString(lastDone));
         writer.finish();
       } catch (BatchWriter.StoreFailure f) {
@@ -354,6 +385,7 @@ final class ImportRun implements SampleSink {
     String committed = "";
     if (!dryRun) {
       try {
+        storeOthers();
         writer.flush(Long.toString(lastDone));
         writer.finish();
         committed = "; the " + lastDone + " elements before it were imported";
@@ -429,7 +461,8 @@ final class ImportRun implements SampleSink {
         tally.unmapped,
         Duration.ofNanos(System.nanoTime() - started),
         cancelled,
-        details);
+        details,
+        tally.other);
   }
 
   /** Identifies a file for resume: its size and first megabyte, not its name or path. */

@@ -18,6 +18,9 @@ final class ImportTally {
   final Map<String, Long> unmapped = new TreeMap<>();
   final Map<String, Long> details = new TreeMap<>();
 
+  /** Records kept as other types, by type. */
+  final Map<String, Long> other = new TreeMap<>();
+
   void reject(String reason) {
     rejected++;
     if (reasons.size() < ImportReport.Rejected.MAX_REASONS) {
@@ -27,6 +30,10 @@ final class ImportTally {
 
   void unmapped(String type) {
     unmapped.merge(type == null || type.isBlank() ? "(no type)" : type, 1L, Long::sum);
+  }
+
+  void other(String type) {
+    other.merge(type, 1L, Long::sum);
   }
 
   void count(String key) {

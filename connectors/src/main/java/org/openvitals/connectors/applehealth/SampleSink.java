@@ -1,9 +1,13 @@
 package org.openvitals.connectors.applehealth;
 
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 
 /** Where the parser puts what it maps. The importer writes to the store; the benchmark counts. */
 interface SampleSink {
+
+  /** A record of a type the catalog does not know, kept as written. */
+  void other(OtherSample o);
 
   /** A sample of the element being read. */
   void sample(Sample s);

@@ -13,10 +13,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openvitals.connectors.csv.CsvTable;
+import org.openvitals.connectors.csv.HeaderName;
 import org.openvitals.connectors.csv.ImportSession;
 import org.openvitals.connectors.csv.MealTotals;
 import org.openvitals.connectors.csv.Numbers;
@@ -28,6 +30,7 @@ import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.SampleStore;
@@ -83,7 +86,8 @@ public final class CronometerImporter implements FileImporter {
           Map.entry("oxygen saturation", MetricType.OXYGEN_SATURATION),
           Map.entry("blood oxygen", MetricType.OXYGEN_SATURATION),
           Map.entry("respiratory rate", MetricType.RESPIRATORY_RATE),
-          Map.entry("steps", MetricType.STEPS));
+          Map.entry("steps", MetricType.STEPS),
+          Map.entry("insulin", MetricType.INSULIN_DELIVERY));
 
   enum Kind {
     DAILY_SUMMARY,
@@ -111,6 +115,51 @@ public final class CronometerImporter implements FileImporter {
   @Override
   public String displayName() {
     return "Cronometer export (daily summary, servings, exercises, biometrics)";
+  }
+
+  /**
+   * A nutrient column or biometric an earlier version kept as written becomes a sample once the
+   * catalog has its metric (docs/decisions/0008-unknown-types.md).
+   */
+  @Override
+  public Optional<Sample> promote(OtherSample record) {
+    if (!record.source().provider().equals(SOURCE.provider())) {
+      return Optional.empty();
+    }
+    try {
+      Optional<NutrientColumns.Column> nutrient = NutrientColumns.of(record.type());
+      if (nutrient.isPresent()) {
+        NutrientColumns.Column c = nutrient.get();
+        double value = c.canonical(number(record.type(), record.value()));
+        return Optional.of(
+            new Sample(
+                c.type(),
+                record.start(),
+                record.end(),
+                value,
+                record.source(),
+                record.device(),
+                record.externalId(),
+                record.metadata()));
+      }
+      Matcher synced = SYNCED.matcher(record.type());
+      String name = (synced.matches() ? synced.group(1) : record.type()).toLowerCase(Locale.ROOT);
+      MetricType type = BIOMETRICS.get(name);
+      if (type == null || record.unit() == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          reading(
+              type,
+              record.value(),
+              record.unit(),
+              record.start(),
+              record.device(),
+              record.externalId(),
+              record.metadata()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty(); // a value this version cannot read either: stays as it is
+    }
   }
 
   @Override
@@ -217,8 +266,23 @@ public final class CronometerImporter implements FileImporter {
         session.reject(row.where(), e.getMessage());
         continue;
       }
-      countUnmapped(row, headers, nutrients, session);
       samples.forEach(session::add);
+      for (String header : nutrients.unmapped()) {
+        String cell = row.get(headers.indexOf(header));
+        if (!Numbers.isEmpty(cell)) {
+          session.other(
+              new OtherSample(
+                  header,
+                  HeaderName.parse(header).unit(),
+                  start,
+                  end,
+                  cell,
+                  SOURCE,
+                  null,
+                  day.toString(),
+                  metadata));
+        }
+      }
     }
   }
 
@@ -258,10 +322,20 @@ public final class CronometerImporter implements FileImporter {
       }
       meals.entry(day, meal, time);
       values.forEach((c, v) -> meals.add(day, meal, time, c, v));
-      countUnmapped(row, headers, nutrients, session);
+      for (String header : nutrients.unmapped()) {
+        String cell = row.get(headers.indexOf(header));
+        if (!Numbers.isEmpty(cell)) {
+          try {
+            meals.addOther(day, meal, time, header, number(header, cell));
+          } catch (IllegalArgumentException e) {
+            session.reject(row.where(), e.getMessage());
+          }
+        }
+      }
     }
     if (!session.cancelled()) {
       meals.samples(MEALS_SOURCE, zone).forEach(session::add);
+      meals.others(MEALS_SOURCE, zone).forEach(session::other);
     }
   }
 
@@ -363,10 +437,6 @@ public final class CronometerImporter implements FileImporter {
       String amount = row.get(amountColumn);
       boolean pressure = name.equals("blood pressure");
       MetricType type = BIOMETRICS.get(name);
-      if (type == null && !pressure) {
-        session.unmapped("Cronometer biometric '" + metric + "'");
-        continue;
-      }
       LocalTime time;
       try {
         time = time(row.get(timeColumn));
@@ -382,6 +452,11 @@ public final class CronometerImporter implements FileImporter {
       int n = occurrences.merge(key, 1, Integer::sum);
       String externalId = n == 1 ? key : key + "#" + n;
       Map<String, String> metadata = Map.of("group", row.get(table.column("Group")));
+      if (type == null && !pressure) {
+        session.other(
+            new OtherSample(metric, unit, at, at, amount, SOURCE, device, externalId, metadata));
+        continue;
+      }
       try {
         if (pressure) {
           Matcher m = PRESSURE.matcher(amount);
@@ -455,16 +530,6 @@ public final class CronometerImporter implements FileImporter {
       return NUMBERS.parse(cell);
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("column '" + column + "': " + e.getMessage());
-    }
-  }
-
-  private static void countUnmapped(
-      CsvTable.Row row, List<String> headers, NutrientColumns nutrients, ImportSession session) {
-    for (String header : nutrients.unmapped()) {
-      int index = headers.indexOf(header);
-      if (!Numbers.isEmpty(row.get(index))) {
-        session.unmapped("Cronometer column '" + header + "'");
-      }
     }
   }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openvitals.connectors.files.CountingInputStream;
@@ -24,6 +25,7 @@ import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.SampleStore;
@@ -184,7 +186,8 @@ public final class CsvImporter implements FileImporter {
       ZoneId zone,
       Duration duration,
       Numbers numbers,
-      List<Column> columns) {}
+      List<Column> columns,
+      List<Column> others) {}
 
   private record Column(int index, String header, MetricType type, String unit, SourceRef source) {}
 
@@ -240,6 +243,23 @@ public final class CsvImporter implements FileImporter {
       checkUnit(type, unit, c.column(), session);
       columns.add(new Column(index, c.column(), type, unit, source));
     }
+    // Every other column is kept as written, as records of another type named by its header
+    // (docs/decisions/0008-unknown-types.md).
+    List<Column> others = new ArrayList<>();
+    SourceRef otherSource = new SourceRef(PROVIDER, defaultSource);
+    List<String> headers = table.headers();
+    for (int i = 0; i < headers.size(); i++) {
+      int index = i;
+      boolean used =
+          index == dateColumn
+              || index == timeColumn
+              || columns.stream().anyMatch(c -> c.index() == index);
+      if (!used && !headers.get(i).isBlank()) {
+        others.add(
+            new Column(
+                i, headers.get(i), null, HeaderName.parse(headers.get(i)).unit(), otherSource));
+      }
+    }
     return new Plan(
         dateColumn,
         timeColumn,
@@ -247,7 +267,8 @@ public final class CsvImporter implements FileImporter {
         m.zoneId(),
         m.duration(),
         new Numbers(decimalComma),
-        columns);
+        columns,
+        others);
   }
 
   private static void checkUnit(MetricType type, String unit, String column, ImportSession session)
@@ -335,10 +356,66 @@ public final class CsvImporter implements FileImporter {
         return;
       }
     }
-    if (samples.isEmpty()) {
+    boolean kept = false;
+    for (Column c : plan.others()) {
+      String cell = row.get(c.index());
+      if (!cell.isBlank()) {
+        session.other(
+            new OtherSample(
+                c.header(),
+                c.unit(),
+                start,
+                end,
+                cell.strip(),
+                c.source(),
+                null,
+                key + "|" + c.header(),
+                Map.of("column", c.header())));
+        kept = true;
+      }
+    }
+    if (samples.isEmpty() && !kept) {
       session.unmapped("rows without values");
     }
     samples.forEach(session::add);
+  }
+
+  /**
+   * A column kept under its header becomes a sample once the vocabulary knows the header and its
+   * unit (or the metric's default one) converts; a decimal comma is read as the import would.
+   */
+  @Override
+  public Optional<Sample> promote(OtherSample record) {
+    if (!record.source().provider().equals(PROVIDER)) {
+      return Optional.empty();
+    }
+    HeaderName header = HeaderName.parse(record.type());
+    Optional<MetricVocabulary.Meaning> meaning = MetricVocabulary.meaning(header);
+    if (meaning.isEmpty() || meaning.get().ambiguous()) {
+      return Optional.empty();
+    }
+    Optional<MetricType> type = MetricType.byId(meaning.get().metric());
+    String unit = header.unit() != null ? header.unit() : meaning.get().defaultUnit();
+    if (type.isEmpty() || unit == null) {
+      return Optional.empty();
+    }
+    try {
+      double number =
+          new Numbers(record.value().contains(",") && !record.value().contains("."))
+              .parse(record.value());
+      return Optional.of(
+          new Sample(
+              type.get(),
+              record.start(),
+              record.end(),
+              Units.toCanonical(type.get(), number, unit),
+              record.source(),
+              null,
+              record.externalId(),
+              Map.of("column", record.type())));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static Sample sample(

@@ -13,6 +13,7 @@ import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.core.model.NaturalKey;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.WriteResult;
@@ -41,6 +42,8 @@ public final class ImportSession {
   private final Map<Long, Sample> batch = new LinkedHashMap<>();
   private final List<String> reasons = new ArrayList<>();
   private final Map<String, Long> unmapped = new TreeMap<>();
+  private final List<OtherSample> others = new ArrayList<>();
+  private final Map<String, Long> otherTypes = new TreeMap<>();
   private WriteResult written = WriteResult.EMPTY;
   private long read;
   private long rejected;
@@ -84,6 +87,18 @@ public final class ImportSession {
     }
   }
 
+  /**
+   * Buffers a record of a type the catalog does not know (a column without a metric); it is stored
+   * with the next commit (docs/decisions/0008-unknown-types.md).
+   */
+  public void other(OtherSample record) {
+    others.add(record);
+    otherTypes.merge(record.type(), 1L, Long::sum);
+    if (others.size() >= BATCH_SIZE) {
+      commit();
+    }
+  }
+
   /** Skips a record; {@code where} names it ("row 12", "steps-2021-01-01.json element 3"). */
   public void reject(String where, String reason) {
     rejected++;
@@ -104,6 +119,10 @@ public final class ImportSession {
 
   /** Commits what is buffered and polls for cancellation. */
   public void commit() {
+    if (!others.isEmpty()) {
+      store.upsertOther(List.copyOf(others));
+      others.clear();
+    }
     if (!batch.isEmpty()) {
       written = written.plus(store.upsert(List.copyOf(batch.values())));
       batch.clear();
@@ -120,6 +139,7 @@ public final class ImportSession {
       commit();
     } else {
       batch.clear();
+      others.clear();
     }
     listener.progress(progress());
     return report();
@@ -150,7 +170,9 @@ public final class ImportSession {
         new ImportReport.Rejected(rejected, reasons),
         unmapped,
         elapsed(),
-        cancelled);
+        cancelled,
+        Map.of(),
+        otherTypes);
   }
 
   private ImportProgress progress() {

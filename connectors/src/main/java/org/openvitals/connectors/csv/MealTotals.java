@@ -1,5 +1,6 @@
 package org.openvitals.connectors.csv;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 
@@ -28,6 +30,7 @@ public final class MealTotals {
 
   private static final class Meal {
     final Map<NutrientColumns.Column, Double> sums = new LinkedHashMap<>();
+    final Map<String, Double> otherSums = new LinkedHashMap<>();
     LocalTime first;
     int entries;
   }
@@ -43,6 +46,12 @@ public final class MealTotals {
       double value) {
     Meal m = meal(day, meal, timeOrNull);
     m.sums.merge(column, value, Double::sum);
+  }
+
+  /** Adds one entry's value of a column whose nutrient the catalog does not know, as written. */
+  public void addOther(
+      LocalDate day, String meal, LocalTime timeOrNull, String header, double value) {
+    meal(day, meal, timeOrNull).otherSums.merge(header, value, Double::sum);
   }
 
   /** Counts one food entry of a meal (even when it filled no nutrient column). */
@@ -63,6 +72,21 @@ public final class MealTotals {
    * meal name, the number of entries and the first entry's time.
    */
   public List<Sample> samples(SourceRef source, ZoneId zone) {
+    return build(source, zone).samples;
+  }
+
+  /**
+   * The totals of columns the catalog does not know, as records of other types under the column's
+   * header, with the same identity and metadata as {@link #samples}.
+   */
+  public List<OtherSample> others(SourceRef source, ZoneId zone) {
+    return build(source, zone).others;
+  }
+
+  private record Built(List<Sample> samples, List<OtherSample> others) {}
+
+  private Built build(SourceRef source, ZoneId zone) {
+    List<OtherSample> others = new ArrayList<>();
     List<Sample> samples = new ArrayList<>();
     meals.forEach((key, meal) -> {
       Map<String, String> metadata = new TreeMap<>();
@@ -84,7 +108,19 @@ public final class MealTotals {
                   null,
                   key.day() + "/" + key.meal(),
                   metadata)));
+      meal.otherSums.forEach((header, value) ->
+          others.add(
+              new OtherSample(
+                  header,
+                  HeaderName.parse(header).unit(),
+                  start,
+                  end,
+                  BigDecimal.valueOf(value).stripTrailingZeros().toPlainString(),
+                  source,
+                  null,
+                  key.day() + "/" + key.meal(),
+                  metadata)));
     });
-    return samples;
+    return new Built(samples, others);
   }
 }

@@ -2,6 +2,9 @@ package org.openvitals.connectors.files;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
+import org.openvitals.core.model.OtherSample;
+import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
 
 /**
@@ -33,4 +36,13 @@ public interface FileImporter {
    */
   ImportReport importFile(Path file, SampleStore store, ImportListener listener)
       throws ImportException;
+
+  /**
+   * The sample a record kept as another type becomes now that this importer maps its type, or empty
+   * when it does not (or when the record is another importer's). {@link OtherTypes} asks this for
+   * the records an earlier version kept, so a newly mapped type needs no re-import.
+   */
+  default Optional<Sample> promote(OtherSample record) {
+    return Optional.empty();
+  }
 }

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param cancelled true when the user cancelled; what was committed stays
  * @param details importer-specific counts worth showing (e.g. workouts, routes joined, files seen
  *     but not stored), by name
+ * @param other records of types the catalog does not know, kept as written under their source's
+ *     name for the type (docs/decisions/0008-unknown-types.md), with counts
  */
 public record ImportReport(
     String file,
@@ -30,11 +32,41 @@ public record ImportReport(
     Map<String, Long> unmapped,
     Duration elapsed,
     boolean cancelled,
-    Map<String, Long> details) {
+    Map<String, Long> details,
+    Map<String, Long> other) {
 
   public ImportReport {
     unmapped = Map.copyOf(unmapped);
     details = details == null ? Map.of() : Map.copyOf(details);
+    other = other == null ? Map.of() : Map.copyOf(other);
+  }
+
+  /** A report of an importer that keeps no records of other types. */
+  public ImportReport(
+      String file,
+      String format,
+      long read,
+      long stored,
+      long updated,
+      long duplicates,
+      Rejected rejected,
+      Map<String, Long> unmapped,
+      Duration elapsed,
+      boolean cancelled,
+      Map<String, Long> details) {
+    this(
+        file,
+        format,
+        read,
+        stored,
+        updated,
+        duplicates,
+        rejected,
+        unmapped,
+        elapsed,
+        cancelled,
+        details,
+        Map.of());
   }
 
   /** A report with no importer-specific details. */

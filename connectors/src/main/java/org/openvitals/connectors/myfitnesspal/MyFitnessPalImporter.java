@@ -287,7 +287,7 @@ public final class MyFitnessPalImporter implements FileImporter {
             type ->
                 switch (type) {
                   // Percent of daily value in MyFitnessPal, not an amount.
-                  case CALCIUM, IRON, VITAMIN_C -> null;
+                  case CALCIUM, IRON, VITAMIN_A, VITAMIN_C -> null;
                   case DIETARY_ENERGY -> "kcal";
                   case SODIUM, POTASSIUM, CHOLESTEROL -> "mg";
                   default -> "g";

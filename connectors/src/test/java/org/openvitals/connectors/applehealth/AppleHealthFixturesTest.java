@@ -258,12 +258,19 @@ class AppleHealthFixturesTest {
     // 31 top-level records, 2 correlations, 2 workouts, 2 activity summaries (the clinical
     // record is counted apart).
     assertThat(r.read()).isEqualTo(37);
-    assertThat(r.unmapped())
-        .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "HKCategoryTypeIdentifierAppleStandHour", 2L,
-                "HKCategoryTypeIdentifierMindfulSession", 1L,
-                "HKQuantityTypeIdentifierHeadphoneAudioExposure", 1L));
+    assertThat(r.unmapped()).isEmpty();
+    // Every type in this export is in the catalog: stand hours, a mindful session, audio levels.
+    assertThat(r.other()).isEmpty();
+    assertThat(store.others()).isEmpty();
+    assertThat(store.of(MetricType.STAND_HOURS))
+        .extracting(Sample::value)
+        .containsExactlyInAnyOrder(1.0, 0.0);
+    assertThat(store.of(MetricType.STAND_HOURS).getFirst().metadata())
+        .containsKey("category_value");
+    assertThat(store.of(MetricType.MINDFUL_MINUTES)).extracting(Sample::value).containsExactly(5.0);
+    assertThat(store.of(MetricType.HEADPHONE_AUDIO_EXPOSURE))
+        .extracting(Sample::value)
+        .containsExactly(71.2);
     // Blood pressure and food values inside correlations are the top-level records again.
     assertThat(store.of(MetricType.BLOOD_PRESSURE_SYSTOLIC)).hasSize(1);
     assertThat(store.of(MetricType.DIETARY_ENERGY)).hasSize(1);
@@ -272,8 +279,8 @@ class AppleHealthFixturesTest {
         .containsEntry("correlation_records_already_stored", 4L)
         .containsEntry("other_elements.ClinicalRecord", 1L)
         .containsEntry("hrv_beat_lists", 1L);
-    assertThat(r.stored()).isEqualTo(29L);
-    assertThat(store.all()).hasSize(29);
+    assertThat(r.stored()).isEqualTo(33L);
+    assertThat(store.all()).hasSize(33);
 
     assertThat(store.of(MetricType.STEPS)).hasSize(3);
     assertThat(sourceNames())

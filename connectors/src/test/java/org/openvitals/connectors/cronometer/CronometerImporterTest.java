@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.connectors.testing.MemoryStore;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.testing.Fixtures;
 
@@ -73,7 +75,20 @@ class CronometerImporterTest {
     // mg stays mg; the canonical unit of sodium is mg.
     assertThat(find(store.of(MetricType.SODIUM), "2022-11-03/Dinner").value())
         .isCloseTo(1655.39, within(1e-9));
-    assertThat(report.unmapped()).containsKey("Cronometer column 'B12 (Cobalamin) (µg)'");
+    // Every nutrient column of the file has a metric: vitamins, minerals, fatty and amino acids.
+    assertThat(report.unmapped()).isEmpty();
+    assertThat(report.other()).isEmpty();
+    assertThat(find(store.of(MetricType.VITAMIN_B12), "2022-11-03/Breakfast").value())
+        .isCloseTo(3.54, within(1e-9));
+    assertThat(find(store.of(MetricType.MAGNESIUM), "2022-11-03/Breakfast").value())
+        .isCloseTo(176.31, within(1e-9));
+    // Vitamin D is written in IU; the catalog keeps µg (1 IU = 0.025 µg).
+    assertThat(find(store.of(MetricType.VITAMIN_D), "2022-11-03/Breakfast").value())
+        .isCloseTo(403.08 * 0.025, within(1e-9));
+    assertThat(find(store.of(MetricType.OMEGA_3), "2022-11-03/Breakfast").value())
+        .isCloseTo(0.39, within(1e-9));
+    assertThat(find(store.of(MetricType.LEUCINE), "2022-11-03/Breakfast").value())
+        .isCloseTo(6.42, within(1e-9));
   }
 
   @Test
@@ -97,9 +112,13 @@ class CronometerImporterTest {
     assertThat(heart).hasSize(3);
     assertThat(heart.getFirst().device()).isEqualTo("Garmin");
     assertThat(heart.getFirst().value()).isEqualTo(63.0);
-    assertThat(report.unmapped())
-        .containsEntry("Cronometer biometric 'Insulin'", 30L)
-        .containsEntry("Cronometer biometric 'Sleep (Garmin)'", 3L);
+    assertThat(store.of(MetricType.INSULIN_DELIVERY)).hasSize(30);
+    // Sleep as a daily total in hours has no metric: kept as written, not dropped.
+    assertThat(report.unmapped()).isEmpty();
+    assertThat(report.other()).containsExactly(Map.entry("Sleep (Garmin)", 3L));
+    assertThat(store.others())
+        .extracting(OtherSample::unit, OtherSample::device)
+        .containsOnly(org.assertj.core.api.Assertions.tuple("hours", "Garmin"));
   }
 
   @Test
@@ -120,6 +139,50 @@ class CronometerImporterTest {
     assertThat(store.of(MetricType.PROTEIN)).hasSize(3);
     assertThat(store.of(MetricType.WATER).getFirst().value()).isEqualTo(2650.12);
     assertThat(store.of(MetricType.FAT_SATURATED).getFirst().value()).isEqualTo(31.42);
+    // All 60 nutrient columns of the daily summary have a metric.
+    assertThat(report.unmapped()).isEmpty();
+    assertThat(report.other()).isEmpty();
+    assertThat(store.of(MetricType.OXALATE).getFirst().value()).isEqualTo(11.88);
+    assertThat(store.of(MetricType.OMEGA_6_LA).getFirst().value()).isEqualTo(46.74);
+    assertThat(store.of(MetricType.VALINE).getFirst().value()).isEqualTo(21.61);
+    assertThat(store.of(MetricType.VITAMIN_D).getFirst().value())
+        .isCloseTo(26.88 * 0.025, within(1e-9));
+  }
+
+  @Test
+  void aColumnWithoutAMetricIsKeptAndPromotedOnceTheCatalogHasIt(@TempDir Path dir)
+      throws Exception {
+    Path file =
+        Files.writeString(
+            dir.resolve("dailysummary.csv"),
+            "Date,Energy (kcal),Ergothioneine (mg),Completed\n2023-09-18,2000,3.5,true\n");
+    MemoryStore store = new MemoryStore();
+
+    ImportReport report = importer.importFile(file, store, ImportListener.NONE);
+
+    assertThat(report.other()).containsExactly(Map.entry("Ergothioneine (mg)", 1L));
+    OtherSample kept = store.others().getFirst();
+    assertThat(kept.unit()).isEqualTo("mg");
+    assertThat(kept.value()).isEqualTo("3.5");
+    assertThat(kept.externalId()).isEqualTo("2023-09-18");
+    assertThat(importer.promote(kept)).isEmpty();
+
+    // What an older version, without magnesium in its catalog, kept becomes a sample now.
+    OtherSample magnesium =
+        new OtherSample(
+            "Magnesium (mg)",
+            "mg",
+            kept.start(),
+            kept.end(),
+            "310",
+            CronometerImporter.SOURCE,
+            null,
+            "2023-09-18",
+            kept.metadata());
+    Sample promoted = importer.promote(magnesium).orElseThrow();
+    assertThat(promoted.type()).isEqualTo(MetricType.MAGNESIUM);
+    assertThat(promoted.value()).isEqualTo(310.0);
+    assertThat(promoted.externalId()).isEqualTo("2023-09-18");
   }
 
   @Test

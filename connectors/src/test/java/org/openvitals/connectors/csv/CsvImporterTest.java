@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,6 +191,47 @@ class CsvImporterTest {
     assertThat(store.of(MetricType.STEPS))
         .extracting(Sample::value)
         .containsExactly(1000.0, 5000.0);
+  }
+
+  @Test
+  void columnsWithoutAMetricAreKeptUnderTheirHeaderAndPromotedOnceKnown() throws Exception {
+    Path file =
+        write(
+            "log.csv",
+            "Date,Steps,Ketones (mmol/L),Mood\n2024-01-01,1000,0.6,calm\n2024-01-02,2000,,\n",
+            StandardCharsets.UTF_8);
+    MemoryStore store = new MemoryStore();
+
+    ImportReport report = run(file, store);
+
+    assertThat(store.of(MetricType.STEPS)).hasSize(2);
+    assertThat(report.other())
+        .containsExactlyInAnyOrderEntriesOf(Map.of("Ketones (mmol/L)", 1L, "Mood", 1L));
+    assertThat(store.others())
+        .extracting(o -> o.type() + "=" + o.value() + " " + o.unit())
+        .containsExactlyInAnyOrder("Ketones (mmol/L)=0.6 mmol/L", "Mood=calm null");
+    assertThat(run(file, store).other()).hasSize(2); // read again, stored once
+    assertThat(store.others()).hasSize(2);
+    CsvImporter importer = new CsvImporter();
+    assertThat(store.others()).allSatisfy(o -> assertThat(importer.promote(o)).isEmpty());
+
+    // A "Weight (lb)" column an older version kept becomes a weight in kg.
+    var ketones = store.others().getFirst();
+    var weight =
+        new org.openvitals.core.model.OtherSample(
+            "Weight (lb)",
+            "lb",
+            ketones.start(),
+            ketones.end(),
+            "176",
+            ketones.source(),
+            null,
+            "2024-01-01|Weight (lb)",
+            Map.of());
+    Sample promoted = importer.promote(weight).orElseThrow();
+    assertThat(promoted.type()).isEqualTo(MetricType.BODY_MASS);
+    assertThat(promoted.value()).isCloseTo(79.832, org.assertj.core.api.Assertions.within(1e-3));
+    assertThat(promoted.externalId()).isEqualTo("2024-01-01|Weight (lb)");
   }
 
   @Test

@@ -66,8 +66,12 @@ class MyFitnessPalImporterTest {
     // Vitamin A/C, Calcium and Iron are % of daily value in MyFitnessPal: never stored as mg.
     assertThat(store.of(MetricType.CALCIUM)).isEmpty();
     assertThat(store.of(MetricType.VITAMIN_C)).isEmpty();
+    assertThat(store.of(MetricType.VITAMIN_A)).isEmpty();
     assertThat(report.unmapped())
-        .containsKeys("MyFitnessPal column 'Vitamin C'", "MyFitnessPal column 'Iron'");
+        .containsKeys(
+            "MyFitnessPal column 'Vitamin A'",
+            "MyFitnessPal column 'Vitamin C'",
+            "MyFitnessPal column 'Iron'");
     // The snack row filled few columns: the rest stay absent, not zero.
     assertThat(store.of(MetricType.FIBER)).hasSize(5);
 

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.NaturalKey;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.DailyRollup;
@@ -158,4 +159,27 @@ public final class MemoryStore implements SampleStore {
 
   @Override
   public void close() {}
+
+  private final Map<String, OtherSample> others = new LinkedHashMap<>();
+
+  @Override
+  public synchronized int upsertOther(Collection<OtherSample> records) {
+    int inserted = 0;
+    for (OtherSample o : records) {
+      if (others.putIfAbsent(o.source().key() + "|" + o.type() + "|" + o.naturalKey(), o) == null) {
+        inserted++;
+      }
+    }
+    return inserted;
+  }
+
+  @Override
+  public synchronized void forEachOther(Consumer<OtherSample> sink) {
+    others.values().forEach(sink);
+  }
+
+  /** Every record kept as another type, in the order first stored. */
+  public synchronized List<OtherSample> others() {
+    return List.copyOf(others.values());
+  }
 }

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
 
@@ -40,6 +41,10 @@ import org.openvitals.core.store.SampleStore;
  * (UCUM), {@code provider}, {@code source}, {@code device}, {@code external_id} and {@code
  * metadata}. CSV has one row per sample under a header row, with metadata as a JSON object; JSON is
  * an array of objects, with metadata as a nested object.
+ *
+ * <p>Records of types the catalog does not know follow the samples, with {@code metric} {@code
+ * other:} plus the source's name for the type, and the value and unit as the source wrote them
+ * (docs/decisions/0008-unknown-types.md).
  */
 public final class SampleExporter {
   /** Column order of the CSV export; also the field order of each JSON object. */
@@ -55,6 +60,9 @@ public final class SampleExporter {
           "device",
           "external_id",
           "metadata");
+
+  /** The metric column of a record of a type the catalog does not know: {@code other:<type>}. */
+  public static final String OTHER_PREFIX = "other:";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -127,6 +135,24 @@ public final class SampleExporter {
           }
           tick(++count[0], progress);
         });
+    store.forEachOther(o -> {
+      try {
+        csv.printRecord(
+            OTHER_PREFIX + o.type(),
+            TIME.format(o.start()),
+            TIME.format(o.end()),
+            o.value(),
+            o.unit(),
+            o.source().provider(),
+            o.source().name(),
+            o.device(),
+            o.externalId(),
+            o.metadata().isEmpty() ? null : JSON.writeValueAsString(sorted(o.metadata())));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      tick(++count[0], progress);
+    });
     csv.flush();
     return count[0];
   }
@@ -152,6 +178,14 @@ public final class SampleExporter {
           }
           tick(++count[0], progress);
         });
+    store.forEachOther(o -> {
+      try {
+        writeJsonOther(json, o);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      tick(++count[0], progress);
+    });
     json.writeEndArray();
     json.close();
     return count[0];
@@ -171,6 +205,31 @@ public final class SampleExporter {
     json.writeStringField("external_id", s.externalId());
     json.writeObjectFieldStart("metadata");
     for (Map.Entry<String, String> e : sorted(s.metadata()).entrySet()) {
+      json.writeStringField(e.getKey(), e.getValue());
+    }
+    json.writeEndObject();
+    json.writeEndObject();
+  }
+
+  private static void writeJsonOther(JsonGenerator json, OtherSample o) throws IOException {
+    json.writeStartObject();
+    json.writeStringField("metric", OTHER_PREFIX + o.type());
+    json.writeStringField("start", TIME.format(o.start()));
+    json.writeStringField("end", TIME.format(o.end()));
+    double number = o.number();
+    if (Double.isFinite(number)) {
+      json.writeFieldName("value");
+      json.writeNumber(plain(number));
+    } else {
+      json.writeStringField("value", o.value());
+    }
+    json.writeStringField("unit", o.unit());
+    json.writeStringField("provider", o.source().provider());
+    json.writeStringField("source", o.source().name());
+    json.writeStringField("device", o.device());
+    json.writeStringField("external_id", o.externalId());
+    json.writeObjectFieldStart("metadata");
+    for (Map.Entry<String, String> e : sorted(o.metadata()).entrySet()) {
       json.writeStringField(e.getKey(), e.getValue());
     }
     json.writeEndObject();

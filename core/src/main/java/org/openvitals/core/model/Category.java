@@ -8,7 +8,15 @@ public enum Category {
   BODY_COMPOSITION("body_composition"),
   HEART("heart"),
   VITALS("vitals"),
-  WORKOUTS("workouts");
+  WORKOUTS("workouts"),
+  MOBILITY("mobility"),
+  HEARING("hearing"),
+  RESPIRATORY("respiratory"),
+  MENTAL_WELLBEING("mental_wellbeing"),
+  CYCLE_TRACKING("cycle_tracking"),
+  SYMPTOMS("symptoms"),
+  /** Apple Health's "Other Data": handwashing, daylight, UV, blood alcohol, insulin, falls. */
+  OTHER_DATA("other_data");
 
   private final String id;
 

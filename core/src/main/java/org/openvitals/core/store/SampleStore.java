@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.time.DayBoundaries;
@@ -67,6 +69,36 @@ public interface SampleStore extends AutoCloseable {
    */
   int tombstone(
       SourceRef source, MetricType type, Collection<String> externalIds, Map<String, String> state);
+
+  /**
+   * Keeps records of types the catalog does not know, as the source wrote them, so that nothing an
+   * import reads is dropped (docs/decisions/0008-unknown-types.md). Idempotent: a record whose
+   * {@link OtherSample#naturalKey()} is stored already for its source and type is left alone.
+   *
+   * @return how many records were new
+   */
+  default int upsertOther(Collection<OtherSample> records) {
+    throw new UnsupportedOperationException("This store keeps no records of other types");
+  }
+
+  /** Streams every record of another type, ordered by type then start. */
+  default void forEachOther(Consumer<OtherSample> sink) {}
+
+  /** Records of other types per source, type and unit. */
+  default List<OtherTypeSummary> otherTypes() {
+    return List.of();
+  }
+
+  /**
+   * Turns the records of one source and type into samples, in one transaction: each record the
+   * mapping gives a sample for is upserted as that sample (rollups included) and removed from the
+   * other types. A mapping is decided per type, so when the first record gets none, nothing is read
+   * further.
+   */
+  default WriteResult promoteOther(
+      SourceRef source, String type, Function<OtherSample, Optional<Sample>> mapping) {
+    return WriteResult.EMPTY;
+  }
 
   /** Live samples of one type with {@code from <= start < to}, ordered by start. */
   List<Sample> samples(MetricType type, Instant from, Instant to);

@@ -29,8 +29,24 @@ public final class Units {
     GLUCOSE,
     VOLUME,
     BMI,
-    VO2
+    VO2,
+    SPEED,
+    POWER,
+    SOUND,
+    CONDUCTANCE,
+    EFFORT,
+    INTERNATIONAL_UNIT,
+    FLOW,
+    SCORE
   }
+
+  /**
+   * A vitamin's international unit in its canonical mass unit: an IU is a biological activity, so
+   * the factor is the nutrient's own (vitamin D 0.025 µg; vitamin A as retinol 0.3 µg; vitamin E as
+   * natural alpha-tocopherol 0.67 mg).
+   */
+  private static final Map<String, Double> PER_IU =
+      Map.of("vitamin_d", 0.025, "vitamin_a", 0.3, "vitamin_e", 0.67);
 
   /** base = value * factor + offset. */
   private record Def(Dimension dimension, double factor, double offset) {}
@@ -39,7 +55,7 @@ public final class Units {
   private static final Map<String, Def> FOLDED = new HashMap<>();
 
   static {
-    unit(Dimension.COUNT, 1, "{count}", "count", "{steps}", "steps", "{flights}", "1");
+    unit(Dimension.COUNT, 1, "{count}", "count", "{steps}", "steps", "{flights}", "1", "{index}");
 
     unit(Dimension.LENGTH, 1, "m", "meter", "meters", "metre", "metres");
     unit(Dimension.LENGTH, 1000, "km", "kilometer", "kilometers", "kilometre", "kilometres");
@@ -90,6 +106,20 @@ public final class Units {
 
     unit(Dimension.BMI, 1, "kg/m2", "kg/m²", "kg/m^2");
 
+    unit(Dimension.SPEED, 1, "m/s", "m/sec");
+    unit(Dimension.SPEED, 1 / 3.6, "km/h", "km/hr", "kph");
+    unit(Dimension.SPEED, 0.44704, "mi/h", "mi/hr", "[mi_i]/h", "mph");
+    unit(Dimension.POWER, 1, "W", "watt", "watts");
+    unit(Dimension.POWER, 1000, "kW");
+    unit(Dimension.SOUND, 1, "dB[SPL]", "dBASPL", "dB", "dBA");
+    unit(Dimension.CONDUCTANCE, 1, "uS", "µS", "μS", "mcS");
+    unit(Dimension.CONDUCTANCE, 1e6, "S");
+    unit(Dimension.EFFORT, 1, "kcal/(kg.h)", "kcal/hr·kg", "kcal/(kg·hr)", "kcal/hr*kg");
+    unit(Dimension.INTERNATIONAL_UNIT, 1, "[IU]", "IU", "units");
+    unit(Dimension.FLOW, 1, "L/min", "l/min");
+    unit(Dimension.FLOW, 0.001, "mL/min", "ml/min");
+    unit(Dimension.SCORE, 1, "{score}", "appleEffortScore");
+
     unit(Dimension.VO2, 1, "mL/(kg.min)", "mL/min·kg", "mL/kg·min", "ml/kg/min", "mL/kg/min");
   }
 
@@ -101,12 +131,25 @@ public final class Units {
    * @throws UnitException naming the unit when it is unknown or of the wrong kind for the metric
    */
   public static double toCanonical(MetricType type, double value, String unit) {
+    if (isVitaminIu(type, unit)) {
+      return value * PER_IU.get(type.id());
+    }
     return convert(value, unit, type.unit(), type);
   }
 
   /** Converts from the canonical unit of {@code type} into {@code unit}, for display and export. */
   public static double fromCanonical(MetricType type, double value, String unit) {
+    if (isVitaminIu(type, unit)) {
+      return value / PER_IU.get(type.id());
+    }
     return convert(value, type.unit(), unit, type);
+  }
+
+  private static boolean isVitaminIu(MetricType type, String unit) {
+    Def def = lookup(unit);
+    return def != null
+        && def.dimension() == Dimension.INTERNATIONAL_UNIT
+        && PER_IU.containsKey(type.id());
   }
 
   /** True when {@code unit} is one this class understands, for any metric. */

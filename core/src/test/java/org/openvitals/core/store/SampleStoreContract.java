@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.sql.Migrations;
@@ -1064,5 +1066,91 @@ public abstract class SampleStoreContract {
       results.putResolvedDays(MetricType.STEPS, Map.of(may1, new ResolvedDays.Entry("fp", "{}")));
       assertThat(results.resolvedDays(MetricType.STEPS, may1, may1)).containsOnlyKeys(may1);
     }
+  }
+
+  // ---- records of types the catalog does not know (docs/decisions/0008-unknown-types.md)
+
+  private static OtherSample mindful(OffsetDateTime start, String externalId) {
+    return new OtherSample(
+        "HKCategoryTypeIdentifierMindfulSession",
+        null,
+        start,
+        start.plusMinutes(10),
+        "HKCategoryValueNotApplicable",
+        PHONE,
+        "iPhone 15",
+        externalId,
+        Map.of("HKTimeZone", "Europe/Berlin"));
+  }
+
+  @Test
+  void recordsOfOtherTypesAreKeptOnceEachAndSurviveAReopen() {
+    OffsetDateTime at = t("2024-05-01T07:00Z");
+    assertThat(store.upsertOther(List.of(mindful(at, null), mindful(at.plusHours(1), "u-1"))))
+        .isEqualTo(2);
+    // The same records again, one with another offset: nothing new.
+    assertThat(
+            store.upsertOther(
+                List.of(
+                    mindful(at.withOffsetSameInstant(CET), null), mindful(at.plusHours(1), "u-1"))))
+        .isZero();
+    reopen();
+    List<OtherSample> kept = new ArrayList<>();
+    store.forEachOther(kept::add);
+    assertThat(kept).containsExactly(mindful(at, null), mindful(at.plusHours(1), "u-1"));
+    assertThat(store.otherTypes())
+        .extracting(OtherTypeSummary::source, OtherTypeSummary::type, OtherTypeSummary::count)
+        .containsExactly(tuple(PHONE, "HKCategoryTypeIdentifierMindfulSession", 2L));
+    assertThat(store.sources()).extracting(SourceSummary::source).contains(PHONE);
+  }
+
+  @Test
+  void promotingOtherRecordsMakesThemSamplesWithRollups() {
+    OffsetDateTime at = t("2024-05-01T07:00Z");
+    store.upsertOther(
+        List.of(
+            new OtherSample(
+                "HKQuantityTypeIdentifierFuture", "g", at, at, "12.5", PHONE, null, null, Map.of()),
+            new OtherSample(
+                "HKQuantityTypeIdentifierFuture",
+                "g",
+                at.plusHours(2),
+                at.plusHours(2),
+                "7.5",
+                PHONE,
+                null,
+                null,
+                Map.of()),
+            mindful(at, null)));
+
+    WriteResult promoted =
+        store.promoteOther(
+            PHONE,
+            "HKQuantityTypeIdentifierFuture",
+            o ->
+                Optional.of(
+                    new Sample(
+                        MetricType.PROTEIN,
+                        o.start(),
+                        o.end(),
+                        o.number(),
+                        o.source(),
+                        null,
+                        null,
+                        Map.of())));
+
+    assertThat(promoted.inserted()).isEqualTo(2);
+    assertThat(store.daily(MetricType.PROTEIN, LocalDate.of(2024, 5, 1), LocalDate.of(2024, 5, 1)))
+        .extracting(DailyRollup::sum)
+        .containsExactly(20.0);
+    assertThat(store.otherTypes())
+        .extracting(OtherTypeSummary::type)
+        .containsExactly("HKCategoryTypeIdentifierMindfulSession");
+    // A mapping that does not know the type leaves its records alone.
+    assertThat(
+            store.promoteOther(
+                PHONE, "HKCategoryTypeIdentifierMindfulSession", o -> Optional.empty()))
+        .isEqualTo(WriteResult.EMPTY);
+    assertThat(store.otherTypes()).hasSize(1);
   }
 }

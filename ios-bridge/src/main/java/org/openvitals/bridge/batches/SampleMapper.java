@@ -76,7 +76,7 @@ final class SampleMapper {
 
   private static Mapped quantity(JsonNode o, MetricType metric) {
     double value =
-        HealthKitTypes.canonicalValue(metric, o.get("value").asDouble(), o.get("unit").asText());
+        HealthKitTypes.canonical(metric, o.get("value").asDouble(), o.get("unit").asText());
     Map<String, String> metadata = metadata(o);
     if (HealthKitTypes.BASAL_BODY_TEMPERATURE.equals(o.get("type").asText())) {
       metadata.put("measurement", "basal");

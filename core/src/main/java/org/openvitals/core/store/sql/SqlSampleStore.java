@@ -15,13 +15,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.DailyRollup;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.IntegrityReport;
+import org.openvitals.core.store.OtherTypeSummary;
 import org.openvitals.core.store.PreparedSamples;
 import org.openvitals.core.store.ResolvedDays;
 import org.openvitals.core.store.SampleStore;
@@ -68,6 +71,7 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays, Phone
   private final SampleWriter sampleWriter;
   private final SampleReads reads = new SampleReads(catalog);
   private final PhoneBatches phoneBatches;
+  private final OtherSamples otherSamples = new OtherSamples(catalog);
 
   /** Used by {@link #prepare}, which holds its lock. */
   private final MetadataJson.Cache metadataJson = new MetadataJson.Cache();
@@ -194,6 +198,120 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays, Phone
           KeyValueTables.putStates(c, state);
           return deleted;
         });
+  }
+
+  @Override
+  public int upsertOther(Collection<OtherSample> records) {
+    Objects.requireNonNull(records, "records");
+    if (records.isEmpty()) {
+      return 0;
+    }
+    return write(
+        "store " + records.size() + " records of other types",
+        c -> otherSamples.insert(c, records));
+  }
+
+  @Override
+  public void forEachOther(Consumer<OtherSample> sink) {
+    read(
+        "read records of other types",
+        c -> {
+          otherSamples.forEach(c, null, null, sink);
+          return null;
+        });
+  }
+
+  @Override
+  public List<OtherTypeSummary> otherTypes() {
+    return read("list other types", otherSamples::summaries);
+  }
+
+  @Override
+  public WriteResult promoteOther(
+      SourceRef source, String type, Function<OtherSample, Optional<Sample>> mapping) {
+    return write(
+        "turn " + type + " records of " + source + " into samples",
+        c -> {
+          List<OtherSample> records = new ArrayList<>();
+          otherSamples.forEach(c, source, type, records::add);
+          List<Sample> promoted = new ArrayList<>();
+          List<OtherSample> done = new ArrayList<>();
+          for (OtherSample o : records) {
+            Optional<Sample> sample = mapping.apply(o);
+            if (sample.isEmpty() && done.isEmpty()) {
+              return WriteResult.EMPTY; // this version does not map the type either
+            }
+            sample.ifPresent(s -> {
+              promoted.add(s);
+              done.add(o);
+            });
+          }
+          DayBoundaries days = currentDayBoundaries(c);
+          List<PreparedSample> prepared = new ArrayList<>(promoted.size());
+          for (Sample s : promoted) {
+            prepared.add(
+                PreparedSample.of(
+                    catalog.typeId(s.type()), MetadataJson.write(s.metadata()), s, days));
+          }
+          WriteResult result = sampleWriter.upsert(c, prepared, days, days);
+          otherSamples.delete(c, done);
+          return result;
+        });
+  }
+
+  /** One table of a store as a backup holds it. */
+  public record Table(String name, List<String> columns, List<Object[]> rows) {}
+
+  /** Receives the tables of {@link #readTables}, one row at a time. */
+  public interface TableSink {
+    void table(String name, List<String> columns);
+
+    void row(Object[] values);
+  }
+
+  /**
+   * Reads every table of the store (the database's own list, so no table is forgotten), for a
+   * backup. Runs on one read connection, so it sees one committed state.
+   */
+  public void readTables(TableSink sink) {
+    read(
+        "read the tables",
+        c -> {
+          StoreTables.read(
+              c,
+              new StoreTables.RowSink() {
+                @Override
+                public void table(String name, List<String> columns) {
+                  sink.table(name, columns);
+                }
+
+                @Override
+                public void row(Object[] values) {
+                  sink.row(values);
+                }
+              });
+          return null;
+        });
+  }
+
+  /**
+   * Replaces the rows of the given tables, in one transaction: restoring a backup into a new store.
+   * The store must be closed and opened again afterwards, since its caches describe the old rows.
+   */
+  public void replaceTables(List<Table> tables) {
+    write(
+        "restore " + tables.size() + " tables",
+        c -> {
+          for (Table t : tables) {
+            StoreTables.replace(c, t.name(), t.columns(), t.rows());
+          }
+          return null;
+        });
+  }
+
+  /** The names of the store's tables (lower case, without Flyway's history). */
+  public List<String> tableNames() {
+    return read("list the tables", StoreTables::names);
   }
 
   @Override
