@@ -77,6 +77,7 @@ final class ImportRun implements SampleSink {
 
   /** In a dry run, who hears each mapped sample, or null. */
   private final Consumer<Sample> each;
+
   /**
    * Records of other types read since the last commit. They are stored before the next batch is
    * handed to the writer, so a checkpoint never covers a record that is not stored.
