@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.layout.StackPane;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.AggregationKind;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.SourceRef;
@@ -66,7 +67,7 @@ final class DashboardChart extends StackPane {
   }
 
   /** Daily values, one data set per source that was primary on some day. */
-  void showDays(MetricType metric, List<ResolvedDay> days, MetricFormat format) {
+  void showDays(MetricType metric, List<ResolvedDay> days, DisplayFormat format) {
     Map<SourceRef, List<ResolvedDay>> bySource = new LinkedHashMap<>();
     for (ResolvedDay d : days) {
       bySource.computeIfAbsent(d.primary(), k -> new ArrayList<>()).add(d);
@@ -112,7 +113,7 @@ final class DashboardChart extends StackPane {
   }
 
   /** Every reading, one data set per source, reduced to what the chart's pixels can show. */
-  void showReadings(Readings readings, MetricFormat format) {
+  void showReadings(Readings readings, DisplayFormat format) {
     renderer.setPolyLineStyle(LineStyle.NORMAL);
     renderer.setDrawBars(false);
     renderer.setDrawMarker(false);
@@ -158,9 +159,8 @@ final class DashboardChart extends StackPane {
     return chart.getDatasets().stream().mapToInt(d -> d.getDataCount()).sum();
   }
 
-  private static String unit(MetricType metric, MetricFormat format) {
-    String unit = format.unit(metric);
-    return unit.isEmpty() ? "min" : unit;
+  private static String unit(MetricType metric, DisplayFormat format) {
+    return format.chartUnit(metric);
   }
 
   private static double noon(LocalDate day, ZoneOffset offset) {
@@ -172,7 +172,7 @@ final class DashboardChart extends StackPane {
     return timeLabels.toString(at.getEpochSecond());
   }
 
-  private static String style(SourceRef source, MetricFormat format) {
+  private static String style(SourceRef source, DisplayFormat format) {
     String color = format.colours().css(source);
     return DataSetStyleBuilder.instance()
         .setStroke(color)

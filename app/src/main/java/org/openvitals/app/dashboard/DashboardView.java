@@ -26,6 +26,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Explanation;
@@ -165,7 +166,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
 
   /** Updates the tiles in place; only metrics that appear or vanish add or remove a tile. */
   private void showTiles() {
-    MetricFormat format = model.formatProperty().get();
+    DisplayFormat format = model.formatProperty().get();
     List<MetricTile> shown = new ArrayList<>();
     for (MetricSummary s : model.summaries()) {
       MetricTile tile = tileByMetric.computeIfAbsent(s.metric(), this::newTile);
@@ -201,7 +202,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
       chartBox.getChildren().add(chart);
     }
     DashboardChart chart = this.chart;
-    MetricFormat format = model.formatProperty().get();
+    DisplayFormat format = model.formatProperty().get();
     if (everyReading.isSelected() && DashboardData.hasReadings(metric)) {
       chartNote.setText("Reading every stored value...");
       model.readings(
@@ -222,11 +223,11 @@ public final class DashboardView extends ScrollPane implements Disposable {
     if (!s.hasValue()) {
       return;
     }
-    MetricFormat format = model.formatProperty().get();
+    DisplayFormat format = model.formatProperty().get();
     model.explain(s.metric(), s.valueDay(), e -> showExplanation(e, format));
   }
 
-  private void showExplanation(Explanation e, MetricFormat format) {
+  private void showExplanation(Explanation e, DisplayFormat format) {
     Dialog<Void> dialog = new Dialog<>();
     dialog.setTitle("Why this value");
     if (getScene() != null) {

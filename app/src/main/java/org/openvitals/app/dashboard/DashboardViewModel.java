@@ -18,6 +18,7 @@ import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Explanation;
 import org.openvitals.core.rules.ResolvedDay;
@@ -57,7 +58,7 @@ public final class DashboardViewModel implements Disposable {
   private final ReadOnlyObjectWrapper<State> state =
       new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-  private final ReadOnlyObjectWrapper<MetricFormat> format =
+  private final ReadOnlyObjectWrapper<DisplayFormat> format =
       new ReadOnlyObjectWrapper<>(this, "format");
   private final BackgroundWork work;
   private final BackgroundWork.Lane reads;
@@ -104,7 +105,7 @@ public final class DashboardViewModel implements Disposable {
   }
 
   private void showFormat() {
-    format.set(new MetricFormat(context.unitSystemProperty().get(), context.current().colours()));
+    format.set(new DisplayFormat(context.unitSystemProperty().get(), context.current().colours()));
   }
 
   /** Stops following the store and the unit system, and drops reads still running. */
@@ -158,7 +159,7 @@ public final class DashboardViewModel implements Disposable {
   }
 
   /** How values are shown, following the user's unit system and the open store's colours. */
-  public ReadOnlyObjectProperty<MetricFormat> formatProperty() {
+  public ReadOnlyObjectProperty<DisplayFormat> formatProperty() {
     return format.getReadOnlyProperty();
   }
 

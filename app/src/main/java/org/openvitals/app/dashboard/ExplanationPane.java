@@ -9,6 +9,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Disagreement;
 import org.openvitals.core.rules.Explanation;
@@ -24,7 +25,7 @@ import org.openvitals.core.rules.SourceOverride;
  */
 final class ExplanationPane extends VBox {
 
-  ExplanationPane(Explanation e, MetricFormat format) {
+  ExplanationPane(Explanation e, DisplayFormat format) {
     super(12);
     setId("explanation");
     getStyleClass().add("explanation");
@@ -80,7 +81,7 @@ final class ExplanationPane extends VBox {
     getChildren().add(full);
   }
 
-  private static GridPane sources(Explanation e, MetricFormat format) {
+  private static GridPane sources(Explanation e, DisplayFormat format) {
     GridPane grid = new GridPane();
     grid.setHgap(12);
     grid.setVgap(4);
@@ -115,7 +116,7 @@ final class ExplanationPane extends VBox {
     };
   }
 
-  private static String value(MetricType metric, double v, MetricFormat format) {
+  private static String value(MetricType metric, double v, DisplayFormat format) {
     return Double.isNaN(v) ? "-" : format.full(metric, v);
   }
 

@@ -1,7 +1,6 @@
 package org.openvitals.app.dashboard;
 
 import atlantafx.base.theme.Styles;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
@@ -9,6 +8,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 
 /**
@@ -16,8 +16,6 @@ import org.openvitals.core.model.MetricType;
  * from (colour and name), the trend against the period before and a sparkline of its days.
  */
 final class MetricTile extends VBox {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.US);
-
   private final Label value = new Label();
   private final Label unit = new Label();
   private final Label note = new Label();
@@ -63,11 +61,11 @@ final class MetricTile extends VBox {
   }
 
   /** Shows {@code s}; tiles are updated in place, so switching period rebuilds nothing. */
-  void show(MetricSummary s, MetricFormat format) {
+  void show(MetricSummary s, DisplayFormat format) {
     summary = s;
     value.setText(s.hasValue() ? format.number(s.metric(), s.value()) : "-");
-    unit.setText(format.unit(s.metric()));
-    note.setText(note(s));
+    unit.setText(s.hasValue() ? format.unit(s.metric(), s.value()) : "");
+    note.setText(note(s, format));
     sourceRow.setVisible(s.primary() != null);
     if (s.primary() != null) {
       dot.setFill(format.colours().of(s.primary()));
@@ -99,12 +97,12 @@ final class MetricTile extends VBox {
     };
   }
 
-  private static String note(MetricSummary s) {
+  private static String note(MetricSummary s, DisplayFormat format) {
     if (!s.hasValue()) {
       return s.period() == Period.TODAY ? "No data this week" : "No data in this period";
     }
     return s.period() == Period.TODAY
-        ? s.valueDay().format(DAY)
+        ? format.dayWithWeekday(s.valueDay())
         : "Daily average, " + s.daysWithData() + " of " + s.period().days() + " days";
   }
 

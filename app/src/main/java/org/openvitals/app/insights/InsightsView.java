@@ -26,7 +26,7 @@ import org.openvitals.app.assistant.AssistantSettings;
 import org.openvitals.app.assistant.ToolCall;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
-import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.insights.Evidence;
 
 /**
@@ -36,6 +36,7 @@ import org.openvitals.core.insights.Evidence;
  */
 public final class InsightsView extends BorderPane implements Disposable {
   private final InsightsViewModel model;
+  private final AppContext context;
   private final XYChart.Series<String, Number> chartSeries = new XYChart.Series<>();
 
   public InsightsView(AppContext context) {
@@ -45,6 +46,7 @@ public final class InsightsView extends BorderPane implements Disposable {
   }
 
   InsightsView(AppContext context, Supplier<AssistantSettings> assistant) {
+    this.context = context;
     this.model = new InsightsViewModel(context, assistant);
     getStyleClass().add("screen");
     setPadding(new Insets(16));
@@ -107,15 +109,14 @@ public final class InsightsView extends BorderPane implements Disposable {
             setText(
                 empty || e == null
                     ? null
-                    : DisplayValues.day(e.date())
+                    : shown().day(e.date())
                         + "  "
                         + e.metric().displayName()
                         + "  "
-                        + DisplayValues.format(
-                            e.metric(), e.value(), context.unitSystemProperty().get())
+                        + shown().full(e.metric(), e.value())
                         + (e.source() == null
                             ? "  (none: counted as 0)"
-                            : "  " + e.source().key()));
+                            : "  " + shown().source(e.source())));
           }
         });
     days.getSelectionModel()
@@ -256,5 +257,9 @@ public final class InsightsView extends BorderPane implements Disposable {
       setText(null);
       setGraphic(new VBox(2, kind, title, text));
     }
+  }
+
+  private DisplayFormat shown() {
+    return new DisplayFormat(context.unitSystemProperty().get(), context.current().colours());
   }
 }

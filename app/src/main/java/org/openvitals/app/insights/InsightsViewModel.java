@@ -22,7 +22,7 @@ import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
 import org.openvitals.app.context.Disposable;
-import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.quality.QualityViewModel;
 import org.openvitals.core.insights.Evidence;
 import org.openvitals.core.insights.Insight;
@@ -87,7 +87,8 @@ public final class InsightsViewModel implements Disposable {
           LocalDate from = to.minusDays(DAYS - 1L);
           var data = InsightData.load(rules, store, from, to, progress::isCancelled);
           var report = Insights.of(data, from, to);
-          InsightText text = new InsightText((m, v) -> DisplayValues.format(m, v, units));
+          DisplayFormat shown = new DisplayFormat(units);
+          InsightText text = new InsightText(shown::full);
           List<Card> out = new ArrayList<>();
           for (Insight i : report.found()) {
             out.add(new Card(i, i.kind().id(), text.title(i), text.sentence(i)));
@@ -96,8 +97,8 @@ public final class InsightsViewModel implements Disposable {
               String.format(
                   "%s to %s: %d changes larger than the day-to-day noise, %d days outside their"
                       + " normal range, %d correlations (of %d pairs and lags tested).",
-                  DisplayValues.day(from),
-                  DisplayValues.day(to),
+                  shown.day(from),
+                  shown.day(to),
                   report.significantTrends().size(),
                   report.anomalies().size(),
                   report.correlations().size(),

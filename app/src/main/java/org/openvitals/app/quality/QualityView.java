@@ -26,7 +26,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
-import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.core.model.SourceRef;
 
@@ -35,6 +36,9 @@ import org.openvitals.core.model.SourceRef;
  * row explains that day. Thin: state and work live in {@link QualityViewModel}.
  */
 public final class QualityView extends VBox implements Disposable {
+  /** Dates and source names (no values here, so the unit system does not matter). */
+  private static final DisplayFormat DATES = new DisplayFormat(UnitSystem.METRIC);
+
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private final QualityViewModel model;
@@ -149,7 +153,7 @@ public final class QualityView extends VBox implements Disposable {
 
     TableColumn<Finding, LocalDate> day = new TableColumn<>("Day");
     day.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().day()));
-    day.setCellFactory(c -> text(DisplayValues::shortDay));
+    day.setCellFactory(c -> text(DATES::day));
     day.setPrefWidth(110);
     day.setMinWidth(90);
 
@@ -256,14 +260,14 @@ public final class QualityView extends VBox implements Disposable {
       VBox box = new VBox(2);
       for (SourceRef s : item.sources()) {
         Region swatch = model.colours().swatch(s);
-        Label name = new Label(s.name());
+        Label name = new Label(DATES.source(s));
+        name.setWrapText(true);
         HBox line = new HBox(6, swatch, name);
         line.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().add(line);
       }
       setGraphic(box);
-      setAccessibleText(
-          String.join(", ", item.sources().stream().map(DisplayValues::source).toList()));
+      setAccessibleText(String.join(", ", item.sources().stream().map(DATES::source).toList()));
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.testing.Fx;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.SourceRef;
@@ -21,7 +22,7 @@ import org.openvitals.core.rules.ResolvedDay;
 /** The chart's time axis speaks the user's local time, not UTC. */
 class DashboardChartTest {
   private static final SourceRef WATCH = new SourceRef("apple_health", "Apple Watch");
-  private static final MetricFormat FORMAT = new MetricFormat(UnitSystem.METRIC);
+  private static final DisplayFormat FORMAT = new DisplayFormat(UnitSystem.METRIC);
 
   @BeforeAll
   static void toolkit() {
