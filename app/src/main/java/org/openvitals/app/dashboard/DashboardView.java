@@ -1,6 +1,7 @@
 package org.openvitals.app.dashboard;
 
 import atlantafx.base.theme.Styles;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -9,8 +10,10 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -18,6 +21,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -70,6 +74,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     HBox header = new HBox(12, title, busy, spacer, periods());
     header.setAlignment(Pos.CENTER_LEFT);
+    FlowPane when = when();
 
     Label message = new Label();
     message.setId("dashboard-message");
@@ -83,7 +88,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
     chartSection.visibleProperty().bind(model.chartMetricProperty().isNotNull());
     chartSection.managedProperty().bind(chartSection.visibleProperty());
 
-    VBox page = new VBox(20, header, message, tiles, chartSection);
+    VBox page = new VBox(16, header, when, message, tiles, chartSection);
     page.setPadding(new Insets(0, 8, 8, 0));
     setContent(page);
 
@@ -127,6 +132,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
                   ? Styles.LEFT_PILL
                   : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
       b.setSelected(model.periodProperty().get() == p);
+      model.periodProperty().subscribe(now -> b.setSelected(now == p));
       b.setOnAction(e -> {
         model.periodProperty().set(p);
         b.setSelected(true); // a second click keeps the period chosen
@@ -134,6 +140,114 @@ public final class DashboardView extends ScrollPane implements Disposable {
       box.getChildren().add(b);
     }
     return box;
+  }
+
+  /**
+   * The days shown, with steps back and forth, the jump to the latest day with data and, for the
+   * Range period, the first and last day to show.
+   */
+  private FlowPane when() {
+    Label shown = new Label();
+    shown.setId("dashboard-range");
+    shown.getStyleClass().add(Styles.TEXT_BOLD);
+    shown.setMinWidth(Region.USE_PREF_SIZE);
+    Runnable describe =
+        () -> {
+          DayRange r = model.rangeProperty().get();
+          DisplayFormat f = model.formatProperty().get();
+          shown.setText(r.days() == 1 ? f.dayWithWeekday(r.to()) : f.days(r.from(), r.to()));
+        };
+    model.rangeProperty().addListener((p, b, n) -> describe.run());
+    model.formatProperty().addListener((p, b, n) -> describe.run());
+    describe.run();
+
+    Button back = new Button("◀");
+    back.setId("dashboard-previous");
+    back.setAccessibleText("Earlier");
+    back.setTooltip(new Tooltip("Earlier"));
+    back.setOnAction(e -> model.step(-1));
+    Button forward = new Button("▶");
+    forward.setId("dashboard-next");
+    forward.setAccessibleText("Later");
+    forward.setTooltip(new Tooltip("Later"));
+    forward.setOnAction(e -> model.step(1));
+    forward.disableProperty().bind(model.atLatestProperty());
+    back.disableProperty().bind(model.periodProperty().isEqualTo(Period.ALL));
+    Button latest = new Button("Latest");
+    latest.setId("dashboard-latest");
+    latest.setTooltip(new Tooltip("Go to the latest day with data"));
+    latest.setOnAction(e -> model.showLatest());
+    latest.visibleProperty().bind(model.atLatestProperty().not());
+    latest.managedProperty().bind(latest.visibleProperty());
+    for (Button b : List.of(back, forward, latest)) {
+      b.getStyleClass().add(Styles.SMALL);
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+
+    DatePicker from = new DatePicker();
+    from.setId("range-from");
+    from.setPromptText("First day");
+    DatePicker to = new DatePicker();
+    to.setId("range-to");
+    to.setPromptText("Last day");
+    for (DatePicker p : List.of(from, to)) {
+      p.setPrefWidth(150);
+      p.setConverter(new DayConverter(model));
+    }
+    Button apply = new Button("Show");
+    apply.setId("range-show");
+    apply.setMinWidth(Region.USE_PREF_SIZE);
+    apply.disableProperty().bind(from.valueProperty().isNull().or(to.valueProperty().isNull()));
+    apply.setOnAction(e -> model.showRange(from.getValue(), to.getValue()));
+    Label dash = new Label("to");
+    HBox pick = new HBox(6, from, dash, to, apply);
+    pick.setAlignment(Pos.CENTER_LEFT);
+    pick.visibleProperty().bind(model.periodProperty().isEqualTo(Period.CUSTOM));
+    pick.managedProperty().bind(pick.visibleProperty());
+    model
+        .periodProperty()
+        .subscribe(p -> {
+          if (p == Period.CUSTOM) {
+            from.setValue(model.rangeProperty().get().from());
+            to.setValue(model.rangeProperty().get().to());
+          }
+        });
+
+    HBox steps = new HBox(6, back, shown, forward, latest);
+    steps.setAlignment(Pos.CENTER_LEFT);
+    FlowPane row = new FlowPane(16, 8, steps, pick);
+    row.setId("dashboard-when");
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
+  }
+
+  /** Dates in the pickers as on every other screen. */
+  private static final class DayConverter extends javafx.util.StringConverter<LocalDate> {
+    private final DashboardViewModel model;
+
+    DayConverter(DashboardViewModel model) {
+      this.model = model;
+    }
+
+    @Override
+    public String toString(LocalDate day) {
+      return day == null ? "" : model.formatProperty().get().day(day);
+    }
+
+    @Override
+    public LocalDate fromString(String text) {
+      if (text == null || text.isBlank()) {
+        return null;
+      }
+      try {
+        return LocalDate.parse(
+            text.strip(),
+            java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+                .withLocale(model.formatProperty().get().locale()));
+      } catch (java.time.format.DateTimeParseException notAsShown) {
+        return LocalDate.parse(text.strip()); // 2024-03-05 works too
+      }
+    }
   }
 
   private VBox chartSection() {

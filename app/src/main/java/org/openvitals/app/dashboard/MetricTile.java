@@ -103,7 +103,7 @@ final class MetricTile extends VBox {
     }
     return s.period() == Period.TODAY
         ? format.dayWithWeekday(s.valueDay())
-        : "Daily average, " + s.daysWithData() + " of " + s.period().days() + " days";
+        : "Daily average, " + s.daysWithData() + " of " + s.range().days() + " days";
   }
 
   private static String trend(MetricSummary s) {
@@ -113,7 +113,9 @@ final class MetricTile extends VBox {
     double pct = 100 * s.trend();
     String arrow = Math.abs(pct) < 0.5 ? "→" : pct > 0 ? "↑" : "↓";
     String against =
-        s.period() == Period.TODAY ? "the week before" : "the " + s.period().label() + " before";
+        s.period() == Period.TODAY
+            ? "the week before"
+            : s.period().fixed() ? "the " + s.period().label() + " before" : "the days before";
     return String.format(Locale.US, "%s %.0f%% vs %s", arrow, Math.abs(pct), against);
   }
 

@@ -28,6 +28,7 @@ import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.files.SampleSpan;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.WriteResult;
@@ -52,6 +53,7 @@ final class ImportRun implements SampleSink {
   private final ImportListener listener;
   private final XMLInputFactory factory = SecureXml.factory();
   private final ImportTally tally = new ImportTally();
+  private final SampleSpan span = new SampleSpan();
   private final RouteJoiner routes;
   private final ExportParser parser;
   private final long started = System.nanoTime();
@@ -142,6 +144,7 @@ final class ImportRun implements SampleSink {
       tally.alreadyCommitted++;
     } else {
       writer.add(s);
+      span.add(s);
     }
   }
 
@@ -162,6 +165,7 @@ final class ImportRun implements SampleSink {
       mapped++;
     } else {
       writer.add(s);
+      span.add(s);
     }
   }
 
@@ -412,7 +416,8 @@ final class ImportRun implements SampleSink {
         tally.unmapped,
         Duration.ofNanos(System.nanoTime() - started),
         cancelled,
-        details);
+        details,
+        span.span());
   }
 
   /** Identifies a file for resume: its size and first megabyte, not its name or path. */

@@ -12,6 +12,7 @@ import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.files.SampleSpan;
 import org.openvitals.core.model.NaturalKey;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
@@ -39,6 +40,7 @@ public final class ImportSession {
   private final long totalBytes;
   private final long startNanos = System.nanoTime();
   private final Map<Long, Sample> batch = new LinkedHashMap<>();
+  private final SampleSpan span = new SampleSpan();
   private final List<String> reasons = new ArrayList<>();
   private final Map<String, Long> unmapped = new TreeMap<>();
   private WriteResult written = WriteResult.EMPTY;
@@ -79,6 +81,7 @@ public final class ImportSession {
   /** Buffers a sample; commits the batch when it is full. */
   public void add(Sample sample) {
     batch.put(NaturalKey.of(sample), sample);
+    span.add(sample);
     if (batch.size() >= BATCH_SIZE) {
       commit();
     }
@@ -150,7 +153,9 @@ public final class ImportSession {
         new ImportReport.Rejected(rejected, reasons),
         unmapped,
         elapsed(),
-        cancelled);
+        cancelled,
+        Map.of(),
+        span.span());
   }
 
   private ImportProgress progress() {

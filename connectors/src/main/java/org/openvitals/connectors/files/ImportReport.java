@@ -1,6 +1,7 @@
 package org.openvitals.connectors.files;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +19,7 @@ import java.util.Map;
  * @param cancelled true when the user cancelled; what was committed stays
  * @param details importer-specific counts worth showing (e.g. workouts, routes joined, files seen
  *     but not stored), by name
+ * @param span when the samples read for storing start and end; null when there were none
  */
 public record ImportReport(
     String file,
@@ -30,11 +32,45 @@ public record ImportReport(
     Map<String, Long> unmapped,
     Duration elapsed,
     boolean cancelled,
-    Map<String, Long> details) {
+    Map<String, Long> details,
+    Span span) {
+
+  /**
+   * The first sample's start and the last sample's end, so people see which days an import holds.
+   */
+  public record Span(Instant first, Instant last) {}
 
   public ImportReport {
     unmapped = Map.copyOf(unmapped);
     details = details == null ? Map.of() : Map.copyOf(details);
+  }
+
+  /** A report without the samples' span. */
+  public ImportReport(
+      String file,
+      String format,
+      long read,
+      long stored,
+      long updated,
+      long duplicates,
+      Rejected rejected,
+      Map<String, Long> unmapped,
+      Duration elapsed,
+      boolean cancelled,
+      Map<String, Long> details) {
+    this(
+        file,
+        format,
+        read,
+        stored,
+        updated,
+        duplicates,
+        rejected,
+        unmapped,
+        elapsed,
+        cancelled,
+        details,
+        null);
   }
 
   /** A report with no importer-specific details. */
@@ -60,7 +96,8 @@ public record ImportReport(
         unmapped,
         elapsed,
         cancelled,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   /**
