@@ -312,7 +312,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
       return;
     }
     if (chart == null) {
-      chart = new DashboardChart();
+      chart = new DashboardChart(model.formatProperty().get());
       chartBox.getChildren().add(chart);
     }
     DashboardChart chart = this.chart;
@@ -324,11 +324,10 @@ public final class DashboardView extends ScrollPane implements Disposable {
           r -> {
             chart.showReadings(r, format);
             chartNote.setText(
-                String.format(
-                    Locale.US, "%,d readings; drag to zoom, right-click to zoom out", r.count()));
+                format.count(r.count(), "readings") + "; drag to zoom, right-click to zoom out");
           });
     } else {
-      chart.showDays(metric, model.chartDaysProperty().get(), format);
+      chart.showDays(metric, model.chartDaysProperty().get(), model.chartRange(), format);
       chartNote.setText("Each day's value, coloured by the source it came from");
     }
   }
