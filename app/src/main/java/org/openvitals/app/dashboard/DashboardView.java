@@ -282,9 +282,19 @@ public final class DashboardView extends ScrollPane implements Disposable {
   private void showTiles() {
     DisplayFormat format = model.formatProperty().get();
     List<MetricTile> shown = new ArrayList<>();
+    MetricSummary diastolic =
+        model.summaries().stream()
+            .filter(s -> s.metric() == MetricType.BLOOD_PRESSURE_DIASTOLIC)
+            .findFirst()
+            .orElse(null);
     for (MetricSummary s : model.summaries()) {
+      if (s.metric() == MetricType.BLOOD_PRESSURE_DIASTOLIC
+          && model.summaries().stream()
+              .anyMatch(o -> o.metric() == MetricType.BLOOD_PRESSURE_SYSTOLIC)) {
+        continue; // shown in the systolic tile, as 120/80
+      }
       MetricTile tile = tileByMetric.computeIfAbsent(s.metric(), this::newTile);
-      tile.show(s, format);
+      tile.show(s, diastolic, format);
       shown.add(tile);
     }
     tileByMetric.keySet().retainAll(shown.stream().map(t -> t.summary().metric()).toList());

@@ -25,6 +25,8 @@ import org.openvitals.core.rules.ResolvedDay;
  *     data, the one before has data on fewer than half as many days, or its mean is zero
  * @param sparkline the values over the range (at least a week), a day per point up to {@link
  *     #SPARK_POINTS} points and the mean of equal runs of days beyond; NaN where no data
+ * @param total the sum of the daily values over the days summarised (workouts: their minutes)
+ * @param events the things counted over those days (workouts: how many, duplicates joined)
  */
 public record MetricSummary(
     MetricType metric,
@@ -36,7 +38,9 @@ public record MetricSummary(
     int primaryDays,
     int daysWithData,
     Double trend,
-    double[] sparkline) {
+    double[] sparkline,
+    double total,
+    int events) {
 
   /** How far back "today" looks for the latest day when today itself has no data yet. */
   static final int LATEST_WITHIN_DAYS = 7;
@@ -62,7 +66,8 @@ public record MetricSummary(
     DayRange earlier = range.before();
     List<ResolvedDay> before = between(days, earlier.from(), earlier.to());
     if (now.isEmpty()) {
-      return new MetricSummary(metric, period, range, null, null, null, 0, 0, null, sparkline);
+      return new MetricSummary(
+          metric, period, range, null, null, null, 0, 0, null, sparkline, 0, 0);
     }
     Map<SourceRef, Integer> primaryDays = new LinkedHashMap<>();
     now.forEach(d -> primaryDays.merge(d.primary(), 1, Integer::sum));
@@ -79,7 +84,9 @@ public record MetricSummary(
         top.getValue(),
         now.size(),
         comparable(before, now) ? change(mean, mean(before)) : null,
-        sparkline);
+        sparkline,
+        now.stream().mapToDouble(ResolvedDay::value).sum(),
+        now.stream().mapToInt(ResolvedDay::count).sum());
   }
 
   /** The days of {@code span} as at most {@link #SPARK_POINTS} points. */
@@ -111,7 +118,7 @@ public record MetricSummary(
     List<ResolvedDay> recent = between(days, today.minusDays(LATEST_WITHIN_DAYS - 1L), today);
     if (recent.isEmpty()) {
       return new MetricSummary(
-          metric, Period.TODAY, range, null, null, null, 0, 0, null, sparkline);
+          metric, Period.TODAY, range, null, null, null, 0, 0, null, sparkline, 0, 0);
     }
     ResolvedDay last = recent.getLast();
     List<ResolvedDay> week = between(days, last.day().minusDays(7), last.day().minusDays(1));
@@ -125,7 +132,9 @@ public record MetricSummary(
         1,
         1,
         week.isEmpty() ? null : change(last.value(), mean(week)),
-        sparkline);
+        sparkline,
+        last.value(),
+        last.count());
   }
 
   private static List<ResolvedDay> between(List<ResolvedDay> days, LocalDate from, LocalDate to) {

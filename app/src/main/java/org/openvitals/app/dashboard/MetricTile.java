@@ -34,7 +34,7 @@ final class MetricTile extends VBox {
     getStyleClass().add("metric-tile");
     setFocusTraversable(true);
 
-    Label name = new Label(name(metric));
+    Label name = new Label(tileName(metric));
     name.getStyleClass().addAll("metric-name", Styles.TEXT_MUTED);
     value.setId("value-" + id);
     value.getStyleClass().add("metric-value");
@@ -62,28 +62,69 @@ final class MetricTile extends VBox {
 
   /** Shows {@code s}; tiles are updated in place, so switching period rebuilds nothing. */
   void show(MetricSummary s, DisplayFormat format) {
+    show(s, null, format);
+  }
+
+  /**
+   * Shows {@code s}; for blood pressure, {@code diastolic} (may be null) joins the systolic value
+   * as people write it ("120/80 mmHg").
+   */
+  void show(MetricSummary s, MetricSummary diastolic, DisplayFormat format) {
     summary = s;
-    value.setText(s.hasValue() ? format.number(s.metric(), s.value()) : "-");
-    unit.setText(s.hasValue() ? format.unit(s.metric(), s.value()) : "");
+    String figure;
+    String spoken;
+    if (s.metric() == MetricType.WORKOUT) {
+      figure = s.hasValue() ? format.decimal(s.events(), 0) : "-";
+      unit.setText(s.hasValue() ? (s.events() == 1 ? "workout" : "workouts") : "");
+      spoken =
+          s.hasValue()
+              ? format.count(s.events(), s.events() == 1 ? "workout" : "workouts")
+              : "no data";
+    } else if (s.metric() == MetricType.BLOOD_PRESSURE_SYSTOLIC) {
+      boolean both = s.hasValue() && diastolic != null && diastolic.hasValue();
+      figure =
+          !s.hasValue()
+              ? "-"
+              : format.number(s.metric(), s.value())
+                  + "/"
+                  + (both ? format.number(diastolic.metric(), diastolic.value()) : "-");
+      unit.setText(s.hasValue() ? format.unit(s.metric(), s.value()) : "");
+      spoken = s.hasValue() ? figure + " " + unit.getText() : "no data";
+    } else {
+      figure = s.hasValue() ? format.number(s.metric(), s.value()) : "-";
+      unit.setText(s.hasValue() ? format.unit(s.metric(), s.value()) : "");
+      spoken = s.hasValue() ? format.full(s.metric(), s.value()) : "no data";
+    }
+    value.setText(figure);
     note.setText(note(s, format));
     sourceRow.setVisible(s.primary() != null);
     if (s.primary() != null) {
       dot.setFill(format.colours().of(s.primary()));
       source.setText(
-          s.primary().name()
+          format.source(s.primary())
               + (s.period() == Period.TODAY || s.primaryDays() == s.daysWithData()
                   ? ""
                   : " (" + s.primaryDays() + " of " + s.daysWithData() + " days)"));
+      source.setTooltip(new javafx.scene.control.Tooltip(source.getText()));
     }
-    trend.setText(trend(s));
+    trend.setText(s.metric() == MetricType.WORKOUT ? "" : trend(s));
     sparkValues = s.sparkline();
     draw(sparkline, sparkValues);
     setAccessibleText(
-        name(s.metric())
+        tileName(s.metric())
             + ": "
-            + (s.hasValue() ? format.full(s.metric(), s.value()) : "no data")
-            + (s.primary() == null ? "" : ", from " + s.primary().name())
+            + spoken
+            + (s.primary() == null ? "" : ", from " + format.source(s.primary()))
             + ". Press Enter for the explanation.");
+  }
+
+  /** A tile's title: blood pressure is one tile, workouts are counted. */
+  static String tileName(MetricType metric) {
+    return switch (metric) {
+      case BLOOD_PRESSURE_SYSTOLIC -> "Blood pressure";
+      case WORKOUT -> "Workouts";
+      default -> name(metric);
+    };
   }
 
   /** The catalog's name, shortened where the catalog is precise for importers' sake. */
@@ -101,9 +142,19 @@ final class MetricTile extends VBox {
     if (!s.hasValue()) {
       return s.period() == Period.TODAY ? "No data this week" : "No data in this period";
     }
+    if (s.metric() == MetricType.WORKOUT) {
+      return format.duration(s.total())
+          + " in total, last "
+          + (s.period() == Period.TODAY
+              ? format.dayWithWeekday(s.valueDay())
+              : format.day(s.valueDay()));
+    }
     return s.period() == Period.TODAY
         ? format.dayWithWeekday(s.valueDay())
-        : "Daily average, " + s.daysWithData() + " of " + s.range().days() + " days";
+        : "Daily average, "
+            + format.decimal(s.daysWithData(), 0)
+            + " of "
+            + format.count(s.range().days(), "days");
   }
 
   private static String trend(MetricSummary s) {
