@@ -347,19 +347,39 @@ public final class DashboardView extends ScrollPane implements Disposable {
       return;
     }
     DisplayFormat format = model.formatProperty().get();
-    model.explain(s.metric(), s.valueDay(), e -> showExplanation(e, format));
+    model.explain(s.metric(), s.valueDay(), e -> showExplanation(e, s, format));
   }
 
-  private void showExplanation(Explanation e, DisplayFormat format) {
+  /**
+   * The explanation in a dialog that grows with its content up to most of the screen's height and
+   * scrolls beyond, so Close stays in view.
+   */
+  private void showExplanation(Explanation e, MetricSummary s, DisplayFormat format) {
     Dialog<Void> dialog = new Dialog<>();
     dialog.setTitle("Why this value");
     if (getScene() != null) {
       dialog.initOwner(getScene().getWindow());
     }
-    dialog.getDialogPane().setContent(new ExplanationPane(e, format));
+    ExplanationPane pane = new ExplanationPane(e, s, format);
+    ScrollPane scroll = new ScrollPane(pane);
+    scroll.setId("explanation-scroll");
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add("edge-to-edge");
+    double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
+    scroll.setMaxHeight(Math.max(300, screen * 0.8 - 120));
+    // The scroll pane asks for its content's height, so the dialog opens as tall as it needs.
+    scroll.prefViewportHeightProperty().bind(pane.heightProperty());
+    dialog.getDialogPane().setContent(scroll);
     dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-    dialog.getDialogPane().setPrefWidth(720);
+    dialog.getDialogPane().setPrefWidth(760);
     dialog.setResizable(true);
+    // Opening the full text makes the content taller: the window follows, within the screen.
+    pane.heightProperty()
+        .addListener((p, b, n) -> {
+          if (dialog.isShowing()) {
+            dialog.getDialogPane().getScene().getWindow().sizeToScene();
+          }
+        });
     dialog.show();
   }
 
