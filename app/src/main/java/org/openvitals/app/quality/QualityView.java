@@ -2,7 +2,6 @@ package org.openvitals.app.quality;
 
 import atlantafx.base.theme.Styles;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
@@ -38,8 +37,6 @@ import org.openvitals.core.model.SourceRef;
 public final class QualityView extends VBox implements Disposable {
   /** Dates and source names (no values here, so the unit system does not matter). */
   private static final DisplayFormat DATES = new DisplayFormat(UnitSystem.METRIC);
-
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   private final QualityViewModel model;
   private boolean syncingDates;
@@ -174,8 +171,9 @@ public final class QualityView extends VBox implements Disposable {
 
     TableColumn<Finding, Finding> problem = new TableColumn<>("What is wrong");
     problem.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-    problem.setCellFactory(
-        c -> text(f -> (f.at() == null ? "" : "At " + TIME.format(f.at()) + ": ") + f.problem()));
+    problem.setCellFactory(c ->
+        text(f ->
+            (f.at() == null ? "" : "At " + DATES.time(f.at().toInstant()) + ": ") + f.problem()));
     problem.setPrefWidth(320);
 
     table.getColumns().setAll(java.util.List.of(day, metric, kind, sources, problem));

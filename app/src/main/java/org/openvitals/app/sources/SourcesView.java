@@ -3,7 +3,6 @@ package org.openvitals.app.sources;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +32,9 @@ import javafx.scene.shape.Circle;
 import javafx.scene.text.Font;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.context.SourceColors;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.connectors.sync.SourceStatus;
 import org.openvitals.connectors.sync.SyncRun;
@@ -44,8 +46,6 @@ import org.openvitals.core.store.SourceSummary;
  * disconnect) above a table of every source in the store.
  */
 public final class SourcesView extends ScrollPane implements Disposable {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final SourcesViewModel model;
   private final ZoneId zone;
@@ -229,7 +229,7 @@ public final class SourcesView extends ScrollPane implements Disposable {
     if (run == null) {
       return "never";
     }
-    return MINUTE.format(run.finished().atZone(zone))
+    return dates().dateTime(run.finished())
         + " ("
         + run.outcome().label()
         + ", "
@@ -378,7 +378,7 @@ public final class SourcesView extends ScrollPane implements Disposable {
           @Override
           protected void updateItem(Long item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item));
+            setText(empty || item == null ? null : dates().decimal(item, 0));
           }
         });
     count.getStyleClass().add("number-column");
@@ -401,6 +401,15 @@ public final class SourcesView extends ScrollPane implements Disposable {
   }
 
   private String day(Instant instant) {
-    return instant == null ? "" : DAY.format(instant.atZone(zone));
+    return instant == null ? "" : dates().day(instant.atZone(zone).toLocalDate());
+  }
+
+  /** Dates as on every other screen, in this view's zone. */
+  private DisplayFormat dates() {
+    return new DisplayFormat(
+        UnitSystem.METRIC,
+        SourceColors.none(),
+        java.util.Locale.getDefault(java.util.Locale.Category.FORMAT),
+        zone);
   }
 }
