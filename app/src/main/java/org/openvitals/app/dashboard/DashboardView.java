@@ -25,7 +25,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.openvitals.app.context.AppContext;
@@ -70,9 +69,10 @@ public final class DashboardView extends ScrollPane implements Disposable {
     busy.setId("dashboard-loading");
     busy.setPrefSize(24, 24);
     busy.visibleProperty().bind(model.loadingProperty());
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox header = new HBox(12, title, busy, spacer, periods());
+    // A flow, so the periods move under the title in a narrow window rather than being cut.
+    HBox titleRow = new HBox(12, title, busy);
+    titleRow.setAlignment(Pos.CENTER_LEFT);
+    FlowPane header = new FlowPane(24, 8, titleRow, periods());
     header.setAlignment(Pos.CENTER_LEFT);
     FlowPane when = when();
 
@@ -131,6 +131,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
               i == 0
                   ? Styles.LEFT_PILL
                   : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+      b.setMinWidth(Region.USE_PREF_SIZE);
       b.setSelected(model.periodProperty().get() == p);
       model.periodProperty().subscribe(now -> b.setSelected(now == p));
       b.setOnAction(e -> {
@@ -272,7 +273,8 @@ public final class DashboardView extends ScrollPane implements Disposable {
                 model.chartMetricProperty()));
     chartNote.setId("chart-note");
     chartNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-    HBox controls = new HBox(12, heading, metric, everyReading, chartNote);
+    chartNote.setWrapText(true);
+    FlowPane controls = new FlowPane(12, 8, heading, metric, everyReading, chartNote);
     controls.setAlignment(Pos.CENTER_LEFT);
     chartBox.getChildren().add(controls);
     return chartBox;

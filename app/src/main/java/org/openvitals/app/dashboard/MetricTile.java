@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
@@ -36,6 +37,11 @@ final class MetricTile extends VBox {
 
     Label name = new Label(tileName(metric));
     name.getStyleClass().addAll("metric-name", Styles.TEXT_MUTED);
+    // Long names and notes wrap in a narrow tile rather than being cut.
+    for (Label l : new Label[] {name, note, source, trend}) {
+      l.setWrapText(true);
+      l.setMinHeight(Region.USE_PREF_SIZE);
+    }
     value.setId("value-" + id);
     value.getStyleClass().add("metric-value");
     value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a value is never cut short
@@ -45,7 +51,8 @@ final class MetricTile extends VBox {
     note.getStyleClass().addAll("metric-note", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
     source.setId("source-" + id);
     source.getStyleClass().addAll("metric-source", Styles.TEXT_SMALL);
-    sourceRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    sourceRow.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+    dot.setTranslateY(4);
     trend.getStyleClass().addAll("metric-trend", Styles.TEXT_SMALL);
     sparkline.getStyleClass().add("sparkline");
     sparkline.setPrefHeight(28);
