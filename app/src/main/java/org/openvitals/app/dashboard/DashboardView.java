@@ -104,6 +104,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
     // The chart after the tiles are on screen, so the first values never wait for it.
     model.chartDaysProperty().addListener((p, b, n) -> Platform.runLater(this::showChart));
     everyReading.selectedProperty().addListener((p, b, n) -> showChart());
+    model.stateProperty().addListener((p, b, n) -> showTiles());
     showTiles();
   }
 
@@ -300,9 +301,24 @@ public final class DashboardView extends ScrollPane implements Disposable {
       shown.add(tile);
     }
     tileByMetric.keySet().retainAll(shown.stream().map(t -> t.summary().metric()).toList());
-    if (!tiles.getChildren().equals(shown)) {
+    if (shown.isEmpty() && model.stateProperty().get() == DashboardViewModel.State.LOADING) {
+      tiles.getChildren().setAll(skeleton());
+    } else if (!tiles.getChildren().equals(shown)) {
       tiles.getChildren().setAll(shown);
     }
+  }
+
+  /** Grey tiles where the values will be, while the first values are read. */
+  private static List<Region> skeleton() {
+    List<Region> out = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Region r = new Region();
+      r.getStyleClass().addAll("metric-tile", "skeleton-tile");
+      r.setId(i == 0 ? "dashboard-skeleton" : null);
+      r.setPrefHeight(150);
+      out.add(r);
+    }
+    return out;
   }
 
   private MetricTile newTile(MetricType metric) {
