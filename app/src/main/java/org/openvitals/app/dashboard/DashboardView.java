@@ -1,7 +1,6 @@
 package org.openvitals.app.dashboard;
 
 import atlantafx.base.theme.Styles;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -194,7 +193,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
     to.setPromptText("Last day");
     for (DatePicker p : List.of(from, to)) {
       p.setPrefWidth(150);
-      p.setConverter(new DayConverter(model));
+      p.setConverter(model.formatProperty().get().dayConverter());
     }
     Button apply = new Button("Show");
     apply.setId("range-show");
@@ -221,35 +220,6 @@ public final class DashboardView extends ScrollPane implements Disposable {
     row.setId("dashboard-when");
     row.setAlignment(Pos.CENTER_LEFT);
     return row;
-  }
-
-  /** Dates in the pickers as on every other screen. */
-  private static final class DayConverter extends javafx.util.StringConverter<LocalDate> {
-    private final DashboardViewModel model;
-
-    DayConverter(DashboardViewModel model) {
-      this.model = model;
-    }
-
-    @Override
-    public String toString(LocalDate day) {
-      return day == null ? "" : model.formatProperty().get().day(day);
-    }
-
-    @Override
-    public LocalDate fromString(String text) {
-      if (text == null || text.isBlank()) {
-        return null;
-      }
-      try {
-        return LocalDate.parse(
-            text.strip(),
-            java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
-                .withLocale(model.formatProperty().get().locale()));
-      } catch (java.time.format.DateTimeParseException notAsShown) {
-        return LocalDate.parse(text.strip()); // 2024-03-05 works too
-      }
-    }
   }
 
   private VBox chartSection() {

@@ -162,6 +162,31 @@ public final class DisplayFormat {
     return time.format(at.atZone(zone));
   }
 
+  /**
+   * Dates in a date picker as on every other screen; typing accepts that format or ISO
+   * (2024-03-05).
+   */
+  public javafx.util.StringConverter<LocalDate> dayConverter() {
+    return new javafx.util.StringConverter<>() {
+      @Override
+      public String toString(LocalDate date) {
+        return date == null ? "" : day(date);
+      }
+
+      @Override
+      public LocalDate fromString(String text) {
+        if (text == null || text.isBlank()) {
+          return null;
+        }
+        try {
+          return LocalDate.parse(text.strip(), day);
+        } catch (java.time.format.DateTimeParseException notAsShown) {
+          return LocalDate.parse(text.strip());
+        }
+      }
+    };
+  }
+
   /** A source as people name it: its device or account name, else its provider's. */
   public String source(SourceRef source) {
     return source.name().isBlank() ? provider(source.provider()) : source.name();

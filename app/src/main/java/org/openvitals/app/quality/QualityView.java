@@ -59,6 +59,7 @@ public final class QualityView extends VBox implements Disposable {
                 + " used) and days a source barely covered. Select a row to see how that day was"
                 + " worked out.");
     intro.setWrapText(true);
+    intro.setMinHeight(Region.USE_PREF_SIZE);
     intro.getStyleClass().add(Styles.TEXT_MUTED);
 
     Label summary = new Label();
@@ -95,9 +96,11 @@ public final class QualityView extends VBox implements Disposable {
     DatePicker from = new DatePicker();
     from.setId("from");
     from.setPrefWidth(160);
+    from.setConverter(DATES.dayConverter());
     DatePicker to = new DatePicker();
     to.setId("to");
     to.setPrefWidth(160);
+    to.setConverter(DATES.dayConverter());
     Label fromLabel = labelFor("_From", from);
     Label toLabel = labelFor("_to", to);
     model.fromProperty().addListener((p, b, now) -> sync(from, now));
@@ -259,7 +262,7 @@ public final class QualityView extends VBox implements Disposable {
       for (SourceRef s : item.sources()) {
         Region swatch = model.colours().swatch(s);
         Label name = new Label(DATES.source(s));
-        name.setWrapText(true);
+        name.setTooltip(new javafx.scene.control.Tooltip(DATES.source(s)));
         HBox line = new HBox(6, swatch, name);
         line.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().add(line);

@@ -368,7 +368,8 @@ public final class SourcesView extends ScrollPane implements Disposable {
             }
           }
         });
-    TableColumn<SourceSummary, String> provider = column("From", s -> s.source().provider());
+    TableColumn<SourceSummary, String> provider =
+        column("From", s -> DisplayFormat.provider(s.source().provider()));
     TableColumn<SourceSummary, String> device =
         column("Kind", s -> s.deviceClass().id().replace('_', ' '));
     TableColumn<SourceSummary, Long> count = new TableColumn<>("Samples");
@@ -387,9 +388,15 @@ public final class SourcesView extends ScrollPane implements Disposable {
     table.getColumns().setAll(List.of(source, provider, device, count, first, last));
     // Names need the room; the rest are short. Widths follow the font so 200% scaling keeps them.
     double em = Font.getDefault().getSize();
-    source.setPrefWidth(18 * em);
+    source.setPrefWidth(16 * em);
     provider.setPrefWidth(9 * em);
-    List.of(device, count, first, last).forEach(c -> c.setPrefWidth(7 * em));
+    List.of(device, count).forEach(c -> c.setPrefWidth(6.5 * em));
+    // A date as every screen writes it ("Sep 22, 2026") is never cut.
+    List.of(first, last)
+        .forEach(c -> {
+          c.setPrefWidth(8.5 * em);
+          c.setMinWidth(8 * em);
+        });
     return table;
   }
 
