@@ -56,8 +56,6 @@ final class DashboardChart extends StackPane {
     chart.getPlugins().addAll(new Zoomer(), new EditAxis());
     chart.setLegendVisible(true);
     chart.setAnimated(false);
-    // Day ticks sit at noon, in the middle of each day's bar: a vertical line there would cut it.
-    chart.getGridRenderer().getVerticalMajorGrid().setVisible(false);
     message.setId("chart-message");
     message.getStyleClass().add("chart-message");
     message.setVisible(false);
