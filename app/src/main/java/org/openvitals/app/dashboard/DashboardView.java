@@ -245,7 +245,8 @@ public final class DashboardView extends ScrollPane implements Disposable {
     chartNote.setId("chart-note");
     chartNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
     chartNote.setWrapText(true);
-    FlowPane controls = new FlowPane(12, 8, heading, metric, everyReading, chartNote);
+    HBox controls = new HBox(12, heading, metric, everyReading, chartNote);
+    HBox.setHgrow(chartNote, javafx.scene.layout.Priority.ALWAYS);
     controls.setAlignment(Pos.CENTER_LEFT);
     chartBox.getChildren().add(controls);
     return chartBox;
