@@ -354,10 +354,16 @@ public final class DashboardView extends ScrollPane implements Disposable {
     scroll.setId("explanation-scroll");
     scroll.setFitToWidth(true);
     scroll.getStyleClass().add("edge-to-edge");
-    double screen = javafx.stage.Screen.getPrimary().getVisualBounds().getHeight();
-    scroll.setMaxHeight(Math.max(300, screen * 0.8 - 120));
-    // The scroll pane asks for its content's height, so the dialog opens as tall as it needs.
-    scroll.prefViewportHeightProperty().bind(pane.heightProperty());
+    // As tall as the content, but never taller than most of the screen: beyond that it scrolls,
+    // and the buttons below stay on screen.
+    double limit =
+        Math.max(240, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() * 0.6);
+    scroll
+        .prefViewportHeightProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(pane.getHeight(), limit), pane.heightProperty()));
+    scroll.setMaxHeight(limit + 4);
     dialog.getDialogPane().setContent(scroll);
     dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     dialog.getDialogPane().setPrefWidth(760);
