@@ -339,6 +339,14 @@ public final class ImportCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "  updated     %,12d%n", r.updated());
     out.printf(Locale.ROOT, "  duplicates  %,12d already stored%n", r.duplicates());
     out.printf(Locale.ROOT, "  rejected    %,12d%n", r.rejected().count());
+    if (r.span() != null) {
+      java.time.ZoneId zone = java.time.ZoneId.systemDefault();
+      out.printf(
+          Locale.ROOT,
+          "  covering    %s to %s%n",
+          r.span().first().atZone(zone).toLocalDate(),
+          r.span().last().atZone(zone).toLocalDate());
+    }
     for (String reason : r.rejected().reasons()) {
       out.println("    - " + reason);
     }
@@ -396,6 +404,10 @@ public final class ImportCommand implements Callable<Integer> {
     m.put("details", new TreeMap<>(r.details()));
     m.put("seconds", r.elapsed().toMillis() / 1000.0);
     m.put("cancelled", r.cancelled());
+    if (r.span() != null) {
+      m.put("first", r.span().first().toString());
+      m.put("last", r.span().last().toString());
+    }
     return m;
   }
 }

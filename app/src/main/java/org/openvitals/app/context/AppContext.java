@@ -35,6 +35,8 @@ public final class AppContext implements AutoCloseable {
   private final TaskExecutor executor;
   private final ReadOnlyObjectWrapper<OpenStore> store = new ReadOnlyObjectWrapper<>(this, "store");
   private final ReadOnlyLongWrapper dataVersion = new ReadOnlyLongWrapper(this, "dataVersion");
+  private final ReadOnlyObjectWrapper<java.time.LocalDate> importedUpTo =
+      new ReadOnlyObjectWrapper<>(this, "importedUpTo");
   private final ObjectProperty<UnitSystem> unitSystem =
       new SimpleObjectProperty<>(this, "unitSystem", UnitSystem.METRIC);
   private final ReadOnlyLongWrapper cloudVersion = new ReadOnlyLongWrapper(this, "cloudVersion");
@@ -115,6 +117,20 @@ public final class AppContext implements AutoCloseable {
       dataVersion.set(dataVersion.get() + 1);
       giveNewSourcesAColour();
     });
+  }
+
+  /**
+   * Says that an import stored data up to {@code lastDay}: screens showing data reload, and the
+   * dashboard moves to that day.
+   */
+  public void dataImported(java.time.LocalDate lastDay) {
+    executor.runOnFxThread(() -> importedUpTo.set(lastDay));
+    dataChanged();
+  }
+
+  /** The last day of the latest import that stored data; null before one. */
+  public ReadOnlyObjectProperty<java.time.LocalDate> importedUpToProperty() {
+    return importedUpTo.getReadOnlyProperty();
   }
 
   /** New sources (after an import or sync) get their colour; screens redraw once more if so. */

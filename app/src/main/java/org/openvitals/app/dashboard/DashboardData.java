@@ -15,15 +15,17 @@ import org.openvitals.core.rules.RuleContext;
 import org.openvitals.core.rules.RulesService;
 
 /**
- * The resolved daily values of the dashboard's metrics over the longest period and the one before
- * it, so switching period only slices what is already loaded. Metrics without data are left out.
+ * The resolved daily values of the dashboard's metrics over the days loaded (the shown period, the
+ * one before it and, once read, two years around them, so switching period only slices what is
+ * loaded), and where the store's data begins and ends. Metrics without data are left out.
  *
- * @param today the last day (in the store's day boundaries)
- * @param from the first day loaded
+ * @param loaded the days read (in the store's day boundaries)
+ * @param extent the first and the latest day with data in the store (the latest never after today);
+ *     null when the store has none
  * @param days resolved days per metric, oldest first, in {@link #METRICS} order
  */
 public record DashboardData(
-    LocalDate today, LocalDate from, Map<MetricType, List<ResolvedDay>> days) {
+    DayRange loaded, DayRange extent, Map<MetricType, List<ResolvedDay>> days) {
 
   /** The main metrics of each category, in the order the dashboard shows them. */
   public static final List<MetricType> METRICS =
@@ -62,7 +64,12 @@ public record DashboardData(
   }
 
   public static DashboardData empty(LocalDate today) {
-    return new DashboardData(today, today, Map.of());
+    return new DashboardData(new DayRange(today, today), null, Map.of());
+  }
+
+  /** The latest day with data (today when there is none). */
+  public LocalDate latest() {
+    return extent == null ? loaded.to() : extent.to();
   }
 
   public boolean isEmpty() {
@@ -77,8 +84,8 @@ public record DashboardData(
     return days.getOrDefault(metric, List.of());
   }
 
-  public MetricSummary summary(MetricType metric, Period period) {
-    return MetricSummary.of(metric, days(metric), period, today);
+  public MetricSummary summary(MetricType metric, Period period, DayRange range) {
+    return MetricSummary.of(metric, days(metric), period, range);
   }
 
   /** The categories present, in catalog order, each with its metrics. */
@@ -93,31 +100,43 @@ public record DashboardData(
     return out;
   }
 
-  /** True when the loaded days cover {@code period} and the period before it. */
-  public boolean covers(Period period) {
-    return !from.isAfter(period.firstDay(today).minusDays(period.days()))
-        && !from.isAfter(today.minusDays(period.chartDays() - 1L));
+  /**
+   * The days a dashboard of {@code range} needs: the range (at least a week, for the chart) and the
+   * span before it (the trend).
+   */
+  public static DayRange needed(DayRange range) {
+    return range.atLeast(7).union(range.before());
+  }
+
+  /** True when the loaded days hold everything {@code range} needs. */
+  public boolean covers(DayRange range) {
+    return loaded.covers(needed(range));
   }
 
   /**
-   * Reads every dashboard metric's resolved values for {@code days} days ending {@code today} from
-   * the rules (which resolve only days whose inputs changed since they were stored), in one rule
-   * context.
+   * Reads every dashboard metric's resolved values over {@code loaded} from the rules (which
+   * resolve only days whose inputs changed since they were stored), in one rule context.
    */
   public static DashboardData load(
-      RulesService rules, LocalDate today, int days, BooleanSupplier cancelled) {
-    LocalDate from = today.minusDays(days - 1L);
+      RulesService rules, DayRange loaded, DayRange extent, BooleanSupplier cancelled) {
     RuleContext ctx = rules.context();
     Map<MetricType, List<ResolvedDay>> out = new LinkedHashMap<>();
     for (MetricType metric : METRICS) {
       if (cancelled.getAsBoolean()) {
         throw new CancellationException("Reading the dashboard was cancelled");
       }
-      List<ResolvedDay> resolved = rules.daily(metric, from, today, ctx);
+      List<ResolvedDay> resolved = rules.daily(metric, loaded.from(), loaded.to(), ctx);
       if (!resolved.isEmpty()) {
         out.put(metric, resolved);
       }
     }
-    return new DashboardData(today, from, out);
+    return new DashboardData(loaded, extent, out);
+  }
+
+  /** The {@code days} days ending {@code to}, taken as the extent too (benchmarks). */
+  public static DashboardData load(
+      RulesService rules, LocalDate to, int days, BooleanSupplier cancelled) {
+    DayRange range = DayRange.ending(to, days);
+    return load(rules, range, range, cancelled);
   }
 }

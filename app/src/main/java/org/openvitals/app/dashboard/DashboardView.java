@@ -9,8 +9,10 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -18,14 +20,15 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Explanation;
@@ -65,10 +68,12 @@ public final class DashboardView extends ScrollPane implements Disposable {
     busy.setId("dashboard-loading");
     busy.setPrefSize(24, 24);
     busy.visibleProperty().bind(model.loadingProperty());
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox header = new HBox(12, title, busy, spacer, periods());
+    // A flow, so the periods move under the title in a narrow window rather than being cut.
+    HBox titleRow = new HBox(12, title, busy);
+    titleRow.setAlignment(Pos.CENTER_LEFT);
+    FlowPane header = new FlowPane(24, 8, titleRow, periods());
     header.setAlignment(Pos.CENTER_LEFT);
+    FlowPane when = when();
 
     Label message = new Label();
     message.setId("dashboard-message");
@@ -82,7 +87,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
     chartSection.visibleProperty().bind(model.chartMetricProperty().isNotNull());
     chartSection.managedProperty().bind(chartSection.visibleProperty());
 
-    VBox page = new VBox(20, header, message, tiles, chartSection);
+    VBox page = new VBox(16, header, when, message, tiles, chartSection);
     page.setPadding(new Insets(0, 8, 8, 0));
     setContent(page);
 
@@ -98,6 +103,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
     // The chart after the tiles are on screen, so the first values never wait for it.
     model.chartDaysProperty().addListener((p, b, n) -> Platform.runLater(this::showChart));
     everyReading.selectedProperty().addListener((p, b, n) -> showChart());
+    model.stateProperty().addListener((p, b, n) -> showTiles());
     showTiles();
   }
 
@@ -125,7 +131,9 @@ public final class DashboardView extends ScrollPane implements Disposable {
               i == 0
                   ? Styles.LEFT_PILL
                   : i == all.length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+      b.setMinWidth(Region.USE_PREF_SIZE);
       b.setSelected(model.periodProperty().get() == p);
+      model.periodProperty().subscribe(now -> b.setSelected(now == p));
       b.setOnAction(e -> {
         model.periodProperty().set(p);
         b.setSelected(true); // a second click keeps the period chosen
@@ -133,6 +141,85 @@ public final class DashboardView extends ScrollPane implements Disposable {
       box.getChildren().add(b);
     }
     return box;
+  }
+
+  /**
+   * The days shown, with steps back and forth, the jump to the latest day with data and, for the
+   * Range period, the first and last day to show.
+   */
+  private FlowPane when() {
+    Label shown = new Label();
+    shown.setId("dashboard-range");
+    shown.getStyleClass().add(Styles.TEXT_BOLD);
+    shown.setMinWidth(Region.USE_PREF_SIZE);
+    Runnable describe =
+        () -> {
+          DayRange r = model.rangeProperty().get();
+          DisplayFormat f = model.formatProperty().get();
+          shown.setText(r.days() == 1 ? f.dayWithWeekday(r.to()) : f.days(r.from(), r.to()));
+        };
+    model.rangeProperty().addListener((p, b, n) -> describe.run());
+    model.formatProperty().addListener((p, b, n) -> describe.run());
+    describe.run();
+
+    Button back = new Button("◀");
+    back.setId("dashboard-previous");
+    back.setAccessibleText("Earlier");
+    back.setTooltip(new Tooltip("Earlier"));
+    back.setOnAction(e -> model.step(-1));
+    Button forward = new Button("▶");
+    forward.setId("dashboard-next");
+    forward.setAccessibleText("Later");
+    forward.setTooltip(new Tooltip("Later"));
+    forward.setOnAction(e -> model.step(1));
+    forward.disableProperty().bind(model.atLatestProperty());
+    back.disableProperty().bind(model.periodProperty().isEqualTo(Period.ALL));
+    Button latest = new Button("Latest");
+    latest.setId("dashboard-latest");
+    latest.setTooltip(new Tooltip("Go to the latest day with data"));
+    latest.setOnAction(e -> model.showLatest());
+    latest.visibleProperty().bind(model.atLatestProperty().not());
+    latest.managedProperty().bind(latest.visibleProperty());
+    for (Button b : List.of(back, forward, latest)) {
+      b.getStyleClass().add(Styles.SMALL);
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+
+    DatePicker from = new DatePicker();
+    from.setId("range-from");
+    from.setPromptText("First day");
+    DatePicker to = new DatePicker();
+    to.setId("range-to");
+    to.setPromptText("Last day");
+    for (DatePicker p : List.of(from, to)) {
+      p.setPrefWidth(150);
+      p.setConverter(model.formatProperty().get().dayConverter());
+    }
+    Button apply = new Button("Show");
+    apply.setId("range-show");
+    apply.setMinWidth(Region.USE_PREF_SIZE);
+    apply.disableProperty().bind(from.valueProperty().isNull().or(to.valueProperty().isNull()));
+    apply.setOnAction(e -> model.showRange(from.getValue(), to.getValue()));
+    Label dash = new Label("to");
+    HBox pick = new HBox(6, from, dash, to, apply);
+    pick.setAlignment(Pos.CENTER_LEFT);
+    pick.visibleProperty().bind(model.periodProperty().isEqualTo(Period.CUSTOM));
+    pick.managedProperty().bind(pick.visibleProperty());
+    model
+        .periodProperty()
+        .subscribe(p -> {
+          if (p == Period.CUSTOM) {
+            from.setValue(model.rangeProperty().get().from());
+            to.setValue(model.rangeProperty().get().to());
+          }
+        });
+
+    HBox steps = new HBox(6, back, shown, forward, latest);
+    steps.setAlignment(Pos.CENTER_LEFT);
+    FlowPane row = new FlowPane(16, 8, steps, pick);
+    row.setId("dashboard-when");
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
   }
 
   private VBox chartSection() {
@@ -157,7 +244,9 @@ public final class DashboardView extends ScrollPane implements Disposable {
                 model.chartMetricProperty()));
     chartNote.setId("chart-note");
     chartNote.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+    chartNote.setWrapText(true);
     HBox controls = new HBox(12, heading, metric, everyReading, chartNote);
+    HBox.setHgrow(chartNote, javafx.scene.layout.Priority.ALWAYS);
     controls.setAlignment(Pos.CENTER_LEFT);
     chartBox.getChildren().add(controls);
     return chartBox;
@@ -165,17 +254,42 @@ public final class DashboardView extends ScrollPane implements Disposable {
 
   /** Updates the tiles in place; only metrics that appear or vanish add or remove a tile. */
   private void showTiles() {
-    MetricFormat format = model.formatProperty().get();
+    DisplayFormat format = model.formatProperty().get();
     List<MetricTile> shown = new ArrayList<>();
+    MetricSummary diastolic =
+        model.summaries().stream()
+            .filter(s -> s.metric() == MetricType.BLOOD_PRESSURE_DIASTOLIC)
+            .findFirst()
+            .orElse(null);
     for (MetricSummary s : model.summaries()) {
+      if (s.metric() == MetricType.BLOOD_PRESSURE_DIASTOLIC
+          && model.summaries().stream()
+              .anyMatch(o -> o.metric() == MetricType.BLOOD_PRESSURE_SYSTOLIC)) {
+        continue; // shown in the systolic tile, as 120/80
+      }
       MetricTile tile = tileByMetric.computeIfAbsent(s.metric(), this::newTile);
-      tile.show(s, format);
+      tile.show(s, diastolic, format);
       shown.add(tile);
     }
     tileByMetric.keySet().retainAll(shown.stream().map(t -> t.summary().metric()).toList());
-    if (!tiles.getChildren().equals(shown)) {
+    if (shown.isEmpty() && model.stateProperty().get() == DashboardViewModel.State.LOADING) {
+      tiles.getChildren().setAll(skeleton());
+    } else if (!tiles.getChildren().equals(shown)) {
       tiles.getChildren().setAll(shown);
     }
+  }
+
+  /** Grey tiles where the values will be, while the first values are read. */
+  private static List<Region> skeleton() {
+    List<Region> out = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      Region r = new Region();
+      r.getStyleClass().addAll("metric-tile", "skeleton-tile");
+      r.setId(i == 0 ? "dashboard-skeleton" : null);
+      r.setPrefHeight(150);
+      out.add(r);
+    }
+    return out;
   }
 
   private MetricTile newTile(MetricType metric) {
@@ -197,11 +311,11 @@ public final class DashboardView extends ScrollPane implements Disposable {
       return;
     }
     if (chart == null) {
-      chart = new DashboardChart();
+      chart = new DashboardChart(model.formatProperty().get());
       chartBox.getChildren().add(chart);
     }
     DashboardChart chart = this.chart;
-    MetricFormat format = model.formatProperty().get();
+    DisplayFormat format = model.formatProperty().get();
     if (everyReading.isSelected() && DashboardData.hasReadings(metric)) {
       chartNote.setText("Reading every stored value...");
       model.readings(
@@ -209,11 +323,10 @@ public final class DashboardView extends ScrollPane implements Disposable {
           r -> {
             chart.showReadings(r, format);
             chartNote.setText(
-                String.format(
-                    Locale.US, "%,d readings; drag to zoom, right-click to zoom out", r.count()));
+                format.count(r.count(), "readings") + "; drag to zoom, right-click to zoom out");
           });
     } else {
-      chart.showDays(metric, model.chartDaysProperty().get(), format);
+      chart.showDays(metric, model.chartDaysProperty().get(), model.chartRange(), format);
       chartNote.setText("Each day's value, coloured by the source it came from");
     }
   }
@@ -222,20 +335,46 @@ public final class DashboardView extends ScrollPane implements Disposable {
     if (!s.hasValue()) {
       return;
     }
-    MetricFormat format = model.formatProperty().get();
-    model.explain(s.metric(), s.valueDay(), e -> showExplanation(e, format));
+    DisplayFormat format = model.formatProperty().get();
+    model.explain(s.metric(), s.valueDay(), e -> showExplanation(e, s, format));
   }
 
-  private void showExplanation(Explanation e, MetricFormat format) {
+  /**
+   * The explanation in a dialog that grows with its content up to most of the screen's height and
+   * scrolls beyond, so Close stays in view.
+   */
+  private void showExplanation(Explanation e, MetricSummary s, DisplayFormat format) {
     Dialog<Void> dialog = new Dialog<>();
     dialog.setTitle("Why this value");
     if (getScene() != null) {
       dialog.initOwner(getScene().getWindow());
     }
-    dialog.getDialogPane().setContent(new ExplanationPane(e, format));
+    ExplanationPane pane = new ExplanationPane(e, s, format);
+    ScrollPane scroll = new ScrollPane(pane);
+    scroll.setId("explanation-scroll");
+    scroll.setFitToWidth(true);
+    scroll.getStyleClass().add("edge-to-edge");
+    // As tall as the content, but never taller than most of the screen: beyond that it scrolls,
+    // and the buttons below stay on screen.
+    double limit =
+        Math.max(240, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() * 0.6);
+    scroll
+        .prefViewportHeightProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.min(pane.getHeight(), limit), pane.heightProperty()));
+    scroll.setMaxHeight(limit + 4);
+    dialog.getDialogPane().setContent(scroll);
     dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-    dialog.getDialogPane().setPrefWidth(720);
+    dialog.getDialogPane().setPrefWidth(760);
     dialog.setResizable(true);
+    // Opening the full text makes the content taller: the window follows, within the screen.
+    pane.heightProperty()
+        .addListener((p, b, n) -> {
+          if (dialog.isShowing()) {
+            dialog.getDialogPane().getScene().getWindow().sizeToScene();
+          }
+        });
     dialog.show();
   }
 

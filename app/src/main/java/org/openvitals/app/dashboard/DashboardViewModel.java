@@ -1,11 +1,14 @@
 package org.openvitals.app.dashboard;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,11 +21,13 @@ import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Explanation;
 import org.openvitals.core.rules.ResolvedDay;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.SourceSummary;
 import org.openvitals.core.time.DayBoundaries;
 
 /**
@@ -42,6 +47,14 @@ public final class DashboardViewModel implements Disposable {
   private final AppContext context;
   private final DashboardSettings settings;
   private final ObjectProperty<Period> period = new SimpleObjectProperty<>(this, "period");
+
+  /** The last day shown; null follows the latest day with data. */
+  private final ObjectProperty<LocalDate> end = new SimpleObjectProperty<>(this, "end");
+
+  private final ObjectProperty<DayRange> custom = new SimpleObjectProperty<>(this, "custom");
+  private final ReadOnlyObjectWrapper<DayRange> range = new ReadOnlyObjectWrapper<>(this, "range");
+  private final ReadOnlyBooleanWrapper atLatest =
+      new ReadOnlyBooleanWrapper(this, "atLatest", true);
   private final ObjectProperty<MetricType> chartMetric =
       new SimpleObjectProperty<>(this, "chartMetric");
   private final ReadOnlyObjectWrapper<DashboardData> data =
@@ -57,7 +70,7 @@ public final class DashboardViewModel implements Disposable {
   private final ReadOnlyObjectWrapper<State> state =
       new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-  private final ReadOnlyObjectWrapper<MetricFormat> format =
+  private final ReadOnlyObjectWrapper<DisplayFormat> format =
       new ReadOnlyObjectWrapper<>(this, "format");
   private final BackgroundWork work;
   private final BackgroundWork.Lane reads;
@@ -77,14 +90,16 @@ public final class DashboardViewModel implements Disposable {
     this.readingLoads = work.lane();
     period.set(settings.period().orElse(Period.WEEK));
     data.set(DashboardData.empty(LocalDate.now(context.clock())));
+    range.set(DayRange.ending(data.get().latest(), 1));
     showFormat();
     period.addListener((p, before, now) -> {
-      settings.savePeriod(now);
-      present();
-      if (!reads.isRunning() && !data.get().covers(now)) {
-        reload();
+      if (now != Period.CUSTOM) {
+        settings.savePeriod(now);
       }
+      present();
     });
+    end.addListener((p, before, now) -> present());
+    custom.addListener((p, before, now) -> present());
     chartMetric.addListener((p, before, now) -> {
       if (now != null && !choosingMetric) {
         settings.saveChartMetric(now);
@@ -100,11 +115,18 @@ public final class DashboardViewModel implements Disposable {
                   showFormat(); // the new store's source colours
                   reload();
                 }),
-            context.dataVersionProperty().subscribe((before, now) -> reload()));
+            context.dataVersionProperty().subscribe((before, now) -> reload()),
+            context
+                .importedUpToProperty()
+                .subscribe((before, now) -> {
+                  if (now != null) {
+                    showDay(now);
+                  }
+                }));
   }
 
   private void showFormat() {
-    format.set(new MetricFormat(context.unitSystemProperty().get(), context.current().colours()));
+    format.set(new DisplayFormat(context.unitSystemProperty().get(), context.current().colours()));
   }
 
   /** Stops following the store and the unit system, and drops reads still running. */
@@ -122,6 +144,68 @@ public final class DashboardViewModel implements Disposable {
   /** The metric in the chart; remembered between runs. */
   public ObjectProperty<MetricType> chartMetricProperty() {
     return chartMetric;
+  }
+
+  /** The last day shown; null follows the latest day with data (the default). */
+  public ObjectProperty<LocalDate> endProperty() {
+    return end;
+  }
+
+  /** The days of the Range period. */
+  public ObjectProperty<DayRange> customProperty() {
+    return custom;
+  }
+
+  /** The days the tiles summarise now. */
+  public ReadOnlyObjectProperty<DayRange> rangeProperty() {
+    return range.getReadOnlyProperty();
+  }
+
+  /** True while the days shown end on the latest day with data. */
+  public ReadOnlyBooleanProperty atLatestProperty() {
+    return atLatest.getReadOnlyProperty();
+  }
+
+  /** Back to the latest day with data (and on with it as new data arrives). */
+  public void showLatest() {
+    if (period.get() == Period.CUSTOM) {
+      period.set(settings.period().filter(Period::fixed).orElse(Period.WEEK));
+    }
+    end.set(null);
+  }
+
+  /** The period ending on {@code day} (a Range keeps its length). */
+  public void showDay(LocalDate day) {
+    if (period.get() == Period.CUSTOM && custom.get() != null) {
+      custom.set(DayRange.ending(day, custom.get().days()));
+    }
+    end.set(day);
+  }
+
+  /** Steps a fixed period or a range back (-1) or forward (+1) by its own length. */
+  public void step(int direction) {
+    DayRange shown = range.get();
+    int days = period.get() == Period.ALL ? 0 : shown.days();
+    if (days == 0) {
+      return;
+    }
+    LocalDate to = shown.to().plusDays((long) direction * days);
+    LocalDate latest = data.get().latest();
+    if (to.isAfter(latest)) {
+      to = latest;
+    }
+    if (period.get() == Period.CUSTOM) {
+      custom.set(DayRange.ending(to, days));
+    }
+    end.set(to.equals(latest) && period.get() != Period.CUSTOM ? null : to);
+  }
+
+  /** Shows the days from {@code from} to {@code to} (either order). */
+  public void showRange(LocalDate from, LocalDate to) {
+    DayRange chosen = from.isAfter(to) ? new DayRange(to, from) : new DayRange(from, to);
+    custom.set(chosen);
+    end.set(chosen.to());
+    period.set(Period.CUSTOM);
   }
 
   public ReadOnlyObjectProperty<DashboardData> dataProperty() {
@@ -158,13 +242,13 @@ public final class DashboardViewModel implements Disposable {
   }
 
   /** How values are shown, following the user's unit system and the open store's colours. */
-  public ReadOnlyObjectProperty<MetricFormat> formatProperty() {
+  public ReadOnlyObjectProperty<DisplayFormat> formatProperty() {
     return format.getReadOnlyProperty();
   }
 
-  /** The chart's first day for the current period. */
-  public LocalDate chartFrom() {
-    return data.get().today().minusDays(period.get().chartDays() - 1L);
+  /** The chart's days for the current period: the period's, but at least a week. */
+  public DayRange chartRange() {
+    return range.get().atLeast(7);
   }
 
   /** Reads the dashboard's data again, off the FX thread; a read still running is cancelled. */
@@ -172,23 +256,29 @@ public final class DashboardViewModel implements Disposable {
     RulesService rules = context.rules();
     SampleStore store = context.store();
     Period shown = period.get();
+    LocalDate chosenEnd = end.get();
+    DayRange chosenRange = custom.get();
     if (data.get().isEmpty()) {
       state.set(State.LOADING);
     }
     return reads
         .task(progress -> {
           LocalDate today = today(store);
-          // The period on screen first, so values appear quickly (with the period before it for
-          // short periods; a year's trend waits for the second read); then every period's days,
-          // so switching period needs no store access.
-          int first =
-              shown.days() <= Period.MONTH.days()
-                  ? Math.max(2 * shown.days(), shown.chartDays())
-                  : shown.days();
-          DashboardData quick = DashboardData.load(rules, today, first, progress::isCancelled);
-          progress.runOnFxThread(() -> show(quick));
+          DayRange extent = extent(store, today);
+          LocalDate last = extent == null ? today : extent.to();
+          LocalDate endDay = chosenEnd == null || chosenEnd.isAfter(last) ? last : chosenEnd;
+          DayRange wanted =
+              shown.range(endDay, extent == null ? endDay : extent.from(), chosenRange);
+          // The period on screen first, so values appear quickly; then two years around it, so
+          // switching between the fixed periods needs no store access.
+          DayRange quick = DashboardData.needed(wanted);
+          DashboardData first = DashboardData.load(rules, quick, extent, progress::isCancelled);
+          progress.runOnFxThread(() -> show(first));
           progress.updateProgress(1, 2);
-          return DashboardData.load(rules, today, Period.LOADED_DAYS, progress::isCancelled);
+          DayRange full = quick.union(DashboardData.needed(DayRange.ending(endDay, 365)));
+          return full.equals(quick)
+              ? first
+              : DashboardData.load(rules, full, extent, progress::isCancelled);
         })
         .onSuccess(this::show)
         .onFailure(
@@ -198,6 +288,28 @@ public final class DashboardViewModel implements Disposable {
               message.set(why);
             })
         .start();
+  }
+
+  /** The first and the latest day with data (never after today); null when there is none. */
+  private static DayRange extent(SampleStore store, LocalDate today) {
+    Instant first = null;
+    Instant last = null;
+    for (SourceSummary s : store.sources()) {
+      if (s.first() != null && (first == null || s.first().isBefore(first))) {
+        first = s.first();
+      }
+      if (s.last() != null && (last == null || s.last().isAfter(last))) {
+        last = s.last();
+      }
+    }
+    if (first == null || last == null) {
+      return null;
+    }
+    DayBoundaries days = store.dayBoundaries();
+    LocalDate to = days.dayOf(last.atOffset(ZoneOffset.UTC));
+    to = to.isAfter(today) ? today : to;
+    LocalDate from = days.dayOf(first.atOffset(ZoneOffset.UTC));
+    return new DayRange(from.isAfter(to) ? to : from, to);
   }
 
   /** Reads why {@code metric} has its value on {@code day}, off the FX thread. */
@@ -213,8 +325,8 @@ public final class DashboardViewModel implements Disposable {
    */
   public BackgroundTask<Readings> readings(MetricType metric, Consumer<Readings> onReady) {
     SampleStore store = context.store();
-    LocalDate from = chartFrom();
-    LocalDate to = data.get().today();
+    LocalDate from = chartRange().from();
+    LocalDate to = chartRange().to();
     return readingLoads
         .task(progress -> {
           DayBoundaries days = store.dayBoundaries();
@@ -241,8 +353,8 @@ public final class DashboardViewModel implements Disposable {
 
   private void show(DashboardData loaded) {
     data.set(loaded);
-    if (loaded.isEmpty()) {
-      boolean more = reads.isRunning() && !loaded.covers(Period.YEAR);
+    if (loaded.extent() == null) {
+      boolean more = reads.isRunning();
       state.set(more ? State.LOADING : State.EMPTY);
       message.set(
           more
@@ -277,7 +389,29 @@ public final class DashboardViewModel implements Disposable {
   /** Summaries and chart for the current period from what is loaded: no store access. */
   private void present() {
     DashboardData loaded = data.get();
-    summaries.setAll(loaded.metrics().stream().map(m -> loaded.summary(m, period.get())).toList());
+    DayRange extent = loaded.extent();
+    LocalDate latest = loaded.latest();
+    LocalDate endDay = end.get() == null || end.get().isAfter(latest) ? latest : end.get();
+    DayRange shown =
+        period.get().range(endDay, extent == null ? endDay : extent.from(), custom.get());
+    range.set(shown);
+    atLatest.set(!shown.to().isBefore(latest));
+    if (!loaded.covers(shown) && loaded.extent() != null) {
+      reload(); // the values below are what is loaded until the read ends
+    }
+    summaries.setAll(
+        loaded.metrics().stream().map(m -> loaded.summary(m, period.get(), shown)).toList());
+    if (extent != null && state.get() == State.READY) {
+      boolean any = summaries.stream().anyMatch(MetricSummary::hasValue);
+      message.set(
+          any
+              ? ""
+              : "No data from "
+                  + format.get().days(shown.from(), shown.to())
+                  + ". Your data runs from "
+                  + format.get().days(extent.from(), extent.to())
+                  + ".");
+    }
     presentChart();
   }
 
@@ -287,7 +421,7 @@ public final class DashboardViewModel implements Disposable {
       chartDays.set(List.of());
       return;
     }
-    LocalDate from = chartFrom();
-    chartDays.set(data.get().days(metric).stream().filter(d -> !d.day().isBefore(from)).toList());
+    DayRange span = chartRange();
+    chartDays.set(data.get().days(metric).stream().filter(d -> span.contains(d.day())).toList());
   }
 }

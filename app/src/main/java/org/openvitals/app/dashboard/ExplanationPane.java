@@ -9,6 +9,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Disagreement;
 import org.openvitals.core.rules.Explanation;
@@ -24,50 +25,83 @@ import org.openvitals.core.rules.SourceOverride;
  */
 final class ExplanationPane extends VBox {
 
-  ExplanationPane(Explanation e, MetricFormat format) {
+  /**
+   * @param period the tile's summary, whose figure over its days is shown beside the day's; null
+   *     when the day alone is explained
+   */
+  ExplanationPane(Explanation e, MetricSummary period, DisplayFormat format) {
     super(12);
     setId("explanation");
     getStyleClass().add("explanation");
     setPadding(new Insets(4));
     MetricType metric = e.metric();
+    String name = MetricTile.name(metric);
 
     Label heading =
         new Label(
             e.resolved() == null
-                ? metric.displayName() + " on " + e.day() + ": no source has usable data"
-                : metric.displayName()
+                ? name + " on " + format.dayWithWeekday(e.day()) + ": no source has usable data"
+                : name
                     + " on "
-                    + e.day()
+                    + format.dayWithWeekday(e.day())
                     + ": "
                     + format.full(metric, e.resolved().value())
                     + ", mostly from "
-                    + e.resolved().primary().name());
+                    + format.source(e.resolved().primary()));
     heading.setId("explanation-heading");
     heading.getStyleClass().add(Styles.TITLE_4);
     heading.setWrapText(true);
+    getChildren().add(heading);
+    if (period != null && period.hasValue() && period.period() != Period.TODAY) {
+      Label over =
+          wrapped(
+              "Over "
+                  + format.days(period.range().from(), period.range().to())
+                  + ": "
+                  + (metric == MetricType.WORKOUT
+                      ? format.count(period.events(), "workouts")
+                          + ", "
+                          + format.duration(period.total())
+                      : "daily average " + format.full(metric, period.value()))
+                  + " on "
+                  + format.count(period.daysWithData(), "days with data")
+                  + "; the day below is the latest of them.");
+      over.setId("explanation-period");
+      getChildren().add(over);
+    }
 
     Label rule = wrapped("Rule: " + e.ruleText());
     Label order = wrapped("Source order: " + e.orderFrom());
-    getChildren().addAll(heading, rule, order, sources(e, format));
+    getChildren().addAll(rule, order, sources(e, format));
 
     for (SourceOverride o : e.overrides()) {
-      getChildren().add(wrapped("Set aside from " + o.overridden().name() + ": " + o.why()));
+      getChildren()
+          .add(wrapped("Set aside from " + format.source(o.overridden()) + ": " + o.why()));
     }
     for (Disagreement d : e.disagreements()) {
       getChildren()
           .add(
               wrapped(
                   "Disagreement: "
-                      + d.first().name()
+                      + format.source(d.first())
                       + " "
                       + format.full(metric, d.firstValue())
                       + ", "
-                      + d.second().name()
+                      + format.source(d.second())
                       + " "
                       + format.full(metric, d.secondValue())));
     }
     for (QualityFlag f : e.qualityFlags()) {
-      getChildren().add(wrapped("Quality: " + f.message()));
+      getChildren()
+          .add(
+              wrapped(
+                  "Quality"
+                      + (f.source() == null ? "" : " (" + format.source(f.source()) + ")")
+                      + (f.at() == null ? "" : " at " + format.time(f.at().toInstant()))
+                      + ": "
+                      + (f.source() == null
+                          ? f.message()
+                          : f.message().replace(f.source().key(), format.source(f.source())))));
     }
 
     TextArea text = new TextArea(ExplanationText.render(e));
@@ -75,12 +109,13 @@ final class ExplanationPane extends VBox {
     text.setEditable(false);
     text.getStyleClass().add("explanation-text");
     text.setPrefRowCount(14);
+    text.setWrapText(false);
     TitledPane full = new TitledPane("Full explanation", text);
     full.setExpanded(false);
     getChildren().add(full);
   }
 
-  private static GridPane sources(Explanation e, MetricFormat format) {
+  private static GridPane sources(Explanation e, DisplayFormat format) {
     GridPane grid = new GridPane();
     grid.setHgap(12);
     grid.setVgap(4);
@@ -95,10 +130,19 @@ final class ExplanationPane extends VBox {
     for (SourceDay s : e.sources()) {
       Circle dot = new Circle(5, format.colours().of(s.source()));
       grid.add(dot, 0, row);
-      grid.add(new Label(s.source().name() + " (" + s.source().provider() + ")"), 1, row);
+      Label name = new Label(format.source(s.source()));
+      name.setWrapText(true);
+      name.setMaxWidth(220);
+      name.setTooltip(
+          new javafx.scene.control.Tooltip(
+              format.source(s.source())
+                  + " ("
+                  + DisplayFormat.provider(s.source().provider())
+                  + ")"));
+      grid.add(name, 1, row);
       grid.add(new Label(role(s)), 2, row);
       grid.add(new Label(value(e.metric(), s.ownValue(), format)), 3, row);
-      grid.add(new Label(value(e.metric(), s.contributed(), format)), 4, row);
+      grid.add(new Label(used(e, s, format)), 4, row);
       grid.add(new Label(String.format(Locale.ROOT, "%.0f%%", 100 * s.quality().score())), 5, row);
       row++;
     }
@@ -115,7 +159,25 @@ final class ExplanationPane extends VBox {
     };
   }
 
-  private static String value(MetricType metric, double v, MetricFormat format) {
+  /**
+   * What the merge took from a source: readings for the readings rule (a count, not a heart rate),
+   * else the amount in the metric's unit.
+   */
+  private static String used(Explanation e, SourceDay s, DisplayFormat format) {
+    if (Double.isNaN(s.contributed())) {
+      return "-";
+    }
+    return switch (e.rule()) {
+      case READINGS -> {
+        long n = Math.round(s.contributed());
+        yield format.count(n, n == 1 ? "reading" : "readings");
+      }
+      case WORKOUTS -> format.duration(s.contributed());
+      default -> format.full(e.metric(), s.contributed());
+    };
+  }
+
+  private static String value(MetricType metric, double v, DisplayFormat format) {
     return Double.isNaN(v) ? "-" : format.full(metric, v);
   }
 

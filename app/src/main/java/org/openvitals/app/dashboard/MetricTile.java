@@ -1,14 +1,15 @@
 package org.openvitals.app.dashboard;
 
 import atlantafx.base.theme.Styles;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 
 /**
@@ -16,8 +17,6 @@ import org.openvitals.core.model.MetricType;
  * from (colour and name), the trend against the period before and a sparkline of its days.
  */
 final class MetricTile extends VBox {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.US);
-
   private final Label value = new Label();
   private final Label unit = new Label();
   private final Label note = new Label();
@@ -36,8 +35,13 @@ final class MetricTile extends VBox {
     getStyleClass().add("metric-tile");
     setFocusTraversable(true);
 
-    Label name = new Label(name(metric));
+    Label name = new Label(tileName(metric));
     name.getStyleClass().addAll("metric-name", Styles.TEXT_MUTED);
+    // Long names and notes wrap in a narrow tile rather than being cut.
+    for (Label l : new Label[] {name, note, source, trend}) {
+      l.setWrapText(true);
+      l.setMinHeight(Region.USE_PREF_SIZE);
+    }
     value.setId("value-" + id);
     value.getStyleClass().add("metric-value");
     value.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a value is never cut short
@@ -47,7 +51,8 @@ final class MetricTile extends VBox {
     note.getStyleClass().addAll("metric-note", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
     source.setId("source-" + id);
     source.getStyleClass().addAll("metric-source", Styles.TEXT_SMALL);
-    sourceRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    sourceRow.setAlignment(javafx.geometry.Pos.TOP_LEFT);
+    dot.setTranslateY(4);
     trend.getStyleClass().addAll("metric-trend", Styles.TEXT_SMALL);
     sparkline.getStyleClass().add("sparkline");
     sparkline.setPrefHeight(28);
@@ -63,29 +68,70 @@ final class MetricTile extends VBox {
   }
 
   /** Shows {@code s}; tiles are updated in place, so switching period rebuilds nothing. */
-  void show(MetricSummary s, MetricFormat format) {
+  void show(MetricSummary s, DisplayFormat format) {
+    show(s, null, format);
+  }
+
+  /**
+   * Shows {@code s}; for blood pressure, {@code diastolic} (may be null) joins the systolic value
+   * as people write it ("120/80 mmHg").
+   */
+  void show(MetricSummary s, MetricSummary diastolic, DisplayFormat format) {
     summary = s;
-    value.setText(s.hasValue() ? format.number(s.metric(), s.value()) : "-");
-    unit.setText(format.unit(s.metric()));
-    note.setText(note(s));
+    String figure;
+    String spoken;
+    if (s.metric() == MetricType.WORKOUT) {
+      figure = s.hasValue() ? format.decimal(s.events(), 0) : "-";
+      unit.setText(s.hasValue() ? (s.events() == 1 ? "workout" : "workouts") : "");
+      spoken =
+          s.hasValue()
+              ? format.count(s.events(), s.events() == 1 ? "workout" : "workouts")
+              : "no data";
+    } else if (s.metric() == MetricType.BLOOD_PRESSURE_SYSTOLIC) {
+      boolean both = s.hasValue() && diastolic != null && diastolic.hasValue();
+      figure =
+          !s.hasValue()
+              ? "-"
+              : format.number(s.metric(), s.value())
+                  + "/"
+                  + (both ? format.number(diastolic.metric(), diastolic.value()) : "-");
+      unit.setText(s.hasValue() ? format.unit(s.metric(), s.value()) : "");
+      spoken = s.hasValue() ? figure + " " + unit.getText() : "no data";
+    } else {
+      figure = s.hasValue() ? format.number(s.metric(), s.value()) : "-";
+      unit.setText(s.hasValue() ? format.unit(s.metric(), s.value()) : "");
+      spoken = s.hasValue() ? format.full(s.metric(), s.value()) : "no data";
+    }
+    value.setText(figure);
+    note.setText(note(s, format));
     sourceRow.setVisible(s.primary() != null);
     if (s.primary() != null) {
       dot.setFill(format.colours().of(s.primary()));
       source.setText(
-          s.primary().name()
+          format.source(s.primary())
               + (s.period() == Period.TODAY || s.primaryDays() == s.daysWithData()
                   ? ""
                   : " (" + s.primaryDays() + " of " + s.daysWithData() + " days)"));
+      source.setTooltip(new javafx.scene.control.Tooltip(source.getText()));
     }
-    trend.setText(trend(s));
+    trend.setText(s.metric() == MetricType.WORKOUT ? "" : trend(s));
     sparkValues = s.sparkline();
     draw(sparkline, sparkValues);
     setAccessibleText(
-        name(s.metric())
+        tileName(s.metric())
             + ": "
-            + (s.hasValue() ? format.full(s.metric(), s.value()) : "no data")
-            + (s.primary() == null ? "" : ", from " + s.primary().name())
+            + spoken
+            + (s.primary() == null ? "" : ", from " + format.source(s.primary()))
             + ". Press Enter for the explanation.");
+  }
+
+  /** A tile's title: blood pressure is one tile, workouts are counted. */
+  static String tileName(MetricType metric) {
+    return switch (metric) {
+      case BLOOD_PRESSURE_SYSTOLIC -> "Blood pressure";
+      case WORKOUT -> "Workouts";
+      default -> name(metric);
+    };
   }
 
   /** The catalog's name, shortened where the catalog is precise for importers' sake. */
@@ -99,13 +145,23 @@ final class MetricTile extends VBox {
     };
   }
 
-  private static String note(MetricSummary s) {
+  private static String note(MetricSummary s, DisplayFormat format) {
     if (!s.hasValue()) {
       return s.period() == Period.TODAY ? "No data this week" : "No data in this period";
     }
+    if (s.metric() == MetricType.WORKOUT) {
+      return format.duration(s.total())
+          + " in total, last "
+          + (s.period() == Period.TODAY
+              ? format.dayWithWeekday(s.valueDay())
+              : format.day(s.valueDay()));
+    }
     return s.period() == Period.TODAY
-        ? s.valueDay().format(DAY)
-        : "Daily average, " + s.daysWithData() + " of " + s.period().days() + " days";
+        ? format.dayWithWeekday(s.valueDay())
+        : "Daily average, "
+            + format.decimal(s.daysWithData(), 0)
+            + " of "
+            + format.count(s.range().days(), "days");
   }
 
   private static String trend(MetricSummary s) {
@@ -115,7 +171,9 @@ final class MetricTile extends VBox {
     double pct = 100 * s.trend();
     String arrow = Math.abs(pct) < 0.5 ? "→" : pct > 0 ? "↑" : "↓";
     String against =
-        s.period() == Period.TODAY ? "the week before" : "the " + s.period().label() + " before";
+        s.period() == Period.TODAY
+            ? "the week before"
+            : s.period().fixed() ? "the " + s.period().label() + " before" : "the days before";
     return String.format(Locale.US, "%s %.0f%% vs %s", arrow, Math.abs(pct), against);
   }
 

@@ -2,14 +2,20 @@ package org.openvitals.app.dashboard;
 
 import java.time.LocalDate;
 
-/** The spans the dashboard summarises, each compared with the span just before it. */
+/**
+ * The spans the dashboard summarises, each ending on the day shown (the latest day with data unless
+ * the person moves it) and compared with the span just before it; "All" reaches back to the first
+ * day with data and "Range" is a span the person picks.
+ */
 public enum Period {
-  TODAY("Today", 1),
+  TODAY("Day", 1),
   WEEK("7 days", 7),
   MONTH("30 days", 30),
-  YEAR("365 days", 365);
+  YEAR("365 days", 365),
+  ALL("All", 0),
+  CUSTOM("Range", 0);
 
-  /** The longest span plus the one before it: what one load covers so every period is a slice. */
+  /** The longest fixed span plus the one before it: one load covers every fixed period. */
   static final int LOADED_DAYS = 2 * 365;
 
   private final String label;
@@ -24,17 +30,25 @@ public enum Period {
     return label;
   }
 
+  /** Days of a fixed period (0 for All and Range, whose length depends on the data or choice). */
   public int days() {
     return days;
   }
 
-  /** The first day of this period when it ends with {@code today}. */
-  public LocalDate firstDay(LocalDate today) {
-    return today.minusDays(days - 1L);
+  /** True for the periods of a fixed length, which step back and forth by their length. */
+  public boolean fixed() {
+    return days > 0;
   }
 
-  /** Days a chart or sparkline shows: the period, but at least a week so today has a shape. */
-  public int chartDays() {
-    return Math.max(days, 7);
+  /**
+   * The days shown when this period ends on {@code end}; {@code first} is the first day with data
+   * (All) and {@code custom} the person's range (Range).
+   */
+  public DayRange range(LocalDate end, LocalDate first, DayRange custom) {
+    return switch (this) {
+      case ALL -> new DayRange(first.isAfter(end) ? end : first, end);
+      case CUSTOM -> custom != null ? custom : DayRange.ending(end, 7);
+      default -> DayRange.ending(end, days);
+    };
   }
 }

@@ -31,6 +31,8 @@ import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.connectors.csv.CsvMapping;
 import org.openvitals.connectors.files.FileImporter;
@@ -339,6 +341,12 @@ public final class ImportView extends ScrollPane implements Disposable {
     row(numbers, 3, "Duplicates", report.duplicates(), "already stored, skipped");
     row(numbers, 4, "Rejected", report.rejected().count(), "records with a problem");
     box.getChildren().add(numbers);
+    if (report.span() != null) {
+      Label span = new Label(spanText(report.span()));
+      span.setId("report-span");
+      span.setWrapText(true);
+      box.getChildren().add(span);
+    }
     if (report.cancelled()) {
       box.getChildren()
           .add(new Label("Import the same file again to import the rest; nothing is doubled."));
@@ -465,5 +473,15 @@ public final class ImportView extends ScrollPane implements Disposable {
     box.visibleProperty().bind(Bindings.size(model.history()).greaterThan(1));
     box.managedProperty().bind(box.visibleProperty());
     return box;
+  }
+
+  /** "Data from Mar 1, 2024 to Mar 5, 2024; the dashboard shows its last day." */
+  static String spanText(ImportReport.Span span) {
+    DisplayFormat dates = new DisplayFormat(UnitSystem.METRIC);
+    return "Data from "
+        + dates.days(
+            span.first().atZone(dates.zone()).toLocalDate(),
+            span.last().atZone(dates.zone()).toLocalDate())
+        + "; the dashboard now ends on its last day.";
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -398,7 +399,13 @@ public final class ImportViewModel implements Disposable {
     }
     history.addFirst(ended);
     notice.set(null);
-    if (ended.wroteData()) {
+    if (ended.wroteData() && ended.report().span() != null) {
+      context.dataImported(
+          context
+              .store()
+              .dayBoundaries()
+              .dayOf(ended.report().span().last().atOffset(ZoneOffset.UTC)));
+    } else if (ended.wroteData()) {
       context.dataChanged();
     }
     if (!queue.isEmpty()) {

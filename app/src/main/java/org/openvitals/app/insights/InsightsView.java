@@ -34,7 +34,7 @@ import org.openvitals.app.assistant.AssistantSettings;
 import org.openvitals.app.assistant.ToolCall;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
-import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.settings.UserSettings;
 import org.openvitals.core.insights.Evidence;
 
@@ -47,6 +47,7 @@ public final class InsightsView extends BorderPane implements Disposable {
   private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM");
 
   private final InsightsViewModel model;
+  private final AppContext context;
   private final SplitPane cardsAndDetails;
   private AssistantSettings assistantShownFor;
   private final XYChart.Series<Number, Number> chartSeries = new XYChart.Series<>();
@@ -56,6 +57,7 @@ public final class InsightsView extends BorderPane implements Disposable {
   }
 
   InsightsView(AppContext context, Supplier<AssistantSettings> assistant) {
+    this.context = context;
     this.model = new InsightsViewModel(context, assistant);
     getStyleClass().add("screen");
     setPadding(new Insets(16));
@@ -144,15 +146,14 @@ public final class InsightsView extends BorderPane implements Disposable {
             setText(
                 empty || e == null
                     ? null
-                    : DisplayValues.day(e.date())
+                    : shown().day(e.date())
                         + "  "
                         + e.metric().displayName()
                         + "  "
-                        + DisplayValues.format(
-                            e.metric(), e.value(), context.unitSystemProperty().get())
+                        + shown().full(e.metric(), e.value())
                         + (e.source() == null
                             ? "  (none: counted as 0)"
-                            : "  " + e.source().key()));
+                            : "  " + shown().source(e.source())));
           }
         });
     days.getSelectionModel()
@@ -356,5 +357,9 @@ public final class InsightsView extends BorderPane implements Disposable {
       text.setText(card.text());
       setGraphic(box);
     }
+  }
+
+  private DisplayFormat shown() {
+    return new DisplayFormat(context.unitSystemProperty().get(), context.current().colours());
   }
 }

@@ -22,7 +22,7 @@ import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
 import org.openvitals.app.context.Disposable;
-import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.quality.QualityViewModel;
 import org.openvitals.core.insights.Evidence;
 import org.openvitals.core.insights.Insight;
@@ -87,15 +87,16 @@ public final class InsightsViewModel implements Disposable {
           LocalDate from = to.minusDays(DAYS - 1L);
           var data = InsightData.load(rules, store, from, to, progress::isCancelled);
           var report = Insights.of(data, from, to);
-          InsightText text = new InsightText((m, v) -> DisplayValues.format(m, v, units));
+          DisplayFormat shown = new DisplayFormat(units);
+          InsightText text = new InsightText(shown::full);
           List<Card> out = new ArrayList<>();
           for (Insight i : report.found()) {
             out.add(new Card(i, i.kind().id(), text.title(i), text.sentence(i)));
           }
           String summary =
-              DisplayValues.day(from)
+              shown.day(from)
                   + " to "
-                  + DisplayValues.day(to)
+                  + shown.day(to)
                   + ": "
                   + count(report.significantTrends().size(), "change", "changes")
                   + " larger than the day-to-day noise, "

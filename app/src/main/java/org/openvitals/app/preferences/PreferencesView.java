@@ -30,7 +30,7 @@ import javafx.util.StringConverter;
 import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
-import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.preferences.PreferencesViewModel.Scope;
 import org.openvitals.app.preferences.PreferencesViewModel.SourceItem;
 import org.openvitals.app.shell.Screen;
@@ -259,7 +259,9 @@ public final class PreferencesView extends VBox implements Disposable {
     var units = context.unitSystemProperty().get();
     Label day =
         new Label(
-            f.dayValue() == null ? "no value" : DisplayValues.format(metric, f.dayValue(), units));
+            f.dayValue() == null
+                ? "no value"
+                : new DisplayFormat(units).full(metric, f.dayValue()));
     day.setId("preview-" + metric.id() + "-" + which);
     day.getStyleClass().add(Styles.TEXT_BOLD);
     if (changed) {
@@ -274,7 +276,7 @@ public final class PreferencesView extends VBox implements Disposable {
         small(
             f.weekMean() == null
                 ? "7 days: no value"
-                : "7-day average " + DisplayValues.format(metric, f.weekMean(), units));
+                : "7-day average " + new DisplayFormat(units).full(metric, f.weekMean()));
     VBox box = new VBox(2, day, from, week);
     if (changed) {
       box.getStyleClass().add("changed-figures");
@@ -402,7 +404,7 @@ public final class PreferencesView extends VBox implements Disposable {
       setAccessibleText(
           (getIndex() + 1)
               + ". "
-              + DisplayValues.source(item.source())
+              + new DisplayFormat(context.unitSystemProperty().get()).source(item.source())
               + ", "
               + item.deviceClass().id());
     }

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import java.util.function.Function;
 import org.openvitals.app.context.Progress;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.rules.CrossSourceValidation;
 import org.openvitals.core.rules.DayOutcome;
 import org.openvitals.core.rules.Disagreement;
@@ -20,6 +22,7 @@ import org.openvitals.core.rules.QualityFlag;
 import org.openvitals.core.rules.RuleContext;
 import org.openvitals.core.rules.Rules;
 import org.openvitals.core.rules.RulesService;
+import org.openvitals.core.rules.SourceDay;
 import org.openvitals.core.store.SampleStore;
 
 /**
@@ -54,6 +57,7 @@ final class QualityScan {
     long done = 0;
     progress.updateProgress(0, Math.max(1, total));
     Set<Finding> out = new LinkedHashSet<>();
+    UsualHours usual = new UsualHours();
     // One context for the whole scan: building it reads every source's summary, which would
     // otherwise cost more than resolving a month.
     RuleContext ctx = rules.context();
@@ -72,12 +76,92 @@ final class QualityScan {
                 start,
                 last,
                 false);
-        outcomes.forEach((day, outcome) -> collect(metric, day, outcome, describe, out));
+        outcomes.forEach((day, outcome) -> collect(metric, day, outcome, describe, out, usual));
         progress.updateProgress(++done, total);
       }
+      out.addAll(usual.judge(describe));
+      usual.clear();
     }
     return sorted(out);
   }
+
+  /**
+   * Thin and stale days judged against each source's own usual hours, not a fixed 16 waking hours:
+   * a ring that records at night or a watch taken off to charge every evening covers fewer hours on
+   * every day, and that is no fault. A day is flagged when its source covered less than half of
+   * what it covers on a usual day (the median over the period's days with its data); with fewer
+   * than {@link #USUAL_AFTER_DAYS} such days there is no usual yet and the rules' own flag stands.
+   */
+  static final class UsualHours {
+    record Flagged(MetricType metric, LocalDate day, QualityFlag flag, double covered) {}
+
+    private final Map<SourceRef, Map<LocalDate, Double>> covered = new HashMap<>();
+    private final List<Flagged> flagged = new ArrayList<>();
+
+    void day(LocalDate day, SourceDay source) {
+      if (source.samples() > 0) {
+        covered
+            .computeIfAbsent(source.source(), k -> new HashMap<>())
+            .put(day, source.coveredMinutes());
+      }
+    }
+
+    void flag(MetricType metric, LocalDate day, QualityFlag flag) {
+      Double minutes = covered.getOrDefault(flag.source(), Map.of()).get(day);
+      flagged.add(new Flagged(metric, day, flag, minutes == null ? 0 : minutes));
+    }
+
+    /** The source's usual minutes a day: the median over its days with data; NaN when too few. */
+    double usual(SourceRef source) {
+      double[] minutes =
+          covered.getOrDefault(source, Map.of()).values().stream()
+              .mapToDouble(Double::doubleValue)
+              .sorted()
+              .toArray();
+      if (minutes.length < USUAL_AFTER_DAYS) {
+        return Double.NaN;
+      }
+      int mid = minutes.length / 2;
+      return minutes.length % 2 == 1 ? minutes[mid] : (minutes[mid - 1] + minutes[mid]) / 2;
+    }
+
+    List<Finding> judge(ValueText describe) {
+      List<Finding> out = new ArrayList<>();
+      for (Flagged f : flagged) {
+        SourceRef source = f.flag().source();
+        double usual = usual(source);
+        if (!Double.isNaN(usual) && f.covered() >= usual / 2) {
+          continue; // as many hours as this source usually records
+        }
+        String message =
+            Double.isNaN(usual) || f.flag().kind() != QualityFlag.Kind.INCOMPLETE
+                ? f.flag().message()
+                : String.format(
+                    Locale.ROOT,
+                    "%s covered %.1f h of the day; it usually covers %.1f h",
+                    source.name(),
+                    f.covered() / 60,
+                    usual / 60);
+        out.add(
+            new Finding(
+                kindOf(f.flag().kind()),
+                f.metric(),
+                f.day(),
+                List.of(source),
+                f.flag().at(),
+                message));
+      }
+      return out;
+    }
+
+    void clear() {
+      covered.clear();
+      flagged.clear();
+    }
+  }
+
+  /** Days of data a source needs before its own usual hours judge its thin days. */
+  static final int USUAL_AFTER_DAYS = 5;
 
   /** Formats a value of a metric for people. */
   @FunctionalInterface
@@ -110,7 +194,13 @@ final class QualityScan {
   }
 
   private static void collect(
-      MetricType metric, LocalDate day, DayOutcome outcome, ValueText text, Set<Finding> out) {
+      MetricType metric,
+      LocalDate day,
+      DayOutcome outcome,
+      ValueText text,
+      Set<Finding> out,
+      UsualHours usual) {
+    outcome.sources().forEach(s -> usual.day(day, s));
     for (Disagreement d : CrossSourceValidation.check(metric, day, outcome.sources())) {
       out.add(
           new Finding(
@@ -133,7 +223,12 @@ final class QualityScan {
       return; // its flags are the same sleep samples sleep_asleep already reported
     }
     for (QualityFlag f : outcome.flags()) {
-      out.add(new Finding(kindOf(f.kind()), metric, day, List.of(f.source()), f.at(), f.message()));
+      if (f.kind() == QualityFlag.Kind.INCOMPLETE || f.kind() == QualityFlag.Kind.STALE) {
+        usual.flag(metric, day, f); // judged once the period's days are in
+      } else {
+        out.add(
+            new Finding(kindOf(f.kind()), metric, day, List.of(f.source()), f.at(), f.message()));
+      }
     }
   }
 

@@ -2,7 +2,6 @@ package org.openvitals.app.quality;
 
 import atlantafx.base.theme.Styles;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Orientation;
@@ -26,7 +25,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
-import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.core.model.SourceRef;
 
@@ -35,7 +35,8 @@ import org.openvitals.core.model.SourceRef;
  * row explains that day. Thin: state and work live in {@link QualityViewModel}.
  */
 public final class QualityView extends VBox implements Disposable {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+  /** Dates and source names (no values here, so the unit system does not matter). */
+  private static final DisplayFormat DATES = new DisplayFormat(UnitSystem.METRIC);
 
   private final QualityViewModel model;
   private boolean syncingDates;
@@ -58,6 +59,7 @@ public final class QualityView extends VBox implements Disposable {
                 + " used) and days a source barely covered. Select a row to see how that day was"
                 + " worked out.");
     intro.setWrapText(true);
+    intro.setMinHeight(Region.USE_PREF_SIZE);
     intro.getStyleClass().add(Styles.TEXT_MUTED);
 
     Label summary = new Label();
@@ -94,9 +96,11 @@ public final class QualityView extends VBox implements Disposable {
     DatePicker from = new DatePicker();
     from.setId("from");
     from.setPrefWidth(160);
+    from.setConverter(DATES.dayConverter());
     DatePicker to = new DatePicker();
     to.setId("to");
     to.setPrefWidth(160);
+    to.setConverter(DATES.dayConverter());
     Label fromLabel = labelFor("_From", from);
     Label toLabel = labelFor("_to", to);
     model.fromProperty().addListener((p, b, now) -> sync(from, now));
@@ -149,7 +153,7 @@ public final class QualityView extends VBox implements Disposable {
 
     TableColumn<Finding, LocalDate> day = new TableColumn<>("Day");
     day.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().day()));
-    day.setCellFactory(c -> text(DisplayValues::shortDay));
+    day.setCellFactory(c -> text(DATES::day));
     day.setPrefWidth(110);
     day.setMinWidth(90);
 
@@ -170,8 +174,9 @@ public final class QualityView extends VBox implements Disposable {
 
     TableColumn<Finding, Finding> problem = new TableColumn<>("What is wrong");
     problem.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-    problem.setCellFactory(
-        c -> text(f -> (f.at() == null ? "" : "At " + TIME.format(f.at()) + ": ") + f.problem()));
+    problem.setCellFactory(c ->
+        text(f ->
+            (f.at() == null ? "" : "At " + DATES.time(f.at().toInstant()) + ": ") + f.problem()));
     problem.setPrefWidth(320);
 
     table.getColumns().setAll(java.util.List.of(day, metric, kind, sources, problem));
@@ -256,14 +261,14 @@ public final class QualityView extends VBox implements Disposable {
       VBox box = new VBox(2);
       for (SourceRef s : item.sources()) {
         Region swatch = model.colours().swatch(s);
-        Label name = new Label(s.name());
+        Label name = new Label(DATES.source(s));
+        name.setTooltip(new javafx.scene.control.Tooltip(DATES.source(s)));
         HBox line = new HBox(6, swatch, name);
         line.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().add(line);
       }
       setGraphic(box);
-      setAccessibleText(
-          String.join(", ", item.sources().stream().map(DisplayValues::source).toList()));
+      setAccessibleText(String.join(", ", item.sources().stream().map(DATES::source).toList()));
     }
   }
 

@@ -23,7 +23,8 @@ import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.SourceColors;
-import org.openvitals.app.format.DisplayValues;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.rules.ExplanationText;
 import org.openvitals.core.store.SourceSummary;
 
@@ -127,13 +128,7 @@ public final class QualityViewModel implements Disposable {
           LocalDate end = chosenTo != null ? chosenTo : latest;
           LocalDate start = chosenFrom != null ? chosenFrom : end.minusDays(DEFAULT_DAYS - 1L);
           List<Finding> found =
-              QualityScan.scan(
-                  store,
-                  rules,
-                  start,
-                  end,
-                  (metric, value) -> DisplayValues.format(metric, value, units),
-                  progress);
+              QualityScan.scan(store, rules, start, end, new DisplayFormat(units)::full, progress);
           return new Scan(latest, start, end, found);
         })
         .onSuccess(this::show)
@@ -256,7 +251,7 @@ public final class QualityViewModel implements Disposable {
   }
 
   static String summarise(List<Finding> findings, LocalDate start, LocalDate end) {
-    String period = DisplayValues.shortDay(start) + " to " + DisplayValues.shortDay(end);
+    String period = new DisplayFormat(UnitSystem.METRIC).days(start, end);
     if (findings.isEmpty()) {
       return "Nothing flagged from " + period + ".";
     }

@@ -43,7 +43,15 @@ public enum Theme {
     }
   }
 
+  /** The window's background in the theme in use: what shows before the first frame is drawn. */
+  public static javafx.scene.paint.Color background() {
+    return dark ? javafx.scene.paint.Color.web("#0d1117") : javafx.scene.paint.Color.WHITE;
+  }
+
+  private static boolean dark;
+
   private static void useDark(boolean dark) {
+    Theme.dark = dark;
     Application.setUserAgentStylesheet(
         dark
             ? new PrimerDark().getUserAgentStylesheet()

@@ -40,6 +40,12 @@ final class AppFrame extends BorderPane implements Disposable {
                         context, demo, () -> model.select(Screen.IMPORT), demoDays)));
     setCenter(shell);
     setTop(new DemoBanner(demo));
+    // After the first frame: the dashboard starts reading even if the window opened elsewhere.
+    javafx.application.Platform.runLater(() -> shell.prepare(Screen.DASHBOARD));
+  }
+
+  ShellView shell() {
+    return shell;
   }
 
   @Override

@@ -69,7 +69,7 @@ public final class OpenVitalsApp extends Application {
     ShellViewModel model =
         new ShellViewModel(settings, DesktopLauncher.describe(context.storeConfig()));
     AppFrame frame = frame(context, model, WelcomeViewModel.DEMO_DAYS);
-    Scene scene = new Scene(frame, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+    Scene scene = new Scene(frame, DEFAULT_WIDTH, DEFAULT_HEIGHT, Theme.background());
     scene.getStylesheets().add(STYLESHEET);
     stage.setScene(scene);
     stage.titleProperty().bind(model.windowTitle());

@@ -29,6 +29,15 @@ final class ScreenshotTour {
   /** How long each screen may load before its picture is taken (milliseconds). */
   static final String DELAY_PROPERTY = "openvitals.screenshots.delay";
 
+  /** The window's size, {@code WIDTHxHEIGHT} (default 1280x800). */
+  static final String SIZE_PROPERTY = "openvitals.screenshots.size";
+
+  /** {@code light} or {@code dark}: the theme of the pictures (default: the one set). */
+  static final String THEME_PROPERTY = "openvitals.screenshots.theme";
+
+  /** Screens to take, comma-separated ({@code dashboard,sources}; default every screen). */
+  static final String SCREENS_PROPERTY = "openvitals.screenshots.screens";
+
   private final Stage stage;
   private final ShellViewModel model;
   private final Path folder;
@@ -43,12 +52,24 @@ final class ScreenshotTour {
   }
 
   void start() {
+    String theme = System.getProperty(THEME_PROPERTY);
+    if (theme != null) {
+      org.openvitals.app.settings.Theme.valueOf(theme.toUpperCase(Locale.ROOT)).apply();
+    }
+    String[] size = System.getProperty(SIZE_PROPERTY, "1280x800").split("x");
     stage.setMaximized(false);
     stage.setX(0);
     stage.setY(0);
-    stage.setWidth(1280);
-    stage.setHeight(800);
-    next(model.screens().iterator());
+    stage.setWidth(Double.parseDouble(size[0]));
+    stage.setHeight(Double.parseDouble(size[1]));
+    String only = System.getProperty(SCREENS_PROPERTY);
+    next(
+        model.screens().stream()
+            .filter(s ->
+                only == null
+                    || java.util.Arrays.asList(only.split(","))
+                        .contains(s.name().toLowerCase(Locale.ROOT)))
+            .iterator());
   }
 
   private void next(Iterator<Screen> screens) {

@@ -141,6 +141,19 @@ public final class ShellView extends BorderPane implements Disposable {
     content.getChildren().setAll(page);
   }
 
+  /**
+   * Builds {@code screen}'s page without showing it, so its data loads in the background while
+   * another screen is on (the dashboard, when the window opens elsewhere).
+   */
+  void prepare(Screen screen) {
+    pages.computeIfAbsent(screen, s -> pageFactory.create(s).orElseGet(() -> placeholder(s)));
+  }
+
+  /** The page of {@code screen} if it has been built (tests). */
+  java.util.Optional<Node> builtPage(Screen screen) {
+    return java.util.Optional.ofNullable(pages.get(screen));
+  }
+
   /** The honest page of a screen that is not built yet: its name and what it will be for. */
   private static VBox placeholder(Screen screen) {
     Label title = new Label(screen.title());

@@ -3,7 +3,6 @@ package org.openvitals.app.sources;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,6 +32,9 @@ import javafx.scene.shape.Circle;
 import javafx.scene.text.Font;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.context.SourceColors;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.format.NextSync;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.connectors.sync.SourceStatus;
@@ -46,8 +48,6 @@ import org.openvitals.core.store.SourceSummary;
  * disconnect) above a table of every source in the store.
  */
 public final class SourcesView extends ScrollPane implements Disposable {
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   private final SourcesViewModel model;
   private final ZoneId zone;
@@ -238,7 +238,7 @@ public final class SourcesView extends ScrollPane implements Disposable {
     if (run == null) {
       return "never";
     }
-    return MINUTE.format(run.finished().atZone(zone))
+    return dates().dateTime(run.finished())
         + " ("
         + run.outcome().label()
         + ", "
@@ -377,7 +377,8 @@ public final class SourcesView extends ScrollPane implements Disposable {
             }
           }
         });
-    TableColumn<SourceSummary, String> provider = column("From", s -> s.source().provider());
+    TableColumn<SourceSummary, String> provider =
+        column("From", s -> DisplayFormat.provider(s.source().provider()));
     TableColumn<SourceSummary, String> device =
         column("Kind", s -> s.deviceClass().id().replace('_', ' '));
     TableColumn<SourceSummary, Long> count = new TableColumn<>("Samples");
@@ -387,7 +388,7 @@ public final class SourcesView extends ScrollPane implements Disposable {
           @Override
           protected void updateItem(Long item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : String.format(Locale.ROOT, "%,d", item));
+            setText(empty || item == null ? null : dates().decimal(item, 0));
           }
         });
     count.getStyleClass().add("number-column");
@@ -397,9 +398,15 @@ public final class SourcesView extends ScrollPane implements Disposable {
     table.getColumns().setAll(List.of(source, provider, device, count, other, first, last));
     // Names need the room; the rest are short. Widths follow the font so 200% scaling keeps them.
     double em = Font.getDefault().getSize();
-    source.setPrefWidth(18 * em);
+    source.setPrefWidth(16 * em);
     provider.setPrefWidth(9 * em);
-    List.of(device, count, other, first, last).forEach(c -> c.setPrefWidth(7 * em));
+    List.of(device, count, other).forEach(c -> c.setPrefWidth(6.5 * em));
+    // A date as every screen writes it ("Sep 22, 2026") is never cut.
+    List.of(first, last)
+        .forEach(c -> {
+          c.setPrefWidth(8.5 * em);
+          c.setMinWidth(8 * em);
+        });
     return table;
   }
 
@@ -429,6 +436,15 @@ public final class SourcesView extends ScrollPane implements Disposable {
   }
 
   private String day(Instant instant) {
-    return instant == null ? "" : DAY.format(instant.atZone(zone));
+    return instant == null ? "" : dates().day(instant.atZone(zone).toLocalDate());
+  }
+
+  /** Dates as on every other screen, in this view's zone. */
+  private DisplayFormat dates() {
+    return new DisplayFormat(
+        UnitSystem.METRIC,
+        SourceColors.none(),
+        java.util.Locale.getDefault(java.util.Locale.Category.FORMAT),
+        zone);
   }
 }

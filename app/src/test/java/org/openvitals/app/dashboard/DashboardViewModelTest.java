@@ -18,6 +18,7 @@ import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.ManualExecutor;
 import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.shell.MemoryPreferences;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.MetricType;
@@ -193,13 +194,13 @@ class DashboardViewModelTest {
   @Test
   void imperialUnitsShowPounds() {
     context.unitSystemProperty().set(UnitSystem.IMPERIAL);
-    MetricFormat format = model.formatProperty().get();
+    DisplayFormat format = model.formatProperty().get();
 
     assertThat(format.full(MetricType.BODY_MASS, 80.0)).isEqualTo("176.4 lb");
     assertThat(format.full(MetricType.DISTANCE, 1609.344)).isEqualTo("1.00 mi");
     assertThat(format.full(MetricType.BODY_TEMPERATURE, 37.0)).isEqualTo("98.6 °F");
-    assertThat(format.full(MetricType.SKIN_TEMPERATURE_DEVIATION, 0.5)).isEqualTo("0.9 °F");
-    assertThat(new MetricFormat(UnitSystem.METRIC).full(MetricType.SLEEP_ASLEEP, 432))
+    assertThat(format.full(MetricType.SKIN_TEMPERATURE_DEVIATION, 0.5)).isEqualTo("+0.9 °F");
+    assertThat(new DisplayFormat(UnitSystem.METRIC).full(MetricType.SLEEP_ASLEEP, 432))
         .isEqualTo("7 h 12 min");
   }
 }

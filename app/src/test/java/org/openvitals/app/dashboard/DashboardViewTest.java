@@ -82,7 +82,7 @@ class DashboardViewTest {
     await(() -> robot.lookup("#explanation-heading").tryQuery().isPresent());
 
     assertThat(text(robot, "#explanation-heading"))
-        .isEqualTo("Steps on 2026-03-10: 1,630 steps, mostly from Test Watch");
+        .isEqualTo("Steps on Tue, Mar 10, 2026: 1,630 steps, mostly from Test Watch");
     Window dialog =
         robot.lookup("#explanation").queryAs(javafx.scene.Node.class).getScene().getWindow();
     robot.interact(dialog::hide);
@@ -97,7 +97,7 @@ class DashboardViewTest {
     await(() -> robot.lookup("#explanation-heading").tryQuery().isPresent());
 
     assertThat(text(robot, "#explanation-heading"))
-        .isEqualTo("Weight on 2026-03-10: 80.0 kg, mostly from Test Scale");
+        .isEqualTo("Weight on Tue, Mar 10, 2026: 80.0 kg, mostly from Test Scale");
     robot.interact(() ->
         robot
             .lookup("#explanation")

@@ -31,7 +31,9 @@ class MetricSummaryTest {
             day(TODAY.minusDays(5), 80, SCALE),
             day(TODAY.minusDays(3), 79, MANUAL));
 
-    MetricSummary s = MetricSummary.of(MetricType.BODY_MASS, days, Period.TODAY, TODAY);
+    MetricSummary s =
+        MetricSummary.of(
+            MetricType.BODY_MASS, days, Period.TODAY, Period.TODAY.range(TODAY, TODAY, null));
 
     assertThat(s.value()).isEqualTo(79.0);
     assertThat(s.valueDay()).isEqualTo(TODAY.minusDays(3));
@@ -47,7 +49,10 @@ class MetricSummaryTest {
   void todayWithNothingForAWeekHasNoValue() {
     MetricSummary s =
         MetricSummary.of(
-            MetricType.BODY_MASS, List.of(day(TODAY.minusDays(8), 80, SCALE)), Period.TODAY, TODAY);
+            MetricType.BODY_MASS,
+            List.of(day(TODAY.minusDays(8), 80, SCALE)),
+            Period.TODAY,
+            Period.TODAY.range(TODAY, TODAY, null));
 
     assertThat(s.hasValue()).isFalse();
     assertThat(s.primary()).isNull();
@@ -60,7 +65,9 @@ class MetricSummaryTest {
       days.add(day(TODAY.minusDays(i), 80, i < 20 ? SCALE : MANUAL));
     }
 
-    MetricSummary s = MetricSummary.of(MetricType.BODY_MASS, days, Period.MONTH, TODAY);
+    MetricSummary s =
+        MetricSummary.of(
+            MetricType.BODY_MASS, days, Period.MONTH, Period.MONTH.range(TODAY, TODAY, null));
 
     assertThat(s.primary()).isEqualTo(SCALE);
     assertThat(s.primaryDays()).isEqualTo(20);
@@ -76,12 +83,58 @@ class MetricSummaryTest {
     }
     days.add(day(TODAY.minusDays(30), 100, SCALE)); // one day before the month: not a trend
 
-    assertThat(MetricSummary.of(MetricType.BODY_MASS, days, Period.MONTH, TODAY).trend()).isNull();
+    assertThat(
+            MetricSummary.of(
+                    MetricType.BODY_MASS,
+                    days,
+                    Period.MONTH,
+                    Period.MONTH.range(TODAY, TODAY, null))
+                .trend())
+        .isNull();
 
     for (int i = 31; i < 45; i++) {
       days.add(day(TODAY.minusDays(i), 100, SCALE));
     }
-    assertThat(MetricSummary.of(MetricType.BODY_MASS, days, Period.MONTH, TODAY).trend())
+    assertThat(
+            MetricSummary.of(
+                    MetricType.BODY_MASS,
+                    days,
+                    Period.MONTH,
+                    Period.MONTH.range(TODAY, TODAY, null))
+                .trend())
         .isEqualTo(-0.2);
+  }
+
+  @Test
+  void allSummarisesEveryDayAndItsSparklineStaysSmall() {
+    List<ResolvedDay> days = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      days.add(day(TODAY.minusDays(i), i % 2 == 0 ? 80 : 82, SCALE));
+    }
+    DayRange all = Period.ALL.range(TODAY, TODAY.minusDays(999), null);
+
+    MetricSummary s = MetricSummary.of(MetricType.BODY_MASS, days, Period.ALL, all);
+
+    assertThat(all.days()).isEqualTo(1000);
+    assertThat(s.value()).isEqualTo(81.0);
+    assertThat(s.daysWithData()).isEqualTo(1000);
+    assertThat(s.trend()).isNull(); // nothing before the first day
+    assertThat(s.sparkline()).hasSizeLessThanOrEqualTo(MetricSummary.SPARK_POINTS);
+    // runs of days averaged, not one day sampled (80 or 82)
+    assertThat(s.sparkline()[0]).isCloseTo(81.0, within(0.2));
+  }
+
+  @Test
+  void aRangeIsComparedWithTheDaysJustBeforeIt() {
+    List<ResolvedDay> days = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      days.add(day(TODAY.minusDays(i), i < 10 ? 90 : 100, SCALE));
+    }
+    DayRange range = new DayRange(TODAY.minusDays(9), TODAY);
+
+    MetricSummary s = MetricSummary.of(MetricType.BODY_MASS, days, Period.CUSTOM, range);
+
+    assertThat(s.value()).isEqualTo(90.0);
+    assertThat(s.trend()).isCloseTo(-0.1, within(1e-12));
   }
 }

@@ -48,7 +48,12 @@ final class StepsFixture {
 
   /** The fixture's store, with background work run by {@code executor}. */
   static AppContext open(Path dir, TaskExecutor executor) {
-    AppContext context = new AppContext(StoreConfig.sqlite(dir), CLOCK, executor);
+    return open(dir, executor, CLOCK);
+  }
+
+  /** The fixture's store seen at {@code clock}'s time (years later: data of some age). */
+  static AppContext open(Path dir, TaskExecutor executor, Clock clock) {
+    AppContext context = new AppContext(StoreConfig.sqlite(dir), clock, executor);
     SampleStore store = context.store();
     store.setDayBoundaries(new DayBoundaries.FixedZone(ZoneOffset.UTC));
     List<Sample> samples = new ArrayList<>();

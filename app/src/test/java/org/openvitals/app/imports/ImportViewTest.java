@@ -104,6 +104,22 @@ class ImportViewTest {
     assertThat(robot.lookup("#report-rejected").queryAs(Label.class).getText()).isEqualTo("0");
     assertThat(shown(robot.lookup("#import-progress").query())).isFalse();
     assertThat(context.store().sources()).hasSize(2);
+    // The report says which days the file held, and the dashboard moves to the last of them.
+    java.time.Instant last =
+        context.store().sources().stream()
+            .map(org.openvitals.core.store.SourceSummary::last)
+            .max(java.util.Comparator.naturalOrder())
+            .orElseThrow();
+    java.time.LocalDate lastDay =
+        context.store().dayBoundaries().dayOf(last.atOffset(java.time.ZoneOffset.UTC));
+    assertThat(robot.lookup("#report-span").queryAs(Label.class).getText())
+        .startsWith("Data from ")
+        .contains(
+            new org.openvitals.app.format.DisplayFormat(
+                    org.openvitals.app.context.UnitSystem.METRIC)
+                .day(last.atZone(java.time.ZoneId.systemDefault()).toLocalDate()));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(context.importedUpToProperty().get()).isEqualTo(lastDay);
   }
 
   @Test

@@ -101,7 +101,7 @@ class SourcesViewTest {
     assertThat(robot.lookup(".table-cell").queryAll())
         .extracting(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText())
         .contains(
-            "Alexandre's Apple Watch", "apple_health", "watch", "7", "Alexandre's iPhone", "phone");
+            "Alexandre's Apple Watch", "Apple Health", "watch", "7", "Alexandre's iPhone", "phone");
     await(() -> robot.lookup("#state-oura").tryQuery().isPresent());
     assertThat(text(robot, "#state-oura")).isEqualTo("not connected");
     assertThat(text(robot, "#last-sync-oura")).isEqualTo("Last sync: never");

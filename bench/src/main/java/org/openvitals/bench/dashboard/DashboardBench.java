@@ -274,7 +274,7 @@ public final class DashboardBench {
       Thread.sleep(20);
     }
     RulesService rules = context.rules();
-    LocalDate today = fx(() -> model.dataProperty().get().today());
+    LocalDate today = fx(() -> model.dataProperty().get().latest());
     for (int i = 0; i < switches; i++) {
       fx(() -> {
         model.periodProperty().set(Period.YEAR);

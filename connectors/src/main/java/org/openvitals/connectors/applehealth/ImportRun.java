@@ -31,6 +31,7 @@ import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.connectors.routes.RouteSummary;
 import org.openvitals.core.model.OtherSample;
+import org.openvitals.connectors.files.SampleSpan;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.WriteResult;
@@ -55,6 +56,7 @@ final class ImportRun implements SampleSink {
   private final ImportListener listener;
   private final XMLInputFactory factory = SecureXml.factory();
   private final ImportTally tally = new ImportTally();
+  private final SampleSpan span = new SampleSpan();
   private final RouteJoiner routes;
   private final ExportParser parser;
   private final long started = System.nanoTime();
@@ -186,6 +188,7 @@ final class ImportRun implements SampleSink {
       tally.alreadyCommitted++;
     } else {
       writer.add(s);
+      span.add(s);
     }
   }
 
@@ -209,6 +212,7 @@ final class ImportRun implements SampleSink {
       }
     } else {
       writer.add(s);
+      span.add(s);
     }
   }
 
@@ -463,7 +467,8 @@ final class ImportRun implements SampleSink {
         Duration.ofNanos(System.nanoTime() - started),
         cancelled,
         details,
-        tally.other);
+        tally.other,
+        span.span());
   }
 
   /** Identifies a file for resume: its size and first megabyte, not its name or path. */

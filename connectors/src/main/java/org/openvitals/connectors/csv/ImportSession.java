@@ -12,6 +12,7 @@ import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportProgress;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.files.SampleSpan;
 import org.openvitals.core.model.NaturalKey;
 import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
@@ -40,6 +41,7 @@ public final class ImportSession {
   private final long totalBytes;
   private final long startNanos = System.nanoTime();
   private final Map<Long, Sample> batch = new LinkedHashMap<>();
+  private final SampleSpan span = new SampleSpan();
   private final List<String> reasons = new ArrayList<>();
   private final Map<String, Long> unmapped = new TreeMap<>();
   private final List<OtherSample> others = new ArrayList<>();
@@ -82,6 +84,7 @@ public final class ImportSession {
   /** Buffers a sample; commits the batch when it is full. */
   public void add(Sample sample) {
     batch.put(NaturalKey.of(sample), sample);
+    span.add(sample);
     if (batch.size() >= BATCH_SIZE) {
       commit();
     }
@@ -172,7 +175,8 @@ public final class ImportSession {
         elapsed(),
         cancelled,
         Map.of(),
-        otherTypes);
+        otherTypes,
+        span.span());
   }
 
   private ImportProgress progress() {

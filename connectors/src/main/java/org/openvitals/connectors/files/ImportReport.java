@@ -1,6 +1,7 @@
 package org.openvitals.connectors.files;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,7 @@ import java.util.Map;
  *     but not stored), by name
  * @param other records of types the catalog does not know, kept as written under their source's
  *     name for the type (docs/decisions/0008-unknown-types.md), with counts
+ * @param span when the samples read for storing start and end; null when there were none
  */
 public record ImportReport(
     String file,
@@ -33,7 +35,13 @@ public record ImportReport(
     Duration elapsed,
     boolean cancelled,
     Map<String, Long> details,
-    Map<String, Long> other) {
+    Map<String, Long> other,
+    Span span) {
+
+  /**
+   * The first sample's start and the last sample's end, so people see which days an import holds.
+   */
+  public record Span(Instant first, Instant last) {}
 
   public ImportReport {
     unmapped = Map.copyOf(unmapped);
@@ -42,6 +50,66 @@ public record ImportReport(
   }
 
   /** A report of an importer that keeps no records of other types. */
+  public ImportReport(
+      String file,
+      String format,
+      long read,
+      long stored,
+      long updated,
+      long duplicates,
+      Rejected rejected,
+      Map<String, Long> unmapped,
+      Duration elapsed,
+      boolean cancelled,
+      Map<String, Long> details,
+      Span span) {
+    this(
+        file,
+        format,
+        read,
+        stored,
+        updated,
+        duplicates,
+        rejected,
+        unmapped,
+        elapsed,
+        cancelled,
+        details,
+        Map.of(),
+        span);
+  }
+
+  /** A report without the samples' span. */
+  public ImportReport(
+      String file,
+      String format,
+      long read,
+      long stored,
+      long updated,
+      long duplicates,
+      Rejected rejected,
+      Map<String, Long> unmapped,
+      Duration elapsed,
+      boolean cancelled,
+      Map<String, Long> details,
+      Map<String, Long> other) {
+    this(
+        file,
+        format,
+        read,
+        stored,
+        updated,
+        duplicates,
+        rejected,
+        unmapped,
+        elapsed,
+        cancelled,
+        details,
+        other,
+        null);
+  }
+
+  /** A report without the samples' span, of an importer that keeps no records of other types. */
   public ImportReport(
       String file,
       String format,
@@ -66,7 +134,8 @@ public record ImportReport(
         elapsed,
         cancelled,
         details,
-        Map.of());
+        Map.of(),
+        null);
   }
 
   /** A report with no importer-specific details. */
@@ -92,7 +161,9 @@ public record ImportReport(
         unmapped,
         elapsed,
         cancelled,
-        Map.of());
+        Map.of(),
+        Map.of(),
+        null);
   }
 
   /**
