@@ -15,6 +15,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
@@ -256,7 +257,7 @@ final class ExportParser {
           // fall through to the error naming the text
         }
       }
-      throw new IllegalArgumentException("bad " + what + " '" + text + "'");
+      throw new IllegalArgumentException("bad " + what + " " + ImportReport.Rejected.quote(text));
     }
   }
 

@@ -23,6 +23,7 @@ import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.files.ImportReport.Rejected;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
@@ -305,7 +306,8 @@ public final class CsvImporter implements FileImporter {
         key = date.atTime(time.time()) + (time.offset() == null ? "" : time.offset().toString());
       }
     } catch (DateTimeParseException e) {
-      session.reject(row.where(), "'" + dateCell + "' is not a date in the expected format");
+      session.reject(
+          row.where(), Rejected.quote(dateCell) + " is not a date in the expected format");
       return;
     }
     List<Sample> samples = new ArrayList<>();

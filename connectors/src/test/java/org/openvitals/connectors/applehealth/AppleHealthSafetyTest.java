@@ -76,6 +76,43 @@ class AppleHealthSafetyTest {
   }
 
   @Test
+  void overlongNamesAndValuesAreRefusedWithAShortReason() throws Exception {
+    String huge = "x".repeat(3_000_000);
+    String record =
+        " <Record type=\"HKQuantityTypeIdentifierStepCount\" sourceName=\"%s\" unit=\"count\""
+            + " startDate=\"2024-01-01 08:0%d:00 +0000\" endDate=\"2024-01-01 08:0%d:00 +0000\""
+            + " value=\"%s\"%s";
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HealthData locale=\"en_US\">\n"
+            + String.format(record, "iPhone", 0, 1, "100", "/>\n")
+            + String.format(record, huge, 1, 2, "101", "/>\n")
+            + String.format(record, "iPhone", 2, 3, huge, "/>\n")
+            + String.format(
+                record,
+                "iPhone",
+                3,
+                4,
+                "103",
+                "><MetadataEntry key=\"note\" value=\"" + huge + "\"/></Record>\n")
+            + "</HealthData>\n";
+    Path file = Files.writeString(temp.resolve("export.xml"), xml);
+
+    ImportReport r = importer.importFile(file, store, ImportListener.NONE);
+
+    assertThat(r.stored()).isEqualTo(1);
+    assertThat(r.rejected().count()).isEqualTo(3);
+    assertThat(r.rejected().reasons())
+        .allSatisfy(reason -> assertThat(reason.length()).isLessThan(400));
+    assertThat(r.rejected().reasons().get(0))
+        .endsWith("a source name of 3,000,000 characters is longer than the 200 kept");
+    assertThat(r.rejected().reasons().get(1)).endsWith("xxx...' (3,000,000 characters)");
+    assertThat(r.rejected().reasons().get(2))
+        .endsWith(
+            "steps sample has a metadata entry of 3,000,000 characters; at most 16,384 are kept");
+    assertThat(store.all()).extracting(s -> s.source().name()).containsExactly("iPhone");
+  }
+
+  @Test
   void truncatedXmlNamesLineAndColumnAndKeepsWhatCameBefore() throws Exception {
     String full = Files.readString(resource("v14_export.xml"));
     int cut = full.indexOf("<Record type=\"HKQuantityTypeIdentifierRestingHeartRate\"") + 40;
