@@ -150,6 +150,25 @@ class AppleHealthSafetyTest {
   }
 
   @Test
+  void aZipWhoseTableOfContentsIsCutOffSaysTheArchiveIsDamagedAndKeepsEverythingRead()
+      throws Exception {
+    Path zip =
+        Zips.write(
+            temp.resolve("full.zip"),
+            Map.of("apple_health_export/export.xml", syntheticExport(200)));
+    byte[] bytes = Files.readAllBytes(zip);
+    // Every entry is whole; only the end of the central directory is gone.
+    Path cut = Files.write(temp.resolve("export.zip"), Arrays.copyOf(bytes, bytes.length - 10));
+
+    assertThatThrownBy(() -> importer.importFile(cut, store, ImportListener.NONE))
+        .isInstanceOf(ImportException.class)
+        .hasMessageStartingWith(cut + ": the archive is damaged: its table of contents")
+        .hasMessageNotContaining("(null)")
+        .hasMessageNotContaining(" in apple_health_export/export.xml");
+    assertThat(store.of(MetricType.STEPS)).hasSize(200);
+  }
+
+  @Test
   void zipBombIsRefusedByItsCompressionRatio() throws Exception {
     byte[] zeros = new byte[64 << 20];
     Map<String, byte[]> entries = new LinkedHashMap<>();
