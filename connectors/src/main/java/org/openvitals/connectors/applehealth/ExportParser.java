@@ -16,6 +16,7 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import org.openvitals.connectors.routes.RouteSummary;
+import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
@@ -297,7 +298,7 @@ final class ExportParser {
           // fall through to the error naming the text
         }
       }
-      throw new IllegalArgumentException("bad " + what + " '" + text + "'");
+      throw new IllegalArgumentException("bad " + what + " " + ImportReport.Rejected.quote(text));
     }
   }
 

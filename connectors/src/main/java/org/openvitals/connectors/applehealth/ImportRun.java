@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -239,6 +240,9 @@ final class ImportRun implements SampleSink {
   // ---- inputs ----------------------------------------------------------------------------------
 
   private void readZip(InputStream in) throws IOException, XMLStreamException, Stop {
+    // The stream reads entries from their local headers and never reaches the table of contents at
+    // the end, so an archive cut there would import in silence: look at it first.
+    boolean tableOfContents = !Files.isRegularFile(file) || hasTableOfContents(file);
     ZipGuard guard = new ZipGuard(counted);
     ZipInputStream zip = new ZipInputStream(in);
     boolean exportSeen = false;
@@ -271,10 +275,24 @@ final class ImportRun implements SampleSink {
         tally.count("entries_ignored");
         data.transferTo(OutputStream.nullOutputStream());
       }
+      entry = null; // a damaged header of the next entry is not this one's fault
     }
     entry = null;
     if (!exportSeen) {
       throw new ZipException("no apple_health_export/export.xml in this zip");
+    }
+    if (!tableOfContents) {
+      throw new ZipException(
+          "the archive is damaged: its table of contents (the zip's central directory) is cut off"
+              + " or missing; it may be an incomplete copy");
+    }
+  }
+
+  private static boolean hasTableOfContents(Path zipFile) {
+    try (ZipFile zip = new ZipFile(zipFile.toFile())) {
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
@@ -379,13 +397,19 @@ final class ImportRun implements SampleSink {
     if (io instanceof ZipGuard.ZipRefused) {
       reason = io.getMessage();
     } else if (io instanceof EOFException || isTruncation(io)) {
-      reason = "the file ends early (" + io.getMessage() + "); it may be an incomplete copy";
+      reason =
+          "the file ends early"
+              + (io.getMessage() == null ? "" : " (" + io.getMessage() + ")")
+              + "; it may be an incomplete copy";
     } else if (io != null) {
-      reason = io.getMessage();
+      reason =
+          io.getMessage() != null
+              ? io.getMessage()
+              : "the data is damaged (" + io.getClass().getSimpleName() + ")";
     } else if (e instanceof XMLStreamException x) {
       reason = SecureXml.explain(x);
     } else {
-      reason = e.getMessage();
+      reason = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
     String committed = "";
     if (!dryRun) {

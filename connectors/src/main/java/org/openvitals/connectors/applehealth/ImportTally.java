@@ -24,7 +24,7 @@ final class ImportTally {
   void reject(String reason) {
     rejected++;
     if (reasons.size() < ImportReport.Rejected.MAX_REASONS) {
-      reasons.add(reason);
+      reasons.add(ImportReport.Rejected.capped(reason));
     }
   }
 

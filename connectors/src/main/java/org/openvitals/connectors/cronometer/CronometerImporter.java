@@ -29,6 +29,7 @@ import org.openvitals.connectors.files.FileImporter;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.files.ImportReport.Rejected;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
@@ -511,7 +512,7 @@ public final class CronometerImporter implements FileImporter {
     try {
       return LocalDate.parse(cell);
     } catch (DateTimeParseException e) {
-      session.reject(row.where(), "'" + cell + "' is not a date (YYYY-MM-DD)");
+      session.reject(row.where(), Rejected.quote(cell) + " is not a date (YYYY-MM-DD)");
       return null;
     }
   }

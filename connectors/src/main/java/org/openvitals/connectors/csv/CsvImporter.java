@@ -24,6 +24,7 @@ import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.files.ImportReport.Rejected;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
@@ -326,7 +327,8 @@ public final class CsvImporter implements FileImporter {
         key = date.atTime(time.time()) + (time.offset() == null ? "" : time.offset().toString());
       }
     } catch (DateTimeParseException e) {
-      session.reject(row.where(), "'" + dateCell + "' is not a date in the expected format");
+      session.reject(
+          row.where(), Rejected.quote(dateCell) + " is not a date in the expected format");
       return;
     }
     List<Sample> samples = new ArrayList<>();

@@ -106,7 +106,7 @@ public final class ImportSession {
   public void reject(String where, String reason) {
     rejected++;
     if (reasons.size() < ImportReport.Rejected.MAX_REASONS) {
-      reasons.add(where + ": " + reason);
+      reasons.add(ImportReport.Rejected.capped(where + ": " + reason));
     }
   }
 

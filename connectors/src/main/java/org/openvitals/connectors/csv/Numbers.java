@@ -3,6 +3,7 @@ package org.openvitals.connectors.csv;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.openvitals.connectors.files.ImportReport.Rejected;
 
 /**
  * Reads numbers as people's spreadsheets write them: {@code 72.5}, {@code 72,5} (decimal comma),
@@ -59,7 +60,7 @@ public final class Numbers {
       }
       return value;
     } catch (NumberFormatException e) {
-      throw new NumberFormatException("'" + cell + "' is not a number");
+      throw new NumberFormatException(Rejected.quote(cell) + " is not a number");
     }
   }
 }

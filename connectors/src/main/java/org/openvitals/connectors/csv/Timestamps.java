@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openvitals.connectors.files.ImportReport.Rejected;
 
 /**
  * Dates and times as exports write them. A date pattern is either given (a {@link
@@ -105,7 +106,7 @@ public final class Timestamps {
   public static TimeOfDay parseTime(String text) {
     Matcher m = TIME.matcher(text.strip());
     if (!m.matches()) {
-      throw new DateTimeParseException("'" + text + "' is not a time of day", text, 0);
+      throw new DateTimeParseException(Rejected.quote(text) + " is not a time of day", text, 0);
     }
     int hour = Integer.parseInt(m.group(1));
     int minute = Integer.parseInt(m.group(2));
@@ -114,13 +115,14 @@ public final class Timestamps {
         m.group(4) == null ? 0 : Integer.parseInt((m.group(4) + "000000000").substring(0, 9));
     if (m.group(5) != null) {
       if (hour < 1 || hour > 12) {
-        throw new DateTimeParseException("'" + text + "' has no 12-hour clock hour", text, 0);
+        throw new DateTimeParseException(
+            Rejected.quote(text) + " has no 12-hour clock hour", text, 0);
       }
       boolean pm = m.group(5).equalsIgnoreCase("pm");
       hour = hour % 12 + (pm ? 12 : 0);
     }
     if (hour > 23 || minute > 59 || second > 59) {
-      throw new DateTimeParseException("'" + text + "' is not a time of day", text, 0);
+      throw new DateTimeParseException(Rejected.quote(text) + " is not a time of day", text, 0);
     }
     ZoneOffset offset = m.group(6) == null ? null : ZoneOffset.of(normalizeOffset(m.group(6)));
     return new TimeOfDay(LocalTime.of(hour, minute, second, nanos), offset);

@@ -3,6 +3,7 @@ package org.openvitals.connectors.files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -173,8 +174,40 @@ public record ImportReport(
   public record Rejected(long count, List<String> reasons) {
     public static final int MAX_REASONS = 100;
 
+    /** A reason longer than this is cut: a 20 MB cell must not become a 20 MB message. */
+    public static final int MAX_REASON_CHARS = 300;
+
+    /** The longest piece of a value a reason quotes. */
+    static final int MAX_QUOTED_CHARS = 60;
+
     public Rejected {
-      reasons = List.copyOf(reasons);
+      reasons = reasons.stream().map(Rejected::capped).toList();
+    }
+
+    /** {@code reason}, cut to {@link #MAX_REASON_CHARS} with its full length named. */
+    public static String capped(String reason) {
+      if (reason.length() <= MAX_REASON_CHARS) {
+        return reason;
+      }
+      return reason.substring(0, MAX_REASON_CHARS)
+          + "... ("
+          + String.format(Locale.ROOT, "%,d", reason.length())
+          + " characters)";
+    }
+
+    /**
+     * A value from the file, quoted for a reason: {@code 'value'}, or its start and its length when
+     * it is long ({@code 'aaaa...' (20,971,520 characters)}).
+     */
+    public static String quote(String value) {
+      if (value.length() <= MAX_QUOTED_CHARS) {
+        return "'" + value + "'";
+      }
+      return "'"
+          + value.substring(0, MAX_QUOTED_CHARS)
+          + "...' ("
+          + String.format(Locale.ROOT, "%,d", value.length())
+          + " characters)";
     }
   }
 }

@@ -204,8 +204,9 @@ public final class FitbitTakeoutImporter implements FileImporter {
             try {
               reader.read(name, kind, in);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+              // Jackson gives no location for some failures (a bad character encoding).
               throw new FileFailure(
-                  name + " line " + e.getLocation().getLineNr(),
+                  e.getLocation() == null ? name : name + " line " + e.getLocation().getLineNr(),
                   "not valid JSON: " + e.getOriginalMessage(),
                   e);
             }

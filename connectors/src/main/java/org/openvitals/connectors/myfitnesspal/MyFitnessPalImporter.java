@@ -29,6 +29,7 @@ import org.openvitals.connectors.files.FileImporter;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.files.ImportReport.Rejected;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
@@ -476,7 +477,8 @@ public final class MyFitnessPalImporter implements FileImporter {
     try {
       return LocalDate.parse(cell);
     } catch (DateTimeParseException e) {
-      session.reject(name + " " + row.where(), "'" + cell + "' is not a date (YYYY-MM-DD)");
+      session.reject(
+          name + " " + row.where(), Rejected.quote(cell) + " is not a date (YYYY-MM-DD)");
       return null;
     }
   }

@@ -76,6 +76,43 @@ class AppleHealthSafetyTest {
   }
 
   @Test
+  void overlongNamesAndValuesAreRefusedWithAShortReason() throws Exception {
+    String huge = "x".repeat(3_000_000);
+    String record =
+        " <Record type=\"HKQuantityTypeIdentifierStepCount\" sourceName=\"%s\" unit=\"count\""
+            + " startDate=\"2024-01-01 08:0%d:00 +0000\" endDate=\"2024-01-01 08:0%d:00 +0000\""
+            + " value=\"%s\"%s";
+    String xml =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<HealthData locale=\"en_US\">\n"
+            + String.format(record, "iPhone", 0, 1, "100", "/>\n")
+            + String.format(record, huge, 1, 2, "101", "/>\n")
+            + String.format(record, "iPhone", 2, 3, huge, "/>\n")
+            + String.format(
+                record,
+                "iPhone",
+                3,
+                4,
+                "103",
+                "><MetadataEntry key=\"note\" value=\"" + huge + "\"/></Record>\n")
+            + "</HealthData>\n";
+    Path file = Files.writeString(temp.resolve("export.xml"), xml);
+
+    ImportReport r = importer.importFile(file, store, ImportListener.NONE);
+
+    assertThat(r.stored()).isEqualTo(1);
+    assertThat(r.rejected().count()).isEqualTo(3);
+    assertThat(r.rejected().reasons())
+        .allSatisfy(reason -> assertThat(reason.length()).isLessThan(400));
+    assertThat(r.rejected().reasons().get(0))
+        .endsWith("a source name of 3,000,000 characters is longer than the 200 kept");
+    assertThat(r.rejected().reasons().get(1)).endsWith("xxx...' (3,000,000 characters)");
+    assertThat(r.rejected().reasons().get(2))
+        .endsWith(
+            "steps sample has a metadata entry of 3,000,000 characters; at most 16,384 are kept");
+    assertThat(store.all()).extracting(s -> s.source().name()).containsExactly("iPhone");
+  }
+
+  @Test
   void truncatedXmlNamesLineAndColumnAndKeepsWhatCameBefore() throws Exception {
     String full = Files.readString(resource("v14_export.xml"));
     int cut = full.indexOf("<Record type=\"HKQuantityTypeIdentifierRestingHeartRate\"") + 40;
@@ -110,6 +147,25 @@ class AppleHealthSafetyTest {
         .hasMessageContaining("export.zip in apple_health_export/export.xml at line")
         .hasMessageContaining("the file ends early");
     assertThat(store.all()).hasSizeGreaterThan(1000);
+  }
+
+  @Test
+  void aZipWhoseTableOfContentsIsCutOffSaysTheArchiveIsDamagedAndKeepsEverythingRead()
+      throws Exception {
+    Path zip =
+        Zips.write(
+            temp.resolve("full.zip"),
+            Map.of("apple_health_export/export.xml", syntheticExport(200)));
+    byte[] bytes = Files.readAllBytes(zip);
+    // Every entry is whole; only the end of the central directory is gone.
+    Path cut = Files.write(temp.resolve("export.zip"), Arrays.copyOf(bytes, bytes.length - 10));
+
+    assertThatThrownBy(() -> importer.importFile(cut, store, ImportListener.NONE))
+        .isInstanceOf(ImportException.class)
+        .hasMessageStartingWith(cut + ": the archive is damaged: its table of contents")
+        .hasMessageNotContaining("(null)")
+        .hasMessageNotContaining(" in apple_health_export/export.xml");
+    assertThat(store.of(MetricType.STEPS)).hasSize(200);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.openvitals.core.model;
 
 import java.time.OffsetDateTime;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -22,6 +23,12 @@ public record Sample(
     String externalId,
     Map<String, String> metadata) {
 
+  /**
+   * The longest device, id, metadata key or value kept (an HRV beat list, the longest real one,
+   * runs to a few thousand characters); longer ones come from damaged or crafted files.
+   */
+  public static final int MAX_TEXT_CHARS = 16_384;
+
   public Sample {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(start, "start");
@@ -38,6 +45,22 @@ public record Sample(
       externalId = null;
     }
     metadata = metadata == null || metadata.isEmpty() ? Map.of() : Map.copyOf(metadata);
+    for (Map.Entry<String, String> e : metadata.entrySet()) {
+      if (e.getKey().length() > MAX_TEXT_CHARS || e.getValue().length() > MAX_TEXT_CHARS) {
+        throw new IllegalArgumentException(
+            String.format(
+                Locale.ROOT,
+                "%s sample has a metadata entry of %,d characters; at most %,d are kept",
+                type.id(),
+                Math.max(e.getKey().length(), e.getValue().length()),
+                MAX_TEXT_CHARS));
+      }
+    }
+    if ((device != null && device.length() > MAX_TEXT_CHARS)
+        || (externalId != null && externalId.length() > MAX_TEXT_CHARS)) {
+      throw new IllegalArgumentException(
+          type.id() + " sample has a device or id longer than the " + MAX_TEXT_CHARS + " kept");
+    }
   }
 
   /** A sample with no device, external id or metadata. */

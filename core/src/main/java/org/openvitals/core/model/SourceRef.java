@@ -1,5 +1,6 @@
 package org.openvitals.core.model;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -10,11 +11,22 @@ import java.util.Objects;
  */
 public record SourceRef(String provider, String name) {
 
+  /** Real names run to a few dozen characters; a longer one is a damaged or crafted file. */
+  public static final int MAX_NAME_CHARS = 200;
+
   public SourceRef {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(name, "name");
     if (provider.isBlank()) {
       throw new IllegalArgumentException("A source needs a provider");
+    }
+    if (name.length() > MAX_NAME_CHARS) {
+      throw new IllegalArgumentException(
+          String.format(
+              Locale.ROOT,
+              "a source name of %,d characters is longer than the %d kept",
+              name.length(),
+              MAX_NAME_CHARS));
     }
   }
 

@@ -6,7 +6,11 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -15,12 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.store.sql.Migrations;
 
 /**
  * A child JVM writes batches the way an import does (samples plus a checkpoint in one transaction,
@@ -85,6 +92,44 @@ class CrashSafetyTest {
       assertThat(stored).isEqualTo(expected());
       assertThat(store.info().liveSamples()).isEqualTo(BATCHES * NEW_PER_BATCH);
     }
+  }
+
+  /**
+   * H2 commits DDL statement by statement, so a kill during a migration left tables that the next
+   * attempt tripped over ("Table DEVICES already exists"), and the store never opened again.
+   */
+  @Test
+  void anH2MigrationStoppedHalfWayIsUndoneOnTheNextOpen() throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("openvitals");
+    Flyway.configure()
+        .dataSource(url, "openvitals", "")
+        .locations("classpath:db/migration/h2")
+        .target("1")
+        .load()
+        .migrate();
+    // What the store leaves when killed in the middle of migration 2: its copy from before, and
+    // the first table of the migration already created.
+    Files.copy(dir.resolve("openvitals.mv.db"), dir.resolve("openvitals.mv.db.before-migration"));
+    try (Connection c = DriverManager.getConnection(url, "openvitals", "");
+        Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE devices (id INT PRIMARY KEY)");
+    }
+
+    try (SampleStore store = Stores.open(new StoreConfig(dir, Engine.H2, null))) {
+      assertThat(store.info().schemaVersion()).isEqualTo(Migrations.LATEST);
+      assertThat(store.checkIntegrity().problems()).isEmpty();
+      store.upsert(batch(1), Map.of());
+    }
+    assertThat(dir.resolve("openvitals.mv.db.before-migration")).doesNotExist();
+  }
+
+  @Test
+  void anH2StoreKilledWhileBeingCreatedIsCreatedAfresh() throws Exception {
+    Files.write(dir.resolve("openvitals.creating.mv.db"), new byte[] {1, 2, 3});
+    try (SampleStore store = Stores.open(new StoreConfig(dir, Engine.H2, null))) {
+      assertThat(store.info().schemaVersion()).isEqualTo(Migrations.LATEST);
+    }
+    assertThat(dir.resolve("openvitals.creating.mv.db")).doesNotExist();
   }
 
   private StoreConfig config(String variant) {

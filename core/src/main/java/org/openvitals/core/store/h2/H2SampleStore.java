@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -29,6 +30,9 @@ public final class H2SampleStore extends SqlSampleStore {
 
   public static final String FILE_NAME = "openvitals.mv.db";
   private static final String DATABASE_NAME = "openvitals";
+  private static final String CREATING_NAME = "openvitals.creating";
+  private static final String BEFORE_MIGRATION = ".before-migration";
+  private static final String LOCATION = "classpath:db/migration/h2";
   private static final String USER = "openvitals";
   private static final int IDLE_READERS = 3;
 
@@ -54,26 +58,7 @@ public final class H2SampleStore extends SqlSampleStore {
   public static H2SampleStore open(Path dataDir, char[] password) {
     Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
     boolean encrypted = password != null;
-    JdbcDataSource ds = new JdbcDataSource();
-    // WRITE_DELAY=0: H2 writes the file when a transaction commits, never from its background
-    // writer. That writer (every 500 ms by default) saved the maps while a write was part-way, and
-    // after a kill H2 kept part of that unfinished transaction: samples without their rollups or
-    // checkpoint (see docs/architecture.md, Store).
-    ds.setURL(
-        "jdbc:h2:file:"
-            + dataDir.toAbsolutePath().resolve(DATABASE_NAME)
-            + (encrypted ? ";CIPHER=AES" : "")
-            + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0"
-            // H2's messages go through SLF4J (to the app's log file), not openvitals.trace.db.
-            + ";TRACE_LEVEL_FILE=4");
-    ds.setUser(USER);
-    if (encrypted) {
-      String key = HexFormat.of().formatHex(new String(password).getBytes(StandardCharsets.UTF_8));
-      // File password, a space, then the database user's password.
-      ds.setPasswordChars((key + " " + key).toCharArray());
-    } else {
-      ds.setPassword("");
-    }
+    JdbcDataSource ds = dataSource(dataDir, DATABASE_NAME, password);
     boolean fileEncrypted = isEncryptedFile(file);
     if (Files.exists(file) && fileEncrypted != encrypted) {
       throw new StoreException(
@@ -85,7 +70,8 @@ public final class H2SampleStore extends SqlSampleStore {
     }
     Connection writer = null;
     try {
-      String version = Migrations.migrate(ds, "classpath:db/migration/h2", dataDir);
+      String version =
+          Migrations.underLock(dataDir, () -> migrateSafely(dataDir, file, ds, password));
       writer = ds.getConnection();
       writer.setAutoCommit(false);
       return new H2SampleStore(file, encrypted, version, writer, ds);
@@ -93,6 +79,61 @@ public final class H2SampleStore extends SqlSampleStore {
       closeAfterFailedOpen(writer, e);
       throw openFailure(dataDir, file, encrypted, e);
     }
+  }
+
+  /**
+   * Brings the schema up to date so that a kill part-way can be undone: H2 commits every DDL
+   * statement on its own, so a migration stopped half-way (by a kill, a full disk) would leave
+   * tables that the next attempt trips over, and the store would never open again. A new store is
+   * therefore created under another name and renamed into place when complete; an existing one is
+   * copied before a migration, and the copy is put back if the migration did not finish.
+   */
+  private static String migrateSafely(Path dataDir, Path file, JdbcDataSource ds, char[] password)
+      throws IOException {
+    Path before = file.resolveSibling(FILE_NAME + BEFORE_MIGRATION);
+    Path creating = dataDir.resolve(CREATING_NAME + ".mv.db");
+    if (Files.exists(before)) {
+      Files.move(before, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.deleteIfExists(creating);
+    if (!Files.exists(file)) {
+      String version =
+          Migrations.migrateNow(dataSource(dataDir, CREATING_NAME, password), LOCATION);
+      // Its last connection is closed, so H2 has closed the file.
+      Files.move(creating, file, StandardCopyOption.ATOMIC_MOVE);
+      return version;
+    }
+    if (Migrations.LATEST.equals(Migrations.appliedVersion(ds))) {
+      return Migrations.LATEST;
+    }
+    Files.copy(file, before, StandardCopyOption.REPLACE_EXISTING);
+    String version = Migrations.migrateNow(ds, LOCATION);
+    Files.delete(before);
+    return version;
+  }
+
+  private static JdbcDataSource dataSource(Path dataDir, String name, char[] password) {
+    JdbcDataSource ds = new JdbcDataSource();
+    // WRITE_DELAY=0: H2 writes the file when a transaction commits, never from its background
+    // writer. That writer (every 500 ms by default) saved the maps while a write was part-way, and
+    // after a kill H2 kept part of that unfinished transaction: samples without their rollups or
+    // checkpoint (see docs/architecture.md, Store).
+    ds.setURL(
+        "jdbc:h2:file:"
+            + dataDir.toAbsolutePath().resolve(name)
+            + (password != null ? ";CIPHER=AES" : "")
+            + ";DB_CLOSE_ON_EXIT=FALSE;CACHE_SIZE=65536;WRITE_DELAY=0"
+            // H2's messages go through SLF4J (to the app's log file), not openvitals.trace.db.
+            + ";TRACE_LEVEL_FILE=4");
+    ds.setUser(USER);
+    if (password != null) {
+      String key = HexFormat.of().formatHex(new String(password).getBytes(StandardCharsets.UTF_8));
+      // File password, a space, then the database user's password.
+      ds.setPasswordChars((key + " " + key).toCharArray());
+    } else {
+      ds.setPassword("");
+    }
+    return ds;
   }
 
   private static StoreException openFailure(

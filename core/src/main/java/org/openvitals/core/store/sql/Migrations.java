@@ -46,19 +46,37 @@ public final class Migrations {
     if (LATEST.equals(appliedVersion(dataSource))) {
       return LATEST;
     }
+    return underLock(
+        dataDir,
+        () ->
+            LATEST.equals(appliedVersion(dataSource))
+                ? LATEST // the other process migrated it meanwhile
+                : migrateNow(dataSource, location));
+  }
+
+  /** Runs Flyway now; the caller holds the lock. */
+  public static String migrateNow(DataSource dataSource, String location) {
+    Flyway flyway =
+        Flyway.configure().loggers("slf4j").dataSource(dataSource).locations(location).load();
+    flyway.migrate();
+    return flyway.info().current().getVersion().getVersion();
+  }
+
+  /** Work on the store's schema, done while holding the lock. */
+  @FunctionalInterface
+  public interface SchemaWork {
+    String run() throws IOException;
+  }
+
+  /** Runs {@code work} under the data folder's migration lock, waiting for another process. */
+  public static String underLock(Path dataDir, SchemaWork work) {
     try (FileChannel channel =
             FileChannel.open(
                 dataDir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = waitForLock(channel, dataDir)) {
-      if (LATEST.equals(appliedVersion(dataSource))) {
-        return LATEST; // the other process migrated it meanwhile
-      }
-      Flyway flyway =
-          Flyway.configure().loggers("slf4j").dataSource(dataSource).locations(location).load();
-      flyway.migrate();
-      return flyway.info().current().getVersion().getVersion();
+      return work.run();
     } catch (IOException e) {
-      throw new StoreException("Cannot lock " + dataDir.resolve(LOCK_FILE) + ": " + e, e);
+      throw new StoreException("Cannot prepare the store in " + dataDir + ": " + e, e);
     }
   }
 
@@ -91,7 +109,7 @@ public final class Migrations {
   }
 
   /** The version of the last successful migration, or null for a new or unreadable history. */
-  static String appliedVersion(DataSource dataSource) {
+  public static String appliedVersion(DataSource dataSource) {
     try (Connection c = dataSource.getConnection();
         Statement st = c.createStatement();
         ResultSet rs =
