@@ -104,31 +104,24 @@ public final class SampleExporter {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(FIELDS.toArray(String[]::new)).get();
     CSVPrinter csv = new CSVPrinter(writer, format);
-    long[] count = {0};
-    store.forEachSample(
-        null,
-        null,
-        null,
-        s -> {
-          try {
-            csv.printRecord(
-                s.type().id(),
-                TIME.format(s.start()),
-                TIME.format(s.end()),
-                plain(s.value()),
-                s.type().unit(),
-                s.source().provider(),
-                s.source().name(),
-                s.device(),
-                s.externalId(),
-                s.metadata().isEmpty() ? null : JSON.writeValueAsString(sorted(s.metadata())));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          tick(++count[0], progress);
-        });
+    long count =
+        eachSample(
+            store,
+            progress,
+            s ->
+                csv.printRecord(
+                    s.type().id(),
+                    TIME.format(s.start()),
+                    TIME.format(s.end()),
+                    plain(s.value()),
+                    s.type().unit(),
+                    s.source().provider(),
+                    s.source().name(),
+                    s.device(),
+                    s.externalId(),
+                    s.metadata().isEmpty() ? null : JSON.writeValueAsString(sorted(s.metadata()))));
     csv.flush();
-    return count[0];
+    return count;
   }
 
   private static long writeJson(SampleStore store, OutputStream out, Consumer<Long> progress)
@@ -139,22 +132,10 @@ public final class SampleExporter {
             .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
             .setPrettyPrinter(new OneSamplePerLine());
     json.writeStartArray();
-    long[] count = {0};
-    store.forEachSample(
-        null,
-        null,
-        null,
-        s -> {
-          try {
-            writeJsonSample(json, s);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          tick(++count[0], progress);
-        });
+    long count = eachSample(store, progress, s -> writeJsonSample(json, s));
     json.writeEndArray();
     json.close();
-    return count[0];
+    return count;
   }
 
   private static void writeJsonSample(JsonGenerator json, Sample s) throws IOException {
@@ -187,10 +168,28 @@ public final class SampleExporter {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
-  private static void tick(long count, Consumer<Long> progress) {
-    if (count % 100_000 == 0) {
-      progress.accept(count);
-    }
+  /** Writes every sample with {@code write}, reporting every 100,000; returns how many. */
+  private static long eachSample(SampleStore store, Consumer<Long> progress, SampleWrite write) {
+    long[] count = {0};
+    store.forEachSample(
+        null,
+        null,
+        null,
+        s -> {
+          try {
+            write.accept(s);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+          if (++count[0] % 100_000 == 0) {
+            progress.accept(count[0]);
+          }
+        });
+    return count[0];
+  }
+
+  private interface SampleWrite {
+    void accept(Sample s) throws IOException;
   }
 
   private static void moveIntoPlace(Path partial, Path target) throws IOException {
