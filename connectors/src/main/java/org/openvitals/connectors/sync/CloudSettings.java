@@ -127,16 +127,7 @@ public final class CloudSettings {
       }
       return uri;
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "Setting "
-              + provider
-              + "."
-              + key
-              + " (or $"
-              + envName(provider, key)
-              + ") is not a URL: '"
-              + value
-              + "'");
+      throw invalid(provider, key, "is not a URL", value);
     }
   }
 
@@ -148,17 +139,25 @@ public final class CloudSettings {
     try {
       return Long.parseLong(value);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "Setting "
-              + provider
-              + "."
-              + key
-              + " (or $"
-              + envName(provider, key)
-              + ") must be a whole number: '"
-              + value
-              + "'");
+      throw invalid(provider, key, "must be a whole number", value);
     }
+  }
+
+  /** "Setting oura.api_url (or $OPENVITALS_OURA_API_URL) is not a URL: 'x'". */
+  private static IllegalArgumentException invalid(
+      String provider, String key, String problem, String value) {
+    return new IllegalArgumentException(
+        "Setting "
+            + provider
+            + "."
+            + key
+            + " (or $"
+            + envName(provider, key)
+            + ") "
+            + problem
+            + ": '"
+            + value
+            + "'");
   }
 
   private boolean bool(String provider, String key, boolean fallback) {

@@ -112,49 +112,36 @@ public final class SampleExporter {
     Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
     CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(FIELDS.toArray(String[]::new)).get();
     CSVPrinter csv = new CSVPrinter(writer, format);
-    long[] count = {0};
-    store.forEachSample(
-        null,
-        null,
-        null,
-        s -> {
-          try {
-            csv.printRecord(
-                s.type().id(),
-                TIME.format(s.start()),
-                TIME.format(s.end()),
-                plain(s.value()),
-                s.type().unit(),
-                s.source().provider(),
-                s.source().name(),
-                s.device(),
-                s.externalId(),
-                s.metadata().isEmpty() ? null : JSON.writeValueAsString(sorted(s.metadata())));
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          tick(++count[0], progress);
-        });
-    store.forEachOther(o -> {
-      try {
-        csv.printRecord(
-            OTHER_PREFIX + o.type(),
-            TIME.format(o.start()),
-            TIME.format(o.end()),
-            o.value(),
-            o.unit(),
-            o.source().provider(),
-            o.source().name(),
-            o.device(),
-            o.externalId(),
-            o.metadata().isEmpty() ? null : JSON.writeValueAsString(sorted(o.metadata())));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      tick(++count[0], progress);
-    });
+    long count =
+        eachRecord(
+            store,
+            progress,
+            s ->
+                csv.printRecord(
+                    s.type().id(),
+                    TIME.format(s.start()),
+                    TIME.format(s.end()),
+                    plain(s.value()),
+                    s.type().unit(),
+                    s.source().provider(),
+                    s.source().name(),
+                    s.device(),
+                    s.externalId(),
+                    s.metadata().isEmpty() ? null : JSON.writeValueAsString(sorted(s.metadata()))),
+            o ->
+                csv.printRecord(
+                    OTHER_PREFIX + o.type(),
+                    TIME.format(o.start()),
+                    TIME.format(o.end()),
+                    o.value(),
+                    o.unit(),
+                    o.source().provider(),
+                    o.source().name(),
+                    o.device(),
+                    o.externalId(),
+                    o.metadata().isEmpty() ? null : JSON.writeValueAsString(sorted(o.metadata()))));
     csv.flush();
-    return count[0];
+    return count;
   }
 
   private static long writeJson(SampleStore store, OutputStream out, Consumer<Long> progress)
@@ -165,30 +152,11 @@ public final class SampleExporter {
             .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false)
             .setPrettyPrinter(new OneSamplePerLine());
     json.writeStartArray();
-    long[] count = {0};
-    store.forEachSample(
-        null,
-        null,
-        null,
-        s -> {
-          try {
-            writeJsonSample(json, s);
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-          tick(++count[0], progress);
-        });
-    store.forEachOther(o -> {
-      try {
-        writeJsonOther(json, o);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      tick(++count[0], progress);
-    });
+    long count =
+        eachRecord(store, progress, s -> writeJsonSample(json, s), o -> writeJsonOther(json, o));
     json.writeEndArray();
     json.close();
-    return count[0];
+    return count;
   }
 
   private static void writeJsonSample(JsonGenerator json, Sample s) throws IOException {
@@ -246,10 +214,27 @@ public final class SampleExporter {
     return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
-  private static void tick(long count, Consumer<Long> progress) {
-    if (count % 100_000 == 0) {
-      progress.accept(count);
+  /** Writes every sample with {@code write}, reporting every 100,000; returns how many. */
+  /** Every live sample, then every record of another type, each counted for the progress. */
+  private static long eachRecord(
+      SampleStore store, Consumer<Long> progress, Write<Sample> samples, Write<OtherSample> others) {
+    long[] count = {0};
+    store.forEachSample(null, null, null, s -> write(samples, s, ++count[0], progress));
+    store.forEachOther(o -> write(others, o, ++count[0], progress));
+    return count[0];
+  }
+
+  private static <T> void write(Write<T> write, T record, long count, Consumer<Long> progress) {
+    try {
+      write.accept(record);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
+    tick(count, progress);
+  }
+
+  private interface Write<T> {
+    void accept(T record) throws IOException;
   }
 
   private static void moveIntoPlace(Path partial, Path target) throws IOException {
