@@ -217,7 +217,10 @@ public final class SampleExporter {
   /** Writes every sample with {@code write}, reporting every 100,000; returns how many. */
   /** Every live sample, then every record of another type, each counted for the progress. */
   private static long eachRecord(
-      SampleStore store, Consumer<Long> progress, Write<Sample> samples, Write<OtherSample> others) {
+      SampleStore store,
+      Consumer<Long> progress,
+      Write<Sample> samples,
+      Write<OtherSample> others) {
     long[] count = {0};
     store.forEachSample(null, null, null, s -> write(samples, s, ++count[0], progress));
     store.forEachOther(o -> write(others, o, ++count[0], progress));
