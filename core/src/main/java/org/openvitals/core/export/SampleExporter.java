@@ -233,7 +233,9 @@ public final class SampleExporter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    tick(count, progress);
+    if (count % 100_000 == 0) {
+      progress.accept(count);
+    }
   }
 
   private interface Write<T> {
