@@ -143,9 +143,9 @@ public final class AppContext implements AutoCloseable {
   }
 
   /**
-   * Starts the phone endpoint on {@code forStore} (slow the first time: it makes the desktop's key),
-   * replacing one already running. Call off the FX thread. Uploads are reported on the endpoint's
-   * threads; each also moves {@link #dataVersionProperty()}.
+   * Starts the phone endpoint on {@code forStore} (slow the first time: it makes the desktop's
+   * key), replacing one already running. Call off the FX thread. Uploads are reported on the
+   * endpoint's threads; each also moves {@link #dataVersionProperty()}.
    *
    * @param warnings what the key storage says (a keychain that is not available ...)
    * @throws IllegalStateException when {@code forStore} is no longer the open store
@@ -181,9 +181,7 @@ public final class AppContext implements AutoCloseable {
 
   /** The running phone endpoint of {@code forStore}, if it runs. */
   public synchronized Optional<PhoneEndpoint> phoneEndpoint(OpenStore forStore) {
-    return phoneEndpointStore == forStore
-        ? Optional.ofNullable(phoneEndpoint)
-        : Optional.empty();
+    return phoneEndpointStore == forStore ? Optional.ofNullable(phoneEndpoint) : Optional.empty();
   }
 
   /** Stops the phone endpoint if it runs; any thread. */

@@ -44,8 +44,8 @@ import org.openvitals.core.store.phone.PhoneSyncStore;
 
 /**
  * The Devices screen's state: the phone endpoint of the open store (off until the person turns it
- * on; the choice is kept in the store, so each data folder remembers its own), the pairing code with
- * its countdown, the phone waiting for an answer, the paired devices and the selected device's
+ * on; the choice is kept in the store, so each data folder remembers its own), the pairing code
+ * with its countdown, the phone waiting for an answer, the paired devices and the selected device's
  * uploads.
  *
  * <p>The endpoint itself belongs to {@link AppContext}, which closes it when the store is switched,
@@ -82,13 +82,15 @@ public final class DevicesViewModel implements Disposable {
   private final ReadOnlyIntegerWrapper port = new ReadOnlyIntegerWrapper(this, "port");
   private final ReadOnlyStringWrapper pairingText = new ReadOnlyStringWrapper(this, "pairingText");
   private final ReadOnlyObjectWrapper<BitMatrix> qrCode = new ReadOnlyObjectWrapper<>(this, "qr");
-  private final ReadOnlyIntegerWrapper secondsLeft = new ReadOnlyIntegerWrapper(this, "secondsLeft");
+  private final ReadOnlyIntegerWrapper secondsLeft =
+      new ReadOnlyIntegerWrapper(this, "secondsLeft");
   private final ReadOnlyObjectWrapper<PairingRequest> pairingRequest =
       new ReadOnlyObjectWrapper<>(this, "pairingRequest");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final ReadOnlyBooleanWrapper remembered = new ReadOnlyBooleanWrapper(this, "remembered");
   private final ObservableList<PairedDevice> devices = FXCollections.observableArrayList();
-  private final ObjectProperty<PairedDevice> selected = new SimpleObjectProperty<>(this, "selected");
+  private final ObjectProperty<PairedDevice> selected =
+      new SimpleObjectProperty<>(this, "selected");
   private final ObservableList<PhoneBatchResult> uploads = FXCollections.observableArrayList();
 
   private final Deque<Asked> asked = new ArrayDeque<>();
@@ -140,20 +142,18 @@ public final class DevicesViewModel implements Disposable {
     PhoneEndpoint.Options how = options.apply(this::ask);
     work.task(p ->
             context.startPhoneEndpoint(
-                store,
-                how,
-                upload -> context.onFxThread(this::uploaded),
-                warnings))
+                store, how, upload -> context.onFxThread(this::uploaded), warnings))
         .onSuccess(started -> {
           endpoint = started;
           state.set(EndpointState.ON);
           port.set(started.port());
           int asked = how.port();
-          status.set("On: listening on port "
-              + started.port()
-              + " (TLS 1.3)"
-              + (asked != 0 && asked != started.port() ? "; port " + asked + " was taken" : "")
-              + (warnings.isEmpty() ? "" : ". " + String.join(" ", warnings)));
+          status.set(
+              "On: listening on port "
+                  + started.port()
+                  + " (TLS 1.3)"
+                  + (asked != 0 && asked != started.port() ? "; port " + asked + " was taken" : "")
+                  + (warnings.isEmpty() ? "" : ". " + String.join(" ", warnings)));
           newCode();
           refreshDevices();
         })
@@ -180,10 +180,11 @@ public final class DevicesViewModel implements Disposable {
   private void remember(boolean on) {
     AppContext.OpenStore store = context.current();
     remembered.set(on);
-    work.task(p -> {
-          store.store().putState(ENDPOINT_STATE, on ? "on" : "off");
-          return null;
-        })
+    work.task(
+            p -> {
+              store.store().putState(ENDPOINT_STATE, on ? "on" : "off");
+              return null;
+            })
         .onFailure("Could not remember the choice", message::set)
         .start();
   }
@@ -257,7 +258,11 @@ public final class DevicesViewModel implements Disposable {
               BarcodeFormat.QR_CODE,
               0,
               0,
-              Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
+              Map.of(
+                  EncodeHintType.ERROR_CORRECTION,
+                  ErrorCorrectionLevel.M,
+                  EncodeHintType.MARGIN,
+                  2));
     } catch (WriterException e) {
       throw new IllegalStateException("A pairing code always fits a QR code: " + e.getMessage(), e);
     }
@@ -334,10 +339,8 @@ public final class DevicesViewModel implements Disposable {
     }
     String selectedId = selected.get() == null ? null : selected.get().deviceId();
     devices.setAll(list);
-    selected.set(list.stream()
-        .filter(d -> d.deviceId().equals(selectedId))
-        .findFirst()
-        .orElse(null));
+    selected.set(
+        list.stream().filter(d -> d.deviceId().equals(selectedId)).findFirst().orElse(null));
   }
 
   private PairedDevices pairedDevicesOf(AppContext.OpenStore store) {
@@ -465,8 +468,11 @@ public final class DevicesViewModel implements Disposable {
             : os.contains("mac")
                 ? "macOS asks the first time; click Allow."
                 : "For example: sudo ufw allow " + p + "/tcp";
-    return "If the phone cannot connect, allow incoming TCP port " + p + " on this computer's"
-        + " firewall (local network only). " + how;
+    return "If the phone cannot connect, allow incoming TCP port "
+        + p
+        + " on this computer's"
+        + " firewall (local network only). "
+        + how;
   }
 
   @Override
