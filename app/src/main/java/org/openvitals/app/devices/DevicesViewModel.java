@@ -123,7 +123,8 @@ public final class DevicesViewModel implements Disposable {
 
   /** Turns the endpoint on or off and remembers the choice for this store. */
   public void setEndpointOn(boolean on) {
-    if (on == (state.get() == EndpointState.ON || state.get() == EndpointState.STARTING)) {
+    boolean running = state.get() == EndpointState.ON || state.get() == EndpointState.STARTING;
+    if (on ? running : state.get() == EndpointState.OFF) {
       return;
     }
     remember(on);
