@@ -74,6 +74,10 @@ public final class DevicesViewModel implements Disposable {
   private final Function<ApprovalHook, PhoneEndpoint.Options> options;
   private final BackgroundWork work;
   private final BackgroundWork.Lane history;
+
+  /** Starting the endpoint: a newer start replaces an older one's result. */
+  private final BackgroundWork.Lane starts;
+
   private final Subscription storeChanges;
 
   private final ReadOnlyObjectWrapper<EndpointState> state =
@@ -97,6 +101,9 @@ public final class DevicesViewModel implements Disposable {
   private PhoneEndpoint endpoint;
   private Instant codeExpiresAt;
 
+  /** Whether the switch was used since this store's choice began loading. */
+  private boolean chosenSinceLoad;
+
   /** Devices of the app: the endpoint on every LAN address, default port, advertised. */
   public DevicesViewModel(AppContext context) {
     this(
@@ -114,6 +121,7 @@ public final class DevicesViewModel implements Disposable {
     this.options = options;
     this.work = new BackgroundWork(context);
     this.history = work.lane();
+    this.starts = work.lane();
     this.storeChanges = context.storeProperty().subscribe((before, now) -> storeSwitched());
     selected.subscribe(d -> loadHistory());
     load();
@@ -127,12 +135,14 @@ public final class DevicesViewModel implements Disposable {
     if (on ? running : state.get() == EndpointState.OFF) {
       return;
     }
-    remember(on);
+    chosenSinceLoad = true;
+    // State first: the switch follows the remembered choice and calls back here.
     if (on) {
       start();
     } else {
       stop();
     }
+    remember(on);
   }
 
   private void start() {
@@ -141,7 +151,8 @@ public final class DevicesViewModel implements Disposable {
     status.set("Starting the phone endpoint…");
     List<String> warnings = new ArrayList<>();
     PhoneEndpoint.Options how = options.apply(this::ask);
-    work.task(p ->
+    starts
+        .task(p ->
             context.startPhoneEndpoint(
                 store, how, upload -> context.onFxThread(this::uploaded), warnings))
         .onSuccess(started -> {
@@ -153,8 +164,10 @@ public final class DevicesViewModel implements Disposable {
               "On: listening on port "
                   + started.port()
                   + " (TLS 1.3)"
-                  + (asked != 0 && asked != started.port() ? "; port " + asked + " was taken" : "")
-                  + (warnings.isEmpty() ? "" : ". " + String.join(" ", warnings)));
+                  + (asked != 0 && asked != started.port()
+                      ? "; port " + asked + " was taken"
+                      : ""));
+          message.set(String.join(" ", warnings));
           newCode();
           refreshDevices();
         })
@@ -166,6 +179,7 @@ public final class DevicesViewModel implements Disposable {
   }
 
   private void stop() {
+    starts.cancel();
     context.stopPhoneEndpoint();
     endpoint = null;
     state.set(EndpointState.OFF);
@@ -192,16 +206,18 @@ public final class DevicesViewModel implements Disposable {
 
   /** Reads this store's remembered choice and its paired devices; starts the endpoint if on. */
   private void load() {
+    chosenSinceLoad = false;
     AppContext.OpenStore store = context.current();
     work.task(p -> store.store().state(ENDPOINT_STATE).map("on"::equals).orElse(false))
         .onSuccess(on -> {
-          remembered.set(on);
-          if (on) {
-            start();
-          } else {
-            stop();
-            refreshDevices();
+          // The person may have used the switch while the choice was read: theirs wins.
+          if (state.get() == EndpointState.OFF && !chosenSinceLoad) {
+            if (on) {
+              start();
+            }
+            remembered.set(on);
           }
+          refreshDevices();
         })
         .onFailure("Could not read the Devices settings", message::set)
         .start();
@@ -211,6 +227,7 @@ public final class DevicesViewModel implements Disposable {
     // AppContext closed the old store's endpoint already.
     endpoint = null;
     stop();
+    remembered.set(false);
     devices.clear();
     selected.set(null);
     load();
