@@ -211,6 +211,29 @@ class DevicesViewModelTest {
         .isInstanceOf(ConnectException.class);
   }
 
+  @Test
+  void theContextClosesTheEndpointBeforeItsStoreIsResetSwitchedOrClosed() throws Exception {
+    for (String step : new String[] {"reset", "switch", "quit"}) {
+      model.setEndpointOn(true);
+      PairingPayload payload = PairingPayload.parse(model.pairingTextProperty().get());
+      model.dispose(); // the screen is gone: only the context can close the endpoint now
+      switch (step) {
+        case "reset" -> context.reopen(config -> {});
+        case "switch" -> context.switchStore(StoreConfig.sqlite(dir.resolve("two")));
+        default -> {
+          context.close();
+          context =
+              new AppContext(
+                  StoreConfig.sqlite(dir.resolve("one")), clock, TaskExecutor.immediate());
+        }
+      }
+      assertThatThrownBy(() -> phone(payload).get("/v1/anchors"))
+          .as(step)
+          .isInstanceOf(ConnectException.class);
+      model = newModel();
+    }
+  }
+
   private static PhoneClient phone(PairingPayload payload) {
     return PhoneClient.of(payload, "127.0.0.1");
   }
