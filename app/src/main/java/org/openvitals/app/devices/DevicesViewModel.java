@@ -56,6 +56,8 @@ public final class DevicesViewModel implements Disposable {
   /** Where the on/off choice is remembered, in the store's state table. */
   static final String ENDPOINT_STATE = "devices.endpoint";
 
+  private static final String OFF_STATUS = "Off: phones cannot reach this computer.";
+
   /** How many uploads the history shows per device. */
   static final int HISTORY_LIMIT = 50;
 
@@ -82,7 +84,8 @@ public final class DevicesViewModel implements Disposable {
 
   private final ReadOnlyObjectWrapper<EndpointState> state =
       new ReadOnlyObjectWrapper<>(this, "state", EndpointState.OFF);
-  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+  private final ReadOnlyStringWrapper status =
+      new ReadOnlyStringWrapper(this, "status", OFF_STATUS);
   private final ReadOnlyIntegerWrapper port = new ReadOnlyIntegerWrapper(this, "port");
   private final ReadOnlyStringWrapper pairingText = new ReadOnlyStringWrapper(this, "pairingText");
   private final ReadOnlyObjectWrapper<BitMatrix> qrCode = new ReadOnlyObjectWrapper<>(this, "qr");
@@ -183,7 +186,7 @@ public final class DevicesViewModel implements Disposable {
     context.stopPhoneEndpoint();
     endpoint = null;
     state.set(EndpointState.OFF);
-    status.set("Off: phones cannot reach this computer.");
+    status.set(OFF_STATUS);
     port.set(0);
     pairingText.set(null);
     qrCode.set(null);

@@ -64,6 +64,7 @@ class DevicesViewModelTest {
   @Test
   void theEndpointIsOffUntilTurnedOnAndTheChoiceIsRememberedPerStore() throws Exception {
     assertThat(model.stateProperty().get()).isEqualTo(EndpointState.OFF);
+    assertThat(model.statusProperty().get()).startsWith("Off:");
     assertThat(context.phoneEndpoint(context.current())).isEmpty();
     assertThat(model.pairingTextProperty().get()).isNull();
 
