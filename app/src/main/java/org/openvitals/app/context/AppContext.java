@@ -1,7 +1,11 @@
 package org.openvitals.app.context;
 
+import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -14,6 +18,10 @@ import org.openvitals.connectors.files.OtherTypes;
 import org.openvitals.connectors.sync.SyncRun;
 import org.openvitals.connectors.sync.SyncScheduler;
 import org.openvitals.connectors.sync.SyncService;
+import org.openvitals.bridge.PhoneEndpoint;
+import org.openvitals.bridge.batches.BatchService;
+import org.openvitals.connectors.sync.CloudSettings;
+import org.openvitals.connectors.vault.TokenVault;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
@@ -26,6 +34,10 @@ import org.openvitals.core.store.Stores;
  * data folder, after deleting everything) goes through {@link #switchStore} so every screen
  * follows. It also owns the open store's cloud sync ({@link #cloud()}), started in the background
  * by the app and stopped before the store closes.
+ *
+ * <p>The context also owns the phone endpoint of the open store (the Devices screen turns it on):
+ * it is closed before its store is switched, reopened (deleting everything) or closed on quit, so
+ * no phone writes into a store that is going away.
  *
  * <p>Properties are changed on the FX thread only; {@link #dataChanged()} may be called from any
  * thread.
@@ -47,6 +59,11 @@ public final class AppContext implements AutoCloseable {
   private boolean backgroundSync;
 
   private record Cloud(OpenStore store, SyncService service) {}
+
+  /** The running phone endpoint and the store it writes into; guarded by this. */
+  private PhoneEndpoint phoneEndpoint;
+
+  private OpenStore phoneEndpointStore;
 
   /** A store that is open, with the rules service reading it and the colours of its sources. */
   public record OpenStore(
@@ -235,6 +252,65 @@ public final class AppContext implements AutoCloseable {
     }
   }
 
+  /**
+   * Starts the phone endpoint on {@code forStore} (slow the first time: it makes the desktop's
+   * key), replacing one already running. Call off the FX thread. Uploads are reported on the
+   * endpoint's threads; each also moves {@link #dataVersionProperty()}.
+   *
+   * @param warnings what the key storage says (a keychain that is not available ...)
+   * @throws IllegalStateException when {@code forStore} is no longer the open store
+   */
+  public synchronized PhoneEndpoint startPhoneEndpoint(
+      OpenStore forStore,
+      PhoneEndpoint.Options options,
+      Consumer<BatchService.Upload> uploads,
+      List<String> warnings)
+      throws IOException {
+    stopPhoneEndpoint();
+    if (store.get() != forStore) {
+      throw new IllegalStateException("another store was opened meanwhile");
+    }
+    var dataDir = forStore.config().dataDir();
+    List<String> said = new ArrayList<>();
+    var keys = TokenVault.keySource(dataDir, CloudSettings.load(dataDir).keyStorage(), said::add);
+    phoneEndpoint =
+        PhoneEndpoint.start(
+            dataDir,
+            forStore.store(),
+            keys,
+            options,
+            line -> {},
+            upload -> {
+              uploads.accept(upload);
+              dataChanged();
+            });
+    phoneEndpointStore = forStore;
+    warnings.addAll(said);
+    return phoneEndpoint;
+  }
+
+  /** The running phone endpoint of {@code forStore}, if it runs. */
+  public synchronized Optional<PhoneEndpoint> phoneEndpoint(OpenStore forStore) {
+    return phoneEndpointStore == forStore ? Optional.ofNullable(phoneEndpoint) : Optional.empty();
+  }
+
+  /** Stops the phone endpoint if it runs; any thread. */
+  public synchronized void stopPhoneEndpoint() {
+    if (phoneEndpoint != null) {
+      phoneEndpoint.close();
+      phoneEndpoint = null;
+      phoneEndpointStore = null;
+    }
+  }
+
+  /**
+   * Runs {@code action} on the FX thread (at once in tests with {@link TaskExecutor#immediate()}):
+   * for events that arrive from outside the app, such as a phone asking to pair.
+   */
+  public void onFxThread(Runnable action) {
+    executor.runOnFxThread(action);
+  }
+
   /** How values are shown: metric or imperial. Stored values stay in their canonical units. */
   public ObjectProperty<UnitSystem> unitSystemProperty() {
     return unitSystem;
@@ -245,6 +321,7 @@ public final class AppContext implements AutoCloseable {
    * already running on the old store finishes or fails with a store error.
    */
   public void switchStore(StoreConfig config) {
+    stopPhoneEndpoint();
     OpenStore opened = open(config);
     OpenStore before = store.get();
     closeCloud();
@@ -272,6 +349,7 @@ public final class AppContext implements AutoCloseable {
    * is reopened even when {@code whileClosed} fails. Call on the FX thread.
    */
   public void reopen(Consumer<StoreConfig> whileClosed) {
+    stopPhoneEndpoint();
     OpenStore before = store.get();
     closeCloud(); // no sync may write into files about to be deleted
     before.store().close();
@@ -291,6 +369,7 @@ public final class AppContext implements AutoCloseable {
   @Override
   public void close() {
     closeCloud();
+    stopPhoneEndpoint();
     executor.close();
     OpenStore open = store.get();
     if (open != null) {

@@ -20,8 +20,7 @@ public enum Screen {
           + " assistant when it is on."),
   DEVICES(
       "Devices",
-      "This screen is not built yet; it will pair your iPhone with a QR code and list the paired"
-          + " devices."),
+      "Pair your iPhone with a QR code, allow or revoke phones and see what each one sent."),
   SETTINGS("Settings", "Data folder, time zone, units, theme, export and deleting everything.");
 
   private final String title;

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javafx.scene.Node;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.dashboard.DashboardView;
+import org.openvitals.app.devices.DevicesView;
 import org.openvitals.app.imports.ImportView;
 import org.openvitals.app.insights.InsightsView;
 import org.openvitals.app.preferences.PreferencesView;
@@ -32,6 +33,7 @@ public interface ScreenPages {
             Map.entry(Screen.PREFERENCES, PreferencesView::new),
             Map.entry(Screen.QUALITY, QualityView::new),
             Map.entry(Screen.INSIGHTS, InsightsView::new),
+            Map.entry(Screen.DEVICES, DevicesView::new),
             Map.entry(Screen.SETTINGS, SettingsView::new));
     return screen -> Optional.ofNullable(pages.get(screen)).map(page -> page.apply(context));
   }

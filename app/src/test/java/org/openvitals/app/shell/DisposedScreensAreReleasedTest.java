@@ -26,6 +26,7 @@ import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.app.dashboard.DashboardSettings;
 import org.openvitals.app.dashboard.DashboardViewModel;
+import org.openvitals.app.devices.DevicesViewModel;
 import org.openvitals.app.imports.ImportViewModel;
 import org.openvitals.app.preferences.PreferencesViewModel;
 import org.openvitals.app.quality.QualityViewModel;
@@ -78,6 +79,7 @@ class DisposedScreensAreReleasedTest {
     add(all, "sources", c -> new SourcesViewModel(c, url -> {}, new AuthorizationFlow()));
     add(all, "settings", c -> new SettingsViewModel(c, new UserSettings(prefs)));
     add(all, "first run", FirstRun::new);
+    add(all, "devices", DevicesViewModel::new);
     return all.stream();
   }
 
@@ -136,7 +138,7 @@ class DisposedScreensAreReleasedTest {
         });
     Fx.run(this::useTheSharedState);
 
-    assertThat(pages).hasSize(7);
+    assertThat(pages).hasSize(Screen.values().length);
     assertThat(collected(shell, 40)).isTrue();
     assertThat(pages).allSatisfy(page -> assertThat(collected(page, 40)).isTrue());
   }

@@ -82,6 +82,6 @@ class ShellViewModelTest {
       assertThat(screen.description().chars().filter(c -> c == '.').count()).isEqualTo(1);
     }
     assertThat(Screen.INSIGHTS.description()).startsWith("Trends, days outside your normal range");
-    assertThat(Screen.DEVICES.description()).startsWith("This screen is not built yet;");
+    assertThat(Screen.DEVICES.description()).startsWith("Pair your iPhone with a QR code");
   }
 }
