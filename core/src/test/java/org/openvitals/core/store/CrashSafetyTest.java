@@ -62,13 +62,21 @@ class CrashSafetyTest {
       try (BufferedReader out =
           new BufferedReader(
               new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        // Wait for a commit of this run, then kill at a random moment inside a later batch.
-        String line = out.readLine();
+        // Wait for one or two commits of this run, then kill at a random moment soon after: inside
+        // the next batch, however fast the machine writes (a batch takes a few hundred ms).
+        int commits = random.nextInt(1, 3);
+        String line = null;
+        for (int seen = 0; seen < commits; seen++) {
+          line = out.readLine();
+          if (line == null || line.equals("done")) {
+            break;
+          }
+        }
         if (line == null || line.equals("done")) {
           child.waitFor(30, TimeUnit.SECONDS);
           break;
         }
-        Thread.sleep(random.nextInt(5, 1_500));
+        Thread.sleep(random.nextInt(0, 120));
         if (!child.isAlive()) {
           break;
         }
