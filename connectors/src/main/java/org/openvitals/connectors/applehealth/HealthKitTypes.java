@@ -156,7 +156,7 @@ public final class HealthKitTypes {
           entry("DietaryZinc", MetricType.ZINC));
 
   /** How a category record becomes a value of its metric. */
-  enum CategoryValue {
+  public enum CategoryValue {
     /** One event (a notification, a handwash): the day's sum counts them. */
     COUNT,
     /** The record's length in minutes (a mindful session, a symptom, a cycle-tracking entry). */
@@ -166,8 +166,8 @@ public final class HealthKitTypes {
   }
 
   /** The catalog metric of a category type and how its records' values are read. */
-  record CategoryRule(MetricType metric, CategoryValue kind) {
-    double value(String categoryValue, OffsetDateTime start, OffsetDateTime end) {
+  public record CategoryRule(MetricType metric, CategoryValue kind) {
+    public double value(String categoryValue, OffsetDateTime start, OffsetDateTime end) {
       return switch (kind) {
         case COUNT -> 1;
         case DURATION -> Duration.between(start, end).toMillis() / 60_000.0;
@@ -191,7 +191,7 @@ public final class HealthKitTypes {
   static final String CATEGORY = "HKCategoryTypeIdentifier";
 
   /** Where the category value (flow, severity, test result) of a category record is kept. */
-  static final String CATEGORY_VALUE = "category_value";
+  public static final String CATEGORY_VALUE = "category_value";
 
   /**
    * Category types other than sleep analysis (whose values are stages, see {@link #sleepStage}).
@@ -369,7 +369,7 @@ public final class HealthKitTypes {
           entry("Wheezing", new CategoryRule(MetricType.SYMPTOM_WHEEZING, CategoryValue.DURATION)));
 
   /** The rule of a category type identifier, or null. */
-  static CategoryRule category(String type) {
+  public static CategoryRule category(String type) {
     if (type == null || !type.startsWith(CATEGORY)) {
       return null;
     }
@@ -417,6 +417,11 @@ public final class HealthKitTypes {
         .filter(e -> e.getValue() == type && !BASAL_BODY_TEMPERATURE.equals(QUANTITY + e.getKey()))
         .map(e -> QUANTITY + e.getKey())
         .findFirst()
+        .or(() ->
+            CATEGORIES.entrySet().stream()
+                .filter(e -> e.getValue().metric() == type)
+                .map(e -> CATEGORY + e.getKey())
+                .findFirst())
         .orElse(null);
   }
 

@@ -54,6 +54,10 @@ final class SampleMapper {
       if (type.equals(HealthKitTypes.SLEEP_ANALYSIS)) {
         return List.of(sleep(o));
       }
+      HealthKitTypes.CategoryRule category = HealthKitTypes.category(type);
+      if (category != null) {
+        return List.of(category(o, category));
+      }
       if (type.startsWith(CORRELATION)) {
         // Its objects are stored as themselves; the correlation adds nothing the rules read.
         List<Mapped> out = new java.util.ArrayList<>();
@@ -92,6 +96,17 @@ final class SampleMapper {
     }
     double minutes = Duration.between(date(o, "start"), date(o, "end")).toMillis() / 60_000.0;
     return stored(o, stage, minutes, metadata(o));
+  }
+
+  /** A category sample, valued and annotated as the export importer does. */
+  private static Mapped category(JsonNode o, HealthKitTypes.CategoryRule category) {
+    String raw = o.path("value").asText(null);
+    double value = category.value(raw, date(o, "start"), date(o, "end"));
+    Map<String, String> metadata = metadata(o);
+    if (raw != null) {
+      metadata.putIfAbsent(HealthKitTypes.CATEGORY_VALUE, raw);
+    }
+    return stored(o, category.metric(), value, metadata);
   }
 
   private static Mapped workout(JsonNode o) {

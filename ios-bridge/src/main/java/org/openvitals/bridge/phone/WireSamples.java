@@ -147,11 +147,24 @@ final class WireSamples {
       workout(o, s);
     } else if (type.equals(HealthKitTypes.SLEEP_ANALYSIS)) {
       o.put("value", HealthKitTypes.sleepValue(s.type()));
+    } else if (HealthKitTypes.category(type) != null) {
+      o.put("value", categoryRaw(s.metadata().get(HealthKitTypes.CATEGORY_VALUE)));
     } else {
       o.put("value", s.value());
       o.put("unit", unit(s.type()));
     }
     return o;
+  }
+
+  /** HealthKit's raw number of a category value as the export writes it (stand hour: Stood 0). */
+  private static int categoryRaw(String exported) {
+    if (exported == null || exported.endsWith("Stood")) {
+      return 0;
+    }
+    if (exported.endsWith("Idle")) {
+      return 1;
+    }
+    return exported.matches("\\d+") ? Integer.parseInt(exported) : 0;
   }
 
   private static void workout(ObjectNode o, Sample s) {
