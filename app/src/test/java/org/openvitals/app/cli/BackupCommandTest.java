@@ -141,6 +141,21 @@ class BackupCommandTest {
       first.ifPresent(
           s -> store.tombstone(s.source(), s.type(), List.of(s.externalId()), Map.of()));
       store.putState("sync.withings.cursor", "2026-01-01T00:00:00Z");
+      // A paired phone's upload (its UUIDs, a deletion, the batch and its anchor) is data too.
+      var phoneSample = hr.get(hr.size() - 1);
+      org.openvitals.core.store.phone.PhoneSyncStore.of(store)
+          .applyPhoneBatch(
+              new org.openvitals.core.store.phone.PhoneBatch(
+                  "iphone-1",
+                  java.util.UUID.randomUUID(),
+                  "HKQuantityTypeIdentifierHeartRate",
+                  "anchor-1",
+                  List.of(
+                      new org.openvitals.core.store.phone.PhoneSample(
+                          java.util.UUID.nameUUIDFromBytes(new byte[] {1}), phoneSample)),
+                  List.of(java.util.UUID.nameUUIDFromBytes(new byte[] {2})),
+                  Map.of(),
+                  java.time.Instant.parse("2026-12-01T00:00:00Z")));
     }
     ok(
         "--data-dir",

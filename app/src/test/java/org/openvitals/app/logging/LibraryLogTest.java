@@ -30,7 +30,8 @@ class LibraryLogTest {
     Stores.open(StoreConfig.sqlite(dir)).close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("openvitals.db"));
         Statement st = c.createStatement()) {
-      st.executeUpdate("DELETE FROM flyway_schema_history WHERE \"version\" = '3'");
+      // The newest migration forgotten: Flyway runs it again and fails on its existing table.
+      st.executeUpdate("DELETE FROM flyway_schema_history WHERE \"version\" = '6'");
     }
 
     Process cli =
@@ -53,11 +54,11 @@ class LibraryLogTest {
         .singleElement()
         .asString()
         .startsWith("openvitals: Cannot open the SQLite store ")
-        .contains("resolved_days already exists");
+        .contains("other_samples already exists");
     Path log = dir.resolve("logs/openvitals-0.log");
     assertThat(Files.readString(log))
         .contains("SEVERE org.flywaydb")
-        .contains("Migration of schema \"main\" to version \"3 - resolved days\" failed");
+        .contains("Migration of schema \"main\" to version \"6 - other samples\" failed");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(log)))
         .isEqualTo("rw-------");
   }
@@ -73,7 +74,11 @@ class LibraryLogTest {
     Files.createDirectories(later);
     java.util.logging.Logger.getLogger("org.example.late").warning("after it");
 
-    List<String> lines = Files.readAllLines(LibraryLog.fileIn(later));
+    // Only this test's loggers: libraries used by earlier tests in this JVM may log here too.
+    List<String> lines =
+        Files.readAllLines(LibraryLog.fileIn(later)).stream()
+            .filter(l -> l.contains(" org.example."))
+            .toList();
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0)).endsWith("WARNING org.example.early: before the folder");
     assertThat(lines.get(1)).endsWith("WARNING org.example.late: after it");

@@ -205,6 +205,11 @@ final class WireSamples {
               // another dimension
             }
           }
+          // A metric of a newer unit family (sound level, speed, power ...): its catalog unit,
+          // which the desktop's unit table reads like HealthKit's spelling.
+          if (Units.toCanonical(t, 2.0, t.unit()) == 2.0) {
+            return t.unit();
+          }
           throw new IllegalStateException("No HealthKit unit for " + t.id());
         });
   }
