@@ -101,6 +101,7 @@ public final class FolderImporter implements FileImporter {
         elapsed,
         cancelled,
         details,
-        other);
+        other,
+        null); // a folder's files each report their own span
   }
 }
