@@ -539,7 +539,6 @@ public final class Packager {
             "-Dprism.order=sw",
             "-Djava.util.prefs.userRoot=" + scratch.resolve("prefs"),
             "-Djava.io.tmpdir=" + scratch,
-            "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
             "-cp",
             app.classPath(),
             app.mainClass(),
