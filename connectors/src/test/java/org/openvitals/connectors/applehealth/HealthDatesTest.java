@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,33 @@ class HealthDatesTest {
     OffsetDateTime noon = OffsetDateTime.parse("2018-11-19T12:00:00+01:00");
     assertThat(HealthDates.secondsAfter(noon, "12:00:03 PM")).isCloseTo(3, within(1e-9));
     assertThatThrownBy(() -> HealthDates.secondsAfter(start, "late"))
+        .isInstanceOf(DateTimeException.class);
+  }
+
+  @Test
+  void beatTimesAtTheEdgesOfTheirRanges() {
+    OffsetDateTime evening = OffsetDateTime.parse("2024-05-01T23:59:58+02:00");
+    assertThat(HealthDates.secondsAfter(evening, "23:59:59")).isCloseTo(1, within(1e-9));
+    assertThat(HealthDates.secondsAfter(evening, "23:59:60.5")).isCloseTo(2.5, within(1e-9));
+    assertThat(HealthDates.secondsAfter(evening, "0:00:01")).isCloseTo(3, within(1e-9));
+    for (String outside :
+        new String[] {"24:00:00", "23:60:00", "23:59:61", "-1:00:00", "1:-1:00"}) {
+      assertThatThrownBy(() -> HealthDates.secondsAfter(evening, outside))
+          .as(outside)
+          .isInstanceOf(DateTimeException.class);
+    }
+  }
+
+  @Test
+  void aRecordStartingPartWayThroughASecondCountsItsFraction() {
+    OffsetDateTime start = OffsetDateTime.parse("2024-05-01T10:00:00.25Z");
+    assertThat(HealthDates.secondsAfter(start, "10:00:01")).isCloseTo(0.75, within(1e-9));
+  }
+
+  @Test
+  void activitySummaryDaysAreBareDates() {
+    assertThat(HealthDates.parseDay(" 2024-02-29 ")).isEqualTo(LocalDate.of(2024, 2, 29));
+    assertThatThrownBy(() -> HealthDates.parseDay("2023-02-29"))
         .isInstanceOf(DateTimeException.class);
   }
 }
