@@ -114,6 +114,33 @@ public final class GoogleFitImporter implements FileImporter {
     return "Google Fit (Google Takeout: daily metrics, All Data, sessions, activities)";
   }
 
+  /**
+   * A Google Fit column or data type kept as another type becomes a sample once {@link
+   * GoogleFitColumns} maps it (docs/decisions/0008-unknown-types.md).
+   */
+  @Override
+  public Optional<Sample> promote(OtherSample record) {
+    if (!record.source().provider().equals(PROVIDER) || Double.isNaN(record.number())) {
+      return Optional.empty();
+    }
+    Optional<Target> target =
+        GoogleFitColumns.column(record.type()).or(() -> GoogleFitColumns.dataType(record.type()));
+    try {
+      return target.map(t ->
+          new Sample(
+              t.metric(),
+              record.start(),
+              record.end(),
+              Units.toCanonical(t.metric(), record.number(), t.unit()),
+              record.source(),
+              record.device(),
+              record.externalId(),
+              record.metadata()));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
   @Override
   public boolean canRead(Path file) throws IOException {
     if (ArchiveReader.isZip(file)) {

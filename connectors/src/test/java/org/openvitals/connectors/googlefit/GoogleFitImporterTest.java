@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
@@ -277,5 +278,52 @@ class GoogleFitImporterTest {
 
     assertThat(fromZip.all()).containsExactlyInAnyOrderElementsOf(fromFolder.all());
     assertThat(fromZip.others()).containsExactlyInAnyOrderElementsOf(fromFolder.others());
+  }
+
+  @Test
+  void aColumnKeptAsAnotherTypeBecomesASampleOnceMapped() {
+    OffsetDateTime day = OffsetDateTime.parse("2025-01-29T00:00+05:30");
+    GoogleFitImporter importer = new GoogleFitImporter(KOLKATA);
+    OtherSample steps =
+        new OtherSample(
+            "Step count",
+            null,
+            day,
+            day.plusDays(1),
+            "1458",
+            GoogleFitImporter.DAILY,
+            null,
+            "2025-01-29T00:00/Step count",
+            null);
+    OtherSample calories =
+        new OtherSample(
+            "Calories (kcal)",
+            "kcal",
+            day,
+            day.plusDays(1),
+            "1720",
+            GoogleFitImporter.DAILY,
+            null,
+            null,
+            null);
+    OtherSample elsewhere =
+        new OtherSample(
+            "Step count",
+            null,
+            day,
+            day.plusDays(1),
+            "1458",
+            new SourceRef("csv", "x"),
+            null,
+            null,
+            null);
+
+    Sample promoted = importer.promote(steps).orElseThrow();
+
+    assertThat(promoted.type()).isEqualTo(MetricType.STEPS);
+    assertThat(promoted.value()).isEqualTo(1458.0);
+    assertThat(promoted.externalId()).isEqualTo("2025-01-29T00:00/Step count");
+    assertThat(importer.promote(calories)).isEmpty();
+    assertThat(importer.promote(elsewhere)).isEmpty();
   }
 }
