@@ -81,8 +81,9 @@ public final class ImportView extends ScrollPane implements Disposable {
     hint.setTextAlignment(TextAlignment.CENTER);
     Label formats =
         new Label(
-            "Apple Health export.zip or export.xml, Cronometer, MyFitnessPal, Fitbit takeout, or"
-                + " any CSV of dated values. Several files are imported one after another.");
+            "Apple Health export.zip or export.xml, Cronometer, MyFitnessPal, Fitbit or Google Fit"
+                + " takeout, FIT, GPX and TCX workouts, or any CSV of dated values. Several files"
+                + " are imported one after another.");
     formats.getStyleClass().add(Styles.TEXT_MUTED);
     formats.setWrapText(true);
     formats.setTextAlignment(TextAlignment.CENTER);
@@ -128,7 +129,15 @@ public final class ImportView extends ScrollPane implements Disposable {
         .getExtensionFilters()
         .addAll(
             new FileChooser.ExtensionFilter(
-                "Exports (zip, xml, csv, json)", "*.zip", "*.xml", "*.csv", "*.tsv", "*.json"),
+                "Exports (zip, xml, csv, json, fit, gpx, tcx)",
+                "*.zip",
+                "*.xml",
+                "*.csv",
+                "*.tsv",
+                "*.json",
+                "*.fit",
+                "*.gpx",
+                "*.tcx"),
             new FileChooser.ExtensionFilter("All files", "*"));
     List<File> files = chooser.showOpenMultipleDialog(getScene().getWindow());
     if (files != null) {

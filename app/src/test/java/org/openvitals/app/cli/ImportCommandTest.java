@@ -143,9 +143,16 @@ class ImportCommandTest {
             "google_fit/kaustubhgupta_google-fit-data-analysis/Daily_activity_metrics.csv");
     Path data = temp.resolve("data");
 
-    Run inferred = run("--data-dir", data.toString(), "import", googleFit.toString());
+    // Calories could be eaten or burnt: the header alone does not say.
+    Path open =
+        Files.writeString(
+            temp.resolve("activity.csv"),
+            "Date,Calories (kcal),Step count\n2024-01-01,2100,8000\n");
+    Run inferred = run("--data-dir", data.toString(), "import", open.toString());
     assertThat(inferred.exit()).isEqualTo(1);
     assertThat(inferred.err()).contains("--mapping").contains("\"column\" : \"Step count\"");
+
+    // A mapping file wins over the Google Fit preset that would otherwise read this file.
 
     Path mapping = temp.resolve("mapping.json");
     try (var json = getClass().getResourceAsStream("/csv/google_fit_daily.mapping.json")) {
@@ -216,5 +223,50 @@ class ImportCommandTest {
         run("--data-dir", data.toString(), "import", temp.resolve("Takeout").toString(), "--json");
     assertThat(json.json().get("stored").asLong()).isZero();
     assertThat(json.json().get("imported").get(0).get("duplicates").asLong()).isEqualTo(124);
+  }
+
+  @Test
+  void googleFitAndWorkoutFilesAreRecognisedInAFolderAndAlone() throws Exception {
+    String session = "2025-01-29T20_23_54.103+05_30_WALKING.json";
+    String activity = "2025-01-29T20_23_54.103+05_30_PT16M14.582S_Walking.tcx";
+    Path fit = temp.resolve("Takeout/Fit");
+    copyResource(
+        "/googlefit/Takeout/Fit/All Sessions/" + session, fit.resolve("All Sessions/" + session));
+    copyResource(
+        "/googlefit/Takeout/Fit/Activities/" + activity, fit.resolve("Activities/" + activity));
+    copyResource("/workoutfiles/morning-run.gpx", temp.resolve("Takeout/Garmin/morning-run.gpx"));
+    Path data = temp.resolve("data");
+
+    Run r = run("--data-dir", data.toString(), "import", temp.resolve("Takeout").toString());
+
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("3 files imported, 0 skipped, 0 failed")
+        .containsPattern(
+            "imported +Fit/All Sessions/"
+                + session.replace(".", "\\.").replace("+", "\\+")
+                + " \\(google_fit\\): 1 read, 1 new")
+        .containsPattern("imported +Garmin/morning-run\\.gpx \\(gpx\\): 4 read, 5 new");
+
+    Run daily =
+        run(
+            "--data-dir",
+            data.toString(),
+            "import",
+            Fixtures.path(
+                    "google_fit/kaustubhgupta_google-fit-data-analysis/Daily_activity_metrics.csv")
+                .toString(),
+            "--json");
+    assertThat(daily.exit()).as(daily.err()).isZero();
+    assertThat(daily.json().get("format").asText()).isEqualTo("google_fit");
+    assertThat(daily.json().get("stored").asLong()).isGreaterThan(1029 + 21 + 7);
+  }
+
+  private void copyResource(String name, Path to) throws Exception {
+    Files.createDirectories(to.getParent());
+    try (var in = getClass().getResourceAsStream(name)) {
+      assertThat(in).as(name).isNotNull();
+      Files.copy(in, to);
+    }
   }
 }

@@ -287,6 +287,29 @@ class ImportViewModelTest {
   }
 
   @Test
+  void workoutFilesAndGoogleFitAreDetectedAndImported() throws Exception {
+    Path gpx = dir.resolve("morning-run.gpx");
+    try (var in = getClass().getResourceAsStream("/workoutfiles/morning-run.gpx")) {
+      Files.copy(in, gpx);
+    }
+    model.choose(gpx);
+    assertThat(model.detectionProperty().get())
+        .isEqualTo("Detected: GPX workout (track with heart rate)");
+    assertThat(importNow().report().stored()).isEqualTo(5);
+
+    model.choose(
+        Fixtures.path(
+            "google_fit/kaustubhgupta_google-fit-data-analysis/Daily_activity_metrics.csv"));
+    assertThat(model.formatProperty().get().id()).isEqualTo("google_fit");
+    ImportViewModel.Outcome fit = importNow();
+    assertThat(fit.error()).isNull();
+    assertThat(storedSteps()).isEqualTo(1029);
+    assertThat(context.store().sources())
+        .extracting(s -> s.source().key())
+        .contains("gpx/StravaGPX", "google_fit/Google Fit (daily)");
+  }
+
+  @Test
   void aMissingFileSaysSo() throws Exception {
     Path gone = dir.resolve("gone.zip");
     model.choose(gone);

@@ -16,10 +16,10 @@ import javax.xml.stream.XMLStreamException;
  * declared entity ({@code &xxe;}, the billion-laughs {@code &lol9;}) therefore ends the parse with
  * an error instead of being expanded.
  */
-final class SecureXml {
+public final class SecureXml {
   private SecureXml() {}
 
-  static XMLInputFactory factory() {
+  public static XMLInputFactory factory() {
     XMLInputFactory f = new InputFactoryImpl();
     f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
@@ -33,7 +33,7 @@ final class SecureXml {
   }
 
   /** A reason people can act on, for Aalto's terse messages about entities. */
-  static String explain(XMLStreamException e) {
+  public static String explain(XMLStreamException e) {
     String message = e.getMessage() == null ? e.toString() : e.getMessage();
     int at = message.indexOf("\n at [");
     if (at >= 0) {

@@ -38,6 +38,6 @@ class PresetDetectionTest {
             detect(
                 Fixtures.path(
                     "google_fit/kaustubhgupta_google-fit-data-analysis/Daily_activity_metrics.csv")))
-        .isEqualTo("csv");
+        .isEqualTo("google_fit");
   }
 }
