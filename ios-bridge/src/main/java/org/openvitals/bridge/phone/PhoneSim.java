@@ -77,7 +77,10 @@ public final class PhoneSim {
 
   private static final int MAX_ATTEMPTS = 8;
 
-  /** Batches handed to the uploader and not yet answered, at most. */
+  /**
+   * Batches handed to the uploaders and not yet answered, at most. Two connections: the desktop
+   * reads and checks one batch while it stores the other.
+   */
   private static final int IN_FLIGHT = 2;
 
   private final Options options;
@@ -85,9 +88,14 @@ public final class PhoneSim {
   private final WireSamples wire = new WireSamples();
   private PhoneClient client;
   private final ExecutorService uploader =
-      Executors.newSingleThreadExecutor(
-          r -> Thread.ofPlatform().daemon().name("phone-uploader").unstarted(r));
+      Executors.newFixedThreadPool(
+          IN_FLIGHT, r -> Thread.ofPlatform().daemon().name("phone-uploader").unstarted(r));
   private final Deque<Future<Void>> inFlight = new ArrayDeque<>();
+
+  /**
+   * Each type's last batch handed out: a type's next batch waits for it, as anchors are ordered.
+   */
+  private final Map<String, Future<Void>> lastOfType = new HashMap<>();
 
   private long sent;
   private long acknowledged;
@@ -323,21 +331,27 @@ public final class PhoneSim {
     batch.putArray("deleted");
     byte[] body = PhoneClient.JSON.writeValueAsBytes(batch);
     int count = samples.size();
+    Future<Void> previous = lastOfType.get(type);
+    if (previous != null) {
+      await(previous);
+    }
     while (inFlight.size() >= IN_FLIGHT) {
       await(inFlight.poll());
     }
-    inFlight.add(
+    Future<Void> upload =
         uploader.submit(() -> {
           record(type, upload(body, type, count));
           return null;
-        }));
+        });
+    inFlight.add(upload);
+    lastOfType.put(type, upload);
     if (++batches % 20 == 0) {
       log.accept(batches + " batches sent");
     }
   }
 
-  /** Counts an answer; runs on the uploader thread. */
-  private void record(String type, JsonNode answer) {
+  /** Counts an answer; runs on an uploader thread. */
+  private synchronized void record(String type, JsonNode answer) {
     if (answer != null) {
       long received = answer.get("received").asLong();
       acknowledged += received;
@@ -347,11 +361,12 @@ public final class PhoneSim {
     }
   }
 
-  /** Waits until every batch handed to the uploader is answered. */
+  /** Waits until every batch handed to the uploaders is answered. */
   private void drain() throws IOException {
     while (!inFlight.isEmpty()) {
       await(inFlight.poll());
     }
+    lastOfType.clear();
   }
 
   private static void await(Future<Void> upload) throws IOException {
@@ -381,11 +396,11 @@ public final class PhoneSim {
    * committed but could not answer is not stored twice. Null when the desktop refused it.
    */
   private JsonNode upload(byte[] body, String type, int samples) throws IOException {
-    sent += samples;
+    count(samples, 0, 0);
     IOException last = null;
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (attempt > 1) {
-        retried++;
+        count(0, 1, 0);
       }
       PhoneClient.Reply r;
       try {
@@ -407,12 +422,18 @@ public final class PhoneSim {
         pause(attempt, r.retryAfter().orElse(null));
         continue;
       }
-      rejected += samples;
+      count(0, 0, samples);
       log.accept("batch of " + samples + " " + type + " refused: " + message(r));
       return null;
     }
     throw new PhoneException(
         "The desktop did not take a batch after " + MAX_ATTEMPTS + " attempts", last);
+  }
+
+  private synchronized void count(long sentNow, long retriedNow, long rejectedNow) {
+    sent += sentNow;
+    retried += retriedNow;
+    rejected += rejectedNow;
   }
 
   private static void pause(int attempt, String retryAfter) throws IOException {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +84,7 @@ final class WireSamples {
           "(name|manufacturer|model|hardware|software):(.*?)(?=, (?:name|manufacturer|model|hardware|software):|$)");
 
   private final Map<MetricType, String> units = new EnumMap<>(MetricType.class);
+  private final Map<String, Map<String, String>> devices = new HashMap<>();
 
   /** The wire type of a sample, or null when HealthKit has no identifier for its metric. */
   static String type(Sample s) {
@@ -117,21 +120,7 @@ final class WireSamples {
     }
     if (s.device() != null) {
       ObjectNode device = o.putObject("device");
-      Matcher m = DEVICE_PART.matcher(s.device());
-      boolean any = false;
-      while (m.find()) {
-        any = true;
-        String field =
-            switch (m.group(1)) {
-              case "hardware" -> "hardware_version";
-              case "software" -> "software_version";
-              default -> m.group(1);
-            };
-        device.put(field, truncate(m.group(2)));
-      }
-      if (!any) {
-        device.put("name", truncate(s.device()));
-      }
+      devices.computeIfAbsent(s.device(), WireSamples::deviceFields).forEach(device::put);
     }
     ObjectNode metadata = JsonNodeFactory.instance.objectNode();
     s.metadata()
@@ -154,6 +143,25 @@ final class WireSamples {
       o.put("unit", unit(s.type()));
     }
     return o;
+  }
+
+  /** HKDevice's fields from the importer's device text (a few devices make all the samples). */
+  private static Map<String, String> deviceFields(String text) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher m = DEVICE_PART.matcher(text);
+    while (m.find()) {
+      String field =
+          switch (m.group(1)) {
+            case "hardware" -> "hardware_version";
+            case "software" -> "software_version";
+            default -> m.group(1);
+          };
+      fields.put(field, truncate(m.group(2)));
+    }
+    if (fields.isEmpty()) {
+      fields.put("name", truncate(text));
+    }
+    return fields;
   }
 
   /** HealthKit's raw number of a category value as the export writes it (stand hour: Stood 0). */
