@@ -187,7 +187,7 @@ final class SampleMapper {
           l.get(0).asDouble(),
           l.get(1).asDouble(),
           l.get(2).isNull() ? Double.NaN : l.get(2).asDouble(),
-          OffsetDateTime.parse(l.get(3).asText()));
+          WireTimes.parse(l.get(3).asText()));
     }
     return new Mapped.Route(
         o.get("uuid").asText(), o.get("workout_uuid").asText(), b.build().toMetadata());
@@ -232,33 +232,8 @@ final class SampleMapper {
   }
 
   private static OffsetDateTime date(JsonNode o, String field) {
-    String text = o.get(field).asText();
-    RecentDates recent = RECENT_DATES.get();
-    if (text.equals(recent.text[0])) {
-      return recent.date[0];
-    }
-    if (text.equals(recent.text[1])) {
-      return recent.date[1];
-    }
-    OffsetDateTime date = OffsetDateTime.parse(text);
-    recent.text[1] = recent.text[0];
-    recent.date[1] = recent.date[0];
-    recent.text[0] = text;
-    recent.date[0] = date;
-    return date;
+    return WireTimes.parse(o.get(field).asText());
   }
-
-  /**
-   * The last two times parsed on this thread (a request's): a sample's start and end, often equal,
-   * are each read twice; parsing was a tenth of a batch's time.
-   */
-  private static final class RecentDates {
-    final String[] text = new String[2];
-    final OffsetDateTime[] date = new OffsetDateTime[2];
-  }
-
-  private static final ThreadLocal<RecentDates> RECENT_DATES =
-      ThreadLocal.withInitial(RecentDates::new);
 
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.3f", v).replaceAll("\\.?0+$", "");

@@ -1,10 +1,13 @@
 package org.openvitals.bridge.phone;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +118,33 @@ public final class PhoneSim {
    */
   private final Map<String, Long> resumeAt = new HashMap<>();
 
-  private final Map<String, List<ObjectNode>> pending = new LinkedHashMap<>();
+  private final Map<String, PendingBatch> pending = new LinkedHashMap<>();
+
+  /**
+   * A type's samples not yet sent, written as the batch's JSON array as they are read, so that no
+   * tree of a batch is built only to be written out.
+   */
+  private static final class PendingBatch {
+    final ByteArrayOutputStream json = new ByteArrayOutputStream(1 << 20);
+    final JsonGenerator writer;
+    int samples;
+
+    PendingBatch() {
+      try {
+        writer = PhoneClient.JSON.createGenerator(json);
+        writer.writeStartArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The samples as one JSON array; nothing can be added after. */
+    String array() throws IOException {
+      writer.writeEndArray();
+      writer.close();
+      return json.toString(StandardCharsets.UTF_8);
+    }
+  }
 
   /** The first UUIDs sent, per type, for --delete. */
   private final Map<String, List<String>> toDelete = new LinkedHashMap<>();
@@ -298,18 +327,19 @@ public final class PhoneSim {
 
   private void add(String type, Sample s) {
     String uuid = WireSamples.uuid(type, s);
-    List<ObjectNode> batch = pending.computeIfAbsent(type, t -> new ArrayList<>());
-    batch.add(wire.toWire(type, uuid, s));
-    if (deleteCandidates < options.deletions()) {
-      toDelete.computeIfAbsent(type, t -> new ArrayList<>()).add(uuid);
-      deleteCandidates++;
-    }
-    if (batch.size() >= options.batchSize()) {
-      try {
-        flush(type);
-      } catch (IOException e) {
-        throw new UploadFailed(e);
+    PendingBatch batch = pending.computeIfAbsent(type, t -> new PendingBatch());
+    try {
+      wire.write(batch.writer, type, uuid, s);
+      batch.samples++;
+      if (deleteCandidates < options.deletions()) {
+        toDelete.computeIfAbsent(type, t -> new ArrayList<>()).add(uuid);
+        deleteCandidates++;
       }
+      if (batch.samples >= options.batchSize()) {
+        flush(type);
+      }
+    } catch (IOException e) {
+      throw new UploadFailed(e);
     }
   }
 
@@ -319,18 +349,26 @@ public final class PhoneSim {
    * type's anchors are acknowledged in order.
    */
   private void flush(String type) throws IOException {
-    List<ObjectNode> samples = pending.remove(type);
-    if (samples == null || samples.isEmpty()) {
+    PendingBatch samples = pending.remove(type);
+    if (samples == null || samples.samples == 0) {
       return;
     }
-    long after = anchored.getOrDefault(type, 0L) + samples.size();
+    int count = samples.samples;
+    long after = anchored.getOrDefault(type, 0L) + count;
     anchored.put(type, after);
-    ObjectNode batch = batch(type, anchor(type, after));
-    ArrayNode array = batch.putArray("samples");
-    samples.forEach(array::add);
-    batch.putArray("deleted");
-    byte[] body = PhoneClient.JSON.writeValueAsBytes(batch);
-    int count = samples.size();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(samples.json.size() + 512);
+    try (JsonGenerator g = PhoneClient.JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("batch_id", UUID.randomUUID().toString());
+      g.writeStringField("type", type);
+      g.writeStringField("anchor", anchor(type, after));
+      g.writeFieldName("samples");
+      g.writeRawValue(samples.array());
+      g.writeArrayFieldStart("deleted");
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    byte[] body = out.toByteArray();
     Future<Void> previous = lastOfType.get(type);
     if (previous != null) {
       await(previous);

@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -77,7 +78,6 @@ public final class BridgeServer implements AutoCloseable {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setIdleTimeout(idle.toMillis());
-    http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE);
     http.setRequestHeaderSize(16 * 1024);
     // The phone reaches the desktop by IP address and pins the key; a host name check has nothing
     // to check.
@@ -93,7 +93,9 @@ public final class BridgeServer implements AutoCloseable {
     connector.setPort(port);
     connector.setIdleTimeout(idle.toMillis());
     server.addConnector(connector);
-    server.setHandler(new ApiHandler(api));
+    // Jetty 12 enforces a minimum read rate only through this handler (HttpConfiguration's setting
+    // is left to servlets); a read that falls below it fails and the connection is closed.
+    server.setHandler(new MinimumDataRateHandler(new ApiHandler(api), MIN_REQUEST_DATA_RATE, 0));
     server.setErrorHandler(new JsonErrorHandler());
     try {
       server.start();
