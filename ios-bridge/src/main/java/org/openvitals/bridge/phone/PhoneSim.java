@@ -48,8 +48,16 @@ public final class PhoneSim {
    * @param deletions how many of the samples sent to delete afterwards
    * @param restartAfterBatches after this many batches the phone "restarts": forgets everything but
    *     its token and resumes from the desktop's anchors (0: never)
+   * @param maxBatchBytes a batch goes out early once its samples' JSON reaches this size
    */
-  public record Options(int batchSize, int deletions, String deviceName, int restartAfterBatches) {}
+  public record Options(
+      int batchSize, int deletions, String deviceName, int restartAfterBatches, int maxBatchBytes) {
+
+    /** With batches sent early at {@link #MAX_BATCH_BYTES}. */
+    public Options(int batchSize, int deletions, String deviceName, int restartAfterBatches) {
+      this(batchSize, deletions, deviceName, restartAfterBatches, MAX_BATCH_BYTES);
+    }
+  }
 
   /** What the run did. */
   public record Report(
@@ -79,6 +87,12 @@ public final class PhoneSim {
   }
 
   private static final int MAX_ATTEMPTS = 8;
+
+  /**
+   * A batch goes out early once its samples' JSON reaches this size, half the desktop's body limit
+   * (routes and long workouts are large), whatever the batch size asks for.
+   */
+  public static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
 
   /**
    * Batches handed to the uploaders and not yet answered, at most. Two connections: the desktop
@@ -335,7 +349,7 @@ public final class PhoneSim {
         toDelete.computeIfAbsent(type, t -> new ArrayList<>()).add(uuid);
         deleteCandidates++;
       }
-      if (batch.samples >= options.batchSize()) {
+      if (batch.samples >= options.batchSize() || batch.json.size() >= options.maxBatchBytes()) {
         flush(type);
       }
     } catch (IOException e) {
