@@ -5,6 +5,7 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -39,6 +40,8 @@ public final class PhoneEndpoint implements AutoCloseable {
    * @param advertise whether to announce the endpoint over mDNS
    * @param burst requests a device may make at once before the rate limit applies
    * @param perSecond the rate a device's allowance refills at
+   * @param idleTimeout how long a connection may send nothing, mid-request included, before it is
+   *     closed (a phone that stalls holds no thread longer)
    */
   public record Options(
       String desktopName,
@@ -48,7 +51,34 @@ public final class PhoneEndpoint implements AutoCloseable {
       ApprovalHook approval,
       Clock clock,
       int burst,
-      double perSecond) {
+      double perSecond,
+      Duration idleTimeout) {
+
+    public Options(
+        String desktopName,
+        String bindHost,
+        int port,
+        boolean advertise,
+        ApprovalHook approval,
+        Clock clock,
+        int burst,
+        double perSecond) {
+      this(
+          desktopName,
+          bindHost,
+          port,
+          advertise,
+          approval,
+          clock,
+          burst,
+          perSecond,
+          BridgeServer.IDLE_TIMEOUT);
+    }
+
+    public Options withIdleTimeout(Duration timeout) {
+      return new Options(
+          desktopName, bindHost, port, advertise, approval, clock, burst, perSecond, timeout);
+    }
 
     public static Options lan(String desktopName, int port, ApprovalHook approval) {
       return new Options(desktopName, "0.0.0.0", port, true, approval, Clock.systemUTC(), 120, 40);
@@ -105,7 +135,12 @@ public final class PhoneEndpoint implements AutoCloseable {
     char[] password = Base64Url.random(18).toCharArray();
     BridgeServer server =
         BridgeServer.start(
-            options.bindHost(), options.port(), identity.keyStore(password), password, api);
+            options.bindHost(),
+            options.port(),
+            identity.keyStore(password),
+            password,
+            api,
+            options.idleTimeout());
     Advertiser advertiser = null;
     if (options.advertise()) {
       advertiser = Advertiser.start(options.desktopName(), server.port(), identity.keyHash(), log);

@@ -32,6 +32,15 @@ public final class EndpointFixture implements AutoCloseable {
   }
 
   public EndpointFixture(Path dataDir, int burst, double perSecond) throws IOException {
+    this(dataDir, burst, perSecond, org.openvitals.bridge.server.BridgeServer.IDLE_TIMEOUT);
+  }
+
+  public EndpointFixture(Path dataDir, java.time.Duration idleTimeout) throws IOException {
+    this(dataDir, 10_000, 10_000, idleTimeout);
+  }
+
+  private EndpointFixture(Path dataDir, int burst, double perSecond, java.time.Duration idleTimeout)
+      throws IOException {
     this.dataDir = dataDir;
     this.store = Stores.open(StoreConfig.sqlite(dataDir));
     this.endpoint =
@@ -47,7 +56,8 @@ public final class EndpointFixture implements AutoCloseable {
                 ApprovalHook.ACCEPT_ALL,
                 clock,
                 burst,
-                perSecond),
+                perSecond,
+                idleTimeout),
             m -> {},
             uploads::add);
   }

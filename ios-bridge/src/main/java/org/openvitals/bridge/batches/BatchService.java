@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.openvitals.bridge.pairing.PairedDevice;
 import org.openvitals.bridge.pairing.PairedDevices;
 import org.openvitals.bridge.protocol.ErrorCode;
@@ -50,6 +51,7 @@ public final class BatchService {
   private final PairedDevices devices;
   private final Clock clock;
   private final Consumer<Upload> uploads;
+  private final Object routeJoining = new Object();
 
   public BatchService(
       SampleStore store, PairedDevices devices, Clock clock, Consumer<Upload> uploads) {
@@ -83,25 +85,32 @@ public final class BatchService {
         }
       }
     }
-    joinRoutes(upserts, workouts, routes);
     List<UUID> deleted = new ArrayList<>();
     for (JsonNode d : batch.get("deleted")) {
       deleted.add(UUID.fromString(d.asText()));
     }
-    UUID batchId = UUID.fromString(batch.get("batch_id").asText());
+    Supplier<PhoneBatch> phoneBatch =
+        () ->
+            new PhoneBatch(
+                device.deviceId(),
+                UUID.fromString(batch.get("batch_id").asText()),
+                batch.get("type").asText(),
+                batch.get("anchor").asText(),
+                upserts,
+                deleted,
+                unknown,
+                clock.instant());
     PhoneBatchResult result;
     try {
-      result =
-          phones.applyPhoneBatch(
-              new PhoneBatch(
-                  device.deviceId(),
-                  batchId,
-                  batch.get("type").asText(),
-                  batch.get("anchor").asText(),
-                  upserts,
-                  deleted,
-                  unknown,
-                  clock.instant()));
+      if (workouts.isEmpty() && routes.isEmpty()) {
+        result = phones.applyPhoneBatch(phoneBatch.get());
+      } else {
+        // One at a time: a route and its workout in two batches at once would each miss the other.
+        synchronized (routeJoining) {
+          joinRoutes(upserts, workouts, routes);
+          result = phones.applyPhoneBatch(phoneBatch.get());
+        }
+      }
     } catch (IllegalArgumentException e) {
       throw new ProtocolException(ErrorCode.INVALID_REQUEST, e.getMessage(), "/batch_id", 0);
     }

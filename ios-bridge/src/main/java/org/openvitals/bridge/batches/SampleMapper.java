@@ -187,7 +187,7 @@ final class SampleMapper {
           l.get(0).asDouble(),
           l.get(1).asDouble(),
           l.get(2).isNull() ? Double.NaN : l.get(2).asDouble(),
-          OffsetDateTime.parse(l.get(3).asText()));
+          WireTimes.parse(l.get(3).asText()));
     }
     return new Mapped.Route(
         o.get("uuid").asText(), o.get("workout_uuid").asText(), b.build().toMetadata());
@@ -232,7 +232,7 @@ final class SampleMapper {
   }
 
   private static OffsetDateTime date(JsonNode o, String field) {
-    return OffsetDateTime.parse(o.get(field).asText());
+    return WireTimes.parse(o.get(field).asText());
   }
 
   private static String fmt(double v) {

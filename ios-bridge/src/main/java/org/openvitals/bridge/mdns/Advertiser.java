@@ -5,6 +5,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -14,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javax.jmdns.JmDNS;
 import javax.jmdns.ServiceInfo;
 
@@ -21,35 +23,54 @@ import javax.jmdns.ServiceInfo;
  * Advertises the endpoint with DNS-SD as {@code _openvitals._tcp} on every non-loopback interface
  * address, through JmDNS (one responder per address, as JmDNS binds one). TXT: {@code pv} protocol
  * version, {@code kh} the first 16 characters of the key hash, {@code n} the desktop name. The
- * addresses are looked at every {@link #CHECK_SECONDS} seconds and the advert is made again when
- * they changed (Wi-Fi joined, DHCP renewed).
+ * addresses are looked at every {@link #CHECK_EVERY} and the advert is made again when they changed
+ * (Wi-Fi joined, DHCP renewed).
  */
 public final class Advertiser implements AutoCloseable {
   public static final String SERVICE_TYPE = "_openvitals._tcp.local.";
-  static final int CHECK_SECONDS = 10;
+  static final Duration CHECK_EVERY = Duration.ofSeconds(10);
 
   private final String desktopName;
   private final int port;
   private final Map<String, String> txt;
   private final Consumer<String> log;
+  private final Supplier<Set<InetAddress>> addressSource;
   private final ScheduledExecutorService checker =
       Executors.newSingleThreadScheduledExecutor(
           r -> Thread.ofPlatform().daemon().name("mdns-address-check").unstarted(r));
   private final Map<InetAddress, JmDNS> responders = new LinkedHashMap<>();
 
-  private Advertiser(String desktopName, int port, String keyHash, Consumer<String> log) {
+  private Advertiser(
+      String desktopName,
+      int port,
+      String keyHash,
+      Consumer<String> log,
+      Supplier<Set<InetAddress>> addressSource) {
     this.desktopName = desktopName;
     this.port = port;
     this.log = log;
+    this.addressSource = addressSource;
     this.txt = Map.of("pv", "1", "kh", keyHash.substring(0, 16), "n", desktopName);
   }
 
   /** Starts advertising; {@code log} hears about each address advertised or given up. */
   public static Advertiser start(
       String desktopName, int port, String keyHash, Consumer<String> log) {
-    Advertiser a = new Advertiser(desktopName, port, keyHash, log);
+    return start(desktopName, port, keyHash, log, Advertiser::lanAddresses, CHECK_EVERY);
+  }
+
+  /** As above, with the addresses from {@code addressSource}, looked at every {@code check}. */
+  static Advertiser start(
+      String desktopName,
+      int port,
+      String keyHash,
+      Consumer<String> log,
+      Supplier<Set<InetAddress>> addressSource,
+      Duration check) {
+    Advertiser a = new Advertiser(desktopName, port, keyHash, log, addressSource);
     a.refresh();
-    a.checker.scheduleWithFixedDelay(a::refresh, CHECK_SECONDS, CHECK_SECONDS, TimeUnit.SECONDS);
+    a.checker.scheduleWithFixedDelay(
+        a::refresh, check.toMillis(), check.toMillis(), TimeUnit.MILLISECONDS);
     return a;
   }
 
@@ -81,7 +102,7 @@ public final class Advertiser implements AutoCloseable {
   }
 
   synchronized void refresh() {
-    Set<InetAddress> now = lanAddresses();
+    Set<InetAddress> now = addressSource.get();
     for (var it = responders.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
       if (!now.contains(e.getKey())) {

@@ -1,10 +1,13 @@
 package org.openvitals.bridge.phone;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +48,16 @@ public final class PhoneSim {
    * @param deletions how many of the samples sent to delete afterwards
    * @param restartAfterBatches after this many batches the phone "restarts": forgets everything but
    *     its token and resumes from the desktop's anchors (0: never)
+   * @param maxBatchBytes a batch goes out early once its samples' JSON reaches this size
    */
-  public record Options(int batchSize, int deletions, String deviceName, int restartAfterBatches) {}
+  public record Options(
+      int batchSize, int deletions, String deviceName, int restartAfterBatches, int maxBatchBytes) {
+
+    /** With batches sent early at {@link #MAX_BATCH_BYTES}. */
+    public Options(int batchSize, int deletions, String deviceName, int restartAfterBatches) {
+      this(batchSize, deletions, deviceName, restartAfterBatches, MAX_BATCH_BYTES);
+    }
+  }
 
   /** What the run did. */
   public record Report(
@@ -77,7 +88,16 @@ public final class PhoneSim {
 
   private static final int MAX_ATTEMPTS = 8;
 
-  /** Batches handed to the uploader and not yet answered, at most. */
+  /**
+   * A batch goes out early once its samples' JSON reaches this size, half the desktop's body limit
+   * (routes and long workouts are large), whatever the batch size asks for.
+   */
+  public static final int MAX_BATCH_BYTES = 4 * 1024 * 1024;
+
+  /**
+   * Batches handed to the uploaders and not yet answered, at most. Two connections: the desktop
+   * reads and checks one batch while it stores the other.
+   */
   private static final int IN_FLIGHT = 2;
 
   private final Options options;
@@ -85,9 +105,14 @@ public final class PhoneSim {
   private final WireSamples wire = new WireSamples();
   private PhoneClient client;
   private final ExecutorService uploader =
-      Executors.newSingleThreadExecutor(
-          r -> Thread.ofPlatform().daemon().name("phone-uploader").unstarted(r));
+      Executors.newFixedThreadPool(
+          IN_FLIGHT, r -> Thread.ofPlatform().daemon().name("phone-uploader").unstarted(r));
   private final Deque<Future<Void>> inFlight = new ArrayDeque<>();
+
+  /**
+   * Each type's last batch handed out: a type's next batch waits for it, as anchors are ordered.
+   */
+  private final Map<String, Future<Void>> lastOfType = new HashMap<>();
 
   private long sent;
   private long acknowledged;
@@ -107,7 +132,33 @@ public final class PhoneSim {
    */
   private final Map<String, Long> resumeAt = new HashMap<>();
 
-  private final Map<String, List<ObjectNode>> pending = new LinkedHashMap<>();
+  private final Map<String, PendingBatch> pending = new LinkedHashMap<>();
+
+  /**
+   * A type's samples not yet sent, written as the batch's JSON array as they are read, so that no
+   * tree of a batch is built only to be written out.
+   */
+  private static final class PendingBatch {
+    final ByteArrayOutputStream json = new ByteArrayOutputStream(1 << 20);
+    final JsonGenerator writer;
+    int samples;
+
+    PendingBatch() {
+      try {
+        writer = PhoneClient.JSON.createGenerator(json);
+        writer.writeStartArray();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    /** The samples as one JSON array; nothing can be added after. */
+    String array() throws IOException {
+      writer.writeEndArray();
+      writer.close();
+      return json.toString(StandardCharsets.UTF_8);
+    }
+  }
 
   /** The first UUIDs sent, per type, for --delete. */
   private final Map<String, List<String>> toDelete = new LinkedHashMap<>();
@@ -290,18 +341,19 @@ public final class PhoneSim {
 
   private void add(String type, Sample s) {
     String uuid = WireSamples.uuid(type, s);
-    List<ObjectNode> batch = pending.computeIfAbsent(type, t -> new ArrayList<>());
-    batch.add(wire.toWire(type, uuid, s));
-    if (deleteCandidates < options.deletions()) {
-      toDelete.computeIfAbsent(type, t -> new ArrayList<>()).add(uuid);
-      deleteCandidates++;
-    }
-    if (batch.size() >= options.batchSize()) {
-      try {
-        flush(type);
-      } catch (IOException e) {
-        throw new UploadFailed(e);
+    PendingBatch batch = pending.computeIfAbsent(type, t -> new PendingBatch());
+    try {
+      wire.write(batch.writer, type, uuid, s);
+      batch.samples++;
+      if (deleteCandidates < options.deletions()) {
+        toDelete.computeIfAbsent(type, t -> new ArrayList<>()).add(uuid);
+        deleteCandidates++;
       }
+      if (batch.samples >= options.batchSize() || batch.json.size() >= options.maxBatchBytes()) {
+        flush(type);
+      }
+    } catch (IOException e) {
+      throw new UploadFailed(e);
     }
   }
 
@@ -311,33 +363,47 @@ public final class PhoneSim {
    * type's anchors are acknowledged in order.
    */
   private void flush(String type) throws IOException {
-    List<ObjectNode> samples = pending.remove(type);
-    if (samples == null || samples.isEmpty()) {
+    PendingBatch samples = pending.remove(type);
+    if (samples == null || samples.samples == 0) {
       return;
     }
-    long after = anchored.getOrDefault(type, 0L) + samples.size();
+    int count = samples.samples;
+    long after = anchored.getOrDefault(type, 0L) + count;
     anchored.put(type, after);
-    ObjectNode batch = batch(type, anchor(type, after));
-    ArrayNode array = batch.putArray("samples");
-    samples.forEach(array::add);
-    batch.putArray("deleted");
-    byte[] body = PhoneClient.JSON.writeValueAsBytes(batch);
-    int count = samples.size();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(samples.json.size() + 512);
+    try (JsonGenerator g = PhoneClient.JSON.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeStringField("batch_id", UUID.randomUUID().toString());
+      g.writeStringField("type", type);
+      g.writeStringField("anchor", anchor(type, after));
+      g.writeFieldName("samples");
+      g.writeRawValue(samples.array());
+      g.writeArrayFieldStart("deleted");
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    byte[] body = out.toByteArray();
+    Future<Void> previous = lastOfType.get(type);
+    if (previous != null) {
+      await(previous);
+    }
     while (inFlight.size() >= IN_FLIGHT) {
       await(inFlight.poll());
     }
-    inFlight.add(
+    Future<Void> upload =
         uploader.submit(() -> {
           record(type, upload(body, type, count));
           return null;
-        }));
+        });
+    inFlight.add(upload);
+    lastOfType.put(type, upload);
     if (++batches % 20 == 0) {
       log.accept(batches + " batches sent");
     }
   }
 
-  /** Counts an answer; runs on the uploader thread. */
-  private void record(String type, JsonNode answer) {
+  /** Counts an answer; runs on an uploader thread. */
+  private synchronized void record(String type, JsonNode answer) {
     if (answer != null) {
       long received = answer.get("received").asLong();
       acknowledged += received;
@@ -347,11 +413,12 @@ public final class PhoneSim {
     }
   }
 
-  /** Waits until every batch handed to the uploader is answered. */
+  /** Waits until every batch handed to the uploaders is answered. */
   private void drain() throws IOException {
     while (!inFlight.isEmpty()) {
       await(inFlight.poll());
     }
+    lastOfType.clear();
   }
 
   private static void await(Future<Void> upload) throws IOException {
@@ -381,11 +448,11 @@ public final class PhoneSim {
    * committed but could not answer is not stored twice. Null when the desktop refused it.
    */
   private JsonNode upload(byte[] body, String type, int samples) throws IOException {
-    sent += samples;
+    count(samples, 0, 0);
     IOException last = null;
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (attempt > 1) {
-        retried++;
+        count(0, 1, 0);
       }
       PhoneClient.Reply r;
       try {
@@ -407,12 +474,18 @@ public final class PhoneSim {
         pause(attempt, r.retryAfter().orElse(null));
         continue;
       }
-      rejected += samples;
+      count(0, 0, samples);
       log.accept("batch of " + samples + " " + type + " refused: " + message(r));
       return null;
     }
     throw new PhoneException(
         "The desktop did not take a batch after " + MAX_ATTEMPTS + " attempts", last);
+  }
+
+  private synchronized void count(long sentNow, long retriedNow, long rejectedNow) {
+    sent += sentNow;
+    retried += retriedNow;
+    rejected += rejectedNow;
   }
 
   private static void pause(int attempt, String retryAfter) throws IOException {

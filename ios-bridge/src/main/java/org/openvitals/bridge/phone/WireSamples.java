@@ -1,10 +1,12 @@
 package org.openvitals.bridge.phone;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,6 +84,7 @@ final class WireSamples {
           "(name|manufacturer|model|hardware|software):(.*?)(?=, (?:name|manufacturer|model|hardware|software):|$)");
 
   private final Map<MetricType, String> units = new EnumMap<>(MetricType.class);
+  private final Map<String, Map<String, String>> devices = new HashMap<>();
 
   /** The wire type of a sample, or null when HealthKit has no identifier for its metric. */
   static String type(Sample s) {
@@ -103,57 +106,70 @@ final class WireSamples {
         .toUpperCase(Locale.ROOT);
   }
 
-  ObjectNode toWire(String type, String uuid, Sample s) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("uuid", uuid);
-    o.put("type", type);
-    o.put("start", ISO.format(s.start()));
-    o.put("end", ISO.format(s.end()));
-    ObjectNode source = o.putObject("source");
-    source.put("name", s.source().name());
+  /** Writes the sample as the protocol's object, the way the phone app builds it from HealthKit. */
+  void write(JsonGenerator g, String type, String uuid, Sample s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("uuid", uuid);
+    g.writeStringField("type", type);
+    g.writeStringField("start", ISO.format(s.start()));
+    g.writeStringField("end", ISO.format(s.end()));
+    g.writeObjectFieldStart("source");
+    g.writeStringField("name", s.source().name());
     String version = s.metadata().get("source_version");
     if (version != null) {
-      source.put("version", version);
+      g.writeStringField("version", version);
     }
+    g.writeEndObject();
     if (s.device() != null) {
-      ObjectNode device = o.putObject("device");
-      Matcher m = DEVICE_PART.matcher(s.device());
-      boolean any = false;
-      while (m.find()) {
-        any = true;
-        String field =
-            switch (m.group(1)) {
-              case "hardware" -> "hardware_version";
-              case "software" -> "software_version";
-              default -> m.group(1);
-            };
-        device.put(field, truncate(m.group(2)));
+      g.writeObjectFieldStart("device");
+      for (Map.Entry<String, String> f :
+          devices.computeIfAbsent(s.device(), WireSamples::deviceFields).entrySet()) {
+        g.writeStringField(f.getKey(), f.getValue());
       }
-      if (!any) {
-        device.put("name", truncate(s.device()));
+      g.writeEndObject();
+    }
+    int metadata = 0;
+    for (Map.Entry<String, String> m : s.metadata().entrySet()) {
+      if (!DERIVED.contains(m.getKey()) && metadata < 64 && m.getValue().length() <= 4096) {
+        if (metadata++ == 0) {
+          g.writeObjectFieldStart("metadata");
+        }
+        g.writeStringField(m.getKey(), m.getValue());
       }
     }
-    ObjectNode metadata = JsonNodeFactory.instance.objectNode();
-    s.metadata()
-        .forEach((k, v) -> {
-          if (!DERIVED.contains(k) && metadata.size() < 64 && v.length() <= 4096) {
-            metadata.put(k, v);
-          }
-        });
-    if (!metadata.isEmpty()) {
-      o.set("metadata", metadata);
+    if (metadata > 0) {
+      g.writeEndObject();
     }
     if (type.equals(WORKOUT)) {
-      workout(o, s);
+      workout(g, s);
     } else if (type.equals(HealthKitTypes.SLEEP_ANALYSIS)) {
-      o.put("value", HealthKitTypes.sleepValue(s.type()));
+      g.writeNumberField("value", HealthKitTypes.sleepValue(s.type()));
     } else if (HealthKitTypes.category(type) != null) {
-      o.put("value", categoryRaw(s.metadata().get(HealthKitTypes.CATEGORY_VALUE)));
+      g.writeNumberField("value", categoryRaw(s.metadata().get(HealthKitTypes.CATEGORY_VALUE)));
     } else {
-      o.put("value", s.value());
-      o.put("unit", unit(s.type()));
+      g.writeNumberField("value", s.value());
+      g.writeStringField("unit", unit(s.type()));
     }
-    return o;
+    g.writeEndObject();
+  }
+
+  /** HKDevice's fields from the importer's device text (a few devices make all the samples). */
+  private static Map<String, String> deviceFields(String text) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    Matcher m = DEVICE_PART.matcher(text);
+    while (m.find()) {
+      String field =
+          switch (m.group(1)) {
+            case "hardware" -> "hardware_version";
+            case "software" -> "software_version";
+            default -> m.group(1);
+          };
+      fields.put(field, truncate(m.group(2)));
+    }
+    if (fields.isEmpty()) {
+      fields.put("name", truncate(text));
+    }
+    return fields;
   }
 
   /** HealthKit's raw number of a category value as the export writes it (stand hour: Stood 0). */
@@ -167,28 +183,26 @@ final class WireSamples {
     return exported.matches("\\d+") ? Integer.parseInt(exported) : 0;
   }
 
-  private static void workout(ObjectNode o, Sample s) {
+  private static void workout(JsonGenerator g, Sample s) throws IOException {
     String activity = s.metadata().getOrDefault("activity_type", "Other");
-    o.put(
+    g.writeStringField(
         "activity_type",
         HealthKitTypes.WORKOUT_ACTIVITY_PREFIX + activity.replaceAll("[^A-Za-z]", ""));
-    o.put("duration_s", s.value() * 60);
-    var stats = o.putArray("statistics");
-    String energy = s.metadata().get("energy_kcal");
-    if (energy != null) {
-      stats
-          .addObject()
-          .put("type", "HKQuantityTypeIdentifierActiveEnergyBurned")
-          .put("unit", "kcal")
-          .put("sum", Double.parseDouble(energy));
-    }
-    String distance = s.metadata().get("distance_m");
-    if (distance != null) {
-      stats
-          .addObject()
-          .put("type", "HKQuantityTypeIdentifierDistanceWalkingRunning")
-          .put("unit", "m")
-          .put("sum", Double.parseDouble(distance));
+    g.writeNumberField("duration_s", s.value() * 60);
+    g.writeArrayFieldStart("statistics");
+    statistic(g, "ActiveEnergyBurned", "kcal", s.metadata().get("energy_kcal"));
+    statistic(g, "DistanceWalkingRunning", "m", s.metadata().get("distance_m"));
+    g.writeEndArray();
+  }
+
+  private static void statistic(JsonGenerator g, String quantity, String unit, String sum)
+      throws IOException {
+    if (sum != null) {
+      g.writeStartObject();
+      g.writeStringField("type", HealthKitTypes.QUANTITY + quantity);
+      g.writeStringField("unit", unit);
+      g.writeNumberField("sum", Double.parseDouble(sum));
+      g.writeEndObject();
     }
   }
 

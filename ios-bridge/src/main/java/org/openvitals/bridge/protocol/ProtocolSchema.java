@@ -1,6 +1,8 @@
 package org.openvitals.bridge.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -27,8 +29,12 @@ public final class ProtocolSchema {
 
   private static final ProtocolSchema INSTANCE = new ProtocolSchema();
 
+  /** The most samples a batch may hold ({@code BatchRequest.samples.maxItems}). */
+  private final int maxSamples;
+
   private final SchemaRegistry registry;
   private final Map<String, Schema> byDefinition = new ConcurrentHashMap<>();
+  private final CommonSampleCheck common;
 
   private ProtocolSchema() {
     String text;
@@ -44,6 +50,14 @@ public final class ProtocolSchema {
     registry =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12, b -> b.schemas(Map.of(ID, text)));
+    JsonNode defs;
+    try {
+      defs = new ObjectMapper().readTree(text).get("$defs");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    common = new CommonSampleCheck(defs);
+    maxSamples = defs.at("/BatchRequest/properties/samples/maxItems").intValue();
   }
 
   public static ProtocolSchema get() {
@@ -77,6 +91,31 @@ public final class ProtocolSchema {
       }
     }
     return Optional.ofNullable(deepest);
+  }
+
+  /**
+   * The same answer as {@code check("BatchRequest", body)}, sooner: the batch without its samples
+   * and every sample that {@link CommonSampleCheck} cannot vouch for go through the schema; when
+   * anything is wrong the whole body does, so the violation reported is the one {@link #check}
+   * reports.
+   */
+  public Optional<Violation> checkBatch(JsonNode body) {
+    JsonNode samples = body.get("samples");
+    if (!(body instanceof ObjectNode batch)
+        || samples == null
+        || !samples.isArray()
+        || samples.size() > maxSamples) {
+      return check("BatchRequest", body);
+    }
+    ObjectNode envelope = batch.objectNode();
+    batch.properties().forEach(e -> envelope.set(e.getKey(), e.getValue()));
+    envelope.set("samples", batch.arrayNode());
+    boolean valid = check("BatchRequest", envelope).isEmpty();
+    for (int i = 0; valid && i < samples.size(); i++) {
+      JsonNode s = samples.get(i);
+      valid = common.surelyValid(s) || check("Sample", s).isEmpty();
+    }
+    return valid ? Optional.empty() : check("BatchRequest", body);
   }
 
   private static String message(String field, Error e) {

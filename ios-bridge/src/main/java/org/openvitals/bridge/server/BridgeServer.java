@@ -3,6 +3,7 @@ package org.openvitals.bridge.server;
 import java.io.IOException;
 import java.net.BindException;
 import java.security.KeyStore;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -10,6 +11,7 @@ import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -24,8 +26,8 @@ public final class BridgeServer implements AutoCloseable {
 
   static final int PORT_ATTEMPTS = 10;
 
-  /** A connection that sends or reads nothing this long is closed. */
-  static final long IDLE_TIMEOUT_MS = 30_000;
+  /** A connection that sends or reads nothing this long is closed (unless told otherwise). */
+  public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
 
   /** A client slower than this (bytes per second, averaged over a request) is cut off. */
   static final long MIN_REQUEST_DATA_RATE = 1_024;
@@ -43,13 +45,14 @@ public final class BridgeServer implements AutoCloseable {
    * free port. Port 0 means any free port at once.
    */
   public static BridgeServer start(
-      String host, int port, KeyStore keyStore, char[] password, PhoneApi api) throws IOException {
+      String host, int port, KeyStore keyStore, char[] password, PhoneApi api, Duration idle)
+      throws IOException {
     IOException last = null;
     int attempts = port == 0 ? 1 : PORT_ATTEMPTS + 1;
     for (int i = 0; i < attempts; i++) {
       int candidate = port == 0 || i == PORT_ATTEMPTS ? 0 : port + i;
       try {
-        return startOn(host, candidate, keyStore, password, api);
+        return startOn(host, candidate, keyStore, password, api, idle);
       } catch (BindException e) {
         last = e;
       }
@@ -58,7 +61,8 @@ public final class BridgeServer implements AutoCloseable {
   }
 
   private static BridgeServer startOn(
-      String host, int port, KeyStore keyStore, char[] password, PhoneApi api) throws IOException {
+      String host, int port, KeyStore keyStore, char[] password, PhoneApi api, Duration idle)
+      throws IOException {
     QueuedThreadPool threads = new QueuedThreadPool(16, 2);
     threads.setName("phone-endpoint");
     threads.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -73,8 +77,7 @@ public final class BridgeServer implements AutoCloseable {
 
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
-    http.setIdleTimeout(IDLE_TIMEOUT_MS);
-    http.setMinRequestDataRate(MIN_REQUEST_DATA_RATE);
+    http.setIdleTimeout(idle.toMillis());
     http.setRequestHeaderSize(16 * 1024);
     // The phone reaches the desktop by IP address and pins the key; a host name check has nothing
     // to check.
@@ -88,9 +91,11 @@ public final class BridgeServer implements AutoCloseable {
             server, new SslConnectionFactory(tls, "http/1.1"), new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
-    connector.setIdleTimeout(IDLE_TIMEOUT_MS);
+    connector.setIdleTimeout(idle.toMillis());
     server.addConnector(connector);
-    server.setHandler(new ApiHandler(api));
+    // Jetty 12 enforces a minimum read rate only through this handler (HttpConfiguration's setting
+    // is left to servlets); a read that falls below it fails and the connection is closed.
+    server.setHandler(new MinimumDataRateHandler(new ApiHandler(api), MIN_REQUEST_DATA_RATE, 0));
     server.setErrorHandler(new JsonErrorHandler());
     try {
       server.start();

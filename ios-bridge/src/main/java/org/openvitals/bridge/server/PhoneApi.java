@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.Optional;
 import org.openvitals.bridge.batches.BatchService;
 import org.openvitals.bridge.pairing.PairedDevice;
 import org.openvitals.bridge.pairing.PairedDevices;
@@ -153,7 +154,7 @@ public final class PhoneApi {
           "/samples",
           0);
     }
-    validated("BatchRequest", batch);
+    refuseIfAny(ProtocolSchema.get().checkBatch(batch));
     return Answer.ok(batches.upload(device, batch));
   }
 
@@ -174,12 +175,14 @@ public final class PhoneApi {
   }
 
   private static JsonNode validated(String definition, JsonNode body) {
-    ProtocolSchema.get()
-        .check(definition, body)
-        .ifPresent(v -> {
-          throw new ProtocolException(ErrorCode.INVALID_REQUEST, v.message(), v.field(), 0);
-        });
+    refuseIfAny(ProtocolSchema.get().check(definition, body));
     return body;
+  }
+
+  private static void refuseIfAny(Optional<ProtocolSchema.Violation> violation) {
+    violation.ifPresent(v -> {
+      throw new ProtocolException(ErrorCode.INVALID_REQUEST, v.message(), v.field(), 0);
+    });
   }
 
   /**

@@ -68,6 +68,20 @@ class PhoneSimTest {
   }
 
   @Test
+  void aBatchGoesOutEarlyWhenItsJsonReachesTheByteLimit() throws Exception {
+    try (EndpointFixture fx = new EndpointFixture(tmp)) {
+      PhoneSim.Report r = send(fx, new PhoneSim.Options(10_000, 0, "Anna", 0, 64 * 1024));
+
+      assertThat(r.rejected()).as(String.join("\n", log)).isZero();
+      assertThat(r.acknowledged()).isEqualTo(r.sent());
+      assertThat(counts(fx.store)).isEqualTo(imported);
+      // Every batch held at most what fits in 64 KiB plus one sample, far under 10,000 samples.
+      assertThat(fx.uploads).allMatch(u -> u.result().samplesReceived() < 400);
+      assertThat(r.batches()).isGreaterThan(r.acknowledgedByType().size());
+    }
+  }
+
+  @Test
   void aRestartedPhoneResumesFromTheAnchorsAndEverySampleIsStoredOnce() throws Exception {
     try (EndpointFixture fx = new EndpointFixture(tmp)) {
       PhoneSim.Report r = send(fx, new PhoneSim.Options(200, 0, "Anna", 4));
