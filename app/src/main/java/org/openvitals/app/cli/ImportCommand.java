@@ -47,11 +47,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "import",
-    header = "Import an export file (Apple Health, CSV, Cronometer, MyFitnessPal, Fitbit).",
+    header =
+        "Import an export file (Apple Health, CSV, Cronometer, MyFitnessPal, Fitbit, WHOOP, Oura).",
     description = {
       "Import an export file into the store: Apple Health export.zip or export.xml, CSV (with",
-      "--mapping when its header leaves something open), Cronometer, MyFitnessPal and Fitbit",
-      "exports. Progress goes to stderr; the summary (or --json) to stdout. Ctrl-C stops after",
+      "--mapping when its header leaves something open), Cronometer, MyFitnessPal, Fitbit,",
+      "WHOOP and Oura app exports. Progress goes to stderr; the summary (or --json) to stdout. Ctrl-C stops after",
       "the current batch; running the same command again finishes the rest."
     })
 public final class ImportCommand implements Callable<Integer> {

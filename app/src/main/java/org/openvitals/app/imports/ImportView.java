@@ -81,8 +81,8 @@ public final class ImportView extends ScrollPane implements Disposable {
     hint.setTextAlignment(TextAlignment.CENTER);
     Label formats =
         new Label(
-            "Apple Health export.zip or export.xml, Cronometer, MyFitnessPal, Fitbit takeout, or"
-                + " any CSV of dated values. Several files are imported one after another.");
+            "Apple Health export.zip or export.xml, Cronometer, MyFitnessPal, Fitbit takeout,"
+                + " WHOOP or Oura app export, or any CSV of dated values. Several files are imported one after another.");
     formats.getStyleClass().add(Styles.TEXT_MUTED);
     formats.setWrapText(true);
     formats.setTextAlignment(TextAlignment.CENTER);
