@@ -121,9 +121,17 @@ public final class OuraExportImporter implements FileImporter {
     }
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (name.endsWith(".csv")) {
-      List<String> headers =
-          Collection.ofFile(name) == null ? List.of() : CsvTable.peekHeader(file);
-      return headers.contains("day") || headers.contains("timestamp");
+      if (Collection.ofFile(name) == null) {
+        return false;
+      }
+      // Oura's files are ';'-separated: a comma CSV that only shares a name is someone else's.
+      String header;
+      try (InputStream in = Files.newInputStream(file)) {
+        header =
+            new String(in.readNBytes(4096), StandardCharsets.UTF_8).lines().findFirst().orElse("");
+      }
+      List<String> headers = CsvTable.splitHeader(header);
+      return header.contains(";") && (headers.contains("day") || headers.contains("timestamp"));
     }
     return name.endsWith(".json") && isCollectionJson(file);
   }

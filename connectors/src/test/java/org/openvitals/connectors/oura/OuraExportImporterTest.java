@@ -82,6 +82,9 @@ class OuraExportImporterTest {
         .isFalse();
     assertThat(importer.canRead(Fixtures.path("cronometer/dhjelmar_Diabetes/servings.csv")))
         .isFalse();
+    Path someoneElses = dir.resolve("workout.csv");
+    Files.writeString(someoneElses, "day,minutes\n2026-08-01,30\n");
+    assertThat(importer.canRead(someoneElses)).isFalse();
   }
 
   @Test
