@@ -49,13 +49,13 @@ import picocli.CommandLine.Spec;
     name = "import",
     header =
         "Import an export file (Apple Health, CSV, Cronometer, MyFitnessPal, Fitbit, Google Fit,"
-            + " FIT, GPX, TCX).",
+            + " WHOOP, Oura, FIT, GPX, TCX).",
     description = {
       "Import an export file into the store: Apple Health export.zip or export.xml, CSV (with",
       "--mapping when its header leaves something open), Cronometer, MyFitnessPal, Fitbit and",
-      "Google Fit (Takeout) exports, and FIT, GPX and TCX workout files. Progress goes to",
-      "stderr; the summary (or --json) to stdout. Ctrl-C stops after the current batch; running",
-      "the same command again finishes the rest."
+      "Google Fit (Takeout) exports, WHOOP and Oura app exports, and FIT, GPX and TCX workout",
+      "files. Progress goes to stderr; the summary (or --json) to stdout. Ctrl-C stops after the",
+      "current batch; running the same command again finishes the rest."
     })
 public final class ImportCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;

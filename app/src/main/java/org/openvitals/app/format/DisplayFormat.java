@@ -201,6 +201,7 @@ public final class DisplayFormat {
       case "fitbit" -> "Fitbit";
       case "cronometer" -> "Cronometer";
       case "myfitnesspal" -> "MyFitnessPal";
+      case "whoop" -> "WHOOP";
       case "csv" -> "CSV file";
       case "demo" -> "Demo";
       default -> id.isEmpty() ? id : Character.toUpperCase(id.charAt(0)) + id.substring(1);

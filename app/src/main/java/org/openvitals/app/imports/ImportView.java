@@ -82,8 +82,8 @@ public final class ImportView extends ScrollPane implements Disposable {
     Label formats =
         new Label(
             "Apple Health export.zip or export.xml, Cronometer, MyFitnessPal, Fitbit or Google Fit"
-                + " takeout, FIT, GPX and TCX workouts, or any CSV of dated values. Several files"
-                + " are imported one after another.");
+                + " takeout, WHOOP or Oura app export, FIT, GPX and TCX workouts, or any CSV of"
+                + " dated values. Several files are imported one after another.");
     formats.getStyleClass().add(Styles.TEXT_MUTED);
     formats.setWrapText(true);
     formats.setTextAlignment(TextAlignment.CENTER);

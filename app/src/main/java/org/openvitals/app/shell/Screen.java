@@ -11,7 +11,7 @@ public enum Screen {
       "Your sources with their data, and your cloud accounts: connect, sync, disconnect."),
   IMPORT(
       "Import",
-      "Import an export file (Apple Health, CSV, Cronometer, MyFitnessPal, Fitbit) with progress, cancel and a report."),
+      "Import an export file (Apple Health, CSV, Cronometer, MyFitnessPal, Fitbit, WHOOP, Oura) with progress, cancel and a report."),
   PREFERENCES("Preferences", "Order your sources per category to decide which one wins."),
   QUALITY("Quality", "Days your sources disagree, implausible samples and other quality flags."),
   INSIGHTS(

@@ -40,7 +40,8 @@ import org.openvitals.core.time.DayBoundaries;
  * store in the same run: {@code readDailyValues} is what any screen showing five years pays
  * already, {@code readAndFindInsights} adds the statistics. The store holds every metric the
  * insights use (minute-level steps included, heart rate left out: no insight reads it), its merged
- * days already stored, as after the first time the dashboard showed them.
+ * days already stored, as after the first time the dashboard showed them. Loading includes the
+ * timestamped meals late eating is read from.
  *
  * <p>Run: {@code bench/run InsightsBench}.
  */
@@ -71,7 +72,10 @@ public class InsightsBench {
     int days = (int) (TO.toEpochDay() - first.toEpochDay() + 1);
     Set<MetricType> used = inputs();
     List<Sample> batch = new ArrayList<>();
-    SyntheticData.of(new SyntheticData.Options(days, 1, TO, zone, false, true))
+    // Late dinners on a third of days, so the late-eating correlation is computed, not skipped.
+    SyntheticData.of(
+            new SyntheticData.Options(days, 1, TO, zone, false, true)
+                .withEffects(SyntheticData.Effects.NONE.withLateDinners(0.3, 45)))
         .days()
         .forEach(day -> {
           day.samples().stream().filter(s -> used.contains(s.type())).forEach(batch::add);

@@ -37,24 +37,27 @@ final class OuraStreams {
         "daily_activity", BASE + "daily_activity", OuraWindowedStream.Params.DATE, 90) {
       @Override
       void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
-        Day day = Day.of(doc, context);
-        Map<String, String> meta =
-            meta(
-                doc, "score", "total_calories", "equivalent_walking_distance", "inactivity_alerts");
-        add(out, MetricType.STEPS, day.start, day.end, number(doc, "steps"), "{count}", doc, meta);
-        add(
-            out,
-            MetricType.ACTIVE_ENERGY,
-            day.start,
-            day.end,
-            number(doc, "active_calories"),
-            "kcal",
-            doc,
-            meta);
-        Double active = sum(number(doc, "high_activity_time"), number(doc, "medium_activity_time"));
-        add(out, MetricType.EXERCISE_TIME, day.start, day.end, active, "s", doc, meta);
+        mapDailyActivity(doc, context::startOfDay, out);
       }
     };
+  }
+
+  static void mapDailyActivity(JsonNode doc, DayStarts days, List<Sample> out) {
+    Day day = Day.of(doc, days);
+    Map<String, String> meta =
+        meta(doc, "score", "total_calories", "equivalent_walking_distance", "inactivity_alerts");
+    add(out, MetricType.STEPS, day.start, day.end, number(doc, "steps"), "{count}", doc, meta);
+    add(
+        out,
+        MetricType.ACTIVE_ENERGY,
+        day.start,
+        day.end,
+        number(doc, "active_calories"),
+        "kcal",
+        doc,
+        meta);
+    Double active = sum(number(doc, "high_activity_time"), number(doc, "medium_activity_time"));
+    add(out, MetricType.EXERCISE_TIME, day.start, day.end, active, "s", doc, meta);
   }
 
   static OuraWindowedStream dailyReadiness() {
@@ -62,26 +65,30 @@ final class OuraStreams {
         "daily_readiness", BASE + "daily_readiness", OuraWindowedStream.Params.DATE, 90) {
       @Override
       void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
-        Day day = Day.of(doc, context);
-        Map<String, String> meta = meta(doc, "score", "temperature_trend_deviation");
-        doc.path("contributors")
-            .properties()
-            .forEach(e -> {
-              if (!e.getValue().isNull()) {
-                meta.put("contributor." + e.getKey(), e.getValue().asText());
-              }
-            });
-        add(
-            out,
-            MetricType.SKIN_TEMPERATURE_DEVIATION,
-            day.start,
-            day.end,
-            number(doc, "temperature_deviation"),
-            "Cel",
-            doc,
-            meta);
+        mapDailyReadiness(doc, context::startOfDay, out);
       }
     };
+  }
+
+  static void mapDailyReadiness(JsonNode doc, DayStarts days, List<Sample> out) {
+    Day day = Day.of(doc, days);
+    Map<String, String> meta = meta(doc, "score", "temperature_trend_deviation");
+    doc.path("contributors")
+        .properties()
+        .forEach(e -> {
+          if (!e.getValue().isNull()) {
+            meta.put("contributor." + e.getKey(), e.getValue().asText());
+          }
+        });
+    add(
+        out,
+        MetricType.SKIN_TEMPERATURE_DEVIATION,
+        day.start,
+        day.end,
+        number(doc, "temperature_deviation"),
+        "Cel",
+        doc,
+        meta);
   }
 
   static OuraWindowedStream dailySpo2() {
@@ -89,39 +96,47 @@ final class OuraStreams {
         "daily_spo2", BASE + "daily_spo2", OuraWindowedStream.Params.DATE, 90) {
       @Override
       void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
-        Day day = Day.of(doc, context);
-        add(
-            out,
-            MetricType.OXYGEN_SATURATION,
-            day.start,
-            day.end,
-            number(doc.path("spo2_percentage"), "average"),
-            "%",
-            doc,
-            meta(doc, "breathing_disturbance_index"));
+        mapDailySpo2(doc, context::startOfDay, out);
       }
     };
+  }
+
+  static void mapDailySpo2(JsonNode doc, DayStarts days, List<Sample> out) {
+    Day day = Day.of(doc, days);
+    add(
+        out,
+        MetricType.OXYGEN_SATURATION,
+        day.start,
+        day.end,
+        number(doc.path("spo2_percentage"), "average"),
+        "%",
+        doc,
+        meta(doc, "breathing_disturbance_index"));
   }
 
   static OuraWindowedStream workout() {
     return new OuraWindowedStream("workout", BASE + "workout", OuraWindowedStream.Params.DATE, 90) {
       @Override
       void map(JsonNode doc, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
-        OffsetDateTime start = OffsetDateTime.parse(required(doc, "start_datetime"));
-        OffsetDateTime end = OffsetDateTime.parse(required(doc, "end_datetime"));
-        Map<String, String> meta =
-            meta(doc, "activity", "calories", "distance", "intensity", "label", "source");
-        add(
-            out,
-            MetricType.WORKOUT,
-            start,
-            end,
-            (double) (end.toEpochSecond() - start.toEpochSecond()),
-            "s",
-            doc,
-            meta);
+        mapWorkout(doc, out);
       }
     };
+  }
+
+  static void mapWorkout(JsonNode doc, List<Sample> out) {
+    OffsetDateTime start = OffsetDateTime.parse(required(doc, "start_datetime"));
+    OffsetDateTime end = OffsetDateTime.parse(required(doc, "end_datetime"));
+    Map<String, String> meta =
+        meta(doc, "activity", "calories", "distance", "intensity", "label", "source");
+    add(
+        out,
+        MetricType.WORKOUT,
+        start,
+        end,
+        (double) (end.toEpochSecond() - start.toEpochSecond()),
+        "s",
+        doc,
+        meta);
   }
 
   static OuraWindowedStream heartRate() {
@@ -129,28 +144,32 @@ final class OuraStreams {
         "heartrate", BASE + "heartrate", OuraWindowedStream.Params.DATETIME, 30) {
       @Override
       void map(JsonNode row, StreamContext context, List<Sample> out, List<JsonNode> deleted) {
-        OffsetDateTime at = OffsetDateTime.parse(required(row, "timestamp"));
-        Double bpm = number(row, "bpm");
-        if (bpm == null) {
-          throw new IllegalArgumentException("no bpm");
-        }
-        Map<String, String> meta = new HashMap<>();
-        if (row.hasNonNull("source")) {
-          meta.put("oura_source", row.get("source").asText());
-        }
-        // Rows have no id: the natural key (time and value) makes re-fetches harmless.
-        out.add(
-            new Sample(
-                MetricType.HEART_RATE,
-                at,
-                at,
-                Units.toCanonical(MetricType.HEART_RATE, bpm, "/min"),
-                SOURCE,
-                null,
-                null,
-                meta));
+        mapHeartRate(row, out);
       }
     };
+  }
+
+  static void mapHeartRate(JsonNode row, List<Sample> out) {
+    OffsetDateTime at = OffsetDateTime.parse(required(row, "timestamp"));
+    Double bpm = number(row, "bpm");
+    if (bpm == null) {
+      throw new IllegalArgumentException("no bpm");
+    }
+    Map<String, String> meta = new HashMap<>();
+    if (row.hasNonNull("source")) {
+      meta.put("oura_source", row.get("source").asText());
+    }
+    // Rows have no id: the natural key (time and value) makes re-fetches harmless.
+    out.add(
+        new Sample(
+            MetricType.HEART_RATE,
+            at,
+            at,
+            Units.toCanonical(MetricType.HEART_RATE, bpm, "/min"),
+            SOURCE,
+            null,
+            null,
+            meta));
   }
 
   /**
@@ -187,79 +206,7 @@ final class OuraStreams {
           deleted.add(doc);
           return;
         }
-        OffsetDateTime start = OffsetDateTime.parse(required(doc, "bedtime_start"));
-        OffsetDateTime end = OffsetDateTime.parse(required(doc, "bedtime_end"));
-        Map<String, String> meta =
-            meta(
-                doc,
-                "type",
-                "period",
-                "efficiency",
-                "latency",
-                "total_sleep_duration",
-                "deep_sleep_duration",
-                "light_sleep_duration",
-                "rem_sleep_duration",
-                "awake_time",
-                "restless_periods");
-        JsonNode daily = dailyScores.get(doc.path("day").asText());
-        if (daily != null && "long_sleep".equals(doc.path("type").asText())) {
-          if (daily.hasNonNull("score")) {
-            meta.put("sleep_score", daily.get("score").asText());
-          }
-          daily
-              .path("contributors")
-              .properties()
-              .forEach(e -> {
-                if (!e.getValue().isNull()) {
-                  meta.put("contributor." + e.getKey(), e.getValue().asText());
-                }
-              });
-        }
-        String id = required(doc, "id");
-        add(
-            out,
-            MetricType.SLEEP_IN_BED,
-            start,
-            end,
-            (double) (end.toEpochSecond() - start.toEpochSecond()),
-            "s",
-            id,
-            meta);
-        stages(doc, start, end, id, out);
-        series(doc.get("heart_rate"), MetricType.HEART_RATE, "/min", out);
-        boolean hrvSeries = series(doc.get("hrv"), MetricType.HRV_RMSSD, "ms", out);
-        if (!hrvSeries) {
-          add(
-              out,
-              MetricType.HRV_RMSSD,
-              start,
-              end,
-              number(doc, "average_hrv"),
-              "ms",
-              id,
-              Map.of());
-        }
-        add(
-            out,
-            MetricType.RESPIRATORY_RATE,
-            start,
-            end,
-            number(doc, "average_breath"),
-            "/min",
-            id,
-            Map.of());
-        if ("long_sleep".equals(doc.path("type").asText())) {
-          add(
-              out,
-              MetricType.RESTING_HEART_RATE,
-              start,
-              end,
-              number(doc, "lowest_heart_rate"),
-              "/min",
-              id,
-              Map.of());
-        }
+        mapSleepPeriod(doc, dailyScores.get(doc.path("day").asText()), out);
       }
 
       @Override
@@ -279,6 +226,77 @@ final class OuraStreams {
         }
       }
     };
+  }
+
+  /**
+   * One sleep period (not a deleted one); {@code daily} is the day's daily_sleep document, whose
+   * score is kept with the day's main sleep, or null.
+   */
+  static void mapSleepPeriod(JsonNode doc, JsonNode daily, List<Sample> out) {
+    OffsetDateTime start = OffsetDateTime.parse(required(doc, "bedtime_start"));
+    OffsetDateTime end = OffsetDateTime.parse(required(doc, "bedtime_end"));
+    Map<String, String> meta =
+        meta(
+            doc,
+            "type",
+            "period",
+            "efficiency",
+            "latency",
+            "total_sleep_duration",
+            "deep_sleep_duration",
+            "light_sleep_duration",
+            "rem_sleep_duration",
+            "awake_time",
+            "restless_periods");
+    if (daily != null && "long_sleep".equals(doc.path("type").asText())) {
+      if (daily.hasNonNull("score")) {
+        meta.put("sleep_score", daily.get("score").asText());
+      }
+      daily
+          .path("contributors")
+          .properties()
+          .forEach(e -> {
+            if (!e.getValue().isNull()) {
+              meta.put("contributor." + e.getKey(), e.getValue().asText());
+            }
+          });
+    }
+    String id = required(doc, "id");
+    add(
+        out,
+        MetricType.SLEEP_IN_BED,
+        start,
+        end,
+        (double) (end.toEpochSecond() - start.toEpochSecond()),
+        "s",
+        id,
+        meta);
+    stages(doc, start, end, id, out);
+    series(doc.get("heart_rate"), MetricType.HEART_RATE, "/min", out);
+    boolean hrvSeries = series(doc.get("hrv"), MetricType.HRV_RMSSD, "ms", out);
+    if (!hrvSeries) {
+      add(out, MetricType.HRV_RMSSD, start, end, number(doc, "average_hrv"), "ms", id, Map.of());
+    }
+    add(
+        out,
+        MetricType.RESPIRATORY_RATE,
+        start,
+        end,
+        number(doc, "average_breath"),
+        "/min",
+        id,
+        Map.of());
+    if ("long_sleep".equals(doc.path("type").asText())) {
+      add(
+          out,
+          MetricType.RESTING_HEART_RATE,
+          start,
+          end,
+          number(doc, "lowest_heart_rate"),
+          "/min",
+          id,
+          Map.of());
+    }
   }
 
   private static final List<MetricType> SUMMARY_TYPES =
@@ -372,14 +390,20 @@ final class OuraStreams {
    * A daily document's day, from midnight to midnight as the store counts days (Oura gives the
    * local date; its timestamp's offset is used where days follow each sample's own offset).
    */
+  /** Where a day starts, as the store counts days ({@code StreamContext::startOfDay}). */
+  @FunctionalInterface
+  interface DayStarts {
+    OffsetDateTime startOfDay(LocalDate day, ZoneOffset offset);
+  }
+
   private record Day(OffsetDateTime start, OffsetDateTime end) {
-    static Day of(JsonNode doc, StreamContext context) {
+    static Day of(JsonNode doc, DayStarts days) {
       LocalDate day = LocalDate.parse(required(doc, "day"));
       ZoneOffset offset =
           doc.hasNonNull("timestamp")
               ? OffsetDateTime.parse(doc.get("timestamp").asText()).getOffset()
               : ZoneOffset.UTC;
-      return new Day(context.startOfDay(day, offset), context.startOfDay(day.plusDays(1), offset));
+      return new Day(days.startOfDay(day, offset), days.startOfDay(day.plusDays(1), offset));
     }
   }
 

@@ -24,7 +24,9 @@ import org.openvitals.core.units.Units;
  * only when {@code score_state} is {@code SCORED}; records still {@code PENDING_SCORE} or {@code
  * UNSCORABLE} give nothing that comes from a score (never a zero). Times are UTC with the record's
  * {@code timezone_offset} beside them; durations are milliseconds and energy kilojoules. WHOOP's
- * HRV is RMSSD and is stored as such, apart from Apple's SDNN.
+ * HRV is RMSSD and is stored as such, apart from Apple's SDNN. Samples are keyed by {@link
+ * WhoopKeys} (the record's start), WHOOP's id kept as {@code whoop_id}, so the app's data export
+ * ({@link WhoopExportImporter}) of the same nights stores nothing twice.
  */
 final class WhoopStreams {
   static final SourceRef SOURCE = new SourceRef("whoop", "WHOOP");
@@ -40,9 +42,10 @@ final class WhoopStreams {
     return new WhoopCollectionStream("sleep", "/v2/activity/sleep") {
       @Override
       void map(JsonNode record, StreamContext context, List<Sample> out) {
-        String id = required(record, "id");
         Interval at = Interval.of(record);
+        String id = WhoopKeys.sleep(at.start.toInstant());
         Map<String, String> meta = new LinkedHashMap<>();
+        copy(meta, "whoop_id", record, "id");
         meta.put("score_state", record.path("score_state").asText());
         if (record.path("nap").asBoolean(false)) {
           meta.put("nap", "true");
@@ -87,8 +90,10 @@ final class WhoopStreams {
         if (score == null) {
           return; // pending or unscorable: nothing measured to store
         }
-        String sleepId = required(record, "sleep_id");
-        Interval at = Interval.of(context.api().get("/v2/activity/sleep/" + sleepId, Map.of()));
+        Interval at =
+            Interval.of(
+                context.api().get("/v2/activity/sleep/" + required(record, "sleep_id"), Map.of()));
+        String sleepId = WhoopKeys.sleep(at.start.toInstant());
         Map<String, String> meta = new LinkedHashMap<>();
         copy(meta, "recovery_score", score, "recovery_score");
         copy(meta, "user_calibrating", score, "user_calibrating");
@@ -127,9 +132,10 @@ final class WhoopStreams {
     return new WhoopCollectionStream("workout", "/v2/activity/workout") {
       @Override
       void map(JsonNode record, StreamContext context, List<Sample> out) {
-        String id = required(record, "id");
         Interval at = Interval.of(record);
+        String id = WhoopKeys.workout(at.start.toInstant());
         Map<String, String> meta = new LinkedHashMap<>();
+        copy(meta, "whoop_id", record, "id");
         copy(meta, "activity_type", record, "sport_name");
         meta.put("score_state", record.path("score_state").asText());
         JsonNode score = score(record);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.OtherSample;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.DailyRollup;
@@ -132,6 +133,17 @@ public final class CrashingStore implements SampleStore {
   @Override
   public IntegrityReport checkIntegrity() {
     return store.checkIntegrity();
+  }
+
+  @Override
+  public int upsertOther(Collection<OtherSample> records) {
+    maybeCrash();
+    return store.upsertOther(records);
+  }
+
+  @Override
+  public void forEachOther(Consumer<OtherSample> sink) {
+    store.forEachOther(sink);
   }
 
   @Override

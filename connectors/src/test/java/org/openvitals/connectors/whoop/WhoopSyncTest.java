@@ -25,7 +25,7 @@ import org.openvitals.core.time.DayBoundaries;
 
 /** WHOOP v2 sync against a fake speaking the documented collections, paging and limits. */
 class WhoopSyncTest {
-  private static final String SLEEP_ID = "ecfc6a15-4661-442f-a9a4-f160dd7afae8";
+  static final String SLEEP_ID = "ecfc6a15-4661-442f-a9a4-f160dd7afae8";
   @TempDir Path dir;
   private final TestClock clock = new TestClock(Instant.parse("2026-08-12T10:00:30Z"));
   private FakeProvider fake;
@@ -53,7 +53,7 @@ class WhoopSyncTest {
   }
 
   /** The developer docs' sleep example, scored or not. */
-  private static ObjectNode sleep(String id, String start, String end, boolean scored) {
+  static ObjectNode sleep(String id, String start, String end, boolean scored) {
     ObjectNode s =
         (ObjectNode)
             FakeWhoop.json(
@@ -82,7 +82,7 @@ class WhoopSyncTest {
     return s;
   }
 
-  private static ObjectNode recovery(String sleepId, boolean scored) {
+  static ObjectNode recovery(String sleepId, boolean scored) {
     ObjectNode r =
         (ObjectNode)
             FakeWhoop.json(
@@ -104,7 +104,7 @@ class WhoopSyncTest {
     return r;
   }
 
-  private static ObjectNode workout(String id, Instant start, boolean scored) {
+  static ObjectNode workout(String id, Instant start, boolean scored) {
     ObjectNode w =
         (ObjectNode)
             FakeWhoop.json(

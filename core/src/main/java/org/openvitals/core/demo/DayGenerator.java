@@ -65,7 +65,8 @@ final class DayGenerator {
     SCALE,
     BLOOD_PRESSURE,
     FOOD,
-    IDS
+    IDS,
+    LATE_DINNER
   }
 
   private enum Kind {
@@ -191,6 +192,9 @@ final class DayGenerator {
     double bedMinutes =
         lateNight ? 23 * 60 + 15 + r.nextGaussian() * 25 : 22 * 60 + 40 + r.nextGaussian() * 20;
     bedMinutes = Math.clamp(bedMinutes, 21 * 60 + 45, 23 * 60 + 55);
+    if (lateDinner(morning.minusDays(1))) {
+      bedMinutes += options.effects().sleepLostAfterLateDinner(); // asleep later, up as usual
+    }
     boolean weekendMorning =
         morning.getDayOfWeek() == DayOfWeek.SATURDAY || morning.getDayOfWeek() == DayOfWeek.SUNDAY;
     double wakeMinutes =
@@ -717,6 +721,15 @@ final class DayGenerator {
   }
 
   /**
+   * Whether dinner on {@code day} is late (21:00 to 22:15), by the planted chance; never without it
+   * (drawing no numbers, so the data stays as it always was).
+   */
+  private boolean lateDinner(LocalDate day) {
+    double chance = options.effects().lateDinnerChance();
+    return chance > 0 && random(day, Aspect.LATE_DINNER).nextDouble() < chance;
+  }
+
+  /**
    * Meals logged in Cronometer (and on some days also in MyFitnessPal); returns the true totals.
    */
   private Map<MetricType, Double> recordFood(Night lastNight) {
@@ -733,7 +746,8 @@ final class DayGenerator {
     if (r.nextDouble() < 0.5) {
       meals.add(new int[] {clock(15, 0) + r.nextInt(91), 70});
     }
-    meals.add(new int[] {clock(18, 45) + r.nextInt(76), 380});
+    int dinner = r.nextInt(76);
+    meals.add(new int[] {(lateDinner(date) ? clock(21, 0) : clock(18, 45)) + dinner, 380});
     double shares = meals.stream().mapToInt(m -> m[1]).sum();
     Map<MetricType, Double> totals = new EnumMap<>(MetricType.class);
     for (int i = 0; i < meals.size(); i++) {

@@ -158,17 +158,24 @@ public final class SyntheticData {
    *     in days as the rules file them: a night counts on the day you wake up)
    * @param stopsRecording sources that stop recording a metric from a day on (the ring replaces the
    *     watch at night, say); the other sources go on as before
+   * @param lateDinnerChance the chance that a day's dinner is late, 21:00 to 22:15 instead of 18:45
+   *     to 20:00 (0: never, as without effects)
+   * @param sleepLostAfterLateDinner minutes the person falls asleep later (so sleeps less) in the
+   *     night after a late dinner; that night counts on the next day, so late eating and sleep are
+   *     related at lag 1
    */
   public record Effects(
       LocalDate restingHeartRateRiseFrom,
       double restingHeartRateRise,
       double sdnnPerSleepHour,
-      List<Stop> stopsRecording) {
+      List<Stop> stopsRecording,
+      double lateDinnerChance,
+      double sleepLostAfterLateDinner) {
 
     /** The hours of sleep at which the planted sleep effect on HRV is zero. */
     public static final double SLEEP_HOURS_CENTRE = 7.0;
 
-    public static final Effects NONE = new Effects(null, 0, 0, List.of());
+    public static final Effects NONE = new Effects(null, 0, 0, List.of(), 0, 0);
 
     public Effects {
       stopsRecording = List.copyOf(stopsRecording);
@@ -184,17 +191,44 @@ public final class SyntheticData {
     }
 
     public Effects withRestingHeartRateRise(LocalDate from, double bpm) {
-      return new Effects(from, bpm, sdnnPerSleepHour, stopsRecording);
+      return new Effects(
+          from, bpm, sdnnPerSleepHour, stopsRecording, lateDinnerChance, sleepLostAfterLateDinner);
     }
 
     public Effects withSdnnPerSleepHour(double ms) {
-      return new Effects(restingHeartRateRiseFrom, restingHeartRateRise, ms, stopsRecording);
+      return new Effects(
+          restingHeartRateRiseFrom,
+          restingHeartRateRise,
+          ms,
+          stopsRecording,
+          lateDinnerChance,
+          sleepLostAfterLateDinner);
     }
 
     public Effects withStop(SourceRef source, MetricType metric, LocalDate from) {
       List<Stop> stops = new java.util.ArrayList<>(stopsRecording);
       stops.add(new Stop(source, metric, from));
-      return new Effects(restingHeartRateRiseFrom, restingHeartRateRise, sdnnPerSleepHour, stops);
+      return new Effects(
+          restingHeartRateRiseFrom,
+          restingHeartRateRise,
+          sdnnPerSleepHour,
+          stops,
+          lateDinnerChance,
+          sleepLostAfterLateDinner);
+    }
+
+    /**
+     * Dinner is late on a share {@code chance} of days, and the night after a late dinner has
+     * {@code minutesLost} minutes less sleep (0: late dinners without an effect on sleep).
+     */
+    public Effects withLateDinners(double chance, double minutesLost) {
+      return new Effects(
+          restingHeartRateRiseFrom,
+          restingHeartRateRise,
+          sdnnPerSleepHour,
+          stopsRecording,
+          chance,
+          minutesLost);
     }
   }
 

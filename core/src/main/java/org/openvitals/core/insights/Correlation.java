@@ -25,6 +25,8 @@ import org.openvitals.core.model.MetricType;
  * @param meanBelow the same after the other days
  * @param slope the least-squares change of y per unit of x, on the adjusted values
  * @param evidence both metrics' days in the pairs
+ * @param xMeasure what of x is paired: its daily value, or (for energy eaten) the share of it eaten
+ *     late ({@link LateEating})
  */
 public record Correlation(
     MetricType x,
@@ -40,8 +42,20 @@ public record Correlation(
     double meanAbove,
     double meanBelow,
     double slope,
-    List<Evidence> evidence)
+    List<Evidence> evidence,
+    Measure xMeasure)
     implements Insight {
+
+  /** What of x a correlation pairs. */
+  public enum Measure {
+    /** The day's merged value. */
+    DAILY_VALUE,
+    /**
+     * The share (0 to 1) of the day's energy eaten at or after {@link LateEating#CUT_OFF}, from
+     * timestamped meals.
+     */
+    SHARE_EATEN_LATE
+  }
 
   /**
    * The false discovery rate at which a correlation counts as found. Stricter than for trends: at
@@ -51,6 +65,40 @@ public record Correlation(
 
   public Correlation {
     evidence = List.copyOf(evidence);
+  }
+
+  /** A correlation of x's daily value. */
+  public Correlation(
+      MetricType x,
+      MetricType y,
+      int lag,
+      LocalDate from,
+      LocalDate to,
+      int pairs,
+      double rho,
+      double pValue,
+      double qValue,
+      double threshold,
+      double meanAbove,
+      double meanBelow,
+      double slope,
+      List<Evidence> evidence) {
+    this(
+        x,
+        y,
+        lag,
+        from,
+        to,
+        pairs,
+        rho,
+        pValue,
+        qValue,
+        threshold,
+        meanAbove,
+        meanBelow,
+        slope,
+        evidence,
+        Measure.DAILY_VALUE);
   }
 
   /** y after days above the threshold minus y after the others, in y's unit. */
@@ -65,7 +113,18 @@ public record Correlation(
   Correlation withQ(double q) {
     return new Correlation(
         x, y, lag, from, to, pairs, rho, pValue, q, threshold, meanAbove, meanBelow, slope,
-        evidence);
+        evidence, xMeasure);
+  }
+
+  Correlation withMeasure(Measure measure, List<Evidence> evidence) {
+    return new Correlation(
+        x, y, lag, from, to, pairs, rho, pValue, qValue, threshold, meanAbove, meanBelow, slope,
+        evidence, measure);
+  }
+
+  /** The unit of x as paired: x's own, or "1" (a fraction) for a share eaten late. */
+  public String xUnit() {
+    return xMeasure == Measure.SHARE_EATEN_LATE ? "1" : x.unit();
   }
 
   @Override

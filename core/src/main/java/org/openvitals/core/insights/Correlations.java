@@ -72,6 +72,11 @@ public final class Correlations {
     return out;
   }
 
+  /** One lag of one pair, with each series adjusted here; null without enough paired days. */
+  static Correlation test(DailySeries x, DailySeries y, int lag, LocalDate from, LocalDate to) {
+    return test(x, y, adjust(x), adjust(y), lag, from, to);
+  }
+
   private static Correlation test(
       DailySeries x,
       DailySeries y,

@@ -95,6 +95,12 @@ public final class DailySeries {
     return new DailySeries(metric, from, values.clone(), sources, Map.of());
   }
 
+  /** A series from values and each day's source (null where a day has no value). */
+  static DailySeries ofDays(
+      MetricType metric, LocalDate from, double[] values, SourceRef[] sources) {
+    return new DailySeries(metric, from, values.clone(), sources.clone(), Map.of());
+  }
+
   private static double[] nanArray(int length) {
     double[] a = new double[length];
     Arrays.fill(a, Double.NaN);

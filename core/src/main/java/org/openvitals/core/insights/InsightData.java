@@ -11,9 +11,11 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.Sample;
 import org.openvitals.core.rules.RuleContext;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.time.DayBoundaries;
 
 /**
  * The daily series the insights read: each metric's resolved values (through {@link RulesService},
@@ -21,13 +23,18 @@ import org.openvitals.core.store.SampleStore;
  * from the store's rollups. Amounts that are simply absent on days without them (workouts,
  * exercise, what was eaten or drunk) count as 0 on days the person was tracked.
  */
-public record InsightData(Map<MetricType, DailySeries> series) {
+public record InsightData(Map<MetricType, DailySeries> series, DailySeries lateEating) {
 
   /** Every metric the insights use, in the order trends are shown. */
   public static final List<MetricType> METRICS = metrics();
 
   public InsightData {
     series = Collections.unmodifiableMap(new EnumMap<>(series));
+  }
+
+  /** Data without a late-eating series. */
+  public InsightData(Map<MetricType, DailySeries> series) {
+    this(series, null);
   }
 
   public DailySeries get(MetricType metric) {
@@ -70,11 +77,27 @@ public record InsightData(Map<MetricType, DailySeries> series) {
         out.put(metric, DailySeries.of(metric, first, to, days, rollups));
       }
     }
-    return of(out);
+    DailySeries late = null;
+    DailySeries eaten = out.get(MetricType.DIETARY_ENERGY);
+    if (eaten != null) {
+      DayBoundaries boundaries = store.dayBoundaries();
+      List<Sample> energy =
+          store.samples(
+              MetricType.DIETARY_ENERGY,
+              boundaries.startOf(first),
+              boundaries.startOf(to.plusDays(1)));
+      late = LateEating.share(energy, eaten, boundaries, first, to);
+    }
+    return of(out, late);
   }
 
   /** The data with absent amounts filled in as 0 on tracked days (see the class comment). */
   public static InsightData of(Map<MetricType, DailySeries> series) {
+    return of(series, null);
+  }
+
+  /** The same, with the daily share eaten late ({@link LateEating}), or null. */
+  public static InsightData of(Map<MetricType, DailySeries> series, DailySeries lateEating) {
     Map<MetricType, DailySeries> out = new EnumMap<>(MetricType.class);
     out.putAll(series);
     DailySeries steps = series.get(MetricType.STEPS);
@@ -89,7 +112,7 @@ public record InsightData(Map<MetricType, DailySeries> series) {
         out.put(m, e.getValue().zeroWhereTracked(food));
       }
     }
-    return new InsightData(out);
+    return new InsightData(out, lateEating);
   }
 
   private static List<MetricType> metrics() {

@@ -34,6 +34,8 @@ public final class InsightText {
               + " days";
       case Anomaly a ->
           name(a.metric()) + " " + (a.difference() > 0 ? "high" : "low") + " on " + day(a.date());
+      case Correlation c when c.xMeasure() == Correlation.Measure.SHARE_EATEN_LATE ->
+          "Late eating and " + lower(c.y()) + " that night";
       case Correlation c -> name(c.x()) + " and " + lower(c.y()) + lagWords(c.lag());
     };
   }
@@ -113,6 +115,9 @@ public final class InsightText {
   }
 
   private String correlation(Correlation c) {
+    if (c.xMeasure() == Correlation.Measure.SHARE_EATEN_LATE) {
+      return lateEating(c);
+    }
     String when =
         switch (c.lag()) {
           case 0 -> "On days with ";
@@ -133,6 +138,26 @@ public final class InsightText {
         lower(c.y()),
         format.amount(c.y(), Math.abs(c.difference())),
         direction,
+        c.rho(),
+        c.pairs(),
+        p(c.qValue()));
+  }
+
+  private String lateEating(Correlation c) {
+    String condition =
+        c.threshold() == 0
+            ? "any of your energy"
+            : String.format(
+                Locale.US, "over %.0f %% of your energy (your median)", 100 * c.threshold());
+    return String.format(
+        Locale.US,
+        "On days you ate %s after %s, %s that night averaged %s %s than otherwise, allowing for"
+            + " weekday and season (Spearman rho %.2f, %d paired days, q %s).",
+        condition,
+        LateEating.CUT_OFF,
+        lower(c.y()),
+        format.amount(c.y(), Math.abs(c.difference())),
+        c.difference() >= 0 ? "higher" : "lower",
         c.rho(),
         c.pairs(),
         p(c.qValue()));

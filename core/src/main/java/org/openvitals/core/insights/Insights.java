@@ -65,7 +65,15 @@ public final class Insights {
     anomalies.sort(
         Comparator.comparing(Anomaly::date).reversed().thenComparing(a -> a.metric().ordinal()));
 
-    List<Correlation> tested = Correlations.tested(data.series(), Correlations.PAIRS, from, to);
+    List<Correlation> tested =
+        new ArrayList<>(Correlations.tested(data.series(), Correlations.PAIRS, from, to));
+    tested.addAll(
+        LateEating.tested(
+            data.lateEating(),
+            data.get(MetricType.SLEEP_ASLEEP),
+            data.get(MetricType.DIETARY_ENERGY),
+            from,
+            to));
     double[] cq =
         Stats.benjaminiHochberg(tested.stream().mapToDouble(Correlation::pValue).toArray());
     List<Correlation> found = new ArrayList<>();

@@ -98,6 +98,11 @@ public final class InsightsJson {
       }
       case Correlation c -> {
         o.put("x", c.x().id());
+        o.put(
+            "x_measure",
+            c.xMeasure() == Correlation.Measure.SHARE_EATEN_LATE
+                ? "share_eaten_from_" + LateEating.CUT_OFF
+                : "daily_value");
         o.put("y", c.y().id());
         o.put("lag_days", c.lag());
         o.put("rho", n(c.rho()));
@@ -106,7 +111,7 @@ public final class InsightsJson {
         o.put("x_threshold", n(c.threshold()));
         o.put("mean_above", n(c.meanAbove()));
         o.put("mean_below", n(c.meanBelow()));
-        o.put("slope", ordered("value", n(c.slope()), "unit", c.y().unit() + "/" + c.x().unit()));
+        o.put("slope", ordered("value", n(c.slope()), "unit", c.y().unit() + "/" + c.xUnit()));
       }
     }
     if (withEvidence) {

@@ -69,7 +69,16 @@ final class GeneratedSeries {
         series.put(m, DailySeries.of(m, from, to, values, rollups(m, input, days)));
       }
     }
-    data = InsightData.of(series);
+    DailySeries late =
+        metrics.contains(MetricType.DIETARY_ENERGY)
+            ? LateEating.share(
+                samples.getOrDefault(MetricType.DIETARY_ENERGY, List.of()),
+                series.get(MetricType.DIETARY_ENERGY),
+                days,
+                from,
+                to)
+            : null;
+    data = InsightData.of(series, late);
   }
 
   static GeneratedSeries of(SyntheticData.Options options, MetricType... metrics) {

@@ -84,6 +84,39 @@ class PlantedEffectsTest {
   }
 
   /**
+   * Dinner is late (after 21:00) on about a third of days, and the night after a late dinner has 45
+   * minutes less sleep. Late eating is found against that night's sleep (lag 1, the day the night
+   * ends), lower, by 45 minutes to within 15.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3})
+  void lateEatingIsFoundAgainstThatNightsSleepWithItsSize(long seed) {
+    double minutesLost = 45;
+    GeneratedSeries g =
+        GeneratedSeries.of(
+            GeneratedSeries.options(seed, 150)
+                .withEffects(Effects.NONE.withLateDinners(0.3, minutesLost)),
+            MetricType.SLEEP_ASLEEP,
+            MetricType.DIETARY_ENERGY);
+    List<Correlation> found =
+        Insights.of(g.data, g.from, g.to).correlations().stream()
+            .filter(c -> c.xMeasure() == Correlation.Measure.SHARE_EATEN_LATE)
+            .toList();
+
+    assertThat(found)
+        .singleElement()
+        .satisfies(c -> {
+          assertThat(c.x()).isEqualTo(MetricType.DIETARY_ENERGY);
+          assertThat(c.y()).isEqualTo(MetricType.SLEEP_ASLEEP);
+          assertThat(c.lag()).isEqualTo(1);
+          assertThat(c.rho()).isNegative();
+          assertThat(c.threshold()).isZero(); // most days have no late eating: "any late eating"
+          assertThat(c.difference()).isCloseTo(-minutesLost, within(15.0));
+          assertThat(c.pairs()).isGreaterThan(100);
+        });
+  }
+
+  /**
    * The watch stops measuring resting heart rate; the ring, which reads about 3 bpm lower, takes
    * over. The baseline moves to the ring's level at once, no day is flagged for it, and the trends
    * follow the body, not the source.
