@@ -41,7 +41,8 @@ class AppleHealthDetectionTest {
     assertThat(AppleHealthImporter.isExportXml("apple_health_export\\export.xml")).isTrue();
     assertThat(AppleHealthImporter.isExportXml("apple_health_export/export_cda.xml")).isFalse();
     assertThat(AppleHealthImporter.isExportXml("apple_health_export/myexport.xml")).isFalse();
-    assertThat(AppleHealthImporter.isExportXml("__MACOSX/apple_health_export/export.xml")).isFalse();
+    assertThat(AppleHealthImporter.isExportXml("__MACOSX/apple_health_export/export.xml"))
+        .isFalse();
   }
 
   @Test
