@@ -372,6 +372,25 @@ class GoogleHealthSyncTest {
   }
 
   @Test
+  void googlesRefreshAnswerWithoutARefreshTokenKeepsTheOneWeHave() throws Exception {
+    fake.rotateRefreshTokens = false; // Google keeps one refresh token per grant
+    kit.connectDirectly();
+    String refresh = kit.vault.read("fitbit").orElseThrow().tokens().refreshToken();
+    google.add("steps", steps(Instant.parse("2026-08-11T07:00:00Z"), "120", BERLIN_SUMMER));
+
+    clock.advance(Duration.ofHours(2)); // the hour-long access token is gone
+    SyncRun first = sync();
+    clock.advance(Duration.ofHours(2));
+    SyncRun second = sync();
+
+    assertThat(first.outcome()).as(first.errors().toString()).isEqualTo(SyncState.OK);
+    assertThat(second.outcome()).as(second.errors().toString()).isEqualTo(SyncState.OK);
+    assertThat(fake.refreshCount).hasValue(2);
+    assertThat(kit.vault.read("fitbit").orElseThrow().tokens().refreshToken()).isEqualTo(refresh);
+    assertThat(of(MetricType.STEPS)).hasSize(1);
+  }
+
+  @Test
   void aDataTypeWhoseScopeWasNotGrantedIsLeftOutAndNamed() throws Exception {
     kit.connectDirectly();
     google.denied.add("sleep");
