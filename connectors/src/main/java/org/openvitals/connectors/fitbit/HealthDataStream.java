@@ -92,10 +92,6 @@ final class HealthDataStream implements SyncStream {
     return dataType;
   }
 
-  String scope() {
-    return scope;
-  }
-
   String filter(Instant from, Instant to) {
     String field = dataType.replace('-', '_') + "." + filter.field;
     return field
