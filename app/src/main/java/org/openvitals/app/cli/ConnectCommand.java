@@ -18,14 +18,14 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "connect",
     description = {
-      "Connect a cloud source (oura, withings, strava, whoop) through your browser.",
+      "Connect a cloud source (oura, withings, strava, whoop, fitbit) through your browser.",
       "You bring your own developer app: see README, 'Connecting cloud sources'.",
       "If the browser cannot reach OpenVitals, paste the address it ended on (or the code) here."
     })
 public final class ConnectCommand implements Callable<Integer> {
   @ParentCommand OpenVitalsCli root;
 
-  @Parameters(paramLabel = "SOURCE", description = "oura, withings, strava or whoop")
+  @Parameters(paramLabel = "SOURCE", description = "oura, withings, strava, whoop or fitbit")
   String provider;
 
   @Option(

@@ -19,7 +19,7 @@ public final class SyncCommand implements Callable<Integer> {
   @Parameters(
       paramLabel = "SOURCE",
       arity = "0..1",
-      description = "oura, withings, strava or whoop (default: every connected source)")
+      description = "oura, withings, strava, whoop or fitbit (default: every connected source)")
   String provider;
 
   @Override

@@ -117,7 +117,7 @@ class CloudCommandsTest {
 
   @Test
   void anUnknownSourceIsNamed() {
-    assertThat(Main.run("--data-dir", dir.toString(), "sync", "fitbit")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown cloud source 'fitbit'");
+    assertThat(Main.run("--data-dir", dir.toString(), "sync", "garmin")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown cloud source 'garmin'");
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -96,6 +97,19 @@ public final class StreamContext {
           }
         })
         .orElseGet(JSON::createObjectNode);
+  }
+
+  /**
+   * The external id under which {@code source} already stored a {@code type} sample starting at
+   * {@code start}, if any: lets a provider's API adopt the key its own file export used (Fitbit's
+   * Takeout keys exercises by a log id the Google Health API does not send), so one record read
+   * both ways is stored once.
+   */
+  public Optional<String> storedKey(SourceRef source, MetricType type, Instant start) {
+    return store.samples(type, start, start.plusMillis(1)).stream()
+        .filter(s -> s.source().equals(source) && s.externalId() != null)
+        .map(Sample::externalId)
+        .findFirst();
   }
 
   /** Upserts {@code samples} and moves the cursor in the same transaction. */

@@ -9,10 +9,10 @@ import org.openvitals.connectors.sync.ProviderInfo;
 import org.openvitals.connectors.sync.SyncStream;
 
 /**
- * WHOOP API v2 ({@code /developer/v2/...}): recovery (resting heart rate, HRV RMSSD, SpO2, skin
- * temperature), sleep (in bed, stages, respiratory rate) and workouts. WHOOP allows 100 requests a
- * minute and 10,000 a day per app and answers with {@code X-RateLimit-*} headers; its refresh
- * tokens rotate, and only the {@code offline} scope gives one.
+ * WHOOP API v2 ({@code /developer/v2/...}): cycles (day strain), recovery (resting heart rate, HRV
+ * RMSSD, SpO2, skin temperature), sleep (in bed, stages, respiratory rate) and workouts. WHOOP
+ * allows 100 requests a minute and 10,000 a day per app and answers with {@code X-RateLimit-*}
+ * headers; its refresh tokens rotate, and only the {@code offline} scope gives one.
  */
 public final class WhoopConnector implements CloudConnector {
   public static final String ID = "whoop";
@@ -47,6 +47,10 @@ public final class WhoopConnector implements CloudConnector {
 
   @Override
   public List<SyncStream> streams() {
-    return List.of(WhoopStreams.sleep(), WhoopStreams.recovery(), WhoopStreams.workout());
+    return List.of(
+        WhoopStreams.sleep(),
+        WhoopStreams.recovery(),
+        WhoopStreams.workout(),
+        WhoopStreams.cycle());
   }
 }

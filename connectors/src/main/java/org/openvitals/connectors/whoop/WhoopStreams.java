@@ -163,6 +163,53 @@ final class WhoopStreams {
     };
   }
 
+  /**
+   * Physiological cycles (WHOOP's day, from one sleep onset to the next): when scored, the day's
+   * strain, with the cycle's total energy (kJ to kcal) and average and maximum heart rate in its
+   * details. The current cycle has no end yet; it is stored ending now and updated as it goes on.
+   */
+  static WhoopCollectionStream cycle() {
+    return new WhoopCollectionStream("cycle", "/v2/cycle") {
+      @Override
+      void map(JsonNode record, StreamContext context, List<Sample> out) {
+        String id = required(record, "id");
+        JsonNode score = score(record);
+        if (score == null) {
+          return; // strain not scored yet: nothing to store, never a zero
+        }
+        ZoneOffset offset =
+            record.hasNonNull("timezone_offset")
+                ? ZoneOffset.of(record.get("timezone_offset").asText())
+                : ZoneOffset.UTC;
+        OffsetDateTime start = Instant.parse(required(record, "start")).atOffset(offset);
+        OffsetDateTime end =
+            (record.hasNonNull("end")
+                    ? Instant.parse(record.get("end").asText())
+                    : context.clock().instant())
+                .atOffset(offset);
+        Map<String, String> meta = new LinkedHashMap<>();
+        Double kilojoule = number(score, "kilojoule");
+        if (kilojoule != null) {
+          meta.put(
+              "energy_kcal", format(Units.toCanonical(MetricType.ACTIVE_ENERGY, kilojoule, "kJ")));
+        }
+        copy(meta, "average_heart_rate", score, "average_heart_rate");
+        copy(meta, "max_heart_rate", score, "max_heart_rate");
+        if (!record.hasNonNull("end")) {
+          meta.put("ongoing", "true");
+        }
+        add(
+            out,
+            MetricType.DAY_STRAIN,
+            new Interval(start, end),
+            number(score, "strain"),
+            "{score}",
+            id,
+            meta);
+      }
+    };
+  }
+
   /** A record's start and end at its own offset. */
   private record Interval(OffsetDateTime start, OffsetDateTime end) {
     static Interval of(JsonNode record) {

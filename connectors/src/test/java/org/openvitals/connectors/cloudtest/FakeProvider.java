@@ -68,6 +68,12 @@ public final class FakeProvider implements AutoCloseable {
   public volatile Duration tokenLifetime = Duration.ofHours(1);
   public volatile boolean requirePkce = true;
 
+  /**
+   * False for providers that keep one refresh token (Google): a refresh answers without {@code
+   * refresh_token} and the old one stays valid.
+   */
+  public volatile boolean rotateRefreshTokens = true;
+
   /** Runs when a refresh request arrives, before it is answered (another process racing us). */
   public volatile Runnable beforeRefresh = () -> {};
 
@@ -196,6 +202,15 @@ public final class FakeProvider implements AutoCloseable {
         return;
       }
       refreshCount.incrementAndGet();
+      if (!rotateRefreshTokens) {
+        String access = "at-" + counter.incrementAndGet();
+        accessTokens.put(access, new Access(clock.instant().plus(tokenLifetime), null));
+        ObjectNode t = JSON.createObjectNode();
+        t.put("access_token", access).put("expires_in", tokenLifetime.toSeconds());
+        t.put("token_type", "Bearer").put("scope", form.getOrDefault("scope", ""));
+        send(ex, Reply.json(t.toString()));
+        return;
+      }
       String[] pair = issueTokens();
       accessTokens.put(pair[0], new Access(clock.instant().plus(tokenLifetime), old));
       send(ex, tokens(pair, old));

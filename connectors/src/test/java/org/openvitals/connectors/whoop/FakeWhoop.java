@@ -18,11 +18,11 @@ import org.openvitals.connectors.cloudtest.FakeProvider;
 
 /**
  * WHOOP API v2 on a {@link FakeProvider}, as documented: collections {@code /v2/activity/sleep},
- * {@code /v2/recovery}, {@code /v2/activity/workout} filtered by {@code start}/{@code end}, newest
- * first, {@code limit} at most 25 (else 400), paged by an opaque {@code nextToken} answered as
- * {@code next_token}; {@code /v2/activity/sleep/{id}}; every answer with {@code X-RateLimit-Limit},
- * {@code -Remaining} and {@code -Reset} (seconds until the minute's window ends), and 429 past 100
- * requests a minute.
+ * {@code /v2/recovery}, {@code /v2/activity/workout}, {@code /v2/cycle} filtered by {@code
+ * start}/{@code end}, newest first, {@code limit} at most 25 (else 400), paged by an opaque {@code
+ * nextToken} answered as {@code next_token}; {@code /v2/activity/sleep/{id}}; every answer with
+ * {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset} (seconds until the minute's
+ * window ends), and 429 past 100 requests a minute.
  */
 final class FakeWhoop {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,6 +35,7 @@ final class FakeWhoop {
   private final List<Entry> sleeps = new CopyOnWriteArrayList<>();
   private final List<Entry> recoveries = new CopyOnWriteArrayList<>();
   private final List<Entry> workouts = new CopyOnWriteArrayList<>();
+  private final List<Entry> cycles = new CopyOnWriteArrayList<>();
   volatile int perMinute = 100;
   private long minute = -1;
   private int used;
@@ -45,6 +46,7 @@ final class FakeWhoop {
     provider.route("/v2/activity/sleep", limited(q -> page(sleeps, q)));
     provider.route("/v2/recovery", limited(q -> page(recoveries, q)));
     provider.route("/v2/activity/workout", limited(q -> page(workouts, q)));
+    provider.route("/v2/cycle", limited(q -> page(cycles, q)));
   }
 
   void sleep(ObjectNode sleep) {
@@ -59,6 +61,12 @@ final class FakeWhoop {
   void recovery(ObjectNode recovery, Instant cycleStart) {
     recoveries.removeIf(e -> e.record().get("sleep_id").equals(recovery.get("sleep_id")));
     recoveries.add(new Entry(cycleStart, recovery));
+  }
+
+  /** A cycle (replacing an earlier state of the same one), filtered by its start. */
+  void cycle(ObjectNode cycle) {
+    cycles.removeIf(e -> e.record().get("id").equals(cycle.get("id")));
+    cycles.add(new Entry(Instant.parse(cycle.get("start").asText()), cycle));
   }
 
   void workout(ObjectNode workout) {

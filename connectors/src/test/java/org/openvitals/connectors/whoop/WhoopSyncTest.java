@@ -135,6 +135,62 @@ class WhoopSyncTest {
     return w;
   }
 
+  /** The developer docs' cycle example; {@code end} null for the cycle still going on. */
+  private static ObjectNode cycle(long id, String start, String end, String state) {
+    ObjectNode c =
+        (ObjectNode)
+            FakeWhoop.json(
+                """
+                {"id":%d,"user_id":10129,"created_at":"2026-08-10T11:25:44.774Z",
+                 "updated_at":"2026-08-10T14:25:44.774Z","start":"%s","end":%s,
+                 "timezone_offset":"-05:00","score_state":"%s"}\
+                """
+                    .formatted(id, start, end == null ? "null" : "\"" + end + "\"", state));
+    if (state.equals("SCORED")) {
+      c.set(
+          "score",
+          FakeWhoop.json(
+              """
+              {"strain":5.2951527,"kilojoule":8288.297,"average_heart_rate":68,"max_heart_rate":141}\
+              """));
+    }
+    return c;
+  }
+
+  @Test
+  void cyclesGiveTheDaysStrainOnceScoredAndTheCurrentOneIsUpdatedAsItGoesOn() throws Exception {
+    whoop.cycle(cycle(93845, "2026-08-09T03:00:00Z", "2026-08-10T02:25:44.774Z", "SCORED"));
+    whoop.cycle(cycle(93846, "2026-08-10T02:25:44.774Z", "2026-08-11T02:00:00Z", "PENDING_SCORE"));
+    whoop.cycle(cycle(93847, "2026-08-11T02:00:00Z", null, "SCORED"));
+
+    SyncRun first = kit.engine.sync("whoop");
+
+    assertThat(first.outcome()).as(first.errors().toString()).isEqualTo(SyncState.OK);
+    List<Sample> strain = of(MetricType.DAY_STRAIN);
+    assertThat(strain).extracting(Sample::externalId).containsExactly("93845", "93847");
+    Sample day = strain.getFirst();
+    assertThat(day.value()).isEqualTo(5.2951527);
+    assertThat(day.start()).hasToString("2026-08-08T22:00-05:00");
+    assertThat(day.metadata())
+        .containsEntry("energy_kcal", "1981.0")
+        .containsEntry("average_heart_rate", "68")
+        .containsEntry("max_heart_rate", "141");
+    assertThat(strain.getLast().end().toInstant()).isEqualTo(clock.instant());
+    assertThat(strain.getLast().metadata()).containsEntry("ongoing", "true");
+
+    // The day ends and WHOOP scores the pending one: the next sync updates, adds, never doubles.
+    clock.advance(Duration.ofHours(20));
+    whoop.cycle(cycle(93846, "2026-08-10T02:25:44.774Z", "2026-08-11T02:00:00Z", "SCORED"));
+    whoop.cycle(cycle(93847, "2026-08-11T02:00:00Z", "2026-08-12T03:00:00Z", "SCORED"));
+    kit.engine.sync("whoop");
+
+    assertThat(of(MetricType.DAY_STRAIN))
+        .extracting(Sample::externalId)
+        .containsExactly("93845", "93846", "93847");
+    assertThat(of(MetricType.DAY_STRAIN).getLast().metadata()).doesNotContainKey("ongoing");
+    assertThat(of(MetricType.DAY_STRAIN).getLast().end()).hasToString("2026-08-11T22:00-05:00");
+  }
+
   private List<Sample> of(MetricType type) {
     return store.all().stream().filter(s -> s.type() == type).toList();
   }

@@ -112,6 +112,8 @@ public enum MetricType {
       "{score}",
       ACTIVITY,
       DISCRETE),
+  /** WHOOP's strain of a physiological cycle (about a day), 0 to 21. */
+  DAY_STRAIN("day_strain", "Day strain", "{score}", ACTIVITY, DISCRETE),
   CYCLING_CADENCE("cycling_cadence", "Cycling cadence", "/min", ACTIVITY, DISCRETE),
   CYCLING_POWER("cycling_power", "Cycling power", "W", ACTIVITY, DISCRETE),
   CYCLING_FTP("cycling_ftp", "Cycling functional threshold power", "W", ACTIVITY, DISCRETE),
