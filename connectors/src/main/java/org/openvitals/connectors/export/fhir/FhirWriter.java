@@ -107,7 +107,7 @@ public final class FhirWriter implements PointWriter {
   private final IParser parser;
   private final JsonGenerator json;
   private final Instant now;
-  private final String patient = "urn:uuid:" + UUID.randomUUID();
+  private final String patientId = UUID.randomUUID().toString();
   private final Map<String, Long> written = new HashMap<>();
 
   public FhirWriter(OutputStream out, Instant now) throws IOException {
@@ -136,7 +136,9 @@ public final class FhirWriter implements PointWriter {
     json.writeStringField("type", "collection");
     json.writeStringField("timestamp", new InstantType(Date.from(now)).getValueAsString());
     json.writeArrayFieldStart("entry");
-    entry(patient, parser.encodeResourceToString(new Patient()));
+    Patient person = new Patient();
+    person.setId(patientId);
+    entry("urn:uuid:" + patientId, parser.encodeResourceToString(person));
   }
 
   @Override
@@ -205,15 +207,18 @@ public final class FhirWriter implements PointWriter {
   private Observation observation(Code code, Point p, Statistic statistic) {
     Observation o = new Observation();
     o.setStatus(Observation.ObservationStatus.FINAL);
-    if (code.vitalSign()) {
+    boolean instant = p.start().toInstant().equals(p.end().toInstant());
+    // R4's vital-signs invariant vs-1, as written, fails any Period in HAPI's validator (it only
+    // accepts a dateTime), so a reading over a span keeps the code and category but not the claim.
+    if (code.vitalSign() && instant) {
       o.getMeta().addProfile(PROFILES + code.profile());
     }
     String category = code.vitalSign() ? "vital-signs" : "activity";
     o.addCategory()
         .addCoding(new Coding(CATEGORIES, category, code.vitalSign() ? "Vital Signs" : "Activity"));
     o.setCode(concept(code));
-    o.setSubject(new Reference(patient));
-    if (p.start().toInstant().equals(p.end().toInstant())) {
+    o.setSubject(new Reference("urn:uuid:" + patientId));
+    if (instant) {
       o.setEffective(dateTime(p.start()));
     } else {
       o.setEffective(
