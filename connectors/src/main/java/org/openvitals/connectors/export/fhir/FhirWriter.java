@@ -3,8 +3,6 @@ package org.openvitals.connectors.export.fhir;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import ca.uhn.fhir.parser.IParser;
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -112,20 +110,13 @@ public final class FhirWriter implements PointWriter {
 
   public FhirWriter(OutputStream out, Instant now) throws IOException {
     this.parser = FhirContext.forR4Cached().newJsonParser();
-    this.json =
-        new JsonFactory()
-            .createGenerator(out, JsonEncoding.UTF8)
-            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    this.json = PointWriter.generator(out);
     this.now = now;
   }
 
   @Override
   public boolean supports(MetricType metric) {
-    return READINGS.containsKey(metric)
-        || metric == MetricType.BLOOD_PRESSURE_SYSTOLIC
-        || metric == MetricType.BLOOD_PRESSURE_DIASTOLIC
-        || metric == MetricType.WORKOUT
-        || metric.category() == org.openvitals.core.model.Category.SLEEP;
+    return READINGS.containsKey(metric) || PointWriter.grouped(metric);
   }
 
   @Override

@@ -1,7 +1,5 @@
 package org.openvitals.connectors.export.omh;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,20 +70,13 @@ public final class OmhWriter implements PointWriter {
   private final Map<String, Long> written = new HashMap<>();
 
   public OmhWriter(OutputStream out, Instant now) throws IOException {
-    this.json =
-        new JsonFactory()
-            .createGenerator(out, JsonEncoding.UTF8)
-            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    this.json = PointWriter.generator(out);
     this.created = TIME.format(now.atOffset(ZoneOffset.UTC));
   }
 
   @Override
   public boolean supports(MetricType metric) {
-    return READINGS.containsKey(metric)
-        || metric == MetricType.BLOOD_PRESSURE_SYSTOLIC
-        || metric == MetricType.BLOOD_PRESSURE_DIASTOLIC
-        || metric == MetricType.WORKOUT
-        || metric.category() == org.openvitals.core.model.Category.SLEEP;
+    return READINGS.containsKey(metric) || PointWriter.grouped(metric);
   }
 
   @Override
