@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -23,6 +24,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -38,13 +40,16 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import javafx.util.Subscription;
+import org.controlsfx.control.CheckComboBox;
 import org.controlsfx.control.SearchableComboBox;
 import org.openvitals.app.assistant.AssistantSettings;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.UnitSystem;
 import org.openvitals.app.shell.Screen;
+import org.openvitals.connectors.export.StandardExport;
 import org.openvitals.core.export.ExportFormat;
+import org.openvitals.core.model.MetricType;
 import org.openvitals.core.store.Engine;
 
 /** The Settings screen: a thin view over {@link SettingsViewModel}. */
@@ -353,27 +358,115 @@ public final class SettingsView extends ScrollPane implements Disposable {
     action.accept(allowed ? host : null);
   }
 
+  /** A choice in the export section: one of the sample files, or a standard health format. */
+  record ExportChoice(String label, ExportFormat plain, StandardExport.Format standard) {
+    static final List<ExportChoice> ALL =
+        List.of(
+            new ExportChoice("CSV", ExportFormat.CSV, null),
+            new ExportChoice("JSON", ExportFormat.JSON, null),
+            new ExportChoice("Open mHealth", null, StandardExport.Format.OMH),
+            new ExportChoice("FHIR R4", null, StandardExport.Format.FHIR));
+
+    String extension() {
+      return plain == ExportFormat.CSV ? "csv" : "json";
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
   private Node exportSection() {
-    ChoiceBox<ExportFormat> format = new ChoiceBox<>();
-    format.getItems().setAll(ExportFormat.values());
-    format.setValue(ExportFormat.CSV);
+    ChoiceBox<ExportChoice> format = new ChoiceBox<>();
+    format.getItems().setAll(ExportChoice.ALL);
+    format.setValue(ExportChoice.ALL.getFirst());
     format.setId("settings-export-format");
 
-    Button export = new Button("E_xport all data...");
+    // Open mHealth and FHIR: a period, metrics, and merged or every source's values.
+    DatePicker from = new DatePicker();
+    from.setId("settings-export-from");
+    from.setPromptText("first day with data");
+    DatePicker to = new DatePicker();
+    to.setId("settings-export-to");
+    to.setPromptText("last day with data");
+    ChoiceBox<String> values = new ChoiceBox<>();
+    values.getItems().setAll(EVERY_SOURCE, MERGED);
+    values.setValue(EVERY_SOURCE);
+    values.setId("settings-export-values");
+    CheckComboBox<MetricType> metrics = new CheckComboBox<>();
+    metrics.getItems().setAll(MetricType.values());
+    metrics.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(MetricType metric) {
+            return metric == null ? "" : metric.displayName();
+          }
+
+          @Override
+          public MetricType fromString(String text) {
+            return null;
+          }
+        });
+    metrics.setTitle("All metrics");
+    metrics.setShowCheckedCount(true);
+    metrics.setId("settings-export-metrics");
+    GridPane standard = new GridPane(8, 8);
+    standard.setId("settings-export-standard");
+    standard.addRow(0, labelFor("From", from), from, labelFor("To", to), to);
+    standard.addRow(1, labelFor("Values", values), values, labelFor("Metrics", metrics), metrics);
+    standard.visibleProperty().bind(format.valueProperty().map(c -> c.standard() != null));
+    standard.managedProperty().bind(standard.visibleProperty());
+
+    Button export = new Button("E_xport...");
     export.setId("settings-export");
     export.setMnemonicParsing(true);
     export.disableProperty().bind(model.busyProperty());
-    export.setOnAction(e -> chooseExportFile(format.getValue()));
+    export.setOnAction(e -> {
+      ExportChoice choice = format.getValue();
+      File file = chooseExportFile(choice);
+      if (file == null) {
+        return;
+      }
+      if (choice.standard() == null) {
+        model.export(file.toPath(), choice.plain());
+        return;
+      }
+      try {
+        model.exportStandard(
+            file.toPath(),
+            choice.standard(),
+            new StandardExport.Selection(
+                from.getValue(),
+                to.getValue(),
+                Set.copyOf(metrics.getCheckModel().getCheckedItems()),
+                MERGED.equals(values.getValue())));
+      } catch (IllegalArgumentException wrong) {
+        model.reportProblem(wrong.getMessage());
+      }
+    });
 
     HBox row = new HBox(8, labelFor("Format", format), format, export);
     row.setAlignment(Pos.CENTER_LEFT);
-    return new VBox(
-        8,
-        row,
-        hint(
-            "Every sample with its source, device, original time offset and metadata, in"
-                + " canonical units; the same file as 'openvitals export'."));
+    Label hint = hint("");
+    hint.textProperty()
+        .bind(
+            format
+                .valueProperty()
+                .map(c ->
+                    c.standard() == null
+                        ? "Every sample with its source, device, original time offset and"
+                            + " metadata, in canonical units; the same file as 'openvitals"
+                            + " export'."
+                        : c.label()
+                            + " for the days and metrics chosen (none chosen: all), with LOINC"
+                            + " codes and UCUM units for FHIR; what the format has no place for"
+                            + " is counted in the result."));
+    return new VBox(8, row, standard, hint);
   }
+
+  static final String EVERY_SOURCE = "Every source's samples";
+  static final String MERGED = "Merged daily values";
 
   /** Progress of the running job and the last result. */
   private Node jobBar() {
@@ -510,18 +603,16 @@ public final class SettingsView extends ScrollPane implements Disposable {
     return dialog;
   }
 
-  private void chooseExportFile(ExportFormat format) {
+  private File chooseExportFile(ExportChoice choice) {
     FileChooser chooser = new FileChooser();
-    chooser.setTitle("Export all data");
-    String extension = format == ExportFormat.CSV ? "csv" : "json";
-    chooser.setInitialFileName("openvitals-export." + extension);
+    chooser.setTitle("Export as " + choice.label());
+    String extension = choice.extension();
+    String name = choice.standard() == null ? "export" : choice.standard().id();
+    chooser.setInitialFileName("openvitals-" + name + "." + extension);
     chooser
         .getExtensionFilters()
         .add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
-    File file = chooser.showSaveDialog(window());
-    if (file != null) {
-      model.export(file.toPath(), format);
-    }
+    return chooser.showSaveDialog(window());
   }
 
   private void confirmDeleteAll() {

@@ -1,6 +1,7 @@
 package org.openvitals.app.settings;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +27,10 @@ import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.UnitSystem;
+import org.openvitals.connectors.export.StandardExport;
 import org.openvitals.core.export.ExportFormat;
 import org.openvitals.core.export.SampleExporter;
+import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
@@ -248,6 +251,53 @@ public final class SettingsViewModel implements Disposable {
   }
 
   /**
+   * Writes a period and metrics of the store as Open mHealth or FHIR R4 to {@code file}, replacing
+   * it; cancel leaves no file behind. The outcome says what was written and what the format had no
+   * place for.
+   */
+  public BackgroundTask<StandardExport.Result> exportStandard(
+      Path file, StandardExport.Format format, StandardExport.Selection selection) {
+    SampleStore store = context.store();
+    RulesService rules = context.rules();
+    return start(
+        progress -> {
+          progress.updateProgress(-1, 1);
+          progress.updateMessage("Exporting as " + format.label() + " to " + file + "...");
+          return new StandardExport(store, rules, Clock.systemUTC())
+              .export(
+                  format,
+                  selection,
+                  file,
+                  written -> {
+                    if (progress.isCancelled()) {
+                      throw new CancellationException("Export cancelled");
+                    }
+                    progress.updateMessage(
+                        String.format(
+                            "Exporting as %s to %s: %,d so far...", format.label(), file, written));
+                  });
+        },
+        result -> exported(result, format, file));
+  }
+
+  static String exported(StandardExport.Result result, StandardExport.Format format, Path file) {
+    String text =
+        String.format(
+            "Exported %,d %s to %s.",
+            result.total(),
+            format == StandardExport.Format.OMH ? "data points" : "observations",
+            file.toAbsolutePath());
+    if (result.totalSkipped() == 0) {
+      return text;
+    }
+    String skipped =
+        result.skipped().entrySet().stream()
+            .map(e -> String.format("%s %,d", e.getKey(), e.getValue()))
+            .collect(java.util.stream.Collectors.joining(", "));
+    return text + String.format(" Left out %,d: %s.", result.totalSkipped(), skipped);
+  }
+
+  /**
    * Deletes every sample, source, rollup, preference and sync state of the current store, with its
    * files and the provider tokens in the data folder, and opens a fresh empty store in their place.
    */
@@ -372,6 +422,11 @@ public final class SettingsViewModel implements Disposable {
   private void reportAssistant(String text, boolean failure) {
     assistantMessage.set(text);
     assistantFailed.set(failure);
+  }
+
+  /** Shows a problem with the form (a period that ends before it starts) as the outcome. */
+  public void reportProblem(String text) {
+    report(text, true);
   }
 
   /** Stops the running job, if any. */

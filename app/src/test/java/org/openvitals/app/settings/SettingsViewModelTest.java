@@ -194,6 +194,27 @@ class SettingsViewModelTest {
   }
 
   @Test
+  void exportStandardWritesTheFormatAndSaysWhatItLeftOut(@TempDir Path out) throws Exception {
+    List<Sample> samples = new java.util.ArrayList<>(lateEveningSteps());
+    OffsetDateTime at = OffsetDateTime.parse("2026-03-01T08:00:00Z");
+    samples.add(Sample.of(MetricType.DISTANCE, at, at.plusMinutes(5), 400, WATCH));
+    context.store().upsert(samples);
+    Path file = out.resolve("omh.json");
+
+    model.exportStandard(
+        file,
+        org.openvitals.connectors.export.StandardExport.Format.OMH,
+        org.openvitals.connectors.export.StandardExport.Selection.everything());
+
+    var points = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+    assertThat(points.size()).isEqualTo(2); // steps and weight; distance has no schema
+    assertThat(model.busyProperty().get()).isFalse();
+    assertThat(model.failedProperty().get()).isFalse();
+    assertThat(model.messageProperty().get())
+        .isEqualTo("Exported 2 data points to " + file + ". Left out 1: distance 1.");
+  }
+
+  @Test
   void deleteAllRemovesTheAssistantsConversation() {
     var conversations = new Conversations(dataDir);
     conversations.append(

@@ -58,6 +58,23 @@ class SettingsViewTest {
   }
 
   @Test
+  void theStandardFormatsAskForPeriodMetricsAndValues(FxRobot robot) {
+    Node standard = robot.lookup("#settings-export-standard").query();
+    assertThat(standard.isVisible()).isFalse(); // CSV: every sample, nothing to choose
+
+    robot.interact(() -> {
+      @SuppressWarnings("unchecked")
+      javafx.scene.control.ChoiceBox<SettingsView.ExportChoice> format =
+          robot.lookup("#settings-export-format").queryAs(javafx.scene.control.ChoiceBox.class);
+      format.setValue(SettingsView.ExportChoice.ALL.get(3));
+    });
+
+    assertThat(standard.isVisible()).isTrue();
+    assertThat(robot.lookup("#settings-export-metrics").tryQuery()).isPresent();
+    assertThat(robot.lookup("#settings-export-values").tryQuery()).isPresent();
+  }
+
+  @Test
   void showsTheDataFolderAndEngine(FxRobot robot) {
     assertThat(robot.lookup("#screen-title").queryAs(Label.class).getText()).isEqualTo("Settings");
     assertThat(robot.lookup("#settings-data-folder").queryAs(Label.class).getText())

@@ -80,15 +80,31 @@ public final class SampleExporter {
    */
   public static long export(
       SampleStore store, ExportFormat format, Path file, Consumer<Long> progress) {
+    return writeFile(file, out -> export(store, format, out, progress));
+  }
+
+  /** Writes a file's body to an output stream (left open). */
+  public interface FileBody<T> {
+    T writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * Writes {@code file} with {@code body}, replacing it: written beside it first and moved into
+   * place when complete, so a failed or cancelled export leaves no file that looks finished. Every
+   * export format goes through here.
+   *
+   * @throws ExportException naming the file when it cannot be written
+   */
+  public static <T> T writeFile(Path file, FileBody<T> body) {
     Path target = file.toAbsolutePath();
     Path partial = target.resolveSibling(target.getFileName() + ".part");
     try {
-      long count;
+      T result;
       try (OutputStream out = Files.newOutputStream(partial)) {
-        count = export(store, format, out, progress);
+        result = body.writeTo(out);
       }
       moveIntoPlace(partial, target);
-      return count;
+      return result;
     } catch (IOException | UncheckedIOException e) {
       IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
       throw new ExportException("Cannot write " + target + ": " + describe(cause, target), cause);

@@ -1,0 +1,143 @@
+package org.openvitals.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.Main;
+
+/**
+ * {@code export --format omh|fhir} with a period, metrics and merged or every source's values. The
+ * app's class path is the packaged app's (no HAPI validator), so this also shows the FHIR writer
+ * runs without the HAPI dependencies the build leaves out. The formats themselves are validated
+ * against their schemas in connectors' StandardExportTest.
+ */
+class StandardExportCommandTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path temp;
+
+  private record Run(int exit, String out, String err) {}
+
+  private Run run(String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--data-dir";
+    all[1] = temp.resolve("data").toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int exit = Main.run(new PrintWriter(out), new PrintWriter(err), all);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void openMHealthForAPeriodAndMetricsMergedOrEverySource() throws Exception {
+    assertThat(run("demo", "--days", "5", "--end", "2026-02-27").exit()).isZero();
+    Path merged = temp.resolve("merged.json");
+    Run m =
+        run(
+            "export",
+            "--format",
+            "omh",
+            "--out",
+            merged.toString(),
+            "--from",
+            "2026-02-25",
+            "--to",
+            "2026-02-27",
+            "--metric",
+            "steps",
+            "--metric",
+            "body_mass",
+            "--merged");
+    assertThat(m.exit()).as(m.err()).isZero();
+    JsonNode points = JSON.readTree(merged.toFile());
+    long steps = 0;
+    for (JsonNode p : points) {
+      String name = p.at("/header/schema_id/name").asText();
+      assertThat(name).isIn("step-count", "body-weight");
+      steps += name.equals("step-count") ? 1 : 0;
+    }
+    assertThat(steps).isEqualTo(3); // one merged total a day
+    assertThat(m.out())
+        .contains("Exported " + points.size() + " data points", "omh:step-count:2.0");
+
+    Path all = temp.resolve("all.json");
+    Run a =
+        run(
+            "export",
+            "--format",
+            "omh",
+            "--out",
+            all.toString(),
+            "--from",
+            "2026-02-25",
+            "--to",
+            "2026-02-27",
+            "--metric",
+            "steps",
+            "--all-sources");
+    assertThat(a.exit()).as(a.err()).isZero();
+    assertThat(JSON.readTree(all.toFile()).size()).isGreaterThan(3 * 24);
+  }
+
+  @Test
+  void fhirBundleWithEveryMetricCountsWhatItLeavesOut() throws Exception {
+    assertThat(run("demo", "--days", "1", "--end", "2026-02-27").exit()).isZero();
+    Path file = temp.resolve("bundle.json");
+    Run r = run("export", "--format", "fhir", "--out", file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+
+    Bundle bundle =
+        FhirContext.forR4Cached()
+            .newJsonParser()
+            .parseResource(Bundle.class, Files.readString(file));
+    long observations =
+        bundle.getEntry().stream().filter(e -> e.getResource() instanceof Observation).count();
+    assertThat(r.out()).contains("Exported %,d observations".formatted(observations));
+    assertThat(r.out()).contains("loinc:8867-4");
+    // The demo's distance and flights have no FHIR code here: counted, not dropped silently.
+    assertThat(r.err()).containsPattern("Skipped [0-9,]+: distance");
+  }
+
+  @Test
+  void periodOptionsBelongToTheStandardFormats() {
+    Run r = run("export", "--format", "csv", "--out", temp.resolve("x.csv").toString(), "--merged");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("go with omh or fhir only");
+
+    Run both =
+        run(
+            "export",
+            "--format",
+            "omh",
+            "--out",
+            temp.resolve("x.json").toString(),
+            "--merged",
+            "--all-sources");
+    assertThat(both.exit()).isEqualTo(2);
+
+    Run backwards =
+        run(
+            "export",
+            "--format",
+            "fhir",
+            "--out",
+            temp.resolve("y.json").toString(),
+            "--from",
+            "2026-02-27",
+            "--to",
+            "2026-02-01");
+    assertThat(backwards.exit()).isNotZero();
+    assertThat(backwards.err()).contains("2026-02-27", "2026-02-01");
+  }
+}
