@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -27,6 +28,7 @@ import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.time.DayBoundaries;
 
 /**
  * One metric over a day, week, month, year or all of its history, with previous/next, the exact
@@ -58,6 +60,7 @@ public final class DetailViewModel implements Disposable {
   private final ReadOnlyStringWrapper samplesNote = new ReadOnlyStringWrapper(this, "samples", "");
   private final Subscription shared;
   private DayRange extent;
+  private ZoneId zone = ZoneId.systemDefault();
   private boolean showingSamples;
 
   public DetailViewModel(AppContext context) {
@@ -81,8 +84,14 @@ public final class DetailViewModel implements Disposable {
             context.dataVersionProperty().subscribe((before, now) -> reload()));
   }
 
+  /** Times in the zone the store cuts days in, so an hour's bar and its label agree. */
   private void showFormat() {
-    format.set(new DisplayFormat(context.unitSystemProperty().get(), context.current().colours()));
+    format.set(
+        new DisplayFormat(
+            context.unitSystemProperty().get(),
+            context.current().colours(),
+            Locale.getDefault(Locale.Category.FORMAT),
+            zone));
     describeSelected();
   }
 
@@ -145,17 +154,25 @@ public final class DetailViewModel implements Disposable {
           LocalDate[] days = s.days(day, first, last);
           DetailData loaded =
               DetailData.load(store, rules, m, s, days[0], days[1], progress::isCancelled);
-          return new Loaded(loaded, day, known);
+          ZoneId dayZone =
+              store.dayBoundaries() instanceof DayBoundaries.FixedZone fixed
+                  ? fixed.zone()
+                  : ZoneId.systemDefault();
+          return new Loaded(loaded, day, known, dayZone);
         })
         .onSuccess(this::show)
         .onFailure("Could not read " + m.displayName(), message::set)
         .start();
   }
 
-  private record Loaded(DetailData data, LocalDate anchor, DayRange extent) {}
+  private record Loaded(DetailData data, LocalDate anchor, DayRange extent, ZoneId zone) {}
 
   private void show(Loaded loaded) {
     extent = loaded.extent();
+    if (!loaded.zone().equals(zone)) {
+      zone = loaded.zone();
+      showFormat();
+    }
     anchor.set(loaded.anchor());
     data.set(loaded.data());
     DetailData d = loaded.data();
@@ -166,11 +183,9 @@ public final class DetailViewModel implements Disposable {
     message.set(
         d.isEmpty()
             ? "No "
-                + d.metric().displayName().toLowerCase(java.util.Locale.ROOT)
+                + d.metric().displayName().toLowerCase(Locale.ROOT)
                 + " in this "
-                + (d.span() == Span.ALL
-                    ? "store"
-                    : d.span().title().toLowerCase(java.util.Locale.ROOT))
+                + (d.span() == Span.ALL ? "store" : d.span().title().toLowerCase(Locale.ROOT))
             : "");
     selected.set(-1);
     selected.set(d.isEmpty() ? -1 : lastWithValue(d));
