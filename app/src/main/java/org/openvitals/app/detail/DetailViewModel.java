@@ -71,6 +71,7 @@ public final class DetailViewModel implements Disposable {
     metric.addListener((p, before, now) -> reload());
     span.addListener((p, before, now) -> reload());
     selected.addListener((p, before, now) -> describeSelected());
+    showFormat();
     this.shared =
         Subscription.combine(
             context.unitSystemProperty().subscribe((before, now) -> showFormat()),

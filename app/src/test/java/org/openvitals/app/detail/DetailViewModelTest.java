@@ -5,7 +5,12 @@ import static org.openvitals.app.detail.DetailFixture.DAY;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import org.openvitals.connectors.files.FileImporters;
+import org.openvitals.connectors.files.ImportListener;
+import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.testing.Fixtures;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -177,6 +182,36 @@ class DetailViewModelTest {
             context.store().samples(MetricType.HEART_RATE, Instant.EPOCH, Instant.now()).stream()
                 .map(Sample::value))
         .containsExactly(61.0, 74.0);
+  }
+
+  @Test
+  void aReadingDeletedFromARealExportStaysDeletedWhenTheSameFileIsImportedAgain(
+      @TempDir Path other) throws Exception {
+    // A real Apple Health export (fixtures/apple_health, dogsheep): one heart rate of 72 at
+    // 2018-09-10 02:28:55 -0700, from an Apple Watch, with a metadata entry and no UUID.
+    Path export = Fixtures.path("apple_health/dogsheep_healthkit-to-sqlite/export.xml");
+    try (AppContext exported =
+        new AppContext(StoreConfig.sqlite(other), DetailFixture.CLOCK, TaskExecutor.immediate())) {
+      FileImporters.detect(export)
+          .orElseThrow()
+          .importFile(export, exported.store(), ImportListener.NONE);
+      DetailViewModel detail = new DetailViewModel(exported);
+      detail.open(MetricType.HEART_RATE, null);
+      detail.showAllData();
+      assertThat(detail.samples()).extracting(Sample::value).containsExactly(72.0);
+
+      detail.delete(detail.samples().getFirst(), n -> assertThat(n).isEqualTo(1));
+      FileImporters.detect(export)
+          .orElseThrow()
+          .importFile(export, exported.store(), ImportListener.NONE);
+
+      assertThat(exported.store().samples(MetricType.HEART_RATE, Instant.EPOCH, Instant.now()))
+          .isEmpty();
+      assertThat(exported.store().daily(MetricType.HEART_RATE, LocalDate.MIN, LocalDate.MAX))
+          .isEmpty();
+      assertThat(exported.store().info().tombstones()).isEqualTo(1);
+      detail.dispose();
+    }
   }
 
   @Test
