@@ -14,7 +14,7 @@ import org.openvitals.app.format.DisplayFormat;
  * @param average the moving average's y per mark, or null
  * @param ticks round values on the value axis and {@code tickY} their y
  */
-record ChartGeometry(
+public record ChartGeometry(
     double left,
     double top,
     double right,
@@ -34,7 +34,7 @@ record ChartGeometry(
   static final double RIGHT = 14;
   static final double BOTTOM = 26;
 
-  static ChartGeometry of(DetailData d, DisplayFormat format, double width, double height) {
+  public static ChartGeometry of(DetailData d, DisplayFormat format, double width, double height) {
     List<DetailPoint> points = d.points();
     int n = points.size();
     long from = d.start().toEpochMilli();

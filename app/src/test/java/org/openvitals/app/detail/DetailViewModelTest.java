@@ -7,10 +7,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.openvitals.connectors.files.FileImporters;
-import org.openvitals.connectors.files.ImportListener;
-import org.openvitals.core.store.StoreConfig;
-import org.openvitals.core.testing.Fixtures;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,8 +15,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.app.format.DisplayFormat;
+import org.openvitals.connectors.files.FileImporters;
+import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
+import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.testing.Fixtures;
 
 /** The detail view's state over the known day, without a window. */
 class DetailViewModelTest {
@@ -185,8 +185,8 @@ class DetailViewModelTest {
   }
 
   @Test
-  void aReadingDeletedFromARealExportStaysDeletedWhenTheSameFileIsImportedAgain(
-      @TempDir Path other) throws Exception {
+  void aReadingDeletedFromARealExportStaysDeletedWhenTheSameFileIsImportedAgain(@TempDir Path other)
+      throws Exception {
     // A real Apple Health export (fixtures/apple_health, dogsheep): one heart rate of 72 at
     // 2018-09-10 02:28:55 -0700, from an Apple Watch, with a metadata entry and no UUID.
     Path export = Fixtures.path("apple_health/dogsheep_healthkit-to-sqlite/export.xml");
