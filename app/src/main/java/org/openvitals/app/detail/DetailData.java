@@ -73,6 +73,9 @@ public record DetailData(
     List<DetailPoint> points;
     if (span == Span.DAY && amounts) {
       points = hourly(rules, metric, from, start, end);
+      if (points.stream().allMatch(p -> p.value() == 0)) {
+        points = List.of(); // a day with nothing counted says so rather than drawing 24 zeros
+      }
     } else if (span == Span.DAY) {
       points = readings(store, metric, start, end);
     } else {

@@ -27,6 +27,7 @@ import org.openvitals.app.dashboard.DayRange;
 import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
+import org.openvitals.core.store.DailyRollup;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.time.DayBoundaries;
 
@@ -148,7 +149,7 @@ public final class DetailViewModel implements Disposable {
     reads
         .task(progress -> {
           LocalDate today = store.dayBoundaries().dayOf(OffsetDateTime.now(context.clock()));
-          DayRange known = DashboardViewModel.extent(store, today);
+          DayRange known = metricExtent(store, m, DashboardViewModel.extent(store, today));
           LocalDate day = wanted != null ? wanted : known == null ? today : known.to();
           LocalDate first = known == null ? day : known.from();
           LocalDate last = known == null ? day : known.to();
@@ -166,6 +167,18 @@ public final class DetailViewModel implements Disposable {
         .start();
   }
 
+  /**
+   * The first and latest day {@code metric} has data within the store's {@code extent}, from its
+   * rollups; the store's extent when it has none.
+   */
+  private static DayRange metricExtent(SampleStore store, MetricType metric, DayRange extent) {
+    if (extent == null) {
+      return null;
+    }
+    List<DailyRollup> days = store.daily(metric, extent.from(), extent.to());
+    return days.isEmpty() ? extent : new DayRange(days.getFirst().day(), days.getLast().day());
+  }
+
   private record Loaded(DetailData data, LocalDate anchor, DayRange extent, ZoneId zone) {}
 
   private void show(Loaded loaded) {
@@ -181,13 +194,14 @@ public final class DetailViewModel implements Disposable {
         d.span() == Span.DAY
             ? format.get().dayWithWeekday(d.from())
             : format.get().days(d.from(), d.to()));
+    String where =
+        switch (d.span()) {
+          case DAY -> " on this day";
+          case ALL -> " in this store";
+          default -> " in this " + d.span().title().toLowerCase(Locale.ROOT);
+        };
     message.set(
-        d.isEmpty()
-            ? "No "
-                + d.metric().displayName().toLowerCase(Locale.ROOT)
-                + " in this "
-                + (d.span() == Span.ALL ? "store" : d.span().title().toLowerCase(Locale.ROOT))
-            : "");
+        d.isEmpty() ? "No " + DetailView.name(d.metric()).toLowerCase(Locale.ROOT) + where : "");
     selected.set(-1);
     selected.set(d.isEmpty() ? -1 : lastWithValue(d));
     if (showingSamples) {

@@ -98,8 +98,9 @@ class DetailViewModelTest {
     model.open(MetricType.STEPS, DAY);
     model.previous();
     assertThat(model.anchorProperty().get()).isEqualTo(DAY.minusDays(1));
-    assertThat(points()).allMatch(p -> p.value() == 0);
-    assertThat(model.readoutProperty().get()).isNotEmpty();
+    assertThat(points()).isEmpty();
+    assertThat(model.messageProperty().get()).isEqualTo("No steps on this day");
+    assertThat(model.readoutProperty().get()).isEmpty();
     model.next();
     model.spanProperty().set(Span.WEEK);
 
@@ -119,8 +120,12 @@ class DetailViewModelTest {
     model.open(MetricType.HEART_RATE, null);
     assertThat(model.anchorProperty().get()).isEqualTo(DAY);
     model.spanProperty().set(Span.ALL);
-    assertThat(model.dataProperty().get().from()).isEqualTo(DAY.minusDays(9));
+    // All runs over the metric's own days: heart rate has one, weight ten.
+    assertThat(model.dataProperty().get().from()).isEqualTo(DAY);
     assertThat(model.dataProperty().get().to()).isEqualTo(DAY);
+    model.open(MetricType.BODY_MASS, null);
+    assertThat(model.dataProperty().get().from()).isEqualTo(DAY.minusDays(9));
+    assertThat(points()).hasSize(10);
   }
 
   @Test
