@@ -102,6 +102,8 @@ public final class DetailView extends VBox implements Disposable {
     message.setWrapText(true);
     message.getStyleClass().add(Styles.TEXT_MUTED);
     message.textProperty().bind(model.messageProperty());
+    message.managedProperty().bind(message.textProperty().isNotEmpty());
+    message.visibleProperty().bind(message.managedProperty());
     Label legend = new Label();
     legend.setId("detail-legend");
     legend.setWrapText(true);
@@ -128,7 +130,9 @@ public final class DetailView extends VBox implements Disposable {
     readout.setMaxWidth(Double.MAX_VALUE);
     below.setAlignment(Pos.CENTER_LEFT);
 
-    getChildren().addAll(title, controls, message, chart, legend, below, samplesBox);
+    FlowPane sources = new FlowPane(16, 4);
+    sources.setId("detail-sources");
+    getChildren().addAll(title, controls, message, chart, sources, legend, below, samplesBox);
 
     Runnable redraw =
         () -> {
@@ -138,6 +142,7 @@ public final class DetailView extends VBox implements Disposable {
             chart.show(d, f);
             chart.mark(model.selectedProperty().get());
             legend.setText(legend(d));
+            sources.getChildren().setAll(sourceKey(d, f));
             chart.setAccessibleText(
                 name(d.metric())
                     + " chart, "
@@ -250,6 +255,22 @@ public final class DetailView extends VBox implements Disposable {
     box.setVisible(false);
     box.setManaged(false);
     return box;
+  }
+
+  /** A coloured dot and name per source in the chart, in the order they first appear. */
+  private static java.util.List<javafx.scene.Node> sourceKey(DetailData d, DisplayFormat f) {
+    java.util.List<javafx.scene.Node> out = new java.util.ArrayList<>();
+    d.points().stream()
+        .map(DetailPoint::source)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .forEach(source -> {
+          Label name =
+              new Label(f.source(source), new javafx.scene.shape.Circle(5, f.colours().of(source)));
+          name.getStyleClass().add(Styles.TEXT_SMALL);
+          out.add(name);
+        });
+    return out;
   }
 
   private static String legend(DetailData d) {
