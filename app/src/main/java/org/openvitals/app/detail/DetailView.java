@@ -1,7 +1,6 @@
 package org.openvitals.app.detail;
 
 import atlantafx.base.theme.Styles;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -43,13 +42,10 @@ public final class DetailView extends VBox implements Disposable {
     setId("detail-page");
     setFillWidth(true);
 
-    Label title = new Label();
-    title.getStyleClass().add(Styles.TITLE_2);
-    title
-        .textProperty()
-        .bind(
-            Bindings.createStringBinding(
-                () -> name(model.metricProperty().get()), model.metricProperty()));
+    // The screen's title as on every screen; the metric is chosen in the list beside the spans.
+    Label title = new Label("Details");
+    title.setId("screen-title");
+    title.getStyleClass().add(Styles.TITLE_1);
 
     ComboBox<MetricType> metric = new ComboBox<>();
     metric.setId("detail-metric");
