@@ -57,6 +57,16 @@ public record DetailData(
     return points.isEmpty();
   }
 
+  /** True when each mark stands for a week (All over more than two years). */
+  public boolean weekly() {
+    return span == Span.ALL && from.plusDays(WEEKLY_ABOVE_DAYS).isBefore(to);
+  }
+
+  /** The metric's name as the detail view writes it: blood pressure is one pair. */
+  public static String name(MetricType metric) {
+    return metric == MetricType.BLOOD_PRESSURE_SYSTOLIC ? "Blood pressure" : metric.displayName();
+  }
+
   /** Reads {@code metric} over {@code from..to} for {@code span}. */
   public static DetailData load(
       SampleStore store,

@@ -140,7 +140,7 @@ public final class DetailView extends VBox implements Disposable {
             legend.setText(legend(d));
             sources.getChildren().setAll(sourceKey(d, f));
             chart.setAccessibleText(
-                name(d.metric())
+                DetailData.name(d.metric())
                     + " chart, "
                     + model.periodProperty().get()
                     + "; use the left and right arrow keys to read each value");
@@ -275,7 +275,7 @@ public final class DetailView extends VBox implements Disposable {
           case DAY -> d.bars() ? "Each bar is one hour's merged value" : "Every stored reading";
           default -> "Each mark is one day's merged value";
         };
-    if (d.span() == Span.ALL && d.from().plusDays(DetailData.WEEKLY_ABOVE_DAYS).isBefore(d.to())) {
+    if (d.weekly()) {
       what = "Each mark is one week's mean of its days";
     }
     if (d.metric() == MetricType.BLOOD_PRESSURE_SYSTOLIC) {
@@ -287,15 +287,11 @@ public final class DetailView extends VBox implements Disposable {
     return what + ", coloured by its source. Point at a mark or use the arrow keys.";
   }
 
-  static String name(MetricType metric) {
-    return metric == MetricType.BLOOD_PRESSURE_SYSTOLIC ? "Blood pressure" : metric.displayName();
-  }
-
   private static final class MetricCell extends ListCell<MetricType> {
     @Override
     protected void updateItem(MetricType item, boolean empty) {
       super.updateItem(item, empty);
-      setText(empty || item == null ? null : name(item));
+      setText(empty || item == null ? null : DetailData.name(item));
     }
   }
 

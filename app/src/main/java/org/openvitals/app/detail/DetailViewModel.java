@@ -201,7 +201,7 @@ public final class DetailViewModel implements Disposable {
           default -> " in this " + d.span().title().toLowerCase(Locale.ROOT);
         };
     message.set(
-        d.isEmpty() ? "No " + DetailView.name(d.metric()).toLowerCase(Locale.ROOT) + where : "");
+        d.isEmpty() ? "No " + DetailData.name(d.metric()).toLowerCase(Locale.ROOT) + where : "");
     selected.set(-1);
     selected.set(d.isEmpty() ? -1 : lastWithValue(d));
     if (showingSamples) {
@@ -238,8 +238,7 @@ public final class DetailViewModel implements Disposable {
       when = f.dateTime(p.from()) + " to " + f.time(p.to());
     } else if (d.span() == Span.DAY) {
       when = f.dateTime(p.from());
-    } else if (d.span() == Span.ALL
-        && d.from().plusDays(DetailData.WEEKLY_ABOVE_DAYS).isBefore(d.to())) {
+    } else if (d.weekly()) {
       when = "Week of " + f.day(p.from().atZone(zone).toLocalDate());
     } else {
       when = f.dayWithWeekday(p.from().atZone(zone).toLocalDate());
