@@ -62,6 +62,15 @@ public record DetailData(
     return span == Span.ALL && from.plusDays(WEEKLY_ABOVE_DAYS).isBefore(to);
   }
 
+  /**
+   * Whether the detail view charts {@code metric}: amounts and readings. Sleep stages and workouts
+   * are intervals, shown on pages of their own.
+   */
+  public static boolean charts(MetricType metric) {
+    return metric.aggregation() == AggregationKind.CUMULATIVE
+        || metric.aggregation() == AggregationKind.DISCRETE;
+  }
+
   /** The metric's name as the detail view writes it: blood pressure is one pair. */
   public static String name(MetricType metric) {
     return metric == MetricType.BLOOD_PRESSURE_SYSTOLIC ? "Blood pressure" : metric.displayName();

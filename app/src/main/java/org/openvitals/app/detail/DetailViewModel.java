@@ -100,6 +100,7 @@ public final class DetailViewModel implements Disposable {
   /** The metrics a person can choose: the dashboard's. */
   public List<MetricType> metrics() {
     return DashboardData.METRICS.stream()
+        .filter(DetailData::charts)
         .filter(m -> m != MetricType.BLOOD_PRESSURE_DIASTOLIC) // shown with systolic, as 120/80
         .toList();
   }

@@ -116,6 +116,14 @@ class DetailViewModelTest {
   }
 
   @Test
+  void itChartsAmountsAndReadingsButNotSleepOrWorkouts() {
+    assertThat(model.metrics())
+        .contains(MetricType.STEPS, MetricType.HEART_RATE, MetricType.BLOOD_PRESSURE_SYSTOLIC)
+        .doesNotContain(
+            MetricType.WORKOUT, MetricType.SLEEP_ASLEEP, MetricType.BLOOD_PRESSURE_DIASTOLIC);
+  }
+
+  @Test
   void withoutADayItOpensOnTheLatestDayWithData() {
     model.open(MetricType.HEART_RATE, null);
     assertThat(model.anchorProperty().get()).isEqualTo(DAY);
