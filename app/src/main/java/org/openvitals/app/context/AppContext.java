@@ -52,6 +52,15 @@ public final class AppContext implements AutoCloseable {
   private final ObjectProperty<UnitSystem> unitSystem =
       new SimpleObjectProperty<>(this, "unitSystem", UnitSystem.METRIC);
   private final ReadOnlyLongWrapper cloudVersion = new ReadOnlyLongWrapper(this, "cloudVersion");
+  private final ReadOnlyObjectWrapper<DetailRequest> detailRequest =
+      new ReadOnlyObjectWrapper<>(this, "detailRequest");
+
+  /**
+   * A metric someone asked to see in detail (a dashboard tile), on a day or null for its latest;
+   * {@code serial} makes asking twice for the same metric a change.
+   */
+  public record DetailRequest(
+      org.openvitals.core.model.MetricType metric, java.time.LocalDate day, long serial) {}
 
   /** Cloud sync of the open store, made on first use; null until then. */
   private Cloud cloud;
@@ -148,6 +157,17 @@ public final class AppContext implements AutoCloseable {
   /** The last day of the latest import that stored data; null before one. */
   public ReadOnlyObjectProperty<java.time.LocalDate> importedUpToProperty() {
     return importedUpTo.getReadOnlyProperty();
+  }
+
+  /** Asks the window to show {@code metric} in the detail view, on {@code day} (null: latest). */
+  public void showDetail(org.openvitals.core.model.MetricType metric, java.time.LocalDate day) {
+    long serial = detailRequest.get() == null ? 1 : detailRequest.get().serial() + 1;
+    detailRequest.set(new DetailRequest(metric, day, serial));
+  }
+
+  /** The latest {@link #showDetail} request; null before one. */
+  public ReadOnlyObjectProperty<DetailRequest> detailRequestProperty() {
+    return detailRequest.getReadOnlyProperty();
   }
 
   /** New sources (after an import or sync) get their colour; screens redraw once more if so. */

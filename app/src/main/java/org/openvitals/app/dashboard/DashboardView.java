@@ -295,8 +295,16 @@ public final class DashboardView extends ScrollPane implements Disposable {
   private MetricTile newTile(MetricType metric) {
     MetricTile tile = new MetricTile(metric);
     tile.setOnMouseClicked(e -> explain(tile.summary()));
+    // The tile explains its value; its link opens the metric's detail view.
+    if (org.openvitals.app.detail.DetailData.charts(metric)) {
+      javafx.scene.control.Hyperlink details = new javafx.scene.control.Hyperlink("Details");
+      details.setId("details-" + metric.id());
+      details.setOnAction(e -> model.showDetail(metric, tile.summary().valueDay()));
+      details.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> e.consume());
+      tile.getChildren().add(details);
+    }
     tile.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+      if (e.getTarget() == tile && (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE)) {
         explain(tile.summary());
         e.consume();
       }

@@ -291,7 +291,7 @@ public final class DashboardViewModel implements Disposable {
   }
 
   /** The first and the latest day with data (never after today); null when there is none. */
-  private static DayRange extent(SampleStore store, LocalDate today) {
+  public static DayRange extent(SampleStore store, LocalDate today) {
     Instant first = null;
     Instant last = null;
     for (SourceSummary s : store.sources()) {
@@ -310,6 +310,11 @@ public final class DashboardViewModel implements Disposable {
     to = to.isAfter(today) ? today : to;
     LocalDate from = days.dayOf(first.atOffset(ZoneOffset.UTC));
     return new DayRange(from.isAfter(to) ? to : from, to);
+  }
+
+  /** Opens {@code metric} in the detail view on {@code day} (null: its latest day with data). */
+  public void showDetail(MetricType metric, LocalDate day) {
+    context.showDetail(metric, day);
   }
 
   /** Reads why {@code metric} has its value on {@code day}, off the FX thread. */

@@ -20,6 +20,7 @@ final class AppFrame extends BorderPane implements Disposable {
   private final FirstRun firstRun;
   private final DemoSession demo;
   private final Subscription storeDescription;
+  private final Subscription detailRequests;
 
   AppFrame(AppContext context, ShellViewModel model, int demoDays) {
     this.storeDescription =
@@ -27,6 +28,14 @@ final class AppFrame extends BorderPane implements Disposable {
             .storeProperty()
             .subscribe((before, now) ->
                 model.storeDescriptionProperty().set(DesktopLauncher.describe(now.config())));
+    this.detailRequests =
+        context
+            .detailRequestProperty()
+            .subscribe(r -> {
+              if (r != null) {
+                model.select(Screen.DETAILS);
+              }
+            });
     this.firstRun = new FirstRun(context);
     model.welcomeProperty().bind(firstRun.emptyProperty());
     this.demo = new DemoSession(context);
@@ -51,6 +60,7 @@ final class AppFrame extends BorderPane implements Disposable {
   @Override
   public void dispose() {
     storeDescription.unsubscribe();
+    detailRequests.unsubscribe();
     shell.dispose();
     firstRun.dispose();
     demo.dispose();

@@ -6,6 +6,9 @@ package org.openvitals.app.shell;
  */
 public enum Screen {
   DASHBOARD("Dashboard", "Today's values and your trends, each with the source it came from."),
+  DETAILS(
+      "Details",
+      "One metric by day, week, month, year or all time, every reading, and its stored samples."),
   SOURCES(
       "Sources",
       "Your sources with their data, and your cloud accounts: connect, sync, disconnect."),

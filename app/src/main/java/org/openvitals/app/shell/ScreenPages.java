@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javafx.scene.Node;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.dashboard.DashboardView;
+import org.openvitals.app.detail.DetailView;
 import org.openvitals.app.devices.DevicesView;
 import org.openvitals.app.imports.ImportView;
 import org.openvitals.app.insights.InsightsView;
@@ -28,6 +29,7 @@ public interface ScreenPages {
     Map<Screen, Function<AppContext, Node>> pages =
         Map.ofEntries(
             Map.entry(Screen.DASHBOARD, DashboardView::new),
+            Map.entry(Screen.DETAILS, DetailView::new),
             Map.entry(Screen.SOURCES, SourcesView::new),
             Map.entry(Screen.IMPORT, ImportView::new),
             Map.entry(Screen.PREFERENCES, PreferencesView::new),

@@ -75,6 +75,19 @@ class DashboardViewTest {
   }
 
   @Test
+  void detailsOnATileAsksForTheDetailViewOnTheTilesDay(FxRobot robot) throws Exception {
+    loaded();
+    int windows = robot.listWindows().size();
+
+    robot.clickOn("#details-steps");
+
+    var asked = StepsFixture.fx(() -> context.detailRequestProperty().get());
+    assertThat(asked.metric()).isEqualTo(org.openvitals.core.model.MetricType.STEPS);
+    assertThat(asked.day()).isEqualTo(StepsFixture.TODAY);
+    assertThat(robot.listWindows()).hasSize(windows); // the link does not also explain
+  }
+
+  @Test
   void clickingAValueOpensItsExplanation(FxRobot robot) throws Exception {
     loaded();
 

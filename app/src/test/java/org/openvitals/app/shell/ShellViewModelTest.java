@@ -18,6 +18,7 @@ class ShellViewModelTest {
         .extracting(Screen::title)
         .containsExactly(
             "Dashboard",
+            "Details",
             "Sources",
             "Import",
             "Preferences",

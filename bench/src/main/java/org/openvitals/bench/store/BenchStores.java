@@ -14,7 +14,7 @@ import org.openvitals.core.store.Stores;
 import org.openvitals.core.time.DayBoundaries;
 
 /** Fresh stores in temporary folders for the benchmarks. */
-final class BenchStores {
+public final class BenchStores {
   private BenchStores() {}
 
   static Path tempDir() {
@@ -44,7 +44,7 @@ final class BenchStores {
    * {@code target/bench-fixtures}: reads do not change it, and filling it again in every fork would
    * dominate the run. Delete the folder to rebuild it.
    */
-  static SampleStore fixture(String engine, String name, Consumer<SampleStore> fill) {
+  public static SampleStore fixture(String engine, String name, Consumer<SampleStore> fill) {
     Path dir = Path.of("target", "bench-fixtures", name + "-" + engine).toAbsolutePath();
     Path complete = dir.resolve("complete");
     if (Files.exists(complete)) {

@@ -71,6 +71,18 @@ public interface SampleStore extends AutoCloseable {
       SourceRef source, MetricType type, Collection<String> externalIds, Map<String, String> state);
 
   /**
+   * Deletes samples a person chose to remove (as read from this store), matched by their natural
+   * key: they vanish from queries and rollups, and a later import of the same file does not bring
+   * them back, because the key stays stored as a tombstone. Samples not stored, or deleted already,
+   * are left alone.
+   *
+   * @return how many stored samples were newly tombstoned
+   */
+  default int tombstone(Collection<Sample> samples) {
+    throw new UnsupportedOperationException("This store cannot delete single samples");
+  }
+
+  /**
    * Keeps records of types the catalog does not know, as the source wrote them, so that nothing an
    * import reads is dropped (docs/decisions/0008-unknown-types.md). Idempotent: a record whose
    * {@link OtherSample#naturalKey()} is stored already for its source and type is left alone.

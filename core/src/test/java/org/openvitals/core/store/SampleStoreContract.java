@@ -288,6 +288,39 @@ public abstract class SampleStoreContract {
   }
 
   @Test
+  void aSampleAPersonDeletedStaysDeletedWhenTheSameFileIsImportedAgain() {
+    // Samples without an id (a CSV row) are matched by source, type, times and value.
+    Sample morning = steps(PHONE, "2024-05-01T08:00+02:00", 10, 500);
+    Sample noon = steps(PHONE, "2024-05-01T12:00+02:00", 10, 700);
+    Sample other = steps(WATCH, "2024-05-01T08:00+02:00", 10, 480);
+    store.upsert(List.of(morning, noon, other));
+    Sample stored =
+        store.samples(MetricType.STEPS, Instant.EPOCH, Instant.now()).stream()
+            .filter(s -> s.value() == 500)
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(store.tombstone(List.of(stored))).isEqualTo(1);
+    assertThat(store.tombstone(List.of(stored))).isZero();
+
+    assertThat(store.samples(MetricType.STEPS, Instant.EPOCH, Instant.now()))
+        .containsExactlyInAnyOrder(noon, other);
+    assertThat(store.daily(MetricType.STEPS, LocalDate.MIN, LocalDate.MAX))
+        .filteredOn(r -> r.source().equals(PHONE))
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.count()).isEqualTo(1);
+          assertThat(r.sum()).isEqualTo(700);
+        });
+    // The same file imported again: the deleted row stays deleted, the rest are unchanged.
+    assertThat(store.upsert(List.of(morning, noon, other))).isEqualTo(new WriteResult(0, 0, 3));
+    assertThat(store.samples(MetricType.STEPS, Instant.EPOCH, Instant.now()))
+        .containsExactlyInAnyOrder(noon, other);
+    assertThat(store.info().tombstones()).isEqualTo(1);
+    assertThat(store.checkIntegrity().problems()).isEmpty();
+  }
+
+  @Test
   void tombstoningTheLastSampleOfADayRemovesItsRollup() {
     store.upsert(List.of(withId(MetricType.BODY_MASS, SCALE, "m", "2024-05-01T07:00Z", 70)));
     store.tombstone(SCALE, MetricType.BODY_MASS, List.of("m"), Map.of("cursor", "7"));

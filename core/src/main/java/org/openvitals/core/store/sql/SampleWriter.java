@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -210,6 +211,25 @@ final class SampleWriter {
     }
     markDeleted(c, toDelete);
     insertRows(c, markers, true, null);
+    Rollups.recompute(c, recompute, days);
+    return toDelete.size();
+  }
+
+  /**
+   * Tombstones the stored rows under the keys of {@code rows} (samples read from the store) and
+   * recomputes their rollups; returns how many were newly deleted.
+   */
+  int tombstoneRows(Connection c, List<SampleRow> rows, DayBoundaries days) throws SQLException {
+    Map<RowKey, StoredRow> known = stored.find(c, rows);
+    Set<Rollups.Group> recompute = new HashSet<>();
+    Set<Long> toDelete = new LinkedHashSet<>();
+    for (SampleRow row : rows) {
+      StoredRow old = known.get(row.key());
+      if (old != null && !old.deleted() && toDelete.add(old.rowId())) {
+        recompute.add(old.group(days));
+      }
+    }
+    markDeleted(c, toDelete);
     Rollups.recompute(c, recompute, days);
     return toDelete.size();
   }

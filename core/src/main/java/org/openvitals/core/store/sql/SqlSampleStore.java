@@ -201,6 +201,26 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays, Phone
   }
 
   @Override
+  public int tombstone(Collection<Sample> samples) {
+    Objects.requireNonNull(samples, "samples");
+    if (samples.isEmpty()) {
+      return 0;
+    }
+    return write(
+        "delete " + samples.size() + " samples",
+        c -> {
+          DayBoundaries days = currentDayBoundaries(c);
+          List<PreparedSample> prepared = new ArrayList<>(samples.size());
+          for (Sample s : samples) {
+            prepared.add(
+                PreparedSample.of(
+                    catalog.typeId(s.type()), MetadataJson.write(s.metadata()), s, days));
+          }
+          return sampleWriter.tombstoneRows(c, sampleWriter.rows(c, prepared, days, days), days);
+        });
+  }
+
+  @Override
   public int upsertOther(Collection<OtherSample> records) {
     Objects.requireNonNull(records, "records");
     if (records.isEmpty()) {
