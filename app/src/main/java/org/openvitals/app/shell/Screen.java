@@ -6,6 +6,14 @@ package org.openvitals.app.shell;
  */
 public enum Screen {
   DASHBOARD("Dashboard", "Today's values and your trends, each with the source it came from."),
+  SLEEP(
+      "Sleep",
+      "Each night as a hypnogram with bed and wake times, a bar per night over weeks, and your"
+          + " other sources' nights beside it."),
+  WORKOUTS(
+      "Workouts",
+      "Your workouts with distance, pace, energy and heart rate; one entry per workout, whichever"
+          + " sources recorded it."),
   SOURCES(
       "Sources",
       "Your sources with their data, and your cloud accounts: connect, sync, disconnect."),

@@ -12,6 +12,7 @@ import org.openvitals.app.insights.InsightsView;
 import org.openvitals.app.preferences.PreferencesView;
 import org.openvitals.app.quality.QualityView;
 import org.openvitals.app.settings.SettingsView;
+import org.openvitals.app.sleep.SleepView;
 import org.openvitals.app.sources.SourcesView;
 
 /**
@@ -28,6 +29,7 @@ public interface ScreenPages {
     Map<Screen, Function<AppContext, Node>> pages =
         Map.ofEntries(
             Map.entry(Screen.DASHBOARD, DashboardView::new),
+            Map.entry(Screen.SLEEP, SleepView::new),
             Map.entry(Screen.SOURCES, SourcesView::new),
             Map.entry(Screen.IMPORT, ImportView::new),
             Map.entry(Screen.PREFERENCES, PreferencesView::new),
