@@ -1,0 +1,269 @@
+package org.openvitals.app.workouts;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.Disposable;
+import org.openvitals.app.format.DisplayFormat;
+import org.openvitals.app.shell.Screen;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.workouts.Workout;
+
+/**
+ * The workouts page: a list (one row per workout, whichever sources recorded it) and the selected
+ * workout's figures, heart-rate curve and route. Thin: state and reads live in {@link
+ * WorkoutsViewModel}.
+ */
+public final class WorkoutsView extends VBox implements Disposable {
+  private final WorkoutsViewModel model;
+  private final TableView<WorkoutRow> table = new TableView<>();
+  private final VBox page = new VBox(10);
+  private final Label period = new Label();
+  private final Button later = new Button("Later ›");
+  private final Subscription watches;
+
+  public WorkoutsView(AppContext context) {
+    this(new WorkoutsViewModel(context));
+  }
+
+  WorkoutsView(WorkoutsViewModel model) {
+    this.model = model;
+    getStyleClass().add("workouts");
+    setSpacing(12);
+
+    Label title = new Label(Screen.WORKOUTS.title());
+    title.setId("screen-title");
+    title.getStyleClass().add(Styles.TITLE_1);
+    Label message = new Label();
+    message.setId("workouts-message");
+    message.setWrapText(true);
+    message.setMinHeight(Region.USE_PREF_SIZE);
+    message.textProperty().bind(model.messageProperty());
+    message.managedProperty().bind(message.textProperty().isNotEmpty());
+    message.visibleProperty().bind(message.managedProperty());
+
+    buildTable();
+    page.setId("workout-page");
+    page.setPadding(new Insets(0, 16, 16, 0));
+    ScrollPane pageScroll = new ScrollPane(page);
+    pageScroll.setFitToWidth(true);
+    SplitPane split = new SplitPane(table, pageScroll);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.4);
+    VBox.setVgrow(split, Priority.ALWAYS);
+
+    getChildren().addAll(title, navigation(), message, split);
+    watches =
+        Subscription.combine(
+            model.toProperty().subscribe(to -> showPeriod()),
+            model.detailProperty().subscribe(this::showDetail));
+    table.setItems(model.rows());
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((p, b, now) -> {
+          if (now != null) {
+            model.selectedProperty().set(now);
+          }
+        });
+    model
+        .selectedProperty()
+        .subscribe(row -> {
+          if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+            table.getSelectionModel().select(row);
+          }
+        });
+    model.reload();
+  }
+
+  private FlowPane navigation() {
+    Button earlier = new Button("‹ Earlier");
+    earlier.setId("earlier");
+    earlier.setOnAction(e -> model.earlier());
+    later.setId("later");
+    later.setOnAction(e -> model.later());
+    Button latest = new Button("Latest");
+    latest.setId("latest");
+    latest.setOnAction(e -> model.latest());
+    for (Button b : List.of(earlier, later, latest)) {
+      b.getStyleClass().add(Styles.SMALL);
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    period.setId("workouts-period");
+    period.setMinWidth(Region.USE_PREF_SIZE);
+    ProgressIndicator loading = new ProgressIndicator();
+    loading.setPrefSize(18, 18);
+    loading.visibleProperty().bind(model.loadingProperty());
+    FlowPane nav = new FlowPane(8, 6, earlier, period, later, latest, loading);
+    nav.setAlignment(Pos.CENTER_LEFT);
+    return nav;
+  }
+
+  private void showPeriod() {
+    if (model.fromProperty().get() != null && model.toProperty().get() != null) {
+      period.setText(model.format().days(model.fromProperty().get(), model.toProperty().get()));
+      later.setDisable(model.atLatest());
+    }
+  }
+
+  private void buildTable() {
+    table.setId("workouts-table");
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setPlaceholder(new Label("No workouts in these days."));
+    table
+        .getColumns()
+        .addAll(
+            List.of(
+                column("Type", r -> r.workout().activityName()),
+                column("Start", r -> format().dateTime(r.workout().primary().start().toInstant())),
+                column("Duration", r -> format().duration(r.workout().durationMinutes())),
+                column(
+                    "Distance", r -> optional(r.workout().distanceMeters(), MetricType.DISTANCE)),
+                column("Pace / speed", r -> WorkoutsViewModel.paceOrSpeed(r.workout(), format())),
+                column("Energy", r -> optional(r.workout().energyKcal(), MetricType.ACTIVE_ENERGY)),
+                column("Avg HR", r -> optional(r.averageHeartRate(), MetricType.HEART_RATE)),
+                column("Max HR", r -> optional(r.maxHeartRate(), MetricType.HEART_RATE)),
+                column("Source", r -> sources(r.workout()))));
+  }
+
+  private DisplayFormat format() {
+    return model.format();
+  }
+
+  private String optional(Double value, MetricType metric) {
+    return value == null ? "" : format().full(metric, value);
+  }
+
+  /** The preferred source, and the others that recorded the same workout. */
+  private String sources(Workout w) {
+    String main = format().source(w.source());
+    List<SourceRef> all = w.sources();
+    if (all.size() == 1) {
+      return main;
+    }
+    return main
+        + " (also "
+        + String.join(", ", all.subList(1, all.size()).stream().map(format()::source).toList())
+        + ")";
+  }
+
+  private static TableColumn<WorkoutRow, String> column(
+      String name, Function<WorkoutRow, String> text) {
+    TableColumn<WorkoutRow, String> c = new TableColumn<>(name);
+    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+    c.setSortable(false);
+    return c;
+  }
+
+  private void showDetail(WorkoutDetail detail) {
+    page.getChildren().clear();
+    if (detail == null) {
+      return;
+    }
+    DisplayFormat format = format();
+    WorkoutRow row = detail.row();
+    Workout w = row.workout();
+    Label heading =
+        new Label(w.activityName() + ", " + format.dateTime(w.primary().start().toInstant()));
+    heading.setId("workout-title");
+    heading.getStyleClass().add(Styles.TITLE_3);
+    heading.setWrapText(true);
+    heading.setMinHeight(Region.USE_PREF_SIZE);
+
+    FlowPane facts =
+        new FlowPane(
+            18,
+            4,
+            fact("Duration", format.duration(w.durationMinutes()), "workout-duration"),
+            fact("Distance", optional(w.distanceMeters(), MetricType.DISTANCE), "workout-distance"),
+            fact(
+                w.paced() ? "Pace" : "Speed",
+                WorkoutsViewModel.paceOrSpeed(w, format),
+                "workout-pace"),
+            fact("Energy", optional(w.energyKcal(), MetricType.ACTIVE_ENERGY), "workout-energy"),
+            fact(
+                "Average heart rate",
+                optional(row.averageHeartRate(), MetricType.HEART_RATE),
+                "workout-average-hr"),
+            fact(
+                "Maximum heart rate",
+                optional(row.maxHeartRate(), MetricType.HEART_RATE),
+                "workout-max-hr"),
+            fact("Sources", sources(w), "workout-sources"));
+    page.getChildren().addAll(heading, facts);
+
+    Label hrTitle = new Label("Heart rate");
+    hrTitle.getStyleClass().add(Styles.TITLE_4);
+    page.getChildren().add(hrTitle);
+    if (detail.heartRate().isEmpty()) {
+      page.getChildren().add(muted("No heart-rate readings stored during this workout."));
+    } else {
+      HeartRateCurve curve = new HeartRateCurve(detail.heartRate(), w.primary(), format);
+      curve.setId("heart-rate-curve");
+      page.getChildren()
+          .addAll(
+              curve,
+              muted(
+                  format.count(detail.heartRate().size(), "readings")
+                      + " from "
+                      + format.source(detail.heartRate().getFirst().source())));
+    }
+
+    Label routeTitle = new Label("Route");
+    routeTitle.getStyleClass().add(Styles.TITLE_4);
+    page.getChildren().add(routeTitle);
+    if (detail.route().size() >= 2) {
+      RouteView route = new RouteView(detail.route());
+      route.setId("route");
+      page.getChildren().addAll(route, muted("Drawn from the stored points; no map is fetched."));
+    } else {
+      page.getChildren().add(muted(detail.routeNote() != null ? detail.routeNote() : "No route."));
+    }
+  }
+
+  private static Label muted(String text) {
+    Label l = new Label(text);
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
+    l.getStyleClass().add(Styles.TEXT_MUTED);
+    return l;
+  }
+
+  private static HBox fact(String name, String value, String id) {
+    Label label = new Label(name);
+    label.getStyleClass().add(Styles.TEXT_MUTED);
+    label.setMinWidth(Region.USE_PREF_SIZE);
+    Label shown = new Label(value.isEmpty() ? "–" : value);
+    shown.setId(id);
+    shown.setWrapText(true);
+    shown.setMinHeight(Region.USE_PREF_SIZE);
+    HBox box = new HBox(6, label, shown);
+    box.setAlignment(Pos.BASELINE_LEFT);
+    return box;
+  }
+
+  @Override
+  public void dispose() {
+    watches.unsubscribe();
+    model.dispose();
+  }
+}
