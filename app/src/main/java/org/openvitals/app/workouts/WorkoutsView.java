@@ -34,6 +34,9 @@ import org.openvitals.core.workouts.Workout;
  * WorkoutsViewModel}.
  */
 public final class WorkoutsView extends VBox implements Disposable {
+  /** The table's font size against the page's, as in the stylesheet. */
+  private static final double TABLE_FONT_SCALE = 0.92;
+
   private final WorkoutsViewModel model;
   private final TableView<WorkoutRow> table = new TableView<>();
   private final VBox page = new VBox(10);
@@ -127,22 +130,81 @@ public final class WorkoutsView extends VBox implements Disposable {
 
   private void buildTable() {
     table.setId("workouts-table");
-    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
     table.setPlaceholder(new Label("No workouts in these days."));
+    // Two-line cells keep the table narrow enough for a 1024-pixel window without cutting text.
     table
         .getColumns()
         .addAll(
             List.of(
-                column("Type", r -> r.workout().activityName()),
-                column("Start", r -> format().dateTime(r.workout().primary().start().toInstant())),
+                column(
+                    "Workout",
+                    r ->
+                        r.workout().activityName()
+                            + "\n"
+                            + format().dateTime(r.workout().primary().start().toInstant())),
                 column("Duration", r -> format().duration(r.workout().durationMinutes())),
                 column(
                     "Distance", r -> optional(r.workout().distanceMeters(), MetricType.DISTANCE)),
                 column("Pace / speed", r -> WorkoutsViewModel.paceOrSpeed(r.workout(), format())),
                 column("Energy", r -> optional(r.workout().energyKcal(), MetricType.ACTIVE_ENERGY)),
-                column("Avg HR", r -> optional(r.averageHeartRate(), MetricType.HEART_RATE)),
-                column("Max HR", r -> optional(r.maxHeartRate(), MetricType.HEART_RATE)),
-                column("Source", r -> sources(r.workout()))));
+                column(
+                    "Heart rate",
+                    r ->
+                        r.averageHeartRate() == null
+                            ? ""
+                            : optional(r.averageHeartRate(), MetricType.HEART_RATE)
+                                + " avg\n"
+                                + optional(r.maxHeartRate(), MetricType.HEART_RATE)
+                                + " max"),
+                column("Source", r -> sourceLines(r.workout()))));
+    model.rows().addListener((javafx.collections.ListChangeListener<WorkoutRow>) c -> fitColumns());
+  }
+
+  /**
+   * Each column at least as wide as its header and its widest line, so nothing is cut; when they do
+   * not all fit, the table scrolls sideways.
+   */
+  @SuppressWarnings("unchecked")
+  private void fitColumns() {
+    for (TableColumn<WorkoutRow, ?> c : table.getColumns()) {
+      var column = (TableColumn<WorkoutRow, String>) c;
+      double widest = textWidth(column.getText(), true);
+      for (WorkoutRow row : model.rows()) {
+        String value = column.getCellObservableValue(row).getValue();
+        for (String line : value.split("\n")) {
+          widest = Math.max(widest, textWidth(line, false));
+        }
+      }
+      column.setMinWidth(widest + 16);
+      column.setPrefWidth(widest + 16);
+    }
+  }
+
+  private double textWidth(String text, boolean bold) {
+    javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+    // The table's font: the page's after styling (the theme's, not JavaFX's default), scaled as
+    // the stylesheet scales the table's (.workouts .table-view).
+    javafx.scene.text.Font page = period.getFont();
+    javafx.scene.text.Font base =
+        javafx.scene.text.Font.font(page.getFamily(), page.getSize() * TABLE_FONT_SCALE);
+    t.setFont(
+        bold
+            ? javafx.scene.text.Font.font(
+                base.getFamily(), javafx.scene.text.FontWeight.BOLD, base.getSize())
+            : base);
+    return t.getLayoutBounds().getWidth();
+  }
+
+  /** The preferred source, and below it the others that recorded the same workout. */
+  private String sourceLines(Workout w) {
+    String main = format().source(w.source());
+    List<SourceRef> all = w.sources();
+    return all.size() == 1
+        ? main
+        : main
+            + "\nalso "
+            + String.join(", ", all.subList(1, all.size()).stream().map(format()::source).toList());
   }
 
   private DisplayFormat format() {

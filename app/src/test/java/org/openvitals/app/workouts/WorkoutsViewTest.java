@@ -51,10 +51,10 @@ class WorkoutsViewTest {
   void theRunsPageShowsItsDistanceHeartRateCurveAndRoute(FxRobot robot) throws Exception {
     TableView<?> table = robot.lookup("#workouts-table").queryAs(TableView.class);
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-    robot.clickOn("Cycling");
+    robot.clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
     WaitForAsyncUtils.waitFor(
         10, TimeUnit.SECONDS, () -> text(robot, "#workout-title").startsWith("Cycling"));
-    robot.clickOn("Running");
+    robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
     WaitForAsyncUtils.waitFor(
         10, TimeUnit.SECONDS, () -> text(robot, "#workout-title").startsWith("Running"));
 
