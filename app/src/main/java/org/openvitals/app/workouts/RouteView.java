@@ -49,7 +49,7 @@ final class RouteView extends Region {
     end.getStyleClass().add("route-end");
     getChildren().addAll(line, start, end);
     setMinSize(160, 160);
-    setPrefSize(360, 280);
+    setPrefSize(300, 240);
   }
 
   /** The points drawn, x and y in turn. */

@@ -273,15 +273,18 @@ public final class WorkoutsView extends VBox implements Disposable {
             fact("Sources", sources(w), "workout-sources"));
     page.getChildren().addAll(heading, facts);
 
+    // Heart rate and route side by side: both stay in view without scrolling.
+    VBox heart = new VBox(6);
     Label hrTitle = new Label("Heart rate");
     hrTitle.getStyleClass().add(Styles.TITLE_4);
-    page.getChildren().add(hrTitle);
+    heart.getChildren().add(hrTitle);
     if (detail.heartRate().isEmpty()) {
-      page.getChildren().add(muted("No heart-rate readings stored during this workout."));
+      heart.getChildren().add(muted("No heart-rate readings stored during this workout."));
     } else {
       HeartRateCurve curve = new HeartRateCurve(detail.heartRate(), w.primary(), format);
       curve.setId("heart-rate-curve");
-      page.getChildren()
+      heart
+          .getChildren()
           .addAll(
               curve,
               muted(
@@ -290,16 +293,25 @@ public final class WorkoutsView extends VBox implements Disposable {
                       + format.source(detail.heartRate().getFirst().source())));
     }
 
+    VBox routeBox = new VBox(6);
     Label routeTitle = new Label("Route");
     routeTitle.getStyleClass().add(Styles.TITLE_4);
-    page.getChildren().add(routeTitle);
+    routeBox.getChildren().add(routeTitle);
     if (detail.route().size() >= 2) {
       RouteView route = new RouteView(detail.route());
       route.setId("route");
-      page.getChildren().addAll(route, muted("Drawn from the stored points; no map is fetched."));
+      routeBox
+          .getChildren()
+          .addAll(route, muted("Drawn from the stored points; no map is fetched."));
     } else {
-      page.getChildren().add(muted(detail.routeNote() != null ? detail.routeNote() : "No route."));
+      routeBox
+          .getChildren()
+          .add(muted(detail.routeNote() != null ? detail.routeNote() : "No route."));
     }
+    routeBox.setPrefWidth(320);
+    routeBox.setMinWidth(180);
+    HBox.setHgrow(heart, Priority.ALWAYS);
+    page.getChildren().add(new HBox(24, heart, routeBox));
   }
 
   private static Label muted(String text) {
