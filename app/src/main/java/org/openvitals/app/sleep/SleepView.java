@@ -208,7 +208,14 @@ public final class SleepView extends ScrollPane implements Disposable {
                 primary ? "asleep" : null));
     out.add(facts);
 
-    if (n.hasTimeline()) {
+    if (!n.hasStages()) {
+      Label none =
+          new Label(format.source(n.source()) + " recorded the time in bed only, no sleep stages.");
+      none.setWrapText(true);
+      none.setMinHeight(Region.USE_PREF_SIZE);
+      none.getStyleClass().add(Styles.TEXT_MUTED);
+      out.add(none);
+    } else if (n.hasTimeline()) {
       Hypnogram hypnogram = new Hypnogram(n, from, to, format);
       if (primary) {
         hypnogram.setId("hypnogram");

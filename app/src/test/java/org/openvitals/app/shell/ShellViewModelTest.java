@@ -18,6 +18,8 @@ class ShellViewModelTest {
         .extracting(Screen::title)
         .containsExactly(
             "Dashboard",
+            "Sleep",
+            "Workouts",
             "Sources",
             "Import",
             "Preferences",

@@ -38,6 +38,13 @@ public record Night(
     return !stages.isEmpty();
   }
 
+  /**
+   * Whether the source recorded sleep stages at all (a phone's bedtime records only time in bed).
+   */
+  public boolean hasStages() {
+    return !stageMinutes.isEmpty();
+  }
+
   /** Asleep as a share of time in bed, 0 to 1 (0 when nothing was in bed). */
   public double efficiency() {
     return inBedMinutes > 0 ? Math.min(1, asleepMinutes / inBedMinutes) : 0;

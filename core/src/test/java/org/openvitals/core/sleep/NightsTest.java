@@ -176,6 +176,24 @@ class NightsTest {
         .containsEntry(Stage.AWAKE, 45.0);
     assertThat(whoop.asleepMinutes()).isEqualTo(405.0);
     assertThat(whoop.inBedMinutes()).isEqualTo(450.0);
+    assertThat(whoop.hasStages()).isTrue();
+    assertThat(day.others().getFirst().hasStages()).isTrue();
+  }
+
+  @Test
+  void aPhonesTimeInBedAloneIsANightWithoutStages() {
+    SourceRef phone = new SourceRef("apple_health", "Anna's iPhone");
+    List<Sample> samples = new ArrayList<>(watchNight());
+    samples.add(Sample.of(SLEEP_IN_BED, at(WAKE.minusDays(1), 22, 40), at(WAKE, 7, 0), 500, phone));
+
+    SleepDay day = Nights.of(samples, ctx(WATCH, phone), WAKE, WAKE).getFirst();
+
+    Night bedOnly = day.others().getFirst();
+    assertThat(bedOnly.source()).isEqualTo(phone);
+    assertThat(bedOnly.hasStages()).isFalse();
+    assertThat(bedOnly.hasTimeline()).isFalse();
+    assertThat(bedOnly.inBedMinutes()).isEqualTo(500.0);
+    assertThat(bedOnly.asleepMinutes()).isZero();
   }
 
   @Test
