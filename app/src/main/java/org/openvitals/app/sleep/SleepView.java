@@ -203,8 +203,12 @@ public final class SleepView extends ScrollPane implements Disposable {
             fact("In bed", format.duration(n.inBedMinutes()), primary ? "in-bed" : null),
             fact(
                 "Asleep",
-                format.duration(n.asleepMinutes())
-                    + (n.inBedMinutes() > 0 ? " (" + Math.round(n.efficiency() * 100) + " %)" : ""),
+                !n.hasStages()
+                    ? "–"
+                    : format.duration(n.asleepMinutes())
+                        + (n.inBedMinutes() > 0
+                            ? " (" + Math.round(n.efficiency() * 100) + " %)"
+                            : ""),
                 primary ? "asleep" : null));
     out.add(facts);
 
