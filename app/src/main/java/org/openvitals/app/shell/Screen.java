@@ -9,12 +9,21 @@ public enum Screen {
   DETAILS(
       "Details",
       "One metric by day, week, month, year or all time, every reading, and its stored samples."),
+  SLEEP(
+      "Sleep",
+      "Each night as a hypnogram with bed and wake times, a bar per night over weeks, and your"
+          + " other sources' nights beside it."),
+  WORKOUTS(
+      "Workouts",
+      "Your workouts with distance, pace, energy and heart rate; one entry per workout, whichever"
+          + " sources recorded it."),
   SOURCES(
       "Sources",
       "Your sources with their data, and your cloud accounts: connect, sync, disconnect."),
   IMPORT(
       "Import",
-      "Import an export file (Apple Health, CSV, Cronometer, MyFitnessPal, Fitbit, WHOOP, Oura) with progress, cancel and a report."),
+      "Import an export file (Apple Health, Fitbit, Google Fit, WHOOP, Oura, Cronometer,"
+          + " MyFitnessPal, FIT, GPX, TCX, any CSV) with progress, cancel and a report."),
   PREFERENCES("Preferences", "Order your sources per category to decide which one wins."),
   QUALITY("Quality", "Days your sources disagree, implausible samples and other quality flags."),
   INSIGHTS(

@@ -13,7 +13,9 @@ import org.openvitals.app.insights.InsightsView;
 import org.openvitals.app.preferences.PreferencesView;
 import org.openvitals.app.quality.QualityView;
 import org.openvitals.app.settings.SettingsView;
+import org.openvitals.app.sleep.SleepView;
 import org.openvitals.app.sources.SourcesView;
+import org.openvitals.app.workouts.WorkoutsView;
 
 /**
  * Builds each screen's page, once, when it is first shown; the page then lives as long as the
@@ -30,6 +32,8 @@ public interface ScreenPages {
         Map.ofEntries(
             Map.entry(Screen.DASHBOARD, DashboardView::new),
             Map.entry(Screen.DETAILS, DetailView::new),
+            Map.entry(Screen.SLEEP, SleepView::new),
+            Map.entry(Screen.WORKOUTS, WorkoutsView::new),
             Map.entry(Screen.SOURCES, SourcesView::new),
             Map.entry(Screen.IMPORT, ImportView::new),
             Map.entry(Screen.PREFERENCES, PreferencesView::new),

@@ -19,6 +19,8 @@ class ShellViewModelTest {
         .containsExactly(
             "Dashboard",
             "Details",
+            "Sleep",
+            "Workouts",
             "Sources",
             "Import",
             "Preferences",

@@ -33,6 +33,29 @@ final class WorkoutResolver {
           "sport",
           "type");
 
+  /**
+   * Providers' names for an activity HealthKit names otherwise (Strava's "Run" is the watch's
+   * "Running"), so the same run from both is one workout.
+   */
+  static final Map<String, String> SAME_ACTIVITY =
+      Map.ofEntries(
+          Map.entry("run", "running"),
+          Map.entry("trailrun", "running"),
+          Map.entry("virtualrun", "running"),
+          Map.entry("ride", "cycling"),
+          Map.entry("virtualride", "cycling"),
+          Map.entry("mountainbikeride", "cycling"),
+          Map.entry("gravelride", "cycling"),
+          Map.entry("ebikeride", "cycling"),
+          Map.entry("bike", "cycling"),
+          Map.entry("outdoorbike", "cycling"),
+          Map.entry("walk", "walking"),
+          Map.entry("hike", "hiking"),
+          Map.entry("swim", "swimming"),
+          Map.entry("weighttraining", "strengthtraining"),
+          Map.entry("traditionalstrengthtraining", "strengthtraining"),
+          Map.entry("functionalstrengthtraining", "strengthtraining"));
+
   private WorkoutResolver() {}
 
   static Map<LocalDate, DayOutcome> resolve(
@@ -223,7 +246,8 @@ final class WorkoutResolver {
         if (t.startsWith("HKWorkoutActivityType")) {
           t = t.substring("HKWorkoutActivityType".length());
         }
-        return t.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        t = t.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+        return SAME_ACTIVITY.getOrDefault(t, t);
       }
     }
     return null;

@@ -1,0 +1,343 @@
+package org.openvitals.app.workouts;
+
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Subscription;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.context.Disposable;
+import org.openvitals.app.format.DisplayFormat;
+import org.openvitals.app.shell.Screen;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.workouts.Workout;
+
+/**
+ * The workouts page: a list (one row per workout, whichever sources recorded it) and the selected
+ * workout's figures, heart-rate curve and route. Thin: state and reads live in {@link
+ * WorkoutsViewModel}.
+ */
+public final class WorkoutsView extends VBox implements Disposable {
+  /** The table's font size against the page's, as in the stylesheet. */
+  private static final double TABLE_FONT_SCALE = 0.92;
+
+  private final WorkoutsViewModel model;
+  private final TableView<WorkoutRow> table = new TableView<>();
+  private final VBox page = new VBox(10);
+  private final Label period = new Label();
+  private final Button later = new Button("Later ›");
+  private final Subscription watches;
+
+  public WorkoutsView(AppContext context) {
+    this(new WorkoutsViewModel(context));
+  }
+
+  WorkoutsView(WorkoutsViewModel model) {
+    this.model = model;
+    getStyleClass().add("workouts");
+    setSpacing(12);
+
+    Label title = new Label(Screen.WORKOUTS.title());
+    title.setId("screen-title");
+    title.getStyleClass().add(Styles.TITLE_1);
+    Label message = new Label();
+    message.setId("workouts-message");
+    message.setWrapText(true);
+    message.setMinHeight(Region.USE_PREF_SIZE);
+    message.textProperty().bind(model.messageProperty());
+    message.managedProperty().bind(message.textProperty().isNotEmpty());
+    message.visibleProperty().bind(message.managedProperty());
+
+    buildTable();
+    page.setId("workout-page");
+    page.setPadding(new Insets(0, 16, 16, 0));
+    ScrollPane pageScroll = new ScrollPane(page);
+    pageScroll.setFitToWidth(true);
+    SplitPane split = new SplitPane(table, pageScroll);
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.4);
+    VBox.setVgrow(split, Priority.ALWAYS);
+
+    getChildren().addAll(title, navigation(), message, split);
+    watches =
+        Subscription.combine(
+            model.toProperty().subscribe(to -> showPeriod()),
+            model.detailProperty().subscribe(this::showDetail));
+    table.setItems(model.rows());
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((p, b, now) -> {
+          if (now != null) {
+            model.selectedProperty().set(now);
+          }
+        });
+    model
+        .selectedProperty()
+        .subscribe(row -> {
+          if (row != null && table.getSelectionModel().getSelectedItem() != row) {
+            table.getSelectionModel().select(row);
+          }
+        });
+    model.reload();
+  }
+
+  private FlowPane navigation() {
+    Button earlier = new Button("‹ Earlier");
+    earlier.setId("earlier");
+    earlier.setOnAction(e -> model.earlier());
+    later.setId("later");
+    later.setOnAction(e -> model.later());
+    Button latest = new Button("Latest");
+    latest.setId("latest");
+    latest.setOnAction(e -> model.latest());
+    for (Button b : List.of(earlier, later, latest)) {
+      b.getStyleClass().add(Styles.SMALL);
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
+    period.setId("workouts-period");
+    period.setMinWidth(Region.USE_PREF_SIZE);
+    ProgressIndicator loading = new ProgressIndicator();
+    loading.setPrefSize(18, 18);
+    loading.visibleProperty().bind(model.loadingProperty());
+    FlowPane nav = new FlowPane(8, 6, earlier, period, later, latest, loading);
+    nav.setAlignment(Pos.CENTER_LEFT);
+    return nav;
+  }
+
+  private void showPeriod() {
+    if (model.fromProperty().get() != null && model.toProperty().get() != null) {
+      period.setText(model.format().days(model.fromProperty().get(), model.toProperty().get()));
+      later.setDisable(model.atLatest());
+    }
+  }
+
+  private void buildTable() {
+    table.setId("workouts-table");
+    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    table.setPlaceholder(new Label("No workouts in these days."));
+    // Two-line cells keep the table narrow enough for a 1024-pixel window without cutting text.
+    table
+        .getColumns()
+        .addAll(
+            List.of(
+                column(
+                    "Workout",
+                    r ->
+                        r.workout().activityName()
+                            + "\n"
+                            + format().dateTime(r.workout().primary().start().toInstant())),
+                column("Duration", r -> format().duration(r.workout().durationMinutes())),
+                column(
+                    "Distance", r -> optional(r.workout().distanceMeters(), MetricType.DISTANCE)),
+                column("Pace / speed", r -> WorkoutsViewModel.paceOrSpeed(r.workout(), format())),
+                column("Energy", r -> optional(r.workout().energyKcal(), MetricType.ACTIVE_ENERGY)),
+                column(
+                    "Heart rate",
+                    r ->
+                        r.averageHeartRate() == null
+                            ? ""
+                            : optional(r.averageHeartRate(), MetricType.HEART_RATE)
+                                + " avg\n"
+                                + optional(r.maxHeartRate(), MetricType.HEART_RATE)
+                                + " max"),
+                column("Source", r -> sourceLines(r.workout()))));
+    model.rows().addListener((javafx.collections.ListChangeListener<WorkoutRow>) c -> fitColumns());
+  }
+
+  /**
+   * Each column at least as wide as its header and its widest line, so nothing is cut; when they do
+   * not all fit, the table scrolls sideways.
+   */
+  @SuppressWarnings("unchecked")
+  private void fitColumns() {
+    for (TableColumn<WorkoutRow, ?> c : table.getColumns()) {
+      var column = (TableColumn<WorkoutRow, String>) c;
+      double widest = textWidth(column.getText(), true);
+      for (WorkoutRow row : model.rows()) {
+        String value = column.getCellObservableValue(row).getValue();
+        for (String line : value.split("\n")) {
+          widest = Math.max(widest, textWidth(line, false));
+        }
+      }
+      column.setMinWidth(widest + 16);
+      column.setPrefWidth(widest + 16);
+    }
+  }
+
+  private double textWidth(String text, boolean bold) {
+    javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+    // The table's font: the page's after styling (the theme's, not JavaFX's default), scaled as
+    // the stylesheet scales the table's (.workouts .table-view).
+    javafx.scene.text.Font page = period.getFont();
+    javafx.scene.text.Font base =
+        javafx.scene.text.Font.font(page.getFamily(), page.getSize() * TABLE_FONT_SCALE);
+    t.setFont(
+        bold
+            ? javafx.scene.text.Font.font(
+                base.getFamily(), javafx.scene.text.FontWeight.BOLD, base.getSize())
+            : base);
+    return t.getLayoutBounds().getWidth();
+  }
+
+  /** The preferred source, and below it the others that recorded the same workout. */
+  private String sourceLines(Workout w) {
+    String main = format().source(w.source());
+    List<SourceRef> all = w.sources();
+    return all.size() == 1
+        ? main
+        : main
+            + "\nalso "
+            + String.join(", ", all.subList(1, all.size()).stream().map(format()::source).toList());
+  }
+
+  private DisplayFormat format() {
+    return model.format();
+  }
+
+  private String optional(Double value, MetricType metric) {
+    return value == null ? "" : format().full(metric, value);
+  }
+
+  /** The preferred source, and the others that recorded the same workout. */
+  private String sources(Workout w) {
+    String main = format().source(w.source());
+    List<SourceRef> all = w.sources();
+    if (all.size() == 1) {
+      return main;
+    }
+    return main
+        + " (also "
+        + String.join(", ", all.subList(1, all.size()).stream().map(format()::source).toList())
+        + ")";
+  }
+
+  private static TableColumn<WorkoutRow, String> column(
+      String name, Function<WorkoutRow, String> text) {
+    TableColumn<WorkoutRow, String> c = new TableColumn<>(name);
+    c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+    c.setSortable(false);
+    return c;
+  }
+
+  private void showDetail(WorkoutDetail detail) {
+    page.getChildren().clear();
+    if (detail == null) {
+      return;
+    }
+    DisplayFormat format = format();
+    WorkoutRow row = detail.row();
+    Workout w = row.workout();
+    Label heading =
+        new Label(w.activityName() + ", " + format.dateTime(w.primary().start().toInstant()));
+    heading.setId("workout-title");
+    heading.getStyleClass().add(Styles.TITLE_3);
+    heading.setWrapText(true);
+    heading.setMinHeight(Region.USE_PREF_SIZE);
+
+    FlowPane facts =
+        new FlowPane(
+            18,
+            4,
+            fact("Duration", format.duration(w.durationMinutes()), "workout-duration"),
+            fact("Distance", optional(w.distanceMeters(), MetricType.DISTANCE), "workout-distance"),
+            fact(
+                w.paced() ? "Pace" : "Speed",
+                WorkoutsViewModel.paceOrSpeed(w, format),
+                "workout-pace"),
+            fact("Energy", optional(w.energyKcal(), MetricType.ACTIVE_ENERGY), "workout-energy"),
+            fact(
+                "Average heart rate",
+                optional(row.averageHeartRate(), MetricType.HEART_RATE),
+                "workout-average-hr"),
+            fact(
+                "Maximum heart rate",
+                optional(row.maxHeartRate(), MetricType.HEART_RATE),
+                "workout-max-hr"),
+            fact("Sources", sources(w), "workout-sources"));
+    page.getChildren().addAll(heading, facts);
+
+    // Heart rate and route side by side: both stay in view without scrolling.
+    VBox heart = new VBox(6);
+    Label hrTitle = new Label("Heart rate");
+    hrTitle.getStyleClass().add(Styles.TITLE_4);
+    heart.getChildren().add(hrTitle);
+    if (detail.heartRate().isEmpty()) {
+      heart.getChildren().add(muted("No heart-rate readings stored during this workout."));
+    } else {
+      HeartRateCurve curve = new HeartRateCurve(detail.heartRate(), w.primary(), format);
+      curve.setId("heart-rate-curve");
+      heart
+          .getChildren()
+          .addAll(
+              curve,
+              muted(
+                  format.count(detail.heartRate().size(), "readings")
+                      + " from "
+                      + format.source(detail.heartRate().getFirst().source())));
+    }
+
+    VBox routeBox = new VBox(6);
+    Label routeTitle = new Label("Route");
+    routeTitle.getStyleClass().add(Styles.TITLE_4);
+    routeBox.getChildren().add(routeTitle);
+    if (detail.route().size() >= 2) {
+      RouteView route = new RouteView(detail.route());
+      route.setId("route");
+      routeBox
+          .getChildren()
+          .addAll(route, muted("Drawn from the stored points; no map is fetched."));
+    } else {
+      routeBox
+          .getChildren()
+          .add(muted(detail.routeNote() != null ? detail.routeNote() : "No route."));
+    }
+    routeBox.setPrefWidth(320);
+    routeBox.setMinWidth(180);
+    HBox.setHgrow(heart, Priority.ALWAYS);
+    page.getChildren().add(new HBox(24, heart, routeBox));
+  }
+
+  private static Label muted(String text) {
+    Label l = new Label(text);
+    l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
+    l.getStyleClass().add(Styles.TEXT_MUTED);
+    return l;
+  }
+
+  private static HBox fact(String name, String value, String id) {
+    Label label = new Label(name);
+    label.getStyleClass().add(Styles.TEXT_MUTED);
+    label.setMinWidth(Region.USE_PREF_SIZE);
+    Label shown = new Label(value.isEmpty() ? "–" : value);
+    shown.setId(id);
+    shown.setWrapText(true);
+    shown.setMinHeight(Region.USE_PREF_SIZE);
+    HBox box = new HBox(6, label, shown);
+    box.setAlignment(Pos.BASELINE_LEFT);
+    return box;
+  }
+
+  @Override
+  public void dispose() {
+    watches.unsubscribe();
+    model.dispose();
+  }
+}

@@ -1,0 +1,89 @@
+package org.openvitals.app.workouts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.context.AppContext;
+import org.openvitals.app.format.DisplayFormat;
+import org.openvitals.core.model.MetricType;
+import org.openvitals.core.store.StoreConfig;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The workouts page on JavaFX's headless platform, over a known run a year old. */
+@ExtendWith(ApplicationExtension.class)
+class WorkoutsViewTest {
+  @TempDir Path dir;
+  private AppContext context;
+
+  @Start
+  void start(Stage stage) {
+    WorkoutFixture.seed(dir);
+    context = new AppContext(StoreConfig.sqlite(dir), WorkoutFixture.aYearLater());
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    Scene scene = new Scene(new WorkoutsView(context), 1000, 800);
+    scene
+        .getStylesheets()
+        .add(getClass().getResource("/org/openvitals/app/theme/openvitals.css").toExternalForm());
+    stage.setScene(scene);
+    stage.show();
+  }
+
+  @AfterEach
+  void close() {
+    context.close();
+  }
+
+  @Test
+  void theRunsPageShowsItsDistanceHeartRateCurveAndRoute(FxRobot robot) throws Exception {
+    TableView<?> table = robot.lookup("#workouts-table").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+    robot.clickOn(robot.lookup(".table-row-cell").nth(1).queryAs(javafx.scene.Node.class));
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> text(robot, "#workout-title").startsWith("Cycling"));
+    robot.clickOn(robot.lookup(".table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> text(robot, "#workout-title").startsWith("Running"));
+
+    DisplayFormat format = new DisplayFormat(context.unitSystemProperty().get());
+    assertThat(text(robot, "#workout-distance"))
+        .isEqualTo(format.full(MetricType.DISTANCE, 8400))
+        .contains("8.4");
+    assertThat(text(robot, "#workout-average-hr"))
+        .isEqualTo(format.full(MetricType.HEART_RATE, 142.5));
+    assertThat(text(robot, "#workout-max-hr")).isEqualTo(format.full(MetricType.HEART_RATE, 165));
+    assertThat(text(robot, "#workout-duration")).isEqualTo("45 min");
+    assertThat(text(robot, "#workout-sources")).isEqualTo("Anna's Apple Watch (also Strava)");
+
+    HeartRateCurve curve = robot.lookup("#heart-rate-curve").queryAs(HeartRateCurve.class);
+    var points = curve.points();
+    assertThat(points).hasSize(46 * 2);
+    // Rising heart rate: each point higher on screen (smaller y) than the one before.
+    for (int i = 3; i < points.size(); i += 2) {
+      assertThat(points.get(i)).isLessThan(points.get(i - 2));
+    }
+    RouteView route = robot.lookup("#route").queryAs(RouteView.class);
+    var xy = route.drawnPoints();
+    assertThat(xy).hasSize(6);
+    // The route heads north-west: the last point is left of and above the first.
+    assertThat(xy.get(4)).isLessThan(xy.get(0));
+    assertThat(xy.get(5)).isLessThan(xy.get(1));
+  }
+
+  private static String text(FxRobot robot, String query) {
+    return robot.lookup(query).queryAs(Label.class).getText();
+  }
+}
