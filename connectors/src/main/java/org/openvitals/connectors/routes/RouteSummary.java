@@ -2,26 +2,39 @@ package org.openvitals.connectors.routes;
 
 import java.io.InputStream;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.openvitals.core.workouts.Polyline;
 
 /**
- * What OpenVitals keeps of a workout route: a summary in the workout's metadata (point count, first
- * and last fix, distance along the track, elevation gained), not the track itself. Built from a GPX
- * file or inline {@code <Location>} elements of an Apple Health export, or from a provider's GPS
- * stream (Strava).
+ * What OpenVitals keeps of a workout route, in the workout's metadata: a summary (point count,
+ * first and last fix, distance along the track, elevation gained) and the track thinned to at most
+ * {@link #MAX_TRACK_POINTS} points as an encoded polyline (enough to draw it; a three-hour
+ * recording at one fix a second would not fit a metadata value). Built from a GPX file or inline
+ * {@code <Location>} elements of an Apple Health export, from a workout file, or from a provider's
+ * GPS stream (Strava).
  */
 public record RouteSummary(
     int points,
     OffsetDateTime first,
     OffsetDateTime last,
     double distanceMeters,
-    double elevationGainMeters) {
+    double elevationGainMeters,
+    List<Polyline.Point> track) {
+
+  /** About 4 to 8 characters each once encoded: well under a metadata value's limit. */
+  public static final int MAX_TRACK_POINTS = 1_000;
+
+  public RouteSummary {
+    track = List.copyOf(track);
+  }
 
   private static final double EARTH_RADIUS_M = 6_371_008.8;
 
@@ -38,11 +51,21 @@ public record RouteSummary(
       m.put("route_start", first.toString());
       m.put("route_end", last.toString());
     }
+    if (track.size() > 1) {
+      m.put("route_polyline", Polyline.encode(track));
+    }
     return m;
   }
 
-  /** Folds points into a summary, one at a time, so a route never sits in memory whole. */
+  /**
+   * Folds points into a summary, one at a time, so a route never sits in memory whole: the track
+   * keeps a point only when it lies at least {@code spacing} metres from the last one kept, and
+   * when it grows past {@link #MAX_TRACK_POINTS} every other point goes and the spacing doubles.
+   */
   public static final class Builder {
+    private final List<Polyline.Point> track = new ArrayList<>();
+    private double spacing = 5;
+    private Polyline.Point lastSeen;
     private int points;
     private OffsetDateTime first;
     private OffsetDateTime last;
@@ -59,6 +82,7 @@ public record RouteSummary(
       if (!Double.isNaN(ele) && !Double.isNaN(elevation) && elevation > ele) {
         gain += elevation - ele;
       }
+      keep(new Polyline.Point(latitude, longitude));
       lat = latitude;
       lon = longitude;
       if (!Double.isNaN(elevation)) {
@@ -73,8 +97,31 @@ public record RouteSummary(
       points++;
     }
 
+    private void keep(Polyline.Point p) {
+      lastSeen = p;
+      if (!track.isEmpty()) {
+        Polyline.Point kept = track.getLast();
+        if (haversine(kept.latitude(), kept.longitude(), p.latitude(), p.longitude()) < spacing) {
+          return;
+        }
+      }
+      track.add(p);
+      if (track.size() > MAX_TRACK_POINTS) {
+        for (int i = track.size() - 1; i > 0; i--) {
+          if (i % 2 == 1) {
+            track.remove(i);
+          }
+        }
+        spacing *= 2;
+      }
+    }
+
     public RouteSummary build() {
-      return new RouteSummary(points, first, last, distance, gain);
+      List<Polyline.Point> drawn = new ArrayList<>(track);
+      if (lastSeen != null && !lastSeen.equals(drawn.getLast())) {
+        drawn.add(lastSeen); // the finish, however close to the last point kept
+      }
+      return new RouteSummary(points, first, last, distance, gain, drawn);
     }
   }
 

@@ -83,7 +83,8 @@ final class StravaWorkouts {
     if (!meta.containsKey("max_heart_rate")) {
       put(meta, "max_heart_rate", maxHeartRate);
     }
-    route(streams, start).ifPresent(r -> meta.putAll(r.toMetadata()));
+    // Strava's own summary polyline, when it sent one, stays the route drawn.
+    route(streams, start).ifPresent(r -> r.toMetadata().forEach(meta::putIfAbsent));
     out.add(
         new Sample(
             MetricType.WORKOUT,

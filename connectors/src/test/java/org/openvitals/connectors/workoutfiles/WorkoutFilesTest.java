@@ -41,6 +41,7 @@ import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
 import org.openvitals.core.testing.Fixtures;
 import org.openvitals.core.time.DayBoundaries;
+import org.openvitals.core.workouts.Polyline;
 
 /**
  * FIT, GPX and TCX files as workouts: the GPX and TCX files in test resources are written to the
@@ -82,6 +83,8 @@ class WorkoutFilesTest {
         .containsEntry("average_heart_rate", "129.8")
         .containsEntry("max_heart_rate", "141")
         .containsEntry("file", "morning-run.gpx");
+    // The track itself, thinned, for the Workouts page to draw.
+    assertThat(Polyline.decode(w.metadata().get("route_polyline"))).hasSizeBetween(2, 4);
     // Three steps of 0.00045 degrees of latitude: 50.04 m each.
     assertThat(Double.parseDouble(w.metadata().get("distance_m"))).isCloseTo(150.1, within(0.2));
     assertThat(store.of(MetricType.HEART_RATE))

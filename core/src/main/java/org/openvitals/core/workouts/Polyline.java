@@ -52,4 +52,29 @@ public final class Polyline {
     } while (chunk >= 0x20);
     return (result & 1) != 0 ? ~(result >> 1) : result >> 1;
   }
+
+  /** The points in the same format, rounded to 1e-5 degrees (about a metre). */
+  public static String encode(List<Point> points) {
+    StringBuilder out = new StringBuilder(points.size() * 8);
+    long lat = 0;
+    long lon = 0;
+    for (Point p : points) {
+      long pointLat = Math.round(p.latitude() * 1e5);
+      long pointLon = Math.round(p.longitude() * 1e5);
+      write(out, pointLat - lat);
+      write(out, pointLon - lon);
+      lat = pointLat;
+      lon = pointLon;
+    }
+    return out.toString();
+  }
+
+  private static void write(StringBuilder out, long delta) {
+    long v = delta < 0 ? ~(delta << 1) : delta << 1;
+    while (v >= 0x20) {
+      out.append((char) ((0x20 | (v & 0x1f)) + 63));
+      v >>= 5;
+    }
+    out.append((char) (v + 63));
+  }
 }

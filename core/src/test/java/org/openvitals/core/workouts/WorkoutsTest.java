@@ -137,6 +137,17 @@ class WorkoutsTest {
   }
 
   @Test
+  void encodesGooglesDocumentedPolyline() {
+    List<Polyline.Point> points =
+        List.of(
+            new Polyline.Point(38.5, -120.2),
+            new Polyline.Point(40.7, -120.95),
+            new Polyline.Point(43.252, -126.453));
+    assertThat(Polyline.encode(points)).isEqualTo("_p~iF~ps|U_ulLnnqC_mqNvxq`@");
+    assertThat(Polyline.decode(Polyline.encode(points))).containsExactlyElementsOf(points);
+  }
+
+  @Test
   void aCutPolylineIsAnErrorSayingWhere() {
     assertThatThrownBy(() -> Polyline.decode("_p~iF~ps|U_"))
         .isInstanceOf(IllegalArgumentException.class)
