@@ -47,13 +47,12 @@ class CrashSafetyTest {
 
   @TempDir Path dir;
 
-  // SQLite only for now. On H2 ("h2", "h2-encrypted") a kill part-way still leaves, in some runs,
-  // the killed process's transaction open in the reopened file: samples without their rollups, and
-  // rows locked so that the next write spins in H2's TransactionMap.lock. WRITE_DELAY=0 made it
-  // rarer, not impossible; README, "If something goes wrong", says so. Add the H2 variants back
-  // when that is fixed.
+  // On H2 these kills meet committed data only: at the child's default heap a 10,000-sample batch
+  // stays below H2's limit for unsaved pages, so H2 never writes an unfinished one to the file
+  // (with -Xmx64m it does; kills in that state are not covered here yet). Without WRITE_DELAY=0
+  // in H2SampleStore the H2 variants fail at the first kill.
   @ParameterizedTest
-  @ValueSource(strings = {"sqlite"})
+  @ValueSource(strings = {"sqlite", "h2", "h2-encrypted"})
   void everyKillRecoversWithNothingLostOrDoubled(String variant) throws Exception {
     Random random = new Random(variant.hashCode());
     int kills = 0;
@@ -91,7 +90,9 @@ class CrashSafetyTest {
     assertThat(kills).as("kills that landed part-way").isGreaterThanOrEqualTo(2);
 
     Process last = startWriter(variant);
-    assertThat(last.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    // Generous: on a loaded machine the encrypted H2 run alone took over two minutes, most of it
+    // compacting the file on close. A write that waits on a lock without end still fails here.
+    assertThat(last.waitFor(300, TimeUnit.SECONDS)).as("the last run finished").isTrue();
     assertThat(new String(last.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
         .endsWith("done\n");
     assertThat(last.exitValue()).isZero();
