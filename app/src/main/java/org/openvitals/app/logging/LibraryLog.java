@@ -22,12 +22,12 @@ import java.util.logging.Logger;
 import org.openvitals.core.store.PrivateFiles;
 
 /**
- * Where the libraries' own logging goes (Flyway, the SQLite and H2 drivers through SLF4J, JavaFX
- * through {@code java.util.logging}): to {@code logs/openvitals-0.log} in the data folder, rotated
- * at 1 MB over five files, never to the terminal, which gets the one sentence the command prints.
- * Messages logged before the data folder is known are kept (up to {@value #EARLY_RECORDS}) and
- * written when it is; when the log file cannot be written (a full disk, a read-only folder) they
- * are dropped rather than shown.
+ * Where the libraries' own logging goes (Flyway and the SQLite driver through SLF4J, JavaFX through
+ * {@code java.util.logging}): to {@code logs/openvitals-0.log} in the data folder, rotated at 1 MB
+ * over five files, never to the terminal, which gets the one sentence the command prints. Messages
+ * logged before the data folder is known are kept (up to {@value #EARLY_RECORDS}) and written when
+ * it is; when the log file cannot be written (a full disk, a read-only folder) they are dropped
+ * rather than shown.
  */
 public final class LibraryLog {
   public static final String FOLDER = "logs";
@@ -37,9 +37,6 @@ public final class LibraryLog {
   private static final int EARLY_RECORDS = 500;
 
   private static final Deque<LogRecord> early = new ArrayDeque<>();
-
-  /** Held here because java.util.logging keeps only weak references to configured loggers. */
-  private static final Logger H2 = Logger.getLogger("h2database");
 
   private static FileHandler file;
   private static Path folder;
@@ -92,8 +89,6 @@ public final class LibraryLog {
       root.addHandler(ROUTER);
     }
     root.setLevel(Level.INFO);
-    // H2 logs every statement at INFO through SLF4J; only its warnings are worth keeping.
-    H2.setLevel(Level.WARNING);
   }
 
   /**
