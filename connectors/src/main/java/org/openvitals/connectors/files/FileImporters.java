@@ -1,7 +1,9 @@
 package org.openvitals.connectors.files;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -20,13 +22,35 @@ public final class FileImporters {
     return all().stream().filter(i -> i.id().equals(id)).findFirst();
   }
 
-  /** The first importer that says it can read {@code file}. */
+  /**
+   * The first importer that says it can read {@code file}. A folder that several importers claim (a
+   * Takeout holding a Fitbit export and Google Fit's files) goes to the folder import, which gives
+   * each of them its own part.
+   */
   public static Optional<FileImporter> detect(Path file) throws IOException {
-    for (FileImporter importer : all()) {
+    List<FileImporter> importers = all();
+    if (Files.isDirectory(file)) {
+      List<FileImporter> claims = claiming(file, importers);
+      if (claims.size() > 1) {
+        return importers.stream().filter(i -> i.id().equals(FolderImporter.ID)).findFirst();
+      }
+    }
+    for (FileImporter importer : importers) {
       if (importer.canRead(file)) {
         return Optional.of(importer);
       }
     }
     return Optional.empty();
+  }
+
+  /** The importers other than the folder import that say they can read {@code file}. */
+  static List<FileImporter> claiming(Path file, List<FileImporter> importers) throws IOException {
+    List<FileImporter> claims = new ArrayList<>();
+    for (FileImporter importer : importers) {
+      if (!importer.id().equals(FolderImporter.ID) && importer.canRead(file)) {
+        claims.add(importer);
+      }
+    }
+    return claims;
   }
 }

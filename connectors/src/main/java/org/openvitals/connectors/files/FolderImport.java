@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.openvitals.core.store.SampleStore;
@@ -98,11 +100,35 @@ public final class FolderImport {
         exportFolders.add(file.getParent());
       }
     }
+    Map<Path, FileImporter> wholeFolders = wholeFolders(folder, importers);
+    for (Map.Entry<Path, FileImporter> whole : wholeFolders.entrySet()) {
+      if (l.cancelled()) {
+        break;
+      }
+      try {
+        imported.add(whole.getValue().importFile(whole.getKey(), store, l));
+      } catch (ImportException e) {
+        failed.add(new Failed(folder.relativize(whole.getKey()), e.getMessage(), e.partial()));
+      }
+    }
     for (Path file : files) {
       Path relative = folder.relativize(file);
       String hidden = hidden(relative);
       if (hidden != null) {
         skipped.add(new Skipped(relative, hidden));
+        continue;
+      }
+      Optional<Map.Entry<Path, FileImporter>> inWhole =
+          wholeFolders.entrySet().stream().filter(w -> file.startsWith(w.getKey())).findFirst();
+      if (inWhole.isPresent()) {
+        skipped.add(
+            new Skipped(
+                relative,
+                "part of the "
+                    + inWhole.get().getValue().displayName()
+                    + " in "
+                    + folder.relativize(inWhole.get().getKey())
+                    + " (read as one)"));
         continue;
       }
       Optional<Path> within =
@@ -134,6 +160,36 @@ public final class FolderImport {
       }
     }
     return new Result(folder, imported, skipped, failed);
+  }
+
+  /**
+   * The outermost folders inside {@code folder} that exactly one importer claims as a whole (a
+   * Fitbit export beside Google Fit's files in a Takeout): each is imported by it in one piece, so
+   * what it reads across files (Fitbit's profile and time zone) stays together.
+   */
+  private static Map<Path, FileImporter> wholeFolders(Path folder, List<FileImporter> importers)
+      throws IOException {
+    List<Path> dirs;
+    try (Stream<Path> walk = Files.walk(folder)) {
+      dirs =
+          walk.filter(Files::isDirectory)
+              .filter(d -> !d.equals(folder) && hidden(folder.relativize(d)) == null)
+              .sorted(Comparator.naturalOrder())
+              .toList();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    Map<Path, FileImporter> whole = new LinkedHashMap<>();
+    for (Path dir : dirs) {
+      if (whole.keySet().stream().anyMatch(dir::startsWith)) {
+        continue;
+      }
+      List<FileImporter> claims = FileImporters.claiming(dir, importers);
+      if (claims.size() == 1) {
+        whole.put(dir, claims.getFirst());
+      }
+    }
+    return whole;
   }
 
   /** Why a file is left out for being hidden or system litter, or null. */

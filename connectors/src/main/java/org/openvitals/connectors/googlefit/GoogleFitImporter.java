@@ -143,7 +143,7 @@ public final class GoogleFitImporter implements FileImporter {
 
   @Override
   public boolean canRead(Path file) throws IOException {
-    if (ArchiveReader.isZip(file)) {
+    if (Files.isDirectory(file) || ArchiveReader.isZip(file)) {
       return ArchiveReader.anyName(file, name -> kindOfName(name) != null);
     }
     return Files.isRegularFile(file) && kindOf(file) != null;

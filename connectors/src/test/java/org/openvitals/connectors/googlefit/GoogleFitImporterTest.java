@@ -191,6 +191,37 @@ class GoogleFitImporterTest {
   }
 
   @Test
+  void aTakeoutWithFitbitAndGoogleFitImportsBoth() throws Exception {
+    Path both = dir.resolve("Takeout");
+    copyTree(takeout(), both);
+    copyTree(Path.of(GoogleFitImporterTest.class.getResource("/fitbit/Takeout").toURI()), both);
+    assertThat(FileImporters.detect(both).orElseThrow().id()).isEqualTo("folder");
+
+    MemoryStore store = new MemoryStore();
+    ImportReport report = new FolderImporter().importFile(both, store, ImportListener.NONE);
+
+    assertThat(report.details().keySet())
+        .anySatisfy(k -> assertThat(k).isEqualTo("imported: Fitbit (fitbit_takeout)"))
+        .anySatisfy(k -> assertThat(k).startsWith("imported: Fit").endsWith("(google_fit)"));
+    assertThat(store.of(MetricType.STEPS).stream().map(s -> s.source().provider()).distinct())
+        .contains("fitbit")
+        .anySatisfy(provider -> assertThat(provider).isNotEqualTo("fitbit"));
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (var walk = Files.walk(from)) {
+      for (Path p : walk.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+  }
+
+  @Test
   void detectionTakesGoogleFitFilesAndLeavesOthers() throws Exception {
     Path fit = takeout().resolve("Fit");
     assertThat(
@@ -207,7 +238,7 @@ class GoogleFitImporterTest {
                 .id())
         .isEqualTo("google_fit");
     assertThat(FileImporters.detect(REAL_DAILY).orElseThrow().id()).isEqualTo("google_fit");
-    assertThat(FileImporters.detect(takeout()).orElseThrow().id()).isEqualTo("folder");
+    assertThat(FileImporters.detect(takeout()).orElseThrow().id()).isEqualTo("google_fit");
 
     Path moved =
         Files.copy(
