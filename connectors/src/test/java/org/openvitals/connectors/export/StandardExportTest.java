@@ -325,8 +325,15 @@ class StandardExportTest {
                 new Selection(null, null, EnumSet.of(MetricType.BODY_MASS), false),
                 new HashMap<>())
             .toString();
+    assertThat(FhirBundles.errors(bundle)).isEmpty();
     // The body-weight profile fixes the LOINC code: another code must fail it.
     assertThat(FhirBundles.errors(bundle.replace("29463-7", "8867-4"))).isNotEmpty();
+    // An Observation without its required status, or a quantity in a unit UCUM does not know.
+    ObjectNode noStatus = (ObjectNode) JSON.readTree(bundle);
+    ((ObjectNode) noStatus.at("/entry/1/resource")).remove("status");
+    assertThat(FhirBundles.errors(noStatus.toString())).isNotEmpty();
+    assertThat(FhirBundles.errors(bundle.replace("\"code\":\"kg\"", "\"code\":\"stone\"")))
+        .isNotEmpty();
   }
 
   @Test

@@ -1,29 +1,16 @@
 package org.openvitals.connectors.export.fhir;
 
-import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import ca.uhn.fhir.parser.IParser;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.Date;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TimeZone;
 import java.util.UUID;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.DateTimeType;
-import org.hl7.fhir.r4.model.InstantType;
-import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.Period;
-import org.hl7.fhir.r4.model.Quantity;
-import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.StringType;
 import org.openvitals.connectors.export.Point;
 import org.openvitals.connectors.export.Point.Statistic;
 import org.openvitals.connectors.export.PointWriter;
@@ -35,8 +22,9 @@ import org.openvitals.core.model.MetricType;
  * Observation names as its subject, and one Observation per point with its LOINC code and its value
  * as a UCUM quantity. Observations whose code has a vital-signs profile in the R4 specification
  * (heart rate, body weight, blood pressure, oxygen saturation ...) declare that profile and the
- * vital-signs category. Each Observation is built with HAPI FHIR's R4 model and encoded by its JSON
- * parser; the Bundle around them is streamed, so an export of any size runs in constant memory.
+ * vital-signs category. The JSON is streamed with Jackson, elements in the order R4 defines them,
+ * so an export of any size runs in constant memory; the tests check every bundle with HAPI FHIR's
+ * R4 validator, which the app does not carry (22 MB of jars for a few fields).
  */
 public final class FhirWriter implements PointWriter {
   static final String LOINC = "http://loinc.org";
@@ -102,14 +90,20 @@ public final class FhirWriter implements PointWriter {
   static final Code EXERCISE = new Code("55411-3", "Exercise duration", "min", null);
   static final Code EXERCISE_ACTIVITY = new Code("73985-4", "Exercise activity", null, null);
 
-  private final IParser parser;
+  /** FHIR's instant: to the millisecond, in UTC. */
+  private static final DateTimeFormatter INSTANT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ROOT);
+
+  /** FHIR's dateTime to the second, with the offset the source wrote. */
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
+
   private final JsonGenerator json;
   private final Instant now;
   private final String patientId = UUID.randomUUID().toString();
   private final Map<String, Long> written = new HashMap<>();
 
   public FhirWriter(OutputStream out, Instant now) throws IOException {
-    this.parser = FhirContext.forR4Cached().newJsonParser();
     this.json = PointWriter.generator(out);
     this.now = now;
   }
@@ -125,11 +119,11 @@ public final class FhirWriter implements PointWriter {
     json.writeStringField("resourceType", "Bundle");
     json.writeStringField("id", UUID.randomUUID().toString());
     json.writeStringField("type", "collection");
-    json.writeStringField("timestamp", new InstantType(Date.from(now)).getValueAsString());
+    json.writeStringField("timestamp", INSTANT.format(now.atOffset(ZoneOffset.UTC)));
     json.writeArrayFieldStart("entry");
-    Patient person = new Patient();
-    person.setId(patientId);
-    entry("urn:uuid:" + patientId, parser.encodeResourceToString(person));
+    openEntry("urn:uuid:" + patientId, "Patient");
+    json.writeStringField("id", patientId);
+    closeEntry();
   }
 
   @Override
@@ -148,112 +142,167 @@ public final class FhirWriter implements PointWriter {
 
   @Override
   public void write(Point point) throws IOException {
-    Observation o =
+    Code code =
         switch (point) {
           case Point.Reading r -> reading(r);
           case Point.BloodPressure bp -> bloodPressure(bp);
           case Point.SleepEpisode s -> sleep(s);
           case Point.Activity a -> activity(a);
         };
-    entry("urn:uuid:" + UUID.randomUUID(), parser.encodeResourceToString(o));
-    written.merge("loinc:" + o.getCode().getCodingFirstRep().getCode(), 1L, Long::sum);
+    closeEntry();
+    written.merge("loinc:" + code.loinc(), 1L, Long::sum);
   }
 
-  private Observation reading(Point.Reading r) {
+  private Code reading(Point.Reading r) throws IOException {
     Code code =
         r.metric() == MetricType.STEPS && r.statistic() == Statistic.SUM
             ? DAILY_STEPS
             : READINGS.get(r.metric());
-    Observation o = observation(code, r, r.statistic());
-    o.setValue(quantity(r.value(), code));
-    return o;
+    observation(code, r);
+    quantity("valueQuantity", r.value(), code);
+    noteAndDevice(r, merged(r, r.statistic()));
+    return code;
   }
 
-  private Observation bloodPressure(Point.BloodPressure bp) {
-    Observation o = observation(BLOOD_PRESSURE, bp, bp.statistic());
-    o.addComponent().setCode(concept(SYSTOLIC)).setValue(quantity(bp.systolic(), SYSTOLIC));
-    o.addComponent().setCode(concept(DIASTOLIC)).setValue(quantity(bp.diastolic(), DIASTOLIC));
-    return o;
+  private Code bloodPressure(Point.BloodPressure bp) throws IOException {
+    observation(BLOOD_PRESSURE, bp);
+    noteAndDevice(bp, merged(bp, bp.statistic()));
+    json.writeArrayFieldStart("component");
+    json.writeStartObject();
+    concept("code", SYSTOLIC);
+    quantity("valueQuantity", bp.systolic(), SYSTOLIC);
+    json.writeEndObject();
+    json.writeStartObject();
+    concept("code", DIASTOLIC);
+    quantity("valueQuantity", bp.diastolic(), DIASTOLIC);
+    json.writeEndObject();
+    json.writeEndArray();
+    return BLOOD_PRESSURE;
   }
 
-  private Observation sleep(Point.SleepEpisode s) {
-    Observation o = observation(SLEEP, s, null);
-    o.setValue(quantity(s.asleepMinutes(), SLEEP));
-    if (!s.main()) {
-      o.addNote().setText("Not the night's main sleep (a nap, or another source's night)");
-    }
-    return o;
+  private Code sleep(Point.SleepEpisode s) throws IOException {
+    observation(SLEEP, s);
+    quantity("valueQuantity", s.asleepMinutes(), SLEEP);
+    noteAndDevice(
+        s, s.main() ? null : "Not the night's main sleep (a nap, or another source's night)");
+    return SLEEP;
   }
 
-  private Observation activity(Point.Activity a) {
-    Observation o = observation(EXERCISE, a, null);
+  private Code activity(Point.Activity a) throws IOException {
+    observation(EXERCISE, a);
     double minutes =
         (a.end().toInstant().toEpochMilli() - a.start().toInstant().toEpochMilli()) / 60_000.0;
-    o.setValue(quantity(minutes, EXERCISE));
-    o.addComponent().setCode(concept(EXERCISE_ACTIVITY)).setValue(new StringType(a.activity()));
-    return o;
+    quantity("valueQuantity", minutes, EXERCISE);
+    noteAndDevice(a, null);
+    json.writeArrayFieldStart("component");
+    json.writeStartObject();
+    concept("code", EXERCISE_ACTIVITY);
+    json.writeStringField("valueString", a.activity());
+    json.writeEndObject();
+    json.writeEndArray();
+    return EXERCISE;
   }
 
-  /** What every Observation has: status, category, code, subject, time and source. */
-  private Observation observation(Code code, Point p, Statistic statistic) {
-    Observation o = new Observation();
-    o.setStatus(Observation.ObservationStatus.FINAL);
+  /**
+   * Opens the entry and writes what every Observation has before its value: profile, status,
+   * category, code, subject and time.
+   */
+  private void observation(Code code, Point p) throws IOException {
+    openEntry("urn:uuid:" + UUID.randomUUID(), "Observation");
     boolean instant = p.start().toInstant().equals(p.end().toInstant());
     // R4's vital-signs invariant vs-1, as written, fails any Period in HAPI's validator (it only
     // accepts a dateTime), so a reading over a span keeps the code and category but not the claim.
     if (code.vitalSign() && instant) {
-      o.getMeta().addProfile(PROFILES + code.profile());
+      json.writeObjectFieldStart("meta");
+      json.writeArrayFieldStart("profile");
+      json.writeString(PROFILES + code.profile());
+      json.writeEndArray();
+      json.writeEndObject();
     }
-    String category = code.vitalSign() ? "vital-signs" : "activity";
-    o.addCategory()
-        .addCoding(new Coding(CATEGORIES, category, code.vitalSign() ? "Vital Signs" : "Activity"));
-    o.setCode(concept(code));
-    o.setSubject(new Reference("urn:uuid:" + patientId));
+    json.writeStringField("status", "final");
+    json.writeArrayFieldStart("category");
+    json.writeStartObject();
+    json.writeArrayFieldStart("coding");
+    json.writeStartObject();
+    json.writeStringField("system", CATEGORIES);
+    json.writeStringField("code", code.vitalSign() ? "vital-signs" : "activity");
+    json.writeStringField("display", code.vitalSign() ? "Vital Signs" : "Activity");
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeEndObject();
+    json.writeEndArray();
+    concept("code", code);
+    json.writeObjectFieldStart("subject");
+    json.writeStringField("reference", "urn:uuid:" + patientId);
+    json.writeEndObject();
     if (instant) {
-      o.setEffective(dateTime(p.start()));
+      json.writeStringField("effectiveDateTime", DATE_TIME.format(p.start()));
     } else {
-      o.setEffective(
-          new Period().setStartElement(dateTime(p.start())).setEndElement(dateTime(p.end())));
+      json.writeObjectFieldStart("effectivePeriod");
+      json.writeStringField("start", DATE_TIME.format(p.start()));
+      json.writeStringField("end", DATE_TIME.format(p.end()));
+      json.writeEndObject();
     }
-    // The source is a device or app with no resource of its own here: named, not referenced.
-    o.setDevice(new Reference().setDisplay(p.source().key()));
-    if (statistic != null) {
-      o.addNote()
-          .setText(
-              (statistic == Statistic.SUM ? "Daily total" : "Daily mean of the primary readings")
-                  + " merged by OpenVitals from your sources, mostly "
-                  + p.source().key());
+  }
+
+  /** A merged daily value's note, naming its main source; null for a source's own value. */
+  private static String merged(Point p, Statistic statistic) {
+    return statistic == null
+        ? null
+        : (statistic == Statistic.SUM ? "Daily total" : "Daily mean of the primary readings")
+            + " merged by OpenVitals from your sources, mostly "
+            + p.source().key();
+  }
+
+  /**
+   * The note, if any, and the source: a device or app with no resource here, named, not referenced.
+   */
+  private void noteAndDevice(Point p, String note) throws IOException {
+    if (note != null) {
+      json.writeArrayFieldStart("note");
+      json.writeStartObject();
+      json.writeStringField("text", note);
+      json.writeEndObject();
+      json.writeEndArray();
     }
-    return o;
+    json.writeObjectFieldStart("device");
+    json.writeStringField("display", p.source().key());
+    json.writeEndObject();
   }
 
-  private static CodeableConcept concept(Code code) {
-    return new CodeableConcept(new Coding(LOINC, code.loinc(), code.display()))
-        .setText(code.display());
+  private void concept(String field, Code code) throws IOException {
+    json.writeObjectFieldStart(field);
+    json.writeArrayFieldStart("coding");
+    json.writeStartObject();
+    json.writeStringField("system", LOINC);
+    json.writeStringField("code", code.loinc());
+    json.writeStringField("display", code.display());
+    json.writeEndObject();
+    json.writeEndArray();
+    json.writeStringField("text", code.display());
+    json.writeEndObject();
   }
 
-  private static Quantity quantity(double value, Code code) {
-    return new Quantity()
-        .setValue(Decimals.rounded(value, 4))
-        .setUnit(code.ucum())
-        .setSystem(UCUM)
-        .setCode(code.ucum());
+  private void quantity(String field, double value, Code code) throws IOException {
+    json.writeObjectFieldStart(field);
+    json.writeFieldName("value");
+    json.writeNumber(Decimals.rounded(value, 4));
+    json.writeStringField("unit", code.ucum());
+    json.writeStringField("system", UCUM);
+    json.writeStringField("code", code.ucum());
+    json.writeEndObject();
   }
 
-  /** To the second, with the offset the source wrote. */
-  private static DateTimeType dateTime(OffsetDateTime at) {
-    return new DateTimeType(
-        Date.from(at.toInstant()),
-        TemporalPrecisionEnum.SECOND,
-        TimeZone.getTimeZone(at.getOffset()));
-  }
-
-  private void entry(String fullUrl, String resource) throws IOException {
+  private void openEntry(String fullUrl, String resourceType) throws IOException {
     json.writeRaw('\n');
     json.writeStartObject();
     json.writeStringField("fullUrl", fullUrl);
-    json.writeFieldName("resource");
-    json.writeRawValue(resource);
-    json.writeEndObject();
+    json.writeObjectFieldStart("resource");
+    json.writeStringField("resourceType", resourceType);
+  }
+
+  private void closeEntry() throws IOException {
+    json.writeEndObject(); // resource
+    json.writeEndObject(); // entry
   }
 }
