@@ -12,9 +12,6 @@ import java.util.Map;
  * changes:
  *
  * <ul>
- *   <li>the AOT cache is made again by a training run in the unpacked tree, whose jars carry the
- *       modification times dpkg will give them on install (jpackage copied them with new ones, and
- *       the JVM refuses a cache whose jars changed time);
  *   <li>{@code /usr/bin/openvitals} links to the launcher, so the command line is on the PATH;
  *   <li>the menu entry and the icon in every size are files of the package ({@code
  *       /usr/share/applications}, {@code /usr/share/icons/hicolor}) instead of being installed by
@@ -59,7 +56,6 @@ final class DebPackage {
     Packager.run(work, List.of("dpkg-deb", "-R", jpackaged.toString(), tree.toString()));
 
     Path opt = tree.resolve("opt").resolve(Packager.NAME);
-    Packager.train(AppImage.of(Packager.Os.LINUX, opt), work.resolve("deb-training"));
 
     Path bin = tree.resolve("usr/bin");
     Files.createDirectories(bin);

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.regex.Pattern;
 import java.util.spi.ToolProvider;
 import java.util.stream.Collectors;
@@ -31,29 +34,24 @@ import java.util.zip.ZipOutputStream;
  *
  * <ol>
  *   <li>the icons, rendered from the SVG source ({@link Icons});
- *   <li>the app's jars, without JavaFX (it goes into the runtime) and with only this platform's
- *       SQLite native library;
+ *   <li>the app's jars (those its manifest's Class-Path names), without JavaFX (it goes into the
+ *       runtime) and with only this platform's SQLite and JNA native libraries;
  *   <li>a runtime made by jlink with the modules jdeps finds (plus locale data), JavaFX from its
  *       platform jars, no debug attributes, man pages or headers;
  *   <li>a jpackage app image;
- *   <li>an AOT cache (JEP 483/514/515) from a training run of the image itself: {@code self-test
- *       --window} on JavaFX's headless platform opens a store, imports, merges and shows the
- *       dashboard on demo data; the launcher then starts with {@code -XX:AOTCache};
  *   <li>the native packages: .deb (and .rpm when rpmbuild is there) on Linux, .dmg on macOS, .msi
  *       on Windows.
  * </ol>
  *
- * The JVM accepts an AOT cache only while every jar on the class path has the size and modification
- * time it had in the training run; jpackage copies the image with new times when it builds a
- * package, so the .deb is repacked from jpackage's own tree after a training run in that tree
- * ({@link DebPackage}). On the other platforms the cache made in the image goes along as is; {@code
- * self-test} says whether the installed app uses it.
+ * There is no start-up cache: an AOT cache (JEP 483) trained on the dashboard added 63.5 MB and did
+ * not start the dashboard faster on a quiet machine while it slowed {@code --version}; a CDS
+ * archive of the runtime's own classes (14.5 MB) would put the package over its size budget (see
+ * docs/architecture.md, "Packaging").
  */
 public final class Packager {
   static final String NAME = "openvitals";
   static final String DISPLAY_NAME = "OpenVitals";
   static final String MAIN_CLASS = "org.openvitals.app.Main";
-  static final String AOT_CACHE = "openvitals.aot";
 
   /** Fixed for the life of the product: Windows Installer replaces an older install with it. */
   static final String WINDOWS_UPGRADE_UUID = "6b0f3c52-8d53-4a61-9a4a-4f0d2c7e9b14";
@@ -237,10 +235,6 @@ public final class Packager {
     log("Modules: " + String.join(",", modules));
     Path runtime = jlink(modules, javafx);
     Path image = appImage(runtime, input, icons);
-    if (options.types().stream().anyMatch(t -> !t.equals("deb") && !t.equals("rpm"))) {
-      // The deb trains in its own tree and the rpm goes without: only these use the image's.
-      train(AppImage.of(os, image), options.work().resolve("training"));
-    }
     sign(image);
     log("App image: " + image + " (" + megabytes(sizeOf(image)) + ")");
     List<Path> built = new ArrayList<>();
@@ -249,7 +243,6 @@ public final class Packager {
           switch (type) {
             case "app-image" -> image;
             case "deb" -> new DebPackage(this, image, icons).build();
-            case "rpm" -> nativePackage(type, withoutCache(image));
             default -> nativePackage(type, image);
           });
     }
@@ -268,31 +261,57 @@ public final class Packager {
    */
   private Path stageInput() throws IOException {
     Path jar = options.app().resolve("openvitals.jar");
-    Path lib = options.app().resolve("lib");
-    if (!Files.isRegularFile(jar) || !Files.isDirectory(lib)) {
+    if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(
           "No built app in " + options.app() + " (run the app module's package phase first)");
     }
     Path input = options.work().resolve("input");
     Files.createDirectories(input.resolve("lib"));
     Files.copy(jar, input.resolve("openvitals.jar"));
-    try (Stream<Path> jars = Files.list(lib)) {
-      for (Path p : jars.sorted().toList()) {
-        String name = p.getFileName().toString();
-        if (name.startsWith("javafx-")) {
-          continue; // in the runtime, as modules
-        }
-        Path target = input.resolve("lib").resolve(name);
-        if (name.startsWith("sqlite-jdbc-")) {
-          keepOnlyNative(p, target, SQLITE_NATIVES, os.sqliteNativeDir());
-        } else if (name.matches("jna-[0-9].*\\.jar")) {
-          keepOnlyNative(p, target, JNA_NATIVES, os.jnaNativeDir());
-        } else {
-          Files.copy(p, target);
-        }
+    for (Path p : classPath(jar)) {
+      String name = p.getFileName().toString();
+      if (name.startsWith("javafx-")) {
+        continue; // in the runtime, as modules
+      }
+      Path target = input.resolve("lib").resolve(name);
+      if (name.startsWith("sqlite-jdbc-")) {
+        keepOnlyNative(p, target, SQLITE_NATIVES, os.sqliteNativeDir());
+      } else if (name.matches("jna-[0-9].*\\.jar")) {
+        keepOnlyNative(p, target, JNA_NATIVES, os.jnaNativeDir());
+      } else {
+        Files.copy(p, target);
       }
     }
     return input;
+  }
+
+  /**
+   * The jars the app jar's manifest names (its Class-Path, which the build writes from the app's
+   * runtime dependencies), sorted by name: exactly what the app runs with, whatever else an earlier
+   * build left in {@code lib/} (a dependency since dropped would otherwise be packaged again).
+   */
+  static List<Path> classPath(Path appJar) throws IOException {
+    String entries;
+    try (JarFile jar = new JarFile(appJar.toFile())) {
+      Manifest manifest = jar.getManifest();
+      entries =
+          manifest == null
+              ? null
+              : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+    }
+    if (entries == null || entries.isBlank()) {
+      throw new IllegalStateException(appJar + " names no Class-Path in its manifest");
+    }
+    List<Path> jars = new ArrayList<>();
+    for (String entry : entries.strip().split("\\s+")) {
+      Path p = appJar.resolveSibling(entry);
+      if (!Files.isRegularFile(p)) {
+        throw new IllegalStateException(appJar + " names " + entry + ", which is not there");
+      }
+      jars.add(p);
+    }
+    jars.sort(Comparator.comparing(p -> p.getFileName().toString()));
+    return jars;
   }
 
   /** sqlite-jdbc's native libraries: org/sqlite/native/OS/ARCH/. */
@@ -335,18 +354,16 @@ public final class Packager {
 
   private List<Path> javafxJars() throws IOException {
     String suffix = "-" + os.javafxClassifier() + ".jar";
-    try (Stream<Path> jars = Files.list(options.app().resolve("lib"))) {
-      List<Path> found =
-          jars.filter(p -> p.getFileName().toString().startsWith("javafx-"))
-              .filter(p -> p.getFileName().toString().endsWith(suffix))
-              .sorted()
-              .toList();
-      if (found.isEmpty()) {
-        throw new IllegalStateException(
-            "No JavaFX jars for " + os.javafxClassifier() + " in " + options.app().resolve("lib"));
-      }
-      return found;
+    List<Path> found =
+        classPath(options.app().resolve("openvitals.jar")).stream()
+            .filter(p -> p.getFileName().toString().startsWith("javafx-"))
+            .filter(p -> p.getFileName().toString().endsWith(suffix))
+            .toList();
+    if (found.isEmpty()) {
+      throw new IllegalStateException(
+          "No JavaFX jars for " + os.javafxClassifier() + " in " + options.app().resolve("lib"));
     }
+    return found;
   }
 
   // --- the runtime ---
@@ -518,59 +535,6 @@ public final class Packager {
         options.vendor() + ". " + options.license());
   }
 
-  // --- the start-up cache ---
-
-  /**
-   * Runs {@code self-test --window} in the image with the launcher's own class path and options
-   * plus {@code -XX:AOTCacheOutput}, then adds {@code -XX:AOTCache} to every launcher's options.
-   * Training runs on JavaFX's headless platform so that it needs no display.
-   */
-  static void train(AppImage app, Path scratch) throws IOException, InterruptedException {
-    Files.createDirectories(scratch);
-    Path cache = app.appDir().resolve(AOT_CACHE);
-    Files.deleteIfExists(cache);
-    List<String> command = new ArrayList<>();
-    command.add(app.java().toString());
-    command.addAll(app.javaOptions());
-    command.addAll(
-        List.of(
-            "-XX:AOTCacheOutput=" + cache,
-            "-Dglass.platform=Headless",
-            "-Dprism.order=sw",
-            "-Djava.util.prefs.userRoot=" + scratch.resolve("prefs"),
-            "-Djava.io.tmpdir=" + scratch,
-            "-cp",
-            app.classPath(),
-            app.mainClass(),
-            "self-test",
-            "--window"));
-    log("Training run for the AOT cache: " + String.join(" ", command.subList(1, command.size())));
-    long t0 = System.nanoTime();
-    Path logFile = scratch.resolve("training.log");
-    Process p =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(logFile.toFile())
-            .start();
-    int code = p.waitFor();
-    String output = Files.readString(logFile);
-    if (code != 0 || !Files.isRegularFile(cache)) {
-      throw new IllegalStateException(
-          "The training run failed (exit " + code + "), no AOT cache:\n" + output);
-    }
-    log(
-        String.format(
-            Locale.ROOT,
-            "AOT cache %s (%s) from a %.1f s training run",
-            cache.getFileName(),
-            megabytes(Files.size(cache)),
-            (System.nanoTime() - t0) / 1e9));
-    app.addJavaOption("-XX:AOTCache=$APPDIR/" + AOT_CACHE);
-    // A cache the JVM refuses (a jar replaced by hand) only costs speed: keep the CLI's output
-    // clean.
-    app.addJavaOption("-Xlog:aot*=off");
-  }
-
   // --- signing (set up by the workflow from its secrets; unsigned without them) ---
 
   /** macOS: a Developer ID identity in the keychain; jpackage signs the image and the dmg. */
@@ -584,7 +548,7 @@ public final class Packager {
    */
   static final String WINDOWS_SIGN_ENV = "OV_WIN_SIGN_COMMAND";
 
-  /** Signs the image after the training run added the cache (signing first would be broken). */
+  /** Signs the finished image: its launchers on Windows, the whole bundle on macOS. */
   private void sign(Path image) throws IOException, InterruptedException {
     if (os == Os.MAC && !macSigning().isEmpty()) {
       List<String> args = new ArrayList<>(List.of("--type", "app-image", "--app-image"));
@@ -623,22 +587,6 @@ public final class Packager {
   }
 
   // --- packages ---
-
-  /**
-   * A copy of the image without the AOT cache, for the rpm: rpmbuild installs the files with the
-   * times of jpackage's copy, so the JVM would refuse the cache made in the image (59 MB for
-   * nothing). Not repacked like the deb: this check-free fallback keeps the rpm simple.
-   */
-  private Path withoutCache(Path image) throws IOException, InterruptedException {
-    Path copy = options.work().resolve("image-without-cache").resolve(image.getFileName());
-    deleteTree(copy.getParent());
-    Files.createDirectories(copy.getParent());
-    run(options.work(), List.of("cp", "-a", image.toString(), copy.toString()));
-    AppImage app = AppImage.of(os, copy);
-    Files.deleteIfExists(app.appDir().resolve(AOT_CACHE));
-    app.removeStartupCacheOptions();
-    return copy;
-  }
 
   /** rpm, dmg, msi, and the deb before its repack: jpackage from the finished image. */
   Path nativePackage(String type, Path image) throws IOException, InterruptedException {

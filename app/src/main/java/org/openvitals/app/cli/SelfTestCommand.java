@@ -106,13 +106,7 @@ public final class SelfTestCommand implements Callable<Integer> {
       if (window) {
         checkWindow(config, out);
       }
-      out.println(
-          "Java "
-              + Runtime.version()
-              + " at "
-              + System.getProperty("java.home")
-              + "; start-up cache "
-              + (startupCacheInUse() ? "in use" : "not in use"));
+      out.println("Java " + Runtime.version() + " at " + System.getProperty("java.home"));
       out.println("Self-test passed.");
       return 0;
     } finally {
@@ -278,14 +272,6 @@ public final class SelfTestCommand implements Callable<Integer> {
     } catch (RuntimeException | LinkageError e) {
       tiles.completeExceptionally(failed("the window could not open (" + e + ")"));
     }
-  }
-
-  /**
-   * Whether the JVM mapped a class-data archive: the packaged runtime has none of its own, so there
-   * it means the AOT cache made at packaging time was accepted.
-   */
-  static boolean startupCacheInUse() {
-    return System.getProperty("java.vm.info", "").contains("sharing");
   }
 
   private static void expect(boolean ok, String problem, Object... args) {

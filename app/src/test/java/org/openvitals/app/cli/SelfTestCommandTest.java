@@ -32,7 +32,7 @@ class SelfTestCommandTest {
         .contains("the second import changed nothing")
         .contains("Merge: 2025-03-01 steps 2400 from Self-test Watch")
         .contains("heart rate 84/min, weight 70.0 kg")
-        .contains("start-up cache")
+        .contains("Java " + Runtime.version() + " at ")
         .endsWith("Temporary store kept in " + kept(run) + System.lineSeparator());
     assertThat(kept(run)).isDirectory();
 

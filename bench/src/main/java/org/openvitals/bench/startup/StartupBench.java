@@ -19,7 +19,7 @@ import org.openvitals.bench.dashboard.DashboardBench;
 import org.openvitals.connectors.applehealth.ExportGenerator;
 
 /**
- * Start-up of the current launcher against the packaged app, without and with its AOT cache, in one
+ * Start-up of the current launcher against one or more packaged apps (each {@code --image}), in one
  * run, in fresh processes, alternating: cold start to a dashboard showing values on the five-year
  * store (the {@link DashboardBench} child, run on each variant's runtime and class path), {@code
  * openvitals --version}, and a CLI import of a generated Apple Health export, whose start-up share
@@ -31,13 +31,13 @@ public final class StartupBench {
 
   /**
    * How one variant starts: the JVM and its options, and its class path (the dashboard's child
-   * appends the bench's classes after it, which leaves an AOT cache valid), and the command line's
-   * own start.
+   * appends the bench's classes after it, which leaves a class-data archive valid), and the command
+   * line's own start.
    */
   record Variant(String name, List<String> jvm, String classPath, List<String> cli) {}
 
   public static void main(String[] args) throws Exception {
-    Path image = null;
+    List<Path> images = new ArrayList<>();
     Path repo = Path.of("..").toAbsolutePath().normalize();
     Path store = Path.of("target", "dashboard-store").toAbsolutePath();
     Path work = Path.of("target", "startup-bench").toAbsolutePath();
@@ -45,14 +45,14 @@ public final class StartupBench {
     int exportMb = 200;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--image" -> image = Path.of(args[++i]).toAbsolutePath();
+        case "--image" -> images.add(Path.of(args[++i]).toAbsolutePath());
         case "--store" -> store = Path.of(args[++i]).toAbsolutePath();
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--export-mb" -> exportMb = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
     }
-    if (image == null) {
+    if (images.isEmpty()) {
       throw new IllegalArgumentException(
           "--image DIR: the packaged app (installer/target/packaging/image/openvitals, or"
               + " /opt/openvitals when installed)");
@@ -61,7 +61,14 @@ public final class StartupBench {
     Path export = ensureExport(work.resolve("export-" + exportMb + "mb"), exportMb);
     String benchClasses = Path.of("target", "classes").toAbsolutePath().toString();
 
-    List<Variant> variants = variants(repo, image);
+    List<Variant> variants = new ArrayList<>();
+    variants.add(
+        new Variant("./openvitals", null, null, List.of(repo.resolve("openvitals").toString())));
+    for (int i = 0; i < images.size(); i++) {
+      String name = images.size() == 1 ? "packaged" : "packaged #" + (i + 1);
+      System.out.printf(Locale.ROOT, "%s: %s%n", name, images.get(i));
+      variants.add(packaged(name, images.get(i)));
+    }
     Map<String, List<Long>> dashboard = new LinkedHashMap<>();
     Map<String, List<Long>> version = new LinkedHashMap<>();
     Map<String, List<double[]>> imports = new LinkedHashMap<>();
@@ -87,32 +94,18 @@ public final class StartupBench {
     report(variants, dashboard, version, imports, runs);
   }
 
-  /** The current launcher, the packaged app's runtime without its cache, and with it. */
-  static List<Variant> variants(Path repo, Path image) throws IOException {
+  /**
+   * A packaged app: the dashboard's child on its runtime with its launcher's class path and JVM
+   * options (whatever archive they name included), the command line through its own launcher.
+   */
+  static Variant packaged(String name, Path image) throws IOException {
     Path appDir = image.resolve("lib/app");
-    Path cfg = appDir.resolve("openvitals.cfg");
-    List<String> lines = Files.readAllLines(cfg);
-    String classPath =
-        String.join(File.pathSeparator, values(lines, "app.classpath", appDir).stream().toList());
+    List<String> lines = Files.readAllLines(appDir.resolve("openvitals.cfg"));
+    String classPath = String.join(File.pathSeparator, values(lines, "app.classpath", appDir));
     List<String> jvm = new ArrayList<>();
     jvm.add(image.resolve("lib/runtime/bin/java").toString());
-    values(lines, "java-options", appDir).stream()
-        .filter(o -> !o.startsWith("-XX:AOTCache") && !o.startsWith("-Xlog:aot"))
-        .forEach(jvm::add);
-    String main = values(lines, "app.mainclass", appDir).getFirst();
-    List<String> withCache = new ArrayList<>(jvm);
-    withCache.add("-XX:AOTCache=" + appDir.resolve("openvitals.aot"));
-    withCache.add("-Xlog:aot*=off");
-    List<String> bare = new ArrayList<>(jvm);
-    bare.addAll(List.of("-cp", classPath, main));
-    return List.of(
-        new Variant("./openvitals", null, null, List.of(repo.resolve("openvitals").toString())),
-        new Variant("packaged, no AOT cache", jvm, classPath, bare),
-        new Variant(
-            "packaged, AOT cache",
-            withCache,
-            classPath,
-            List.of(image.resolve("bin/openvitals").toString())));
+    jvm.addAll(values(lines, "java-options", appDir));
+    return new Variant(name, jvm, classPath, List.of(image.resolve("bin/openvitals").toString()));
   }
 
   private static List<String> values(List<String> cfg, String key, Path appDir) {
