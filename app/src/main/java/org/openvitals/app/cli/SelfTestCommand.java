@@ -48,8 +48,8 @@ import picocli.CommandLine.Spec;
  * user's data. It opens a new store in a temporary folder, imports a tiny Apple Health export
  * shipped in the app, imports it again (nothing may change), merges the day by the default rules
  * and checks the figures; with {@code --window} it also shows the dashboard on demo data in that
- * store. The packages run it after installing and use it as the training run of their start-up
- * cache.
+ * store. The packages' tests run it in the unpacked package (PackagedDebIT), and the workflow after
+ * building each package.
  */
 @Command(
     name = "self-test",

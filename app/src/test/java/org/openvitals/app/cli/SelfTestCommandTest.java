@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openvitals.app.Main;
 
-/** The installation self-test, run as the packages run it (and as their training run). */
+/** The installation self-test, run as the packages run it. */
 class SelfTestCommandTest {
   record Run(int code, String out, String err) {}
 
