@@ -156,7 +156,9 @@ final class RouteMap extends Region {
       view.setFitWidth(TileMath.TILE_SIZE);
       view.setFitHeight(TileMath.TILE_SIZE);
       double[] corner = shown.corner(shown.column(t), t.y());
-      view.relocate(corner[0], corner[1]);
+      // Whole pixels: every tile's corner has the same fraction, so rounding keeps them edge to
+      // edge, where a fraction would leave a hairline of background between tiles.
+      view.relocate(Math.round(corner[0]), Math.round(corner[1]));
       view.setUserData(t);
       views.add(view);
     }
