@@ -42,7 +42,8 @@ class RouteMapModelTest {
 
   @Test
   void offNothingIsFetched() {
-    settings.set(MapTileSettings.OFF);
+    // Off with the fake's address: a fetch despite "off" would reach the fake and be counted.
+    settings.set(new MapTileSettings(false, server.template(), "test"));
     model.begin(() -> {});
     model.request(TWO);
     assertThat(model.tilesOn()).isFalse();

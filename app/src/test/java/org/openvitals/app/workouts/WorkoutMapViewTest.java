@@ -85,6 +85,8 @@ class WorkoutMapViewTest {
 
   @Test
   void offTheRouteIsDrawnPlainAndNothingIsFetched(FxRobot robot) throws Exception {
+    // Off, but with the fake's address: any fetch would reach the fake and be counted.
+    settings.set(new MapTileSettings(false, server.template(), "test"));
     openTheRun(robot);
     RouteView route = robot.lookup("#route").queryAs(RouteView.class);
     assertThat(route.drawnPoints()).hasSize(6);
