@@ -3,10 +3,12 @@ package org.openvitals.app.maps;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -27,6 +29,10 @@ public final class RouteMapModel implements Disposable {
   private final BackgroundWork work;
   private final BackgroundWork.Lane fetches;
   private final Map<TileMath.Tile, byte[]> tiles = new HashMap<>();
+
+  /** Tiles that failed for the route shown: not asked for again until the next route. */
+  private final Set<TileMath.Tile> failed = new HashSet<>();
+
   private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
   private MapTileSettings current = MapTileSettings.OFF;
   private TileClient client;
@@ -53,6 +59,7 @@ public final class RouteMapModel implements Disposable {
   public MapTileSettings begin(Runnable onTiles) {
     fetches.cancel();
     tiles.clear();
+    failed.clear();
     note.set("");
     this.onTiles = onTiles;
     current = settings.get();
@@ -81,7 +88,10 @@ public final class RouteMapModel implements Disposable {
     if (!tilesOn()) {
       return;
     }
-    List<TileMath.Tile> missing = wanted.stream().filter(t -> !tiles.containsKey(t)).toList();
+    // A failed tile is not asked for again while the pane is resized: a failing server is not
+    // asked once per layout.
+    List<TileMath.Tile> missing =
+        wanted.stream().filter(t -> !tiles.containsKey(t) && !failed.contains(t)).toList();
     if (missing.isEmpty()) {
       return;
     }
@@ -89,7 +99,7 @@ public final class RouteMapModel implements Disposable {
     Runnable told = onTiles;
     fetches
         .task(progress -> {
-          List<String> failures = new ArrayList<>();
+          Map<TileMath.Tile, String> failures = new LinkedHashMap<>();
           for (TileMath.Tile t : missing) {
             if (progress.isCancelled()) {
               break;
@@ -101,19 +111,20 @@ public final class RouteMapModel implements Disposable {
                 told.run();
               });
             } catch (IOException e) {
-              failures.add(e.getMessage());
+              failures.put(t, e.getMessage());
             }
           }
           return failures;
         })
         .onSuccess(failures -> {
+          failed.addAll(failures.keySet());
           if (!failures.isEmpty()) {
             note.set(
                 (failures.size() == missing.size()
                         ? "The map could not be loaded"
                         : "Part of the map could not be loaded")
                     + " ("
-                    + failures.getFirst()
+                    + failures.values().iterator().next()
                     + "); the route is drawn from its stored points.");
           }
         })

@@ -101,6 +101,12 @@ class RouteMapModelTest {
         .isEqualTo(
             "Part of the map could not be loaded (127.0.0.1 answered 503 for tile 13/4400/2686);"
                 + " the route is drawn from its stored points.");
+    // Asked again (the pane was resized): the failed tile is not, until the next route.
+    model.request(TWO);
+    assertThat(server.tilesAsked()).containsExactly("13/4399/2686", "13/4400/2686");
+    model.begin(() -> {});
+    model.request(TWO);
+    assertThat(server.tilesAsked()).endsWith("13/4400/2686", "13/4400/2686");
   }
 
   @Test
