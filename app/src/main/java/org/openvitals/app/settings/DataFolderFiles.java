@@ -34,13 +34,14 @@ final class DataFolderFiles {
   static final String VAULT = "vault";
 
   /**
-   * Folders of the user's data besides the database: tokens, the assistant's conversation, the
-   * cloud sources' lock files.
+   * Folders of the user's data besides the database: tokens, the assistant's conversation, the map
+   * tiles around the person's routes, the cloud sources' lock files.
    */
   private static final List<String> FOLDERS =
       List.of(
           VAULT,
           org.openvitals.app.assistant.Conversations.FOLDER,
+          org.openvitals.app.maps.TileCache.FOLDER,
           org.openvitals.connectors.sync.SyncEngine.LOCK_FOLDER);
 
   private DataFolderFiles() {}

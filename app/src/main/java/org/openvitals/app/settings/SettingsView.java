@@ -46,6 +46,7 @@ import org.openvitals.app.assistant.AssistantSettings;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.maps.MapTileSettings;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.connectors.export.StandardExport;
 import org.openvitals.core.export.ExportFormat;
@@ -82,6 +83,7 @@ public final class SettingsView extends ScrollPane implements Disposable {
             section("Days", daysSection()),
             section("Display", displaySection()),
             section("Assistant", assistantSection()),
+            section("Map tiles", mapTilesSection()),
             section("Export", exportSection()),
             jobBar(),
             section("Delete everything", deleteSection()));
@@ -319,6 +321,64 @@ public final class SettingsView extends ScrollPane implements Disposable {
                 + " (http://127.0.0.1:8080/v1, OpenAI-compatible). Nothing is sent anywhere while"
                 + " it is off. A server that is not on this computer must be confirmed by name:"
                 + " your questions and the figures the assistant reads would go there."));
+  }
+
+  private Node mapTilesSection() {
+    CheckBox enabled = new CheckBox("Draw workout routes on _map tiles");
+    enabled.setId("settings-map-tiles-enabled");
+    enabled.setMnemonicParsing(true);
+    enabled.selectedProperty().bindBidirectional(model.mapTilesEnabledProperty());
+    TextField url = new TextField();
+    url.setId("settings-map-tiles-url");
+    url.setPromptText(MapTileSettings.OPENSTREETMAP);
+    url.textProperty().bindBidirectional(model.mapTilesUrlProperty());
+    TextField credit = new TextField();
+    credit.setId("settings-map-tiles-attribution");
+    credit.textProperty().bindBidirectional(model.mapTilesAttributionProperty());
+    for (Node field : List.of(url, credit)) {
+      field.disableProperty().bind(enabled.selectedProperty().not());
+      GridPane.setHgrow(field, Priority.ALWAYS);
+      ((TextField) field).setMaxWidth(Double.MAX_VALUE);
+    }
+    Button standard = new Button("OpenStreetMap's tiles");
+    standard.setId("settings-map-tiles-default");
+    standard.disableProperty().bind(enabled.selectedProperty().not());
+    standard.setOnAction(e -> model.defaultTileServer());
+    Button save = new Button("Save");
+    save.setId("settings-map-tiles-save");
+    save.setOnAction(e -> model.saveMapTiles());
+
+    Label result = new Label();
+    result.setId("settings-map-tiles-message");
+    result.setWrapText(true);
+    result.textProperty().bind(model.mapTilesMessageProperty());
+    result.visibleProperty().bind(result.textProperty().isNotEmpty());
+    result.managedProperty().bind(result.visibleProperty());
+    model
+        .mapTilesFailedProperty()
+        .subscribe(failed -> {
+          result.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
+          result.getStyleClass().add(failed ? Styles.DANGER : Styles.SUCCESS);
+        });
+
+    GridPane grid = form();
+    grid.addRow(0, labelFor("Tile server", url), url);
+    grid.addRow(1, labelFor("Credit shown on the map", credit), credit);
+    return new VBox(
+        8,
+        enabled,
+        grid,
+        new HBox(8, save, standard),
+        result,
+        hint(
+            "Off by default: a workout's route is drawn from its stored points on a plain"
+                + " background and nothing is fetched. Turned on, opening a workout asks the tile"
+                + " server above for the map tiles around its route, so that server learns the"
+                + " route's area (and your IP address). The address needs {z}, {x} and {y}; the"
+                + " default is OpenStreetMap's standard tiles, run by volunteers under a tile usage"
+                + " policy (no bulk downloads; tiles are kept up to 50 MB in the data folder's"
+                + " tiles folder and asked for again only when the server says they are out of"
+                + " date)."));
   }
 
   /**

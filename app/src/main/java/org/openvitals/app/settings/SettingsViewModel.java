@@ -27,6 +27,7 @@ import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.maps.MapTileSettings;
 import org.openvitals.connectors.export.StandardExport;
 import org.openvitals.core.export.ExportFormat;
 import org.openvitals.core.export.SampleExporter;
@@ -73,6 +74,16 @@ public final class SettingsViewModel implements Disposable {
   private final ReadOnlyBooleanWrapper assistantFailed =
       new ReadOnlyBooleanWrapper(this, "assistantFailed");
 
+  // The map tiles' form: saved by saveMapTiles().
+  private final BooleanProperty mapTilesEnabled = new SimpleBooleanProperty(this, "mapTiles");
+  private final StringProperty mapTilesUrl = new SimpleStringProperty(this, "mapTilesUrl");
+  private final StringProperty mapTilesAttribution =
+      new SimpleStringProperty(this, "mapTilesAttribution");
+  private final ReadOnlyStringWrapper mapTilesMessage =
+      new ReadOnlyStringWrapper(this, "mapTilesMessage", "");
+  private final ReadOnlyBooleanWrapper mapTilesFailed =
+      new ReadOnlyBooleanWrapper(this, "mapTilesFailed");
+
   public SettingsViewModel(AppContext context, UserSettings settings) {
     this.context = context;
     this.settings = settings;
@@ -85,6 +96,10 @@ public final class SettingsViewModel implements Disposable {
     assistantApi.set(assistant.api());
     assistantUrl.set(assistant.url());
     assistantModel.set(assistant.model());
+    MapTileSettings tiles = settings.mapTiles();
+    mapTilesEnabled.set(tiles.enabled());
+    mapTilesUrl.set(tiles.urlTemplate());
+    mapTilesAttribution.set(tiles.attribution());
     // While a job runs, what it is doing; then how it ended.
     message.bind(
         Bindings.when(jobs.runningProperty()).then(jobs.messageProperty()).otherwise(outcome));
@@ -422,6 +437,61 @@ public final class SettingsViewModel implements Disposable {
   private void reportAssistant(String text, boolean failure) {
     assistantMessage.set(text);
     assistantFailed.set(failure);
+  }
+
+  public BooleanProperty mapTilesEnabledProperty() {
+    return mapTilesEnabled;
+  }
+
+  /** The tile server's address, with {z}, {x} and {y}. */
+  public StringProperty mapTilesUrlProperty() {
+    return mapTilesUrl;
+  }
+
+  public StringProperty mapTilesAttributionProperty() {
+    return mapTilesAttribution;
+  }
+
+  /** The map tiles' last save, one sentence. */
+  public ReadOnlyStringProperty mapTilesMessageProperty() {
+    return mapTilesMessage.getReadOnlyProperty();
+  }
+
+  public ReadOnlyBooleanProperty mapTilesFailedProperty() {
+    return mapTilesFailed.getReadOnlyProperty();
+  }
+
+  /** Puts OpenStreetMap's standard tiles and their credit back into the form (not saved yet). */
+  public void defaultTileServer() {
+    mapTilesUrl.set(MapTileSettings.OPENSTREETMAP);
+    mapTilesAttribution.set(MapTileSettings.OPENSTREETMAP_ATTRIBUTION);
+  }
+
+  /**
+   * Saves the map tiles' form; it counts from the next workout opened. An unusable address is saved
+   * but refused (nothing is fetched with it), and the message says why.
+   *
+   * @return whether tiles will now be fetched
+   */
+  public boolean saveMapTiles() {
+    MapTileSettings form =
+        new MapTileSettings(mapTilesEnabled.get(), mapTilesUrl.get(), mapTilesAttribution.get());
+    settings.saveMapTiles(form);
+    String refusal = form.refusal();
+    if (!form.enabled()) {
+      mapTilesMessage.set("Saved: map tiles are off; routes are drawn without fetching anything.");
+      mapTilesFailed.set(false);
+      return false;
+    }
+    if (refusal != null) {
+      mapTilesMessage.set("Saved, but not in use: " + refusal);
+      mapTilesFailed.set(true);
+      return false;
+    }
+    mapTilesMessage.set(
+        "Saved: a workout's page asks " + form.host() + " for the map tiles around its route.");
+    mapTilesFailed.set(false);
+    return true;
   }
 
   /** Shows a problem with the form (a period that ends before it starts) as the outcome. */

@@ -10,13 +10,14 @@ import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import org.openvitals.app.assistant.AssistantSettings;
 import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.maps.MapTileSettings;
 import org.openvitals.core.store.DataFolder;
 
 /**
  * The choices made on the Settings screen that belong to this computer's user rather than to the
- * health data: the data folder to open, units, theme and the assistant's server. Kept in {@link
- * Preferences}; the time zone for day boundaries lives in the store, because it decides how the
- * data is filed.
+ * health data: the data folder to open, units, theme, the assistant's server and the map tiles'.
+ * Kept in {@link Preferences}; the time zone for day boundaries lives in the store, because it
+ * decides how the data is filed.
  */
 public final class UserSettings {
   private static final String DATA_FOLDER = "dataFolder";
@@ -92,6 +93,16 @@ public final class UserSettings {
 
   public void saveAssistant(AssistantSettings assistant) {
     assistant.save(node);
+    flush();
+  }
+
+  /** Whether workout routes are drawn on map tiles, and from which server; off by default. */
+  public MapTileSettings mapTiles() {
+    return MapTileSettings.load(node);
+  }
+
+  public void saveMapTiles(MapTileSettings tiles) {
+    tiles.save(node);
     flush();
   }
 

@@ -23,6 +23,8 @@ import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayFormat;
+import org.openvitals.app.maps.RouteMapModel;
+import org.openvitals.app.settings.UserSettings;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.SourceRef;
@@ -38,6 +40,7 @@ public final class WorkoutsView extends VBox implements Disposable {
   private static final double TABLE_FONT_SCALE = 0.92;
 
   private final WorkoutsViewModel model;
+  private final RouteMapModel routeMap;
   private final TableView<WorkoutRow> table = new TableView<>();
   private final VBox page = new VBox(10);
   private final Label period = new Label();
@@ -45,11 +48,14 @@ public final class WorkoutsView extends VBox implements Disposable {
   private final Subscription watches;
 
   public WorkoutsView(AppContext context) {
-    this(new WorkoutsViewModel(context));
+    this(
+        new WorkoutsViewModel(context),
+        new RouteMapModel(context, () -> UserSettings.forUser().mapTiles()));
   }
 
-  WorkoutsView(WorkoutsViewModel model) {
+  WorkoutsView(WorkoutsViewModel model, RouteMapModel routeMap) {
     this.model = model;
+    this.routeMap = routeMap;
     getStyleClass().add("workouts");
     setSpacing(12);
 
@@ -298,11 +304,7 @@ public final class WorkoutsView extends VBox implements Disposable {
     routeTitle.getStyleClass().add(Styles.TITLE_4);
     routeBox.getChildren().add(routeTitle);
     if (detail.route().size() >= 2) {
-      RouteView route = new RouteView(detail.route());
-      route.setId("route");
-      routeBox
-          .getChildren()
-          .addAll(route, muted("Drawn from the stored points; no map is fetched."));
+      routeBox.getChildren().addAll(RouteMap.forRoute(detail.route(), routeMap));
     } else {
       routeBox
           .getChildren()
@@ -339,5 +341,6 @@ public final class WorkoutsView extends VBox implements Disposable {
   public void dispose() {
     watches.unsubscribe();
     model.dispose();
+    routeMap.dispose();
   }
 }

@@ -21,6 +21,7 @@ import org.openvitals.app.assistant.ToolCall;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.maps.MapTileSettings;
 import org.openvitals.app.shell.MemoryPreferences;
 import org.openvitals.core.export.ExportFormat;
 import org.openvitals.core.model.MetricType;
@@ -249,6 +250,53 @@ class SettingsViewModelTest {
     assertThat(
             new SettingsViewModel(context, new UserSettings(prefs)).assistantModelProperty().get())
         .isEqualTo("llama3.1");
+  }
+
+  @Test
+  void mapTilesAreOffByDefaultAndTheFormIsSavedWhereTheWorkoutsPageReadsIt() {
+    assertThat(model.mapTilesEnabledProperty().get()).isFalse();
+    assertThat(model.mapTilesUrlProperty().get())
+        .isEqualTo("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+    assertThat(model.mapTilesAttributionProperty().get()).isEqualTo("© OpenStreetMap contributors");
+    assertThat(new UserSettings(prefs).mapTiles().enabled()).isFalse();
+
+    model.mapTilesEnabledProperty().set(true);
+    assertThat(model.saveMapTiles()).isTrue();
+    assertThat(model.mapTilesMessageProperty().get())
+        .isEqualTo(
+            "Saved: a workout's page asks tile.openstreetmap.org for the map tiles around its"
+                + " route.");
+    MapTileSettings saved = new UserSettings(prefs).mapTiles();
+    assertThat(saved.enabled()).isTrue();
+    assertThat(saved.refusal()).isNull();
+    assertThat(prefs.node("map_tiles").getBoolean("enabled", false)).isTrue();
+
+    // Another server; an address without {x} is kept but refused.
+    model.mapTilesUrlProperty().set("https://tiles.example.org/{z}/{y}.png");
+    assertThat(model.saveMapTiles()).isFalse();
+    assertThat(model.mapTilesFailedProperty().get()).isTrue();
+    assertThat(model.mapTilesMessageProperty().get())
+        .isEqualTo(
+            "Saved, but not in use: The tile server's address"
+                + " 'https://tiles.example.org/{z}/{y}.png' has no {x}.");
+    assertThat(new UserSettings(prefs).mapTiles().refusal()).isNotNull();
+
+    model.defaultTileServer();
+    model.mapTilesEnabledProperty().set(false);
+    assertThat(model.saveMapTiles()).isFalse();
+    assertThat(model.mapTilesFailedProperty().get()).isFalse();
+    assertThat(new UserSettings(prefs).mapTiles()).isEqualTo(MapTileSettings.OFF);
+  }
+
+  @Test
+  void deletingEverythingDeletesTheMapTilesAroundTheRoutes() throws Exception {
+    Path tile = dataDir.resolve("tiles/tile.openstreetmap.org-0123456789/5/4/11.tile");
+    Files.createDirectories(tile.getParent());
+    Files.write(tile, new byte[] {1});
+
+    assertThat(model.deleteAll()).isTrue();
+
+    assertThat(dataDir.resolve("tiles")).doesNotExist();
   }
 
   @Test

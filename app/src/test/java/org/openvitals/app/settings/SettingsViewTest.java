@@ -144,6 +144,32 @@ class SettingsViewTest {
     assertThat(new UserSettings(prefs).assistant().refusal()).isNull();
   }
 
+  @Test
+  void mapTilesAreTurnedOnWithTheServerTheTextNames(FxRobot robot) {
+    TextField url = robot.lookup("#settings-map-tiles-url").queryAs(TextField.class);
+    assertThat(url.getText()).isEqualTo("https://tile.openstreetmap.org/{z}/{x}/{y}.png");
+    assertThat(url.isDisabled()).isTrue(); // off by default
+    assertThat(
+            robot.lookup(".label").queryAllAs(Label.class).stream()
+                .map(Label::getText)
+                .filter(t -> t.contains("that server learns the route's area")))
+        .hasSize(1);
+
+    showing(robot, "#settings-map-tiles-enabled");
+    robot.clickOn("#settings-map-tiles-enabled");
+    assertThat(url.isDisabled()).isFalse();
+    showing(robot, "#settings-map-tiles-save");
+    robot.clickOn("#settings-map-tiles-save");
+
+    assertThat(robot.lookup("#settings-map-tiles-message").queryAs(Label.class).getText())
+        .isEqualTo(
+            "Saved: a workout's page asks tile.openstreetmap.org for the map tiles around its"
+                + " route.");
+    assertThat(new UserSettings(prefs).mapTiles().enabled()).isTrue();
+    assertThat(new UserSettings(prefs).mapTiles().attribution())
+        .isEqualTo("© OpenStreetMap contributors");
+  }
+
   /**
    * Focuses a control, which scrolls the page to it (SettingsView keeps the focused one in view).
    */

@@ -34,7 +34,7 @@ public final class PrivateFiles {
 
   /** What OpenVitals keeps in the data folder besides the {@code openvitals.*} store files. */
   private static final Set<String> OURS =
-      Set.of("vault", "assistant", "logs", "cloud.properties", "demo");
+      Set.of("vault", "assistant", "logs", "tiles", "cloud.properties", "demo");
 
   private PrivateFiles() {}
 
@@ -48,9 +48,9 @@ public final class PrivateFiles {
 
   /**
    * Makes {@code dir} and what OpenVitals keeps in it owner-only (the store's files, {@code
-   * vault/}, {@code assistant/}, {@code logs/}, {@code cloud.properties}; nothing else, in case the
-   * folder is shared with other files); returns one line per folder or file whose access was wider
-   * (empty when all was private already). Symbolic links are not followed.
+   * vault/}, {@code assistant/}, {@code logs/}, {@code tiles/}, {@code cloud.properties}; nothing
+   * else, in case the folder is shared with other files); returns one line per folder or file whose
+   * access was wider (empty when all was private already). Symbolic links are not followed.
    */
   public static List<String> tighten(Path dir) throws IOException {
     List<String> tightened = new ArrayList<>();

@@ -52,6 +52,9 @@ class PrivateFilesTest {
     Path dir = tmp.resolve("old");
     Files.createDirectories(dir.resolve("vault"));
     Files.writeString(dir.resolve("vault/a.vault"), "sealed");
+    // The app's map tiles around the person's routes (tiles/<server>/<z>/<x>/<y>.tile).
+    Files.createDirectories(dir.resolve("tiles/osm/5/4"));
+    Files.writeString(dir.resolve("tiles/osm/5/4/11.tile"), "png");
     Files.writeString(dir.resolve("notes.txt"), "not ours");
     Stores.open(StoreConfig.sqlite(dir)).close();
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -60,13 +63,16 @@ class PrivateFilesTest {
     Files.setPosixFilePermissions(
         dir.resolve("vault/a.vault"), PosixFilePermissions.fromString("rw-r--r--"));
     Files.setPosixFilePermissions(
+        dir.resolve("tiles/osm/5/4/11.tile"), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
         dir.resolve("notes.txt"), PosixFilePermissions.fromString("rw-r--r--"));
 
     assertThat(PrivateFiles.tighten(dir))
         .containsExactlyInAnyOrder(
             "the data folder (was rwxr-xr-x)",
             "vault (was rwxr-xr-x)",
-            "vault/a.vault (was rw-r--r--)");
+            "vault/a.vault (was rw-r--r--)",
+            "tiles/osm/5/4/11.tile (was rw-r--r--)");
     assertThat(PrivateFiles.tighten(dir)).isEmpty();
     assertThat(perms(dir.resolve("notes.txt"))).isEqualTo("rw-r--r--");
 
