@@ -34,10 +34,16 @@ public final class StartupBench {
    * appends the bench's classes after it, which leaves an AOT cache valid), and the command line's
    * own start.
    */
-  record Variant(String name, List<String> jvm, String classPath, List<String> cli) {}
+  record Variant(String name, List<String> jvm, String classPath, List<String> cli) {
+    /** A checkout's class path already holds its own bench classes (its own ColdStart). */
+    boolean benchClasses() {
+      return name.startsWith("before");
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     Path image = null;
+    Path before = null;
     Path repo = Path.of("..").toAbsolutePath().normalize();
     Path store = Path.of("target", "dashboard-store").toAbsolutePath();
     Path work = Path.of("target", "startup-bench").toAbsolutePath();
@@ -46,22 +52,32 @@ public final class StartupBench {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--image" -> image = Path.of(args[++i]).toAbsolutePath();
+        case "--before" -> before = Path.of(args[++i]).toAbsolutePath().normalize();
         case "--store" -> store = Path.of(args[++i]).toAbsolutePath();
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--export-mb" -> exportMb = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
     }
-    if (image == null) {
+    if (image == null && before == null) {
       throw new IllegalArgumentException(
           "--image DIR: the packaged app (installer/target/packaging/image/openvitals, or"
-              + " /opt/openvitals when installed)");
+              + " /opt/openvitals when installed), and/or --before DIR: another checkout whose"
+              + " ./openvitals to compare with (built with ./mvnw -pl bench -am package)");
     }
     DashboardBench.ensureStore(store);
     Path export = ensureExport(work.resolve("export-" + exportMb + "mb"), exportMb);
     String benchClasses = Path.of("target", "classes").toAbsolutePath().toString();
 
-    List<Variant> variants = variants(repo, image);
+    List<Variant> variants = new ArrayList<>();
+    if (before != null) {
+      variants.add(checkout(before));
+    }
+    variants.add(
+        new Variant("./openvitals", null, null, List.of(repo.resolve("openvitals").toString())));
+    if (image != null) {
+      variants.addAll(packaged(image));
+    }
     Map<String, List<Long>> dashboard = new LinkedHashMap<>();
     Map<String, List<Long>> version = new LinkedHashMap<>();
     Map<String, List<double[]>> imports = new LinkedHashMap<>();
@@ -71,7 +87,9 @@ public final class StartupBench {
         String cp =
             v.classPath() == null
                 ? System.getProperty("java.class.path")
-                : v.classPath() + File.pathSeparator + benchClasses;
+                : v.benchClasses()
+                    ? v.classPath()
+                    : v.classPath() + File.pathSeparator + benchClasses;
         List<String> jvm = v.classPath() == null ? DashboardBench.launcherJvm() : v.jvm();
         dashboard
             .computeIfAbsent(v.name(), k -> new ArrayList<>())
@@ -87,8 +105,46 @@ public final class StartupBench {
     report(variants, dashboard, version, imports, runs);
   }
 
-  /** The current launcher, the packaged app's runtime without its cache, and with it. */
-  static List<Variant> variants(Path repo, Path image) throws IOException {
+  /**
+   * Another checkout's {@code ./openvitals} (say, main before a change), its dashboard started by
+   * its own bench's {@link org.openvitals.bench.dashboard.ColdStart} on its own jars, as that
+   * checkout's {@code bench/dashboard} would.
+   */
+  static Variant checkout(Path dir) throws IOException {
+    Path target = dir.resolve("bench/target");
+    if (!Files.isDirectory(target.resolve("classes"))) {
+      throw new IllegalArgumentException(
+          dir + " has no bench/target/classes: build it with ./mvnw -pl bench -am package");
+    }
+    String javafx = "";
+    StringBuilder classPath = new StringBuilder(target.resolve("classes").toString());
+    try (Stream<Path> jars = Files.list(target.resolve("lib"))) {
+      for (Path jar : jars.sorted().toList()) {
+        String name = jar.getFileName().toString();
+        if (name.startsWith("javafx-") && !name.matches(".*\\d\\.jar")) {
+          javafx += (javafx.isEmpty() ? "" : File.pathSeparator) + jar;
+        } else if (!name.startsWith("javafx-")) {
+          classPath.append(File.pathSeparator).append(jar);
+        }
+      }
+    }
+    List<String> jvm =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED,javafx.graphics",
+            "--module-path",
+            javafx,
+            "--add-modules",
+            "javafx.controls");
+    return new Variant(
+        "before: " + dir.getFileName(),
+        jvm,
+        classPath.toString(),
+        List.of(dir.resolve("openvitals").toString()));
+  }
+
+  /** The packaged app's runtime without its cache, and with it. */
+  static List<Variant> packaged(Path image) throws IOException {
     Path appDir = image.resolve("lib/app");
     Path cfg = appDir.resolve("openvitals.cfg");
     List<String> lines = Files.readAllLines(cfg);
@@ -106,7 +162,6 @@ public final class StartupBench {
     List<String> bare = new ArrayList<>(jvm);
     bare.addAll(List.of("-cp", classPath, main));
     return List.of(
-        new Variant("./openvitals", null, null, List.of(repo.resolve("openvitals").toString())),
         new Variant("packaged, no AOT cache", jvm, classPath, bare),
         new Variant(
             "packaged, AOT cache",
