@@ -83,7 +83,8 @@ class OpeningTheStoreStaysLightTest {
     @SuppressWarnings("unchecked")
     Function<String, String> probe() throws ReflectiveOperationException {
       Function<String, String> probe =
-          (Function<String, String>) loadClass(Probe.class.getName()).getConstructor().newInstance();
+          (Function<String, String>)
+              loadClass(Probe.class.getName()).getConstructor().newInstance();
       return folder -> {
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
@@ -115,9 +116,7 @@ class OpeningTheStoreStaysLightTest {
     public String apply(String folder) {
       try (AppContext context =
           new AppContext(
-              StoreConfig.sqlite(Path.of(folder)),
-              Clock.systemUTC(),
-              TaskExecutor.immediate())) {
+              StoreConfig.sqlite(Path.of(folder)), Clock.systemUTC(), TaskExecutor.immediate())) {
         return context.current().colours().toString();
       }
     }

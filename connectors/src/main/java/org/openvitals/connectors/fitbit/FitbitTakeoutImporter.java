@@ -67,6 +67,7 @@ public final class FitbitTakeoutImporter implements FileImporter {
       DateTimeFormatter.ofPattern("MM/dd/uu HH:mm:ss", Locale.ROOT);
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("MM/dd/uu", Locale.ROOT);
+
   /** Made on first use: building the importers (at every store open) then makes no mapper. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();

@@ -79,6 +79,7 @@ public final class GoogleFitImporter implements FileImporter {
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final JsonFactory FACTORY = MAPPER.getFactory();
   }
+
   private static final Pattern DAY_FILE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.csv");
 
   /** The local start time Takeout writes in file names, with ':' as '_': {@code +05_30}. */

@@ -56,10 +56,12 @@ import org.openvitals.core.time.DayBoundaries;
  */
 public final class OuraExportImporter implements FileImporter {
   public static final String ID = "oura_export";
+
   /** Made on first use: building the importers (at every store open) then makes no mapper. */
   private static final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
+
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
   /** Digit strings that must stay strings (hypnograms lose their leading zeros as numbers). */
@@ -296,7 +298,8 @@ public final class OuraExportImporter implements FileImporter {
       return Json.MAPPER.readTree(cell);
     }
     if (!TEXT_FIELDS.contains(field) && NUMBER.matcher(cell).matches()) {
-      return Json.MAPPER.readTree(cell); // 82 stays an integer and 14.2 a decimal, as the API writes them
+      return Json.MAPPER.readTree(
+          cell); // 82 stays an integer and 14.2 a decimal, as the API writes them
     }
     if (cell.equals("true") || cell.equals("false")) {
       return Json.MAPPER.getNodeFactory().booleanNode(Boolean.parseBoolean(cell));
