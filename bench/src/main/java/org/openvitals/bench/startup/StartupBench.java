@@ -24,7 +24,9 @@ import org.openvitals.connectors.applehealth.ExportGenerator;
  * store (the {@link DashboardBench} child, run on each variant's runtime and class path), {@code
  * openvitals --version}, and a CLI import of a generated Apple Health export, whose start-up share
  * is the wall time outside the import's own {@code seconds}. Run with {@code bench/startup --image
- * installer/target/packaging/image/openvitals}.
+ * installer/target/packaging/image/openvitals}, or with {@code --before DIR} (another checkout,
+ * built with {@code ./mvnw -pl bench -am package}) to put that checkout's {@code ./openvitals}
+ * first, as the baseline, before a change; both options together give all four.
  */
 public final class StartupBench {
   private StartupBench() {}
