@@ -24,7 +24,9 @@ import org.openvitals.connectors.applehealth.ExportGenerator;
  * store (the {@link DashboardBench} child, run on each variant's runtime and class path), {@code
  * openvitals --version}, and a CLI import of a generated Apple Health export, whose start-up share
  * is the wall time outside the import's own {@code seconds}. Run with {@code bench/startup --image
- * installer/target/packaging/image/openvitals}.
+ * installer/target/packaging/image/openvitals}, or with {@code --before DIR} (another checkout,
+ * built with {@code ./mvnw -pl bench -am package}) to put that checkout's {@code ./openvitals}
+ * first, as the baseline, before a change; both options together give all four.
  */
 public final class StartupBench {
   private StartupBench() {}
@@ -34,10 +36,16 @@ public final class StartupBench {
    * appends the bench's classes after it, which leaves a class-data archive valid), and the command
    * line's own start.
    */
-  record Variant(String name, List<String> jvm, String classPath, List<String> cli) {}
+  record Variant(String name, List<String> jvm, String classPath, List<String> cli) {
+    /** A checkout's class path already holds its own bench classes (its own ColdStart). */
+    boolean benchClasses() {
+      return name.startsWith("before");
+    }
+  }
 
   public static void main(String[] args) throws Exception {
     List<Path> images = new ArrayList<>();
+    Path before = null;
     Path repo = Path.of("..").toAbsolutePath().normalize();
     Path store = Path.of("target", "dashboard-store").toAbsolutePath();
     Path work = Path.of("target", "startup-bench").toAbsolutePath();
@@ -46,22 +54,27 @@ public final class StartupBench {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--image" -> images.add(Path.of(args[++i]).toAbsolutePath());
+        case "--before" -> before = Path.of(args[++i]).toAbsolutePath().normalize();
         case "--store" -> store = Path.of(args[++i]).toAbsolutePath();
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--export-mb" -> exportMb = Integer.parseInt(args[++i]);
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
     }
-    if (images.isEmpty()) {
+    if (images.isEmpty() && before == null) {
       throw new IllegalArgumentException(
           "--image DIR: the packaged app (installer/target/packaging/image/openvitals, or"
-              + " /opt/openvitals when installed)");
+              + " /opt/openvitals when installed), and/or --before DIR: another checkout whose"
+              + " ./openvitals to compare with (built with ./mvnw -pl bench -am package)");
     }
     DashboardBench.ensureStore(store);
     Path export = ensureExport(work.resolve("export-" + exportMb + "mb"), exportMb);
     String benchClasses = Path.of("target", "classes").toAbsolutePath().toString();
 
     List<Variant> variants = new ArrayList<>();
+    if (before != null) {
+      variants.add(checkout(before));
+    }
     variants.add(
         new Variant("./openvitals", null, null, List.of(repo.resolve("openvitals").toString())));
     for (int i = 0; i < images.size(); i++) {
@@ -78,7 +91,9 @@ public final class StartupBench {
         String cp =
             v.classPath() == null
                 ? System.getProperty("java.class.path")
-                : v.classPath() + File.pathSeparator + benchClasses;
+                : v.benchClasses()
+                    ? v.classPath()
+                    : v.classPath() + File.pathSeparator + benchClasses;
         List<String> jvm = v.classPath() == null ? DashboardBench.launcherJvm() : v.jvm();
         dashboard
             .computeIfAbsent(v.name(), k -> new ArrayList<>())
@@ -92,6 +107,44 @@ public final class StartupBench {
       System.out.printf(Locale.ROOT, "run %d of %d done%n", i + 1, runs);
     }
     report(variants, dashboard, version, imports, runs);
+  }
+
+  /**
+   * Another checkout's {@code ./openvitals} (say, main before a change), its dashboard started by
+   * its own bench's {@link org.openvitals.bench.dashboard.ColdStart} on its own jars, as that
+   * checkout's {@code bench/dashboard} would.
+   */
+  static Variant checkout(Path dir) throws IOException {
+    Path target = dir.resolve("bench/target");
+    if (!Files.isDirectory(target.resolve("classes"))) {
+      throw new IllegalArgumentException(
+          dir + " has no bench/target/classes: build it with ./mvnw -pl bench -am package");
+    }
+    String javafx = "";
+    StringBuilder classPath = new StringBuilder(target.resolve("classes").toString());
+    try (Stream<Path> jars = Files.list(target.resolve("lib"))) {
+      for (Path jar : jars.sorted().toList()) {
+        String name = jar.getFileName().toString();
+        if (name.startsWith("javafx-") && !name.matches(".*\\d\\.jar")) {
+          javafx += (javafx.isEmpty() ? "" : File.pathSeparator) + jar;
+        } else if (!name.startsWith("javafx-")) {
+          classPath.append(File.pathSeparator).append(jar);
+        }
+      }
+    }
+    List<String> jvm =
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "--enable-native-access=ALL-UNNAMED,javafx.graphics",
+            "--module-path",
+            javafx,
+            "--add-modules",
+            "javafx.controls");
+    return new Variant(
+        "before: " + dir.getFileName(),
+        jvm,
+        classPath.toString(),
+        List.of(dir.resolve("openvitals").toString()));
   }
 
   /**

@@ -56,10 +56,13 @@ public record CsvMapping(
   /** The pseudo-metric for one column holding systolic and diastolic pressure ("120/80"). */
   public static final String BLOOD_PRESSURE = "blood_pressure";
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  /** Made on first use: building the importers (at every store open) then makes no mapper. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  }
 
   public CsvMapping {
     metrics = metrics == null ? List.of() : List.copyOf(metrics);
@@ -102,7 +105,7 @@ public record CsvMapping(
   public static CsvMapping read(Path file) throws IOException {
     CsvMapping mapping;
     try {
-      mapping = JSON.readValue(Files.readAllBytes(file), CsvMapping.class);
+      mapping = Json.MAPPER.readValue(Files.readAllBytes(file), CsvMapping.class);
     } catch (JsonProcessingException e) {
       throw new IOException(
           "Mapping " + file + " is not valid: " + e.getOriginalMessage() + locationOf(e), e);
@@ -128,7 +131,7 @@ public record CsvMapping(
   /** The mapping as JSON, in the form {@link #read} accepts. */
   public String toJson() {
     try {
-      return JSON.writeValueAsString(this);
+      return Json.MAPPER.writeValueAsString(this);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A mapping always serialises", e);
     }

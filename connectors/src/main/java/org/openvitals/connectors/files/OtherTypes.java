@@ -24,7 +24,9 @@ public final class OtherTypes {
    * @return samples made, by the source's name for the type; empty when nothing was promoted
    */
   public static Map<String, Long> promote(SampleStore store) {
-    return promote(store, FileImporters.all());
+    // Most stores have nothing to promote: then the importers (and what they load) are not built,
+    // which keeps them off the path of every app start (docs/architecture.md, "Start-up").
+    return store.otherTypes().isEmpty() ? new TreeMap<>() : promote(store, FileImporters.all());
   }
 
   /** Promotes with the given importers (a test stands in for a later version with its own). */

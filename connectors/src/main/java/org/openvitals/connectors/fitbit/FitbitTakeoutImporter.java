@@ -67,8 +67,12 @@ public final class FitbitTakeoutImporter implements FileImporter {
       DateTimeFormatter.ofPattern("MM/dd/uu HH:mm:ss", Locale.ROOT);
   private static final DateTimeFormatter DATE =
       DateTimeFormatter.ofPattern("MM/dd/uu", Locale.ROOT);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonFactory FACTORY = JSON.getFactory();
+
+  /** Made on first use: building the importers (at every store open) then makes no mapper. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonFactory FACTORY = MAPPER.getFactory();
+  }
 
   enum Kind {
     STEPS,
@@ -289,10 +293,10 @@ public final class FitbitTakeoutImporter implements FileImporter {
 
     void read(String name, Kind kind, InputStream in) throws IOException {
       if (kind == Kind.WEB_API) {
-        webApi(name, JSON.readTree(in));
+        webApi(name, Json.MAPPER.readTree(in));
         return;
       }
-      try (JsonParser parser = FACTORY.createParser(in)) {
+      try (JsonParser parser = Json.FACTORY.createParser(in)) {
         if (parser.nextToken() != JsonToken.START_ARRAY) {
           throw new FileFailure(name, "is not a JSON array of records", null);
         }
@@ -300,7 +304,7 @@ public final class FitbitTakeoutImporter implements FileImporter {
         String base = file.replaceFirst("(-\\d{4}-\\d{2}-\\d{2}|-\\d+)?\\.json$", "");
         int index = 0;
         while (parser.nextToken() == JsonToken.START_OBJECT) {
-          JsonNode node = JSON.readTree(parser);
+          JsonNode node = Json.MAPPER.readTree(parser);
           session.recordRead();
           index++;
           try {

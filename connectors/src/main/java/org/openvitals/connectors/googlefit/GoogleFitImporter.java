@@ -74,8 +74,12 @@ public final class GoogleFitImporter implements FileImporter {
   static final SourceRef FIT = new SourceRef(PROVIDER, "Google Fit");
   static final SourceRef TCX = new SourceRef(PROVIDER, "Google Fit (TCX)");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonFactory FACTORY = JSON.getFactory();
+  /** Made on first use: building the importers (at every store open) then makes no mapper. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    static final JsonFactory FACTORY = MAPPER.getFactory();
+  }
+
   private static final Pattern DAY_FILE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})\\.csv");
 
   /** The local start time Takeout writes in file names, with ':' as '_': {@code +05_30}. */
@@ -278,7 +282,7 @@ public final class GoogleFitImporter implements FileImporter {
         readCsv(name, in, session, LocalDate.parse(m.group(1)));
       }
       case ALL_DATA -> readAllData(name, in, session);
-      case SESSION -> readSession(name, JSON.readTree(in), session);
+      case SESSION -> readSession(name, Json.MAPPER.readTree(in), session);
       case ACTIVITY_TCX -> readTcx(name, in, session);
     }
   }
@@ -391,7 +395,7 @@ public final class GoogleFitImporter implements FileImporter {
   /** Streams the data points, so a year of heart rate never sits in memory whole. */
   private void readAllData(String name, InputStream in, ImportSession session) throws IOException {
     String file = name.substring(name.lastIndexOf('/') + 1);
-    try (JsonParser p = FACTORY.createParser(in)) {
+    try (JsonParser p = Json.FACTORY.createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         session.reject(file, "not a Google Fit data file (no top-level object)");
         return;

@@ -56,7 +56,12 @@ import org.openvitals.core.time.DayBoundaries;
  */
 public final class OuraExportImporter implements FileImporter {
   public static final String ID = "oura_export";
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Made on first use: building the importers (at every store open) then makes no mapper. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
+
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
 
   /** Digit strings that must stay strings (hypnograms lose their leading zeros as numbers). */
@@ -206,7 +211,7 @@ public final class OuraExportImporter implements FileImporter {
       try (CsvTable table = CsvTable.open(in, null, null)) {
         List<String> headers = table.headers();
         for (CsvTable.Row row; (row = table.next()) != null; ) {
-          ObjectNode doc = JSON.createObjectNode();
+          ObjectNode doc = Json.MAPPER.createObjectNode();
           try {
             for (int i = 0; i < headers.size(); i++) {
               doc.set(headers.get(i), value(headers.get(i), row.get(i)));
@@ -226,7 +231,7 @@ public final class OuraExportImporter implements FileImporter {
     }
 
     void json(String name, InputStream in) throws IOException {
-      try (JsonParser parser = JSON.getFactory().createParser(in)) {
+      try (JsonParser parser = Json.MAPPER.getFactory().createParser(in)) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
           throw new IOException("is not a JSON object of Oura collections");
         }
@@ -241,7 +246,7 @@ public final class OuraExportImporter implements FileImporter {
           int index = 0;
           while (parser.nextToken() == JsonToken.START_OBJECT) {
             index++;
-            document(collection, JSON.readTree(parser), name + " " + key + " " + index);
+            document(collection, Json.MAPPER.readTree(parser), name + " " + key + " " + index);
             if (session.cancelled()) {
               return;
             }
@@ -287,18 +292,19 @@ public final class OuraExportImporter implements FileImporter {
   /** A cell as the API would have sent it: a number, JSON for nested values, else text. */
   static JsonNode value(String field, String cell) throws JsonProcessingException {
     if (cell.isEmpty() || cell.equals("null")) {
-      return JSON.nullNode();
+      return Json.MAPPER.nullNode();
     }
     if (cell.startsWith("{") || cell.startsWith("[")) {
-      return JSON.readTree(cell);
+      return Json.MAPPER.readTree(cell);
     }
     if (!TEXT_FIELDS.contains(field) && NUMBER.matcher(cell).matches()) {
-      return JSON.readTree(cell); // 82 stays an integer and 14.2 a decimal, as the API writes them
+      return Json.MAPPER.readTree(
+          cell); // 82 stays an integer and 14.2 a decimal, as the API writes them
     }
     if (cell.equals("true") || cell.equals("false")) {
-      return JSON.getNodeFactory().booleanNode(Boolean.parseBoolean(cell));
+      return Json.MAPPER.getNodeFactory().booleanNode(Boolean.parseBoolean(cell));
     }
-    return JSON.getNodeFactory().textNode(cell);
+    return Json.MAPPER.getNodeFactory().textNode(cell);
   }
 
   /** Where a day starts in the store's day boundaries, as the sync's {@code StreamContext}. */

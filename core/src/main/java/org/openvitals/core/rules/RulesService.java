@@ -71,7 +71,13 @@ public final class RulesService {
   /** Stale days closer than this are resolved in one pass over the samples between them. */
   private static final int JOIN_STALE_DAYS = 7;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Made on first use (the first stored day read), off the path of opening a store: Jackson's first
+   * mapper costs an app start about a tenth of a second (docs/architecture.md, "Start-up").
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final SampleStore store;
   private final ResolvedDays results;
@@ -342,7 +348,7 @@ public final class RulesService {
 
   private static Cached read(String json) {
     try {
-      return JSON.readValue(json, Cached.class);
+      return Json.MAPPER.readValue(json, Cached.class);
     } catch (JsonProcessingException e) {
       return null; // unreadable: resolve again
     }
@@ -350,7 +356,7 @@ public final class RulesService {
 
   private static String write(Cached c) {
     try {
-      return JSON.writeValueAsString(c);
+      return Json.MAPPER.writeValueAsString(c);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A stored day always serialises", e);
     }

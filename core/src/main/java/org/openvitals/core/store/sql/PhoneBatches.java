@@ -41,9 +41,15 @@ import org.openvitals.core.time.DayBoundaries;
  */
 final class PhoneBatches {
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-  private static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
+  /**
+   * Made on first use, not when a store opens: Jackson's first mapper loads some 350 classes, which
+   * would sit on the path of every app start (docs/architecture.md, "Start-up").
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+    static final TypeReference<Map<String, Integer>> COUNTS = new TypeReference<>() {};
+  }
 
   private static final int MAPPINGS_PER_INSERT = 64;
 
@@ -493,7 +499,7 @@ final class PhoneBatches {
 
   private static String writeCounts(Map<String, Integer> counts) {
     try {
-      return JSON.writeValueAsString(counts);
+      return Json.MAPPER.writeValueAsString(counts);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("A map of counts always serialises", e);
     }
@@ -504,7 +510,7 @@ final class PhoneBatches {
       return Map.of();
     }
     try {
-      return JSON.readValue(json, COUNTS);
+      return Json.MAPPER.readValue(json, Json.COUNTS);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored unmapped counts are not a JSON object: " + json, e);
     }
