@@ -172,16 +172,12 @@ public final class FitbitTakeoutImporter implements FileImporter {
   public ImportReport importFile(Path file, SampleStore store, ImportListener listener)
       throws ImportException {
     ArchiveReader archive = new ArchiveReader(ArchiveReader.Limits.DEFAULT);
-    ImportSession session;
+    ImportSession session = ImportSession.overArchive(file, ID, store, listener, archive);
     Profile profile;
     try {
-      session =
-          new ImportSession(
-              file, ID, store, listener, archive::bytesRead, ArchiveReader.totalBytes(file));
       profile = Profile.find(file).orElse(new Profile(fallbackZone, "kg"));
     } catch (IOException e) {
-      throw new ImportException(
-          file.getFileName() + ": cannot be read: " + e.getMessage(), null, e);
+      throw session.fail("Profile.csv", e.getMessage(), e);
     }
     boolean single = !Files.isDirectory(file) && !ArchiveReader.isZip(file);
     Reader reader = new Reader(session, profile);
