@@ -1,6 +1,7 @@
 package org.openvitals.connectors.fitbit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openvitals.connectors.fitbit.FakeGoogleHealth.json;
 import static org.openvitals.connectors.fitbit.FakeGoogleHealth.offset;
 
@@ -440,6 +441,33 @@ class GoogleHealthSyncTest {
             "https://www.googleapis.com/auth/googlehealth.activity_and_fitness.readonly",
             "https://www.googleapis.com/auth/googlehealth.health_metrics_and_measurements.readonly",
             "https://www.googleapis.com/auth/googlehealth.sleep.readonly");
+  }
+
+  @Test
+  void theTickedScopesAreKeptAndTheSignInAsksForThoseOnly() throws Exception {
+    assertThat(kit.engine.askedScopes("fitbit"))
+        .containsExactly("activity_and_fitness", "health_metrics_and_measurements", "sleep");
+
+    kit.engine.chooseScopes("fitbit", List.of("sleep", "nutrition"));
+
+    OAuthConfig config = kit.engine.settings("fitbit").oauth();
+    URI url =
+        AuthorizationFlow.authorizationUrl(
+            config.withClient("123.apps.googleusercontent.com", "GOCSPX-x"),
+            URI.create("http://127.0.0.1:50123/callback"),
+            "50123.abc",
+            Pkce.create(new SecureRandom()));
+    assertThat(QueryStrings.decode(url.getRawQuery()))
+        .containsEntry(
+            "scope",
+            "https://www.googleapis.com/auth/googlehealth.sleep.readonly"
+                + " https://www.googleapis.com/auth/googlehealth.nutrition.readonly");
+    assertThat(kit.engine.askedScopes("fitbit")).containsExactly("sleep", "nutrition");
+    assertThatThrownBy(() -> kit.engine.chooseScopes("fitbit", List.of()))
+        .hasMessageContaining("at least one");
+    assertThatThrownBy(() -> kit.engine.chooseScopes("fitbit", List.of("steps")))
+        .hasMessageContaining("Unknown scope 'steps'")
+        .hasMessageContaining("activity_and_fitness, health_metrics_and_measurements, sleep");
   }
 
   @Test
