@@ -193,7 +193,7 @@ public final class SyncEngine {
     }
     Set<String> wanted = new LinkedHashSet<>(names);
     if (wanted.isEmpty()) {
-      throw new IllegalArgumentException("tick at least one kind of data to connect " + provider);
+      throw new IllegalArgumentException("tick at least one kind of data to allow");
     }
     List<String> known = choices.stream().map(ScopeChoice::name).toList();
     for (String name : wanted) {
