@@ -1192,6 +1192,46 @@ public abstract class SampleStoreContract {
   }
 
   @Test
+  void aBackupFromBeforeVersion7IsRestoredWithTheKeysOfVersion7() throws Exception {
+    SourceRef whoop = new SourceRef("whoop", "WHOOP");
+    OffsetDateTime night = OffsetDateTime.parse("2024-05-01T22:41:05-04:00");
+    store.upsert(
+        List.of(
+            new Sample(
+                MetricType.SLEEP_IN_BED,
+                night,
+                night.plusHours(8),
+                480,
+                whoop,
+                null,
+                "ecfc6a15-4661-442f-a9a4-f160dd7afae8",
+                Map.of())));
+    Path archive = dir.resolve("backup.zip");
+    org.openvitals.core.backup.StoreBackup.write(store, archive);
+    // As a version-6 store wrote it: the same rows under the manifest's older schema version.
+    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(archive)) {
+      Path manifest = zip.getPath(org.openvitals.core.backup.StoreBackup.MANIFEST);
+      String json = Files.readString(manifest);
+      Files.writeString(
+          manifest, json.replaceFirst("(\"schema_version\"\\s*:\\s*)\"7\"", "$1\"6\""));
+      assertThat(Files.readString(manifest)).isNotEqualTo(json);
+    }
+    Path restored = dir.resolve("restored");
+
+    org.openvitals.core.backup.StoreBackup.restore(archive, config(restored));
+
+    try (SampleStore copy = Stores.open(config(restored))) {
+      assertThat(
+              copy.samples(
+                  MetricType.SLEEP_IN_BED,
+                  night.toInstant().minusSeconds(60),
+                  night.toInstant().plusSeconds(60)))
+          .extracting(Sample::externalId)
+          .containsExactly("sleep/2024-05-02T02:41:00Z");
+    }
+  }
+
+  @Test
   void aVersion2StoreDropsOnlyTheResolvedResultsItKeptInItsStateWhenUpgraded() throws Exception {
     Path old = Files.createDirectories(dir.resolve("written-by-v2"));
     migrations(old).target("2").load().migrate();

@@ -76,7 +76,11 @@ final class ConnectorKeysMigration implements JavaMigration {
 
   @Override
   public void migrate(Context context) throws SQLException {
-    Connection c = context.getConnection();
+    rekey(context.getConnection());
+  }
+
+  /** The migration's work, also done on the rows a backup from before version 7 restores. */
+  static void rekey(Connection c) throws SQLException {
     Set<Rollups.Group> recompute = new HashSet<>();
     // Every store that holds samples has its day boundaries stored (fixed on first open).
     DayBoundaries days =
