@@ -3,6 +3,7 @@ package org.openvitals.app.cli;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.openvitals.connectors.oauth.AuthorizationFlow;
 import org.openvitals.connectors.oauth.OAuthException;
@@ -41,6 +42,16 @@ public final class ConnectCommand implements Callable<Integer> {
   String clientSecret;
 
   @Option(
+      names = "--scopes",
+      paramLabel = "NAMES",
+      split = ",",
+      description =
+          "fitbit only: the kinds of data to allow, comma-separated, of activity_and_fitness,"
+              + " health_metrics_and_measurements, sleep, nutrition, profile (kept for later"
+              + " sign-ins; default: the last choice, else the first three).")
+  List<String> scopes;
+
+  @Option(
       names = "--no-browser",
       description =
           "Print the authorization URL on stdout instead of opening a browser, then wait for the redirect.")
@@ -58,6 +69,9 @@ public final class ConnectCommand implements Callable<Integer> {
               : AuthorizationFlow.systemBrowserOr(System.err::println);
       BufferedReader paste =
           new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+      if (scopes != null) {
+        cloud.engine.chooseScopes(provider, scopes);
+      }
       System.err.println("Waiting for " + provider + " (up to 5 minutes)...");
       cloud.engine.connect(
           provider,

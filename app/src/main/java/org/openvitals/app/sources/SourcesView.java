@@ -3,10 +3,14 @@ package org.openvitals.app.sources;
 import atlantafx.base.theme.Styles;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
@@ -14,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
@@ -300,8 +305,24 @@ public final class SourcesView extends ScrollPane implements Disposable {
     go.setDefaultButton(true);
     go.getStyleClass().add(Styles.ACCENT);
     Button close = button("Close", "sign-in-close", () -> signIn.setVisible(false));
+    // Providers that split their data into scopes: ask only for what is ticked.
+    List<CheckBox> scopeBoxes = new ArrayList<>();
+    for (SourcesViewModel.ScopeOption option : model.scopeOptions(status.provider())) {
+      CheckBox box = new CheckBox(option.choice().label());
+      box.setId("scope-" + option.choice().name());
+      box.setSelected(option.ticked());
+      box.setUserData(option.choice().name());
+      scopeBoxes.add(box);
+    }
     go.setOnAction(e -> {
-      model.connect(status.provider(), clientId.getText(), secret.getText());
+      Set<String> ticked =
+          scopeBoxes.isEmpty()
+              ? null
+              : scopeBoxes.stream()
+                  .filter(CheckBox::isSelected)
+                  .map(b -> (String) b.getUserData())
+                  .collect(Collectors.toCollection(LinkedHashSet::new));
+      model.connect(status.provider(), clientId.getText(), secret.getText(), ticked);
       clientId.clear();
       secret.clear();
     });
@@ -348,7 +369,16 @@ public final class SourcesView extends ScrollPane implements Disposable {
     buttons.getStyleClass().add("card-buttons");
     HBox fields = new HBox(clientId, secret);
     fields.getStyleClass().add("card-buttons");
-    signIn.getChildren().setAll(heading, help, fields, buttons, waiting);
+    signIn.getChildren().setAll(heading, help, fields);
+    if (!scopeBoxes.isEmpty()) {
+      Label allow = new Label("Allow OpenVitals to read:");
+      VBox scopes = new VBox(allow);
+      scopes.setId("scopes");
+      scopes.getStyleClass().add("scope-choices");
+      scopes.getChildren().addAll(scopeBoxes);
+      signIn.getChildren().add(scopes);
+    }
+    signIn.getChildren().addAll(buttons, waiting);
     signIn.setVisible(true);
     clientId.requestFocus();
   }

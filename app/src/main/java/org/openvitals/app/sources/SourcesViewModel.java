@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -26,6 +29,7 @@ import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.SourceColors;
 import org.openvitals.connectors.oauth.AuthorizationFlow;
 import org.openvitals.connectors.oauth.OAuthException;
+import org.openvitals.connectors.sync.ScopeChoice;
 import org.openvitals.connectors.sync.SourceStatus;
 import org.openvitals.connectors.sync.SyncRun;
 import org.openvitals.connectors.sync.SyncService;
@@ -66,7 +70,11 @@ public final class SourcesViewModel implements Disposable {
       List<SourceSummary> sources,
       List<OtherTypeSummary> otherTypes,
       List<SourceStatus> accounts,
-      List<String> warnings) {}
+      List<String> warnings,
+      Map<String, List<ScopeOption>> scopes) {}
+
+  /** A scope of a provider's connect form, ticked when the next sign-in would ask for it. */
+  public record ScopeOption(ScopeChoice choice, boolean ticked) {}
 
   private final AppContext context;
   private final AuthorizationFlow.Presenter browser;
@@ -87,6 +95,7 @@ public final class SourcesViewModel implements Disposable {
   private final BackgroundWork.Lane operations;
   private final Subscription dataChanges;
   private PipedWriter paste;
+  private Map<String, List<ScopeOption>> scopes = Map.of();
 
   /** The screen of the app: sign-in pages open in the system browser. */
   public SourcesViewModel(AppContext context) {
@@ -180,16 +189,28 @@ public final class SourcesViewModel implements Disposable {
     loads
         .task(progress -> {
           SyncService c = context.cloud();
+          Map<String, List<ScopeOption>> choices = new LinkedHashMap<>();
+          for (String provider : c.engine().providers()) {
+            List<ScopeChoice> offered = c.engine().connector(provider).scopeChoices();
+            if (!offered.isEmpty()) {
+              Set<String> asked = c.engine().askedScopes(provider);
+              choices.put(
+                  provider,
+                  offered.stream().map(o -> new ScopeOption(o, asked.contains(o.name()))).toList());
+            }
+          }
           return new Loaded(
               store.store().sources(),
               store.store().otherTypes(),
               c.engine().statuses(),
-              c.warnings());
+              c.warnings(),
+              choices);
         })
         .onSuccess(loaded -> {
           otherTypes.setAll(loaded.otherTypes());
           sources.setAll(loaded.sources());
           accounts.setAll(loaded.accounts());
+          scopes = loaded.scopes();
           List<String> warnings = loaded.warnings();
           vaultNote.set(warnings.isEmpty() ? null : String.join(" ", warnings));
           loadError.set(null);
@@ -204,6 +225,23 @@ public final class SourcesViewModel implements Disposable {
    * the settings or the previous connection.
    */
   public BackgroundTask<Void> connect(String provider, String clientId, String clientSecret) {
+    return connect(provider, clientId, clientSecret, null);
+  }
+
+  /**
+   * The scopes the connect form offers for {@code provider} (none when its scopes are fixed), each
+   * ticked as the next sign-in would ask for it.
+   */
+  public List<ScopeOption> scopeOptions(String provider) {
+    return scopes.getOrDefault(provider, List.of());
+  }
+
+  /**
+   * Signs in asking only for the {@code ticked} scopes ({@link ScopeChoice#name}s), which are kept
+   * for later sign-ins; null keeps the scopes asked for now.
+   */
+  public BackgroundTask<Void> connect(
+      String provider, String clientId, String clientSecret, Set<String> ticked) {
     requireIdle(); // before the pipe of a sign-in that waits is replaced
     PipedWriter writer = new PipedWriter();
     BufferedReader pasted;
@@ -219,6 +257,9 @@ public final class SourcesViewModel implements Disposable {
           try {
             SyncService c = context.cloud();
             requireClient(c, provider, clientId, clientSecret);
+            if (ticked != null) {
+              c.engine().chooseScopes(provider, ticked);
+            }
             c.engine()
                 .connect(
                     provider,

@@ -110,6 +110,60 @@ class CloudCommandsTest {
   }
 
   @Test
+  void connectFitbitAsksOnlyForTheScopesGivenAndKeepsThemForLaterSignIns() throws Exception {
+    CompletableFuture<Integer> connect =
+        CompletableFuture.supplyAsync(() ->
+            Main.run(
+                "--data-dir",
+                dir.toString(),
+                "connect",
+                "fitbit",
+                "--client-id",
+                "123.apps.googleusercontent.com",
+                "--client-secret",
+                "GOCSPX-x",
+                "--scopes",
+                "sleep,profile",
+                "--no-browser"));
+    String url = null;
+    for (int i = 0; i < 1000 && url == null; i++) {
+      url = stdout().lines().filter(l -> l.startsWith("https://")).findFirst().orElse(null);
+      Thread.sleep(10);
+    }
+    assertThat(url).as("authorization URL on stdout; stderr: %s", err).isNotNull();
+    var query = org.openvitals.connectors.oauth.QueryStrings.decode(URI.create(url).getRawQuery());
+    assertThat(query.get("scope"))
+        .isEqualTo(
+            "https://www.googleapis.com/auth/googlehealth.sleep.readonly"
+                + " https://www.googleapis.com/auth/googlehealth.profile.readonly");
+    // The person declines at Google: the browser comes back with an error.
+    java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(
+                    URI.create(
+                        query.get("redirect_uri")
+                            + "?error=access_denied&state="
+                            + query.get("state")))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.discarding());
+    assertThat(connect.get(30, TimeUnit.SECONDS)).isEqualTo(1);
+    assertThat(Files.readString(dir.resolve("cloud.properties")))
+        .contains("fitbit.scopes=https\\://www.googleapis.com/auth/googlehealth.sleep.readonly");
+
+    assertThat(
+            Main.run(
+                "--data-dir",
+                dir.toString(),
+                "connect",
+                "fitbit",
+                "--scopes",
+                "steps",
+                "--no-browser"))
+        .isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unknown scope 'steps' for fitbit");
+  }
+
+  @Test
   void syncWithNothingConnectedSaysHowToConnect() {
     assertThat(Main.run("--data-dir", dir.toString(), "sync")).isEqualTo(1);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("openvitals connect oura");

@@ -1,6 +1,7 @@
 package org.openvitals.app.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ import org.openvitals.connectors.cloudtest.FakeProvider;
 import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.oauth.AuthorizationFlow;
+import org.openvitals.connectors.oauth.QueryStrings;
 import org.openvitals.connectors.sync.SourceStatus;
 import org.openvitals.connectors.sync.SyncState;
 import org.openvitals.core.model.DeviceClass;
@@ -267,6 +270,45 @@ class SourcesViewModelTest {
     assertThat(model.messageProperty().get()).isEqualTo("Cancelled.");
     assertThat(model.authorizationUrlProperty().get()).isNull();
     assertThat(account(model, "oura").state()).isEqualTo(SyncState.NOT_CONNECTED);
+  }
+
+  @Test
+  void fitbitAsksGoogleOnlyForTheTickedScopesAndKeepsThemTicked() throws Exception {
+    SourcesViewModel model = model(url -> {});
+    assertThat(fx(() -> model.scopeOptions("fitbit")))
+        .extracting(o -> o.choice().name(), SourcesViewModel.ScopeOption::ticked)
+        .containsExactly(
+            tuple("activity_and_fitness", true),
+            tuple("health_metrics_and_measurements", true),
+            tuple("sleep", true),
+            tuple("nutrition", false),
+            tuple("profile", false));
+    assertThat(fx(() -> model.scopeOptions("oura"))).isEmpty();
+
+    fx(() ->
+        model.connect("fitbit", "123.apps.googleusercontent.com", "GOCSPX-x", Set.of("sleep")));
+    await(() -> model.authorizationUrlProperty().get() != null);
+    URI url = URI.create(model.authorizationUrlProperty().get());
+    assertThat(QueryStrings.decode(url.getRawQuery()))
+        .containsEntry("scope", "https://www.googleapis.com/auth/googlehealth.sleep.readonly");
+    fx(() -> {
+      model.cancel();
+      return null;
+    });
+    await(() -> model.operationProperty().get() == null);
+
+    assertThat(Files.readString(dir.resolve("cloud.properties")))
+        .contains("fitbit.scopes=https\\://www.googleapis.com/auth/googlehealth.sleep.readonly");
+    await(() -> !model.scopeOptions("fitbit").getFirst().ticked());
+    assertThat(fx(() -> model.scopeOptions("fitbit")))
+        .filteredOn(SourcesViewModel.ScopeOption::ticked)
+        .extracting(o -> o.choice().name())
+        .containsExactly("sleep");
+
+    fx(() -> model.connect("fitbit", "123.apps.googleusercontent.com", "GOCSPX-x", Set.of()));
+    await(() -> model.operationProperty().get() == null);
+    assertThat(model.messageProperty().get())
+        .isEqualTo("Could not connect fitbit: tick at least one kind of data to allow");
   }
 
   @Test

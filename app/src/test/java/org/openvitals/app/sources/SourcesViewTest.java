@@ -1,8 +1,10 @@
 package org.openvitals.app.sources;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import atlantafx.base.theme.PrimerLight;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -14,6 +16,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -28,6 +31,7 @@ import org.openvitals.connectors.cloudtest.FakeProvider;
 import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.oauth.AuthorizationFlow;
+import org.openvitals.connectors.oauth.QueryStrings;
 import org.openvitals.core.store.SourceSummary;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.testing.Fixtures;
@@ -51,8 +55,10 @@ class SourcesViewTest {
     Path zip = Fixtures.path("apple_health/alxdrcirilo_apple-health-parser/export.zip");
     FileImporters.detect(zip).orElseThrow().importFile(zip, context.store(), ImportListener.NONE);
 
+    // Plays the browser for the fake's sign-ins only: Google's page is never requested.
     AuthorizationFlow.Presenter browser =
-        url ->
+        url -> {
+          if (url.getHost().equals("127.0.0.1")) {
             Thread.ofVirtual()
                 .start(() -> {
                   try {
@@ -61,6 +67,8 @@ class SourcesViewTest {
                     throw new IllegalStateException(e);
                   }
                 });
+          }
+        };
     SourcesViewModel model =
         new SourcesViewModel(
             context, browser, new AuthorizationFlow(new SecureRandom(), Duration.ofSeconds(20)));
@@ -140,5 +148,43 @@ class SourcesViewTest {
     assertThat(table.getItems())
         .as("disconnecting keeps the data")
         .anySatisfy(s -> assertThat(s.source().provider()).isEqualTo("oura"));
+  }
+
+  @Test
+  void fitbitsConnectFormAsksOnlyForTheTickedKindsOfData(FxRobot robot) throws Exception {
+    await(() -> robot.lookup("#connect-fitbit").tryQuery().isPresent());
+    robot.clickOn("#connect-fitbit");
+    assertThat(robot.lookup("#scopes .check-box").queryAllAs(CheckBox.class))
+        .extracting(CheckBox::getId, CheckBox::isSelected)
+        .containsExactly(
+            tuple("scope-activity_and_fitness", true),
+            tuple("scope-health_metrics_and_measurements", true),
+            tuple("scope-sleep", true),
+            tuple("scope-nutrition", false),
+            tuple("scope-profile", false));
+    robot.clickOn("#scope-activity_and_fitness");
+    robot.interact(() -> {
+      robot.lookup("#scope-health_metrics_and_measurements").queryAs(CheckBox.class).fire();
+      robot.lookup("#client-id").queryAs(TextField.class).setText("123.apps.googleusercontent.com");
+      robot.lookup("#client-secret").queryAs(TextField.class).setText("GOCSPX-x");
+      press(robot, "#sign-in-start");
+    });
+    TextField url = robot.lookup("#authorization-url").queryAs(TextField.class);
+    await(() -> url.getText() != null && !url.getText().isEmpty());
+
+    assertThat(QueryStrings.decode(URI.create(url.getText()).getRawQuery()))
+        .containsEntry("scope", "https://www.googleapis.com/auth/googlehealth.sleep.readonly");
+    robot.interact(() -> press(robot, "#cancel-fitbit"));
+    await(() ->
+        text(robot, "#cloud-message") != null
+            && text(robot, "#cloud-message").equals("Cancelled."));
+
+    // Opened again, the form shows what was chosen.
+    await(() -> robot.lookup("#connect-fitbit").tryQuery().isPresent());
+    robot.interact(() -> press(robot, "#connect-fitbit"));
+    assertThat(robot.lookup("#scopes .check-box").queryAllAs(CheckBox.class))
+        .filteredOn(CheckBox::isSelected)
+        .extracting(CheckBox::getId)
+        .containsExactly("scope-sleep");
   }
 }

@@ -3,6 +3,7 @@ package org.openvitals.connectors.csv;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,8 +50,13 @@ public final class ArchiveReader {
     this.limits = limits;
   }
 
+  /**
+   * A zip on disk. A zip inside a zip being imported (a path of the zip's file system) is not read
+   * as one: {@link ZipFile} opens only files on disk.
+   */
   public static boolean isZip(Path file) {
-    return Files.isRegularFile(file)
+    return file.getFileSystem() == FileSystems.getDefault()
+        && Files.isRegularFile(file)
         && file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip");
   }
 
@@ -87,10 +93,12 @@ public final class ArchiveReader {
       try (Stream<Path> walk = Files.walk(zipOrFolder, 6)) {
         files = walk.filter(Files::isRegularFile).sorted().toList();
       }
+      long[] total = {0};
       for (Path file : files) {
+        String name = zipOrFolder.relativize(file).toString().replace('\\', '/');
         try (InputStream in = Files.newInputStream(file)) {
           current = new CountingInputStream(in);
-          handler.entry(zipOrFolder.relativize(file).toString().replace('\\', '/'), current);
+          handler.entry(name, capped(zipOrFolder, current, name, total));
           finished += current.count();
           current = null;
         }
@@ -100,7 +108,8 @@ public final class ArchiveReader {
     if (!isZip(zipOrFolder)) {
       try (InputStream in = Files.newInputStream(zipOrFolder)) {
         current = new CountingInputStream(in);
-        handler.entry(zipOrFolder.getFileName().toString(), current);
+        String name = zipOrFolder.getFileName().toString();
+        handler.entry(name, capped(zipOrFolder, current, name, new long[] {0}));
       }
       return;
     }
@@ -124,6 +133,16 @@ public final class ArchiveReader {
     }
   }
 
+  /**
+   * A file inside a zip being imported as a folder (a path of the zip's file system) keeps the
+   * per-entry and total caps; its bytes are counted expanded, so the ratio cap does not apply.
+   */
+  private InputStream capped(Path path, InputStream in, String name, long[] total) {
+    return path.getFileSystem() == FileSystems.getDefault()
+        ? in
+        : new Capped(in, name, total, null);
+  }
+
   /** Bytes read from disk so far (compressed bytes for a zip). */
   public long bytesRead() {
     CountingInputStream now = current;
@@ -136,7 +155,15 @@ public final class ArchiveReader {
       return Files.size(zipOrFolder);
     }
     try (Stream<Path> walk = Files.walk(zipOrFolder, 6)) {
-      return walk.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+      return walk.filter(Files::isRegularFile).mapToLong(ArchiveReader::size).sum();
+    }
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.size(file);
+    } catch (IOException e) {
+      return 0; // gone since the walk: nothing to read
     }
   }
 
@@ -183,7 +210,9 @@ public final class ArchiveReader {
         throw new LimitException(
             "the archive expands beyond " + (limits.maxTotalBytes() >> 20) + " MB");
       }
-      if (total[0] > (64L << 20) && total[0] > compressed.count() * limits.maxRatio()) {
+      if (compressed != null
+          && total[0] > (64L << 20)
+          && total[0] > compressed.count() * limits.maxRatio()) {
         throw new LimitException(
             "the archive expands more than "
                 + limits.maxRatio()

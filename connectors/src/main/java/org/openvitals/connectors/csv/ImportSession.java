@@ -1,5 +1,6 @@
 package org.openvitals.connectors.csv;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,24 @@ public final class ImportSession {
     this.listener = listener == null ? ImportListener.NONE : listener;
     this.bytesRead = bytesRead;
     this.totalBytes = totalBytes;
+  }
+
+  /**
+   * A session over an export read through {@code archive} (a zip, the folder it unpacks to, or one
+   * of its files), its progress the archive's bytes read against the export's size.
+   *
+   * @throws ImportException when the export's size cannot be read, naming the file
+   */
+  public static ImportSession overArchive(
+      Path file, String format, SampleStore store, ImportListener listener, ArchiveReader archive)
+      throws ImportException {
+    try {
+      return new ImportSession(
+          file, format, store, listener, archive::bytesRead, ArchiveReader.totalBytes(file));
+    } catch (IOException e) {
+      throw new ImportException(
+          file.getFileName() + ": cannot be read: " + e.getMessage(), null, e);
+    }
   }
 
   /** Counts one record (row, JSON element) read from the input. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import org.openvitals.connectors.csv.ArchiveReader;
 
 /** The registered file importers, found through {@link ServiceLoader}. */
 public final class FileImporters {
@@ -23,13 +24,13 @@ public final class FileImporters {
   }
 
   /**
-   * The first importer that says it can read {@code file}. A folder that several importers claim (a
-   * Takeout holding a Fitbit export and Google Fit's files) goes to the folder import, which gives
-   * each of them its own part.
+   * The first importer that says it can read {@code file}. A folder or zip that several importers
+   * claim (a Takeout holding a Fitbit export and Google Fit's files) goes to the folder import,
+   * which gives each of them its own part.
    */
   public static Optional<FileImporter> detect(Path file) throws IOException {
     List<FileImporter> importers = all();
-    if (Files.isDirectory(file)) {
+    if (Files.isDirectory(file) || ArchiveReader.isZip(file)) {
       List<FileImporter> claims = claiming(file, importers);
       if (claims.size() > 1) {
         return importers.stream().filter(i -> i.id().equals(FolderImporter.ID)).findFirst();

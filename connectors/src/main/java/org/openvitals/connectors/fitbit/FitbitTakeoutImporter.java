@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -18,6 +19,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -174,16 +176,12 @@ public final class FitbitTakeoutImporter implements FileImporter {
   public ImportReport importFile(Path file, SampleStore store, ImportListener listener)
       throws ImportException {
     ArchiveReader archive = new ArchiveReader(ArchiveReader.Limits.DEFAULT);
-    ImportSession session;
+    ImportSession session = ImportSession.overArchive(file, ID, store, listener, archive);
     Profile profile;
     try {
-      session =
-          new ImportSession(
-              file, ID, store, listener, archive::bytesRead, ArchiveReader.totalBytes(file));
       profile = Profile.find(file).orElse(new Profile(fallbackZone, "kg"));
     } catch (IOException e) {
-      throw new ImportException(
-          file.getFileName() + ": cannot be read: " + e.getMessage(), null, e);
+      throw session.fail("Profile.csv", e.getMessage(), e);
     }
     boolean single = !Files.isDirectory(file) && !ArchiveReader.isZip(file);
     Reader reader = new Reader(session, profile);
@@ -489,13 +487,13 @@ public final class FitbitTakeoutImporter implements FileImporter {
     }
 
     private void exercise(JsonNode n) {
-      String logId = text(n, "logId");
       OffsetDateTime start =
           LocalDateTime.parse(text(n, "startTime"), STAMP).atZone(stampZone).toOffsetDateTime();
       long millis = n.path(n.has("activeDuration") ? "activeDuration" : "duration").asLong();
       OffsetDateTime end = start.plusNanos(n.path("duration").asLong(millis) * 1_000_000);
       Map<String, String> metadata = new TreeMap<>();
       metadata.put("activity", n.path("activityName").asText());
+      metadata.put("log_id", text(n, "logId"));
       for (String field :
           List.of("calories", "steps", "averageHeartRate", "logType", "elevationGain")) {
         if (n.has(field)) {
@@ -509,7 +507,14 @@ public final class FitbitTakeoutImporter implements FileImporter {
       String device = n.path("source").path("name").asText(null);
       session.add(
           new Sample(
-              MetricType.WORKOUT, start, end, millis / 60000.0, SOURCE, device, logId, metadata));
+              MetricType.WORKOUT,
+              start,
+              end,
+              millis / 60000.0,
+              SOURCE,
+              device,
+              exerciseKey(start.toInstant()),
+              metadata));
     }
 
     /** A saved Web API response: intraday heart rate or steps for one day, or sleep logs. */
@@ -607,6 +612,15 @@ public final class FitbitTakeoutImporter implements FileImporter {
     private OffsetDateTime local(String isoLocal) {
       return LocalDateTime.parse(isoLocal).atZone(profile.zone()).toOffsetDateTime();
     }
+  }
+
+  /**
+   * The key of an exercise, the same from Takeout and from the Google Health API: the API does not
+   * send Fitbit's log id, so it is the start in UTC to the minute (one person starts no two
+   * exercises in one minute). Stores of earlier versions are re-keyed by the store's migration 7.
+   */
+  static String exerciseKey(Instant start) {
+    return "exercise/" + start.truncatedTo(ChronoUnit.MINUTES);
   }
 
   private static double minutes(OffsetDateTime from, OffsetDateTime to) {

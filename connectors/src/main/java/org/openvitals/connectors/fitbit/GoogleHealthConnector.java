@@ -6,6 +6,7 @@ import java.util.List;
 import org.openvitals.connectors.oauth.TokenDialect;
 import org.openvitals.connectors.sync.CloudConnector;
 import org.openvitals.connectors.sync.ProviderInfo;
+import org.openvitals.connectors.sync.ScopeChoice;
 import org.openvitals.connectors.sync.SyncStream;
 
 /**
@@ -13,8 +14,10 @@ import org.openvitals.connectors.sync.SyncStream;
  * 2026). Google OAuth 2.0 for installed apps: loopback redirect on 127.0.0.1, PKCE S256, and {@code
  * access_type=offline} with {@code prompt=consent} in the authorization URL so that Google sends a
  * refresh token on every sign-in. Read-only scopes; the default asks for the three the synced data
- * needs, and {@code fitbit.scopes} narrows it to what the person ticks (a data type whose scope was
- * not granted answers 403 and is left out of the run, named in its notes).
+ * needs, and {@code fitbit.scopes} (written by the tick boxes of the connect form and the command
+ * line's {@code connect --scopes}, see {@link #SCOPES}) narrows or widens it to what the person
+ * ticks (a data type whose scope was not granted answers 403 and is left out of the run, named in
+ * its notes).
  *
  * <p>Samples are stored under the Takeout importer's source ({@link FitbitTakeoutImporter#SOURCE})
  * with the keys it uses, so a day read from both is stored once (see {@link HealthDataPoints}).
@@ -25,6 +28,32 @@ public final class GoogleHealthConnector implements CloudConnector {
   static final String ACTIVITY = SCOPE_PREFIX + "activity_and_fitness.readonly";
   static final String HEALTH_METRICS = SCOPE_PREFIX + "health_metrics_and_measurements.readonly";
   static final String SLEEP = SCOPE_PREFIX + "sleep.readonly";
+
+  /** The Google Health API's read-only scopes; the first three are what the synced data needs. */
+  static final List<ScopeChoice> SCOPES =
+      List.of(
+          new ScopeChoice(
+              "activity_and_fitness",
+              ACTIVITY,
+              "Activity and fitness: steps, distance, floors, energy, exercise",
+              true),
+          new ScopeChoice(
+              "health_metrics_and_measurements",
+              HEALTH_METRICS,
+              "Health metrics and measurements: heart rate, HRV, SpO2, breathing, weight, body fat,"
+                  + " skin temperature",
+              true),
+          new ScopeChoice("sleep", SLEEP, "Sleep: sessions and stages", true),
+          new ScopeChoice(
+              "nutrition",
+              SCOPE_PREFIX + "nutrition.readonly",
+              "Nutrition: food and water logs (not synced yet)",
+              false),
+          new ScopeChoice(
+              "profile",
+              SCOPE_PREFIX + "profile.readonly",
+              "Profile: age, sex, height (not synced yet)",
+              false));
 
   static final ProviderInfo INFO =
       new ProviderInfo(
@@ -48,6 +77,11 @@ public final class GoogleHealthConnector implements CloudConnector {
   @Override
   public ProviderInfo info() {
     return INFO;
+  }
+
+  @Override
+  public List<ScopeChoice> scopeChoices() {
+    return SCOPES;
   }
 
   @Override

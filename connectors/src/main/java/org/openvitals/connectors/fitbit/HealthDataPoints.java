@@ -39,7 +39,8 @@ import org.openvitals.core.units.Units;
  * the start instant for minute series and heart rate, the day for daily values, Fitbit's log id for
  * sleep (the API's {@code sleep.metadata.externalId}; stages {@code logId/local start}) and weight
  * (Fitbit's weight log id is the local measurement time read as UTC epoch milliseconds), and for
- * exercise the key an earlier import stored at the same start, else the data point's id.
+ * exercise its start minute ({@link FitbitTakeoutImporter#exerciseKey}), as the API does not send
+ * Fitbit's log id.
  */
 final class HealthDataPoints {
   static final SourceRef SOURCE = FitbitTakeoutImporter.SOURCE;
@@ -281,10 +282,6 @@ final class HealthDataPoints {
   private static void exercise(JsonNode point, StreamContext context, List<Sample> out) {
     JsonNode data = union(point, "exercise");
     At at = At.interval(data.path("interval"));
-    String key =
-        context
-            .storedKey(SOURCE, MetricType.WORKOUT, at.start().toInstant())
-            .orElseGet(() -> pointId(point));
     Map<String, String> metadata = new TreeMap<>();
     metadata.put("activity", data.path("displayName").asText(required(data, "exerciseType")));
     metadata.put("exercise_type", required(data, "exerciseType"));
@@ -312,7 +309,7 @@ final class HealthDataPoints {
             at.start(),
             at.end(),
             Units.toCanonical(MetricType.WORKOUT, seconds, "s"),
-            key,
+            FitbitTakeoutImporter.exerciseKey(at.start().toInstant()),
             metadata));
   }
 

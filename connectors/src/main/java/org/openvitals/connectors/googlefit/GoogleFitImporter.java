@@ -220,16 +220,12 @@ public final class GoogleFitImporter implements FileImporter {
   public ImportReport importFile(Path file, SampleStore store, ImportListener listener)
       throws ImportException {
     ArchiveReader archive = new ArchiveReader(ArchiveReader.Limits.DEFAULT);
-    ImportSession session;
+    ImportSession session = ImportSession.overArchive(file, ID, store, listener, archive);
     Kind single;
     try {
-      session =
-          new ImportSession(
-              file, ID, store, listener, archive::bytesRead, ArchiveReader.totalBytes(file));
       single = ArchiveReader.isZip(file) ? null : kindOf(file);
     } catch (IOException e) {
-      throw new ImportException(
-          file.getFileName() + ": cannot be read: " + e.getMessage(), null, e);
+      throw session.fail("reading", e.getMessage(), e);
     }
     try {
       archive.forEach(

@@ -15,6 +15,14 @@ public interface CloudConnector {
   /** Streams synced one after another in this order, sharing the provider's request budget. */
   List<SyncStream> streams();
 
+  /**
+   * The scopes a person may tick when connecting, in the order shown; empty when the provider's
+   * scopes are fixed (the connector then asks for {@link ProviderInfo#scopes}).
+   */
+  default List<ScopeChoice> scopeChoices() {
+    return List.of();
+  }
+
   /** How to read errors from HTTP 200 answers; most providers need none. */
   default ResponseCheck responseCheck() {
     return ResponseCheck.NONE;

@@ -2,16 +2,23 @@ package org.openvitals.connectors.sync;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.openvitals.connectors.oauth.OAuthConfig;
 
 /**
@@ -42,10 +49,17 @@ public final class CloudSettings {
 
   private final Properties file;
   private final Map<String, String> env;
+  private final Path path;
 
+  /** Settings that are not kept in a file ({@link #put} changes them in memory only). */
   public CloudSettings(Properties file, Map<String, String> env) {
+    this(file, env, null);
+  }
+
+  private CloudSettings(Properties file, Map<String, String> env, Path path) {
     this.file = file;
     this.env = env;
+    this.path = path;
   }
 
   public static CloudSettings load(Path dataDir) {
@@ -62,7 +76,69 @@ public final class CloudSettings {
         throw new IllegalStateException("Could not read the settings file " + path + ": " + e, e);
       }
     }
-    return new CloudSettings(props, env);
+    return new CloudSettings(props, env, path);
+  }
+
+  /**
+   * Sets {@code provider.key} in {@code cloud.properties}, keeping the rest of the file as written
+   * (comments and order): its line is replaced, or appended when there is none. An environment
+   * variable for the key still wins over it.
+   */
+  public synchronized void put(String provider, String key, String value) throws IOException {
+    String name = provider + "." + key;
+    file.setProperty(name, value);
+    if (path == null) {
+      return;
+    }
+    // Properties.store would drop the person's comments and order, so only this line is edited;
+    // Properties writes it, escaped as the format wants.
+    Properties one = new Properties();
+    one.setProperty(name, value);
+    StringWriter written = new StringWriter();
+    one.store(written, null);
+    String line =
+        written.toString().lines().filter(l -> !l.startsWith("#")).findFirst().orElseThrow();
+    List<String> lines =
+        Files.isRegularFile(path)
+            ? new ArrayList<>(Files.readAllLines(path, StandardCharsets.UTF_8))
+            : new ArrayList<>();
+    Pattern existing = Pattern.compile("^\\s*" + Pattern.quote(name) + "\\s*[=:\\s].*$");
+    boolean replaced = false;
+    for (int i = 0; i < lines.size(); i++) {
+      if (existing.matcher(lines.get(i)).matches()) {
+        boolean more = continues(lines.get(i));
+        while (more && i + 1 < lines.size()) {
+          more = continues(lines.remove(i + 1)); // the old value's continuation lines
+        }
+        lines.set(i, line);
+        replaced = true;
+      }
+    }
+    if (!replaced) {
+      lines.add(line);
+    }
+    // Written beside it and moved over it, with the file's permissions (it may hold a secret).
+    Path temporary = path.resolveSibling(FILE + ".new");
+    Files.deleteIfExists(temporary);
+    if (Files.getFileStore(path.getParent()).supportsFileAttributeView("posix")) {
+      Set<PosixFilePermission> permissions =
+          Files.exists(path)
+              ? Files.getPosixFilePermissions(path)
+              : PosixFilePermissions.fromString("rw-------");
+      Files.createFile(temporary, PosixFilePermissions.asFileAttribute(permissions));
+    }
+    Files.write(temporary, lines, StandardCharsets.UTF_8);
+    Files.move(
+        temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /** A line ending in an odd number of backslashes goes on on the next. */
+  private static boolean continues(String line) {
+    int slashes = 0;
+    for (int i = line.length() - 1; i >= 0 && line.charAt(i) == '\\'; i--) {
+      slashes++;
+    }
+    return slashes % 2 == 1;
   }
 
   /** The environment variable for a provider key, e.g. {@code OPENVITALS_OURA_API_URL}. */

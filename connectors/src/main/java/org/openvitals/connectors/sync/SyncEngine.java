@@ -11,9 +11,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -164,6 +166,57 @@ public final class SyncEngine {
 
   public ProviderSettings settings(String provider) {
     return settings.resolve(connector(provider).info());
+  }
+
+  /** The names of the provider's {@link CloudConnector#scopeChoices} its sign-in asks for now. */
+  public Set<String> askedScopes(String provider) {
+    List<String> asked = settings(provider).oauth().scopes();
+    Set<String> names = new LinkedHashSet<>();
+    for (ScopeChoice choice : connector(provider).scopeChoices()) {
+      if (asked.contains(choice.scope())) {
+        names.add(choice.name());
+      }
+    }
+    return names;
+  }
+
+  /**
+   * Keeps the scopes the person ticked ({@link ScopeChoice#name}s) as the provider's {@code scopes}
+   * setting, so this and every later sign-in asks for those only.
+   *
+   * @throws IllegalArgumentException for no name, or a name the provider does not offer
+   */
+  public void chooseScopes(String provider, Collection<String> names) throws IOException {
+    List<ScopeChoice> choices = connector(provider).scopeChoices();
+    if (choices.isEmpty()) {
+      throw new IllegalArgumentException(provider + " has no scopes to choose from");
+    }
+    Set<String> wanted = new LinkedHashSet<>(names);
+    if (wanted.isEmpty()) {
+      throw new IllegalArgumentException("tick at least one kind of data to allow");
+    }
+    List<String> known = choices.stream().map(ScopeChoice::name).toList();
+    for (String name : wanted) {
+      if (!known.contains(name)) {
+        throw new IllegalArgumentException(
+            "Unknown scope '"
+                + name
+                + "' for "
+                + provider
+                + " (known: "
+                + String.join(", ", known)
+                + ")");
+      }
+    }
+    settings.put(
+        provider,
+        "scopes",
+        String.join(
+            " ",
+            choices.stream()
+                .filter(c -> wanted.contains(c.name()))
+                .map(ScopeChoice::scope)
+                .toList()));
   }
 
   public AccessTokens tokens() {

@@ -116,15 +116,7 @@ public final class WhoopExportImporter implements FileImporter {
   public ImportReport importFile(Path file, SampleStore store, ImportListener listener)
       throws ImportException {
     ArchiveReader archive = new ArchiveReader(ArchiveReader.Limits.DEFAULT);
-    ImportSession session;
-    try {
-      session =
-          new ImportSession(
-              file, ID, store, listener, archive::bytesRead, ArchiveReader.totalBytes(file));
-    } catch (IOException e) {
-      throw new ImportException(
-          file.getFileName() + ": cannot be read: " + e.getMessage(), null, e);
-    }
+    ImportSession session = ImportSession.overArchive(file, ID, store, listener, archive);
     boolean single = !Files.isDirectory(file) && !ArchiveReader.isZip(file);
     String[] where = {file.getFileName().toString()};
     try {

@@ -73,8 +73,9 @@ class FitbitTakeoutImporterTest {
     Sample walk = store.of(MetricType.WORKOUT).getFirst();
     assertThat(walk.value()).isCloseTo(30.7167, within(1e-4));
     assertThat(walk.device()).isEqualTo("Charge 4");
-    assertThat(walk.externalId()).isEqualTo("37112648751");
+    assertThat(walk.externalId()).isEqualTo("exercise/2021-01-02T13:58:00Z");
     assertThat(walk.metadata())
+        .containsEntry("log_id", "37112648751")
         .containsEntry("activity", "Walk")
         .containsEntry("distance_unit", "Mile");
     assertThat(report.unmapped()).containsEntry("Fitbit calories files", 1L);

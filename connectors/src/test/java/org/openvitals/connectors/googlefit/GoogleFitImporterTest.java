@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.connectors.files.FileImporter;
 import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.FolderImport;
 import org.openvitals.connectors.files.FolderImporter;
@@ -206,6 +207,48 @@ class GoogleFitImporterTest {
     assertThat(store.of(MetricType.STEPS).stream().map(s -> s.source().provider()).distinct())
         .contains("fitbit")
         .anySatisfy(provider -> assertThat(provider).isNotEqualTo("fitbit"));
+  }
+
+  @Test
+  void aTakeoutZipWithFitbitAndGoogleFitImportsBothInOneReport() throws Exception {
+    Path zip = dir.resolve("takeout-20250130T000000Z-001.zip");
+    try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+      for (Path root :
+          List.of(
+              takeout(),
+              Path.of(GoogleFitImporterTest.class.getResource("/fitbit/Takeout").toURI()))) {
+        try (var walk = Files.walk(root)) {
+          for (Path p : walk.filter(Files::isRegularFile).sorted().toList()) {
+            out.putNextEntry(new java.util.zip.ZipEntry("Takeout/" + root.relativize(p)));
+            Files.copy(p, out);
+            out.closeEntry();
+          }
+        }
+      }
+    }
+    FileImporter detected = FileImporters.detect(zip).orElseThrow();
+    assertThat(detected.id()).isEqualTo("folder");
+
+    MemoryStore store = new MemoryStore();
+    ImportReport report = detected.importFile(zip, store, ImportListener.NONE);
+
+    assertThat(report.file()).isEqualTo(zip.toString());
+    assertThat(report.details().keySet())
+        .anySatisfy(k -> assertThat(k).isEqualTo("imported: Takeout/Fitbit (fitbit_takeout)"))
+        .anySatisfy(
+            k -> assertThat(k).startsWith("imported: Takeout/Fit").endsWith("(google_fit)"));
+    assertThat(store.of(MetricType.STEPS).stream().map(s -> s.source().provider()).distinct())
+        .contains("fitbit")
+        .anySatisfy(provider -> assertThat(provider).isNotEqualTo("fitbit"));
+    // The Fitbit part read whole: its Profile.csv (New York) sets the night's local times.
+    assertThat(store.of(MetricType.WORKOUT))
+        .filteredOn(w -> w.source().provider().equals("fitbit"))
+        .singleElement()
+        .satisfies(w -> assertThat(w.device()).isEqualTo("Charge 4"));
+    assertThat(store.of(MetricType.SLEEP_IN_BED))
+        .filteredOn(w -> w.source().provider().equals("fitbit"))
+        .singleElement()
+        .satisfies(w -> assertThat(w.start().getOffset()).hasToString("-05:00"));
   }
 
   private static void copyTree(Path from, Path to) throws Exception {

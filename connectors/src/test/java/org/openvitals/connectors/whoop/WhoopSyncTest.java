@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -230,6 +233,48 @@ class WhoopSyncTest {
         .containsEntry("strain", "8.2463")
         .containsEntry("energy_kcal", "375.1")
         .containsEntry("zone_two_minutes", "15.0");
+  }
+
+  @Test
+  void aStoreThatSyncedBeforeTheKeysChangedGetsItsNightsOnceOnTheNextSync() throws Exception {
+    whoop.sleep(sleep(SLEEP_ID, "2026-08-10T02:25:44.774Z", "2026-08-10T10:25:44.774Z", true));
+    whoop.recovery(recovery(SLEEP_ID, true), Instant.parse("2026-08-10T02:25:44.774Z"));
+    whoop.workout(workout("w-1", Instant.parse("2026-08-10T22:00:00Z"), true));
+    assertThat(kit.engine.sync("whoop").outcome()).isEqualTo(SyncState.OK);
+    Map<MetricType, Long> synced = counts();
+    // The store as versions before 7 wrote it: keyed by WHOOP's ids, at schema version 6.
+    store.close();
+    try (Connection c =
+            DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("store/openvitals.db"));
+        Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "UPDATE samples SET external_id = '" + SLEEP_ID + "' WHERE external_id LIKE 'sleep/%'");
+      st.executeUpdate("UPDATE samples SET external_id = 'w-1' WHERE external_id LIKE 'workout/%'");
+      st.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '7'");
+    }
+    store = CrashingStore.open(dir.resolve("store"));
+    kit =
+        new CloudTestKit(
+            dir, fake, clock, store, new WhoopConnector(), Map.of("history_days", "30"));
+    kit.connectDirectly();
+
+    SyncRun next = kit.engine.sync("whoop");
+
+    assertThat(next.outcome()).as(next.errors().toString()).isEqualTo(SyncState.OK);
+    assertThat(counts()).isEqualTo(synced);
+    assertThat(of(MetricType.SLEEP_IN_BED))
+        .extracting(Sample::externalId)
+        .containsExactly("sleep/2026-08-10T02:25:00Z");
+    assertThat(of(MetricType.WORKOUT))
+        .extracting(Sample::externalId)
+        .containsExactly("workout/2026-08-10T22:00:00Z");
+  }
+
+  private Map<MetricType, Long> counts() {
+    return store.all().stream()
+        .collect(
+            java.util.stream.Collectors.groupingBy(
+                Sample::type, java.util.stream.Collectors.counting()));
   }
 
   @Test

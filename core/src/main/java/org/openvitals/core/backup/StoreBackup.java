@@ -209,7 +209,7 @@ public final class StoreBackup {
                   + target.dataDir()
                   + " already holds data");
         }
-        sql.replaceTables(tables);
+        sql.replaceTables(tables, version);
       }
       return new Contents(version, rows);
     } catch (IOException e) {

@@ -1076,6 +1076,162 @@ public abstract class SampleStoreContract {
   }
 
   @Test
+  void version7KeysFitbitExercisesAndWhoopRecordsByKindAndStartMinute() throws Exception {
+    SourceRef fitbit = new SourceRef("fitbit", "Fitbit");
+    SourceRef whoop = new SourceRef("whoop", "WHOOP");
+    OffsetDateTime run = OffsetDateTime.parse("2024-05-01T07:30:12.345+02:00");
+    OffsetDateTime night = OffsetDateTime.parse("2024-05-01T22:41:05-04:00");
+    // As versions before 7 keyed them: Takeout by Fitbit's log id, the Google Health API by its
+    // data point id (the same run, imported both ways), WHOOP's API by WHOOP's ids.
+    store.upsert(
+        List.of(
+            new Sample(
+                MetricType.WORKOUT,
+                run,
+                run.plusMinutes(45),
+                45,
+                fitbit,
+                null,
+                "38162559441",
+                Map.of("activity", "Run")),
+            new Sample(
+                MetricType.WORKOUT,
+                run,
+                run.plusMinutes(45),
+                44.5,
+                fitbit,
+                null,
+                "4321551211811",
+                Map.of("activity", "Run")),
+            new Sample(
+                MetricType.WORKOUT,
+                run.plusDays(1),
+                run.plusDays(1).plusMinutes(30),
+                30,
+                fitbit,
+                null,
+                "38200000000",
+                Map.of()),
+            new Sample(
+                MetricType.SLEEP_IN_BED,
+                night,
+                night.plusHours(8),
+                480,
+                whoop,
+                null,
+                "ecfc6a15-4661-442f-a9a4-f160dd7afae8",
+                Map.of()),
+            new Sample(
+                MetricType.HRV_RMSSD,
+                night,
+                night.plusHours(8),
+                61,
+                whoop,
+                null,
+                "ecfc6a15-4661-442f-a9a4-f160dd7afae8",
+                Map.of()),
+            new Sample(
+                MetricType.WORKOUT,
+                run,
+                run.plusMinutes(20),
+                20,
+                whoop,
+                null,
+                "b3a0d4c2-5e1f-4a6b-9c7d-8e9f0a1b2c3d",
+                Map.of()),
+            new Sample(
+                MetricType.DAY_STRAIN,
+                night,
+                night.plusHours(24),
+                12.5,
+                whoop,
+                null,
+                "93845",
+                Map.of()),
+            new Sample(
+                MetricType.WORKOUT,
+                run,
+                run.plusMinutes(45),
+                45,
+                WATCH,
+                null,
+                "38162559441",
+                Map.of())));
+    store.close();
+    try (Connection c = rawConnection(dir);
+        Statement st = c.createStatement()) {
+      st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '7'");
+    }
+
+    store = Stores.open(config(dir));
+
+    Instant from = run.toInstant().minus(Duration.ofDays(1));
+    Instant to = run.toInstant().plus(Duration.ofDays(3));
+    assertThat(store.samples(MetricType.WORKOUT, from, to))
+        .extracting(s -> s.source().provider(), Sample::externalId, Sample::value)
+        .containsExactlyInAnyOrder(
+            tuple("fitbit", "exercise/2024-05-01T05:30:00Z", 45.0),
+            tuple("fitbit", "exercise/2024-05-02T05:30:00Z", 30.0),
+            tuple("whoop", "workout/2024-05-01T05:30:00Z", 20.0),
+            tuple("apple_health", "38162559441", 45.0));
+    assertThat(store.samples(MetricType.HRV_RMSSD, from, to))
+        .extracting(Sample::externalId)
+        .containsExactly("sleep/2024-05-02T02:41:00Z");
+    assertThat(store.samples(MetricType.SLEEP_IN_BED, from, to))
+        .extracting(Sample::externalId)
+        .containsExactly("sleep/2024-05-02T02:41:00Z");
+    assertThat(store.samples(MetricType.DAY_STRAIN, from, to))
+        .extracting(Sample::externalId)
+        .containsExactly("93845");
+    LocalDate may1 = LocalDate.parse("2024-05-01");
+    assertThat(store.daily(MetricType.WORKOUT, may1, may1))
+        .filteredOn(r -> r.source().equals(fitbit))
+        .extracting(DailyRollup::count, DailyRollup::sum)
+        .containsExactly(tuple(1L, 45.0));
+    assertThat(store.checkIntegrity().problems()).isEmpty();
+  }
+
+  @Test
+  void aBackupFromBeforeVersion7IsRestoredWithTheKeysOfVersion7() throws Exception {
+    SourceRef whoop = new SourceRef("whoop", "WHOOP");
+    OffsetDateTime night = OffsetDateTime.parse("2024-05-01T22:41:05-04:00");
+    store.upsert(
+        List.of(
+            new Sample(
+                MetricType.SLEEP_IN_BED,
+                night,
+                night.plusHours(8),
+                480,
+                whoop,
+                null,
+                "ecfc6a15-4661-442f-a9a4-f160dd7afae8",
+                Map.of())));
+    Path archive = dir.resolve("backup.zip");
+    org.openvitals.core.backup.StoreBackup.write(store, archive);
+    // As a version-6 store wrote it: the same rows under the manifest's older schema version.
+    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(archive)) {
+      Path manifest = zip.getPath(org.openvitals.core.backup.StoreBackup.MANIFEST);
+      String json = Files.readString(manifest);
+      Files.writeString(
+          manifest, json.replaceFirst("(\"schema_version\"\\s*:\\s*)\"7\"", "$1\"6\""));
+      assertThat(Files.readString(manifest)).isNotEqualTo(json);
+    }
+    Path restored = dir.resolve("restored");
+
+    org.openvitals.core.backup.StoreBackup.restore(archive, config(restored));
+
+    try (SampleStore copy = Stores.open(config(restored))) {
+      assertThat(
+              copy.samples(
+                  MetricType.SLEEP_IN_BED,
+                  night.toInstant().minusSeconds(60),
+                  night.toInstant().plusSeconds(60)))
+          .extracting(Sample::externalId)
+          .containsExactly("sleep/2024-05-02T02:41:00Z");
+    }
+  }
+
+  @Test
   void aVersion2StoreDropsOnlyTheResolvedResultsItKeptInItsStateWhenUpgraded() throws Exception {
     Path old = Files.createDirectories(dir.resolve("written-by-v2"));
     migrations(old).target("2").load().migrate();

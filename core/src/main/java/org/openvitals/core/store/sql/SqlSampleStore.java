@@ -317,13 +317,19 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays, Phone
   /**
    * Replaces the rows of the given tables, in one transaction: restoring a backup into a new store.
    * The store must be closed and opened again afterwards, since its caches describe the old rows.
+   *
+   * @param schemaVersion the schema version the rows were written under: rows from before version 7
+   *     get its keys, as the migration gives a store's own rows
    */
-  public void replaceTables(List<Table> tables) {
+  public void replaceTables(List<Table> tables, String schemaVersion) {
     write(
         "restore " + tables.size() + " tables",
         c -> {
           for (Table t : tables) {
             StoreTables.replace(c, t.name(), t.columns(), t.rows());
+          }
+          if (ConnectorKeysMigration.VERSION.isNewerThan(schemaVersion)) {
+            ConnectorKeysMigration.rekey(c);
           }
           return null;
         });
