@@ -1,0 +1,71 @@
+package org.openvitals.core.store.h2;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.tx.Transaction;
+import org.h2.mvstore.tx.TransactionStore;
+import org.openvitals.core.store.StoreException;
+
+/**
+ * Finishes the commits that an earlier process began but did not end, which H2 2.5 leaves open.
+ *
+ * <p>H2 marks a transaction's undo log as committed, then turns its rows into committed ones one by
+ * one, then clears the log. MVStore saves its file whenever its unsaved pages pass a share of the
+ * heap, also half-way through that loop; a kill or a full disk right after such a save leaves a
+ * file whose transaction is marked committed but not finished. At the next open H2 registers it as
+ * committed and its {@code endLeftoverTransactions} calls {@code Transaction.commit()}, which in H2
+ * 2.5 does nothing for a transaction that is no longer active. The transaction then stays open for
+ * good: its rows stay locked ("Timeout trying to lock table" on the next write) and readers see its
+ * samples without their rollups. This class does what H2 2.4 did: it finishes the commit from the
+ * undo log and ends the transaction (see docs/architecture.md, Store).
+ */
+final class InterruptedCommits {
+
+  private InterruptedCommits() {}
+
+  /**
+   * Finishes every leftover committed transaction of the database {@code c} belongs to; call it
+   * right after the open, before any other connection writes.
+   *
+   * @return how many were finished
+   */
+  static int finish(Connection c) throws SQLException {
+    SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+    TransactionStore transactions = session.getDatabase().getStore().getTransactionStore();
+    int finished = 0;
+    for (Transaction t : transactions.getOpenTransactions()) {
+      // A session's own transaction is never in this state outside its commit call, and no other
+      // connection runs yet: a committed one here comes from the file.
+      if (t.getStatus() == Transaction.STATUS_COMMITTED) {
+        invoke(transactions, "commit", t, true); // true: recovery, the log is already marked
+        invoke(transactions, "endTransaction", t, true); // frees the id and saves the file
+        finished++;
+      }
+    }
+    return finished;
+  }
+
+  // Package-private in H2: there is no public way to finish a recovered commit.
+  private static void invoke(TransactionStore store, String name, Transaction t, boolean flag) {
+    try {
+      Method m = TransactionStore.class.getDeclaredMethod(name, Transaction.class, boolean.class);
+      m.setAccessible(true);
+      m.invoke(store, t, flag);
+    } catch (InvocationTargetException e) {
+      throw new StoreException(
+          "Could not finish a commit interrupted by a crash or a full disk: " + e.getCause(),
+          e.getCause());
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new StoreException(
+          "Could not finish a commit interrupted by a crash or a full disk: this H2 version has no "
+              + "TransactionStore."
+              + name
+              + " (see docs/architecture.md, Store)",
+          e);
+    }
+  }
+}
