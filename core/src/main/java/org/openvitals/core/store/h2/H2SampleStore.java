@@ -106,7 +106,7 @@ public final class H2SampleStore extends SqlSampleStore {
     // Before anything else writes: a commit that a kill or a full disk interrupted keeps its rows
     // locked until it is finished.
     try (Connection first = ds.getConnection()) {
-      InterruptedCommits.finish(first);
+      InterruptedCommits.finish(first, file);
       if (Migrations.LATEST.equals(Migrations.appliedVersion(ds))) {
         return Migrations.LATEST;
       }

@@ -2,6 +2,7 @@ package org.openvitals.core.store.h2;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.h2.engine.SessionLocal;
@@ -9,6 +10,7 @@ import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.tx.Transaction;
 import org.h2.mvstore.tx.TransactionStore;
 import org.openvitals.core.store.StoreException;
+import org.openvitals.core.store.sql.SqlSampleStore;
 
 /**
  * Finishes the commits that an earlier process began but did not end, which H2 2.5 leaves open.
@@ -33,7 +35,7 @@ final class InterruptedCommits {
    *
    * @return how many were finished
    */
-  static int finish(Connection c) throws SQLException {
+  static int finish(Connection c, Path file) throws SQLException {
     SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
     TransactionStore transactions = session.getDatabase().getStore().getTransactionStore();
     int finished = 0;
@@ -41,8 +43,8 @@ final class InterruptedCommits {
       // A session's own transaction is never in this state outside its commit call, and no other
       // connection runs yet: a committed one here comes from the file.
       if (t.getStatus() == Transaction.STATUS_COMMITTED) {
-        invoke(transactions, "commit", t, true); // true: recovery, the log is already marked
-        invoke(transactions, "endTransaction", t, true); // frees the id and saves the file
+        invoke(transactions, "commit", t, true, file); // true: recovery, the log is marked
+        invoke(transactions, "endTransaction", t, true, file); // frees the id, saves the file
         finished++;
       }
     }
@@ -50,21 +52,32 @@ final class InterruptedCommits {
   }
 
   // Package-private in H2: there is no public way to finish a recovered commit.
-  private static void invoke(TransactionStore store, String name, Transaction t, boolean flag) {
+  private static void invoke(
+      TransactionStore store, String name, Transaction t, boolean flag, Path file) {
     try {
       Method m = TransactionStore.class.getDeclaredMethod(name, Transaction.class, boolean.class);
       m.setAccessible(true);
       m.invoke(store, t, flag);
     } catch (InvocationTargetException e) {
+      Throwable cause = e.getCause();
       throw new StoreException(
-          "Could not finish a commit interrupted by a crash or a full disk: " + e.getCause(),
-          e.getCause());
+          "Cannot open the store "
+              + file
+              + (SqlSampleStore.diskFull(cause, file)
+                  ? ": the disk is full, and a commit that a crash or the full disk interrupted"
+                      + " must be finished first; free some space (or move the data folder to a"
+                      + " larger disk) and try again"
+                  : ": could not finish a commit that a crash or a full disk interrupted: "
+                      + cause.getMessage()),
+          cause);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new StoreException(
-          "Could not finish a commit interrupted by a crash or a full disk: this H2 version has no "
-              + "TransactionStore."
+          "Cannot open the store "
+              + file
+              + ": it holds a commit that a crash or a full disk interrupted, and this H2 version"
+              + " has no TransactionStore."
               + name
-              + " (see docs/architecture.md, Store)",
+              + " to finish it (see docs/architecture.md, Store)",
           e);
     }
   }
