@@ -30,18 +30,23 @@ final class InterruptedCommits {
   private InterruptedCommits() {}
 
   /**
-   * Finishes every leftover committed transaction of the database {@code c} belongs to; call it
-   * right after the open, before any other connection writes.
+   * Finishes every leftover committed transaction of the database {@code c} belongs to, when {@code
+   * c} is its only connection (right after the open, before anything writes).
    *
    * @return how many were finished
    */
   static int finish(Connection c, Path file) throws SQLException {
     SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
+    if (session.getDatabase().getSessions(false).length > 1) {
+      // The database was open in this process already: its first connection did this, and a
+      // committed transaction here may be another connection's commit in progress.
+      return 0;
+    }
     TransactionStore transactions = session.getDatabase().getStore().getTransactionStore();
     int finished = 0;
     for (Transaction t : transactions.getOpenTransactions()) {
-      // A session's own transaction is never in this state outside its commit call, and no other
-      // connection runs yet: a committed one here comes from the file.
+      // No other connection has written yet, so a transaction marked committed comes from the
+      // file.
       if (t.getStatus() == Transaction.STATUS_COMMITTED) {
         invoke(transactions, "commit", t, true, file); // true: recovery, the log is marked
         invoke(transactions, "endTransaction", t, true, file); // frees the id, saves the file
