@@ -49,7 +49,8 @@ class CrashSafetyTest {
 
   // On H2 these kills meet committed data only: at the child's default heap a 10,000-sample batch
   // stays below H2's limit for unsaved pages, so H2 never writes an unfinished one to the file
-  // (with -Xmx64m it does; kills in that state are not covered here yet). Without WRITE_DELAY=0
+  // (with a small heap it does, and may save part of a commit: H2InterruptedCommitTest stops a
+  // writer at that moment, which random kills seldom hit). Without WRITE_DELAY=0
   // in H2SampleStore the H2 variants fail at the first kill.
   @ParameterizedTest
   @ValueSource(strings = {"sqlite", "h2", "h2-encrypted"})

@@ -103,9 +103,17 @@ public final class H2SampleStore extends SqlSampleStore {
       Files.move(creating, file, StandardCopyOption.ATOMIC_MOVE);
       return version;
     }
-    if (Migrations.LATEST.equals(Migrations.appliedVersion(ds))) {
-      return Migrations.LATEST;
+    // Before anything else writes: a commit that a kill or a full disk interrupted keeps its rows
+    // locked until it is finished.
+    try (Connection first = ds.getConnection()) {
+      InterruptedCommits.finish(first, file);
+      if (Migrations.LATEST.equals(Migrations.appliedVersion(ds))) {
+        return Migrations.LATEST;
+      }
+    } catch (SQLException e) {
+      throw openFailure(dataDir, file, password != null, e);
     }
+    // The first connection is closed, so H2 has closed the file and the copy is whole.
     Files.copy(file, before, StandardCopyOption.REPLACE_EXISTING);
     String version = Migrations.migrateNow(ds, LOCATION);
     Files.delete(before);

@@ -583,7 +583,7 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays, Phone
    * Whether a failure comes from a full disk: SQLite says SQLITE_FULL; H2 closes its file after the
    * failed write and later errors only say "This store is closed", so the free space decides.
    */
-  static boolean diskFull(Throwable e, Path file) {
+  public static boolean diskFull(Throwable e, Path file) {
     try {
       if (Files.getFileStore(file).getUsableSpace() < ALMOST_FULL_BYTES) {
         return true;
