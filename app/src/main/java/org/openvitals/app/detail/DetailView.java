@@ -13,6 +13,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.openvitals.app.common.PeriodNavigation;
@@ -113,6 +114,8 @@ public final class DetailView extends VBox implements Disposable {
       samplesBox.setVisible(showAll.isSelected());
       samplesBox.setManaged(showAll.isSelected());
     });
+    showAll.setMinWidth(Region.USE_PREF_SIZE);
+    readout.setMinHeight(Region.USE_PREF_SIZE);
     HBox below = new HBox(12, readout, showAll);
     HBox.setHgrow(readout, Priority.ALWAYS);
     readout.setMaxWidth(Double.MAX_VALUE);

@@ -3,6 +3,7 @@ package org.openvitals.app.preferences;
 import atlantafx.base.theme.Styles;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -21,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -186,7 +188,11 @@ public final class PreferencesView extends VBox implements Disposable {
             "A category goes back to ranking by kind of device; a metric back to its category's"
                 + " order."));
     reset.setOnAction(e -> model.resetScope());
-    HBox moves = new HBox(8, up, down, reset);
+    // Flows onto two lines in a narrow window rather than cutting the buttons' words.
+    FlowPane moves = new FlowPane(8, 6, up, down, reset);
+    for (Button b : List.of(up, down, reset)) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
     VBox left = new VBox(8, list, moves);
     left.setMinWidth(260);
     HBox.setHgrow(left, Priority.ALWAYS);
