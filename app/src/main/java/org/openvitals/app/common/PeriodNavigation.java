@@ -11,14 +11,16 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
  * The bar that steps through time on the detail, sleep and workouts pages: Earlier, the period
  * shown, Later, Latest and a spinner while a read runs. It holds no state: the page's view model
  * says what the period is, whether it is the first or the latest with data (the step that would
- * leave the data is disabled) and whether it is reading. A flow pane, so it wraps in a narrow
- * window; a page may put its own controls in front ({@link #lead}).
+ * leave the data is disabled) and whether it is reading. A page may put its own controls in front
+ * ({@link #lead}); in a narrow window they flow onto their own line, and the bar stays in one piece
+ * so Earlier and Later stay beside the period they step.
  *
  * <p>Ids: {@code <page>-earlier}, {@code <page>-period}, {@code <page>-later}, {@code
  * <page>-latest}, {@code <page>-loading}.
@@ -29,10 +31,11 @@ public final class PeriodNavigation extends FlowPane {
   private final Button latest = new Button("Latest");
   private final Label period = new Label();
   private final ProgressIndicator loading = new ProgressIndicator();
+  private final HBox bar = new HBox(8);
 
   /** The bar of {@code page} (the id prefix) with its three actions. */
   public PeriodNavigation(String page, Runnable toEarlier, Runnable toLater, Runnable toLatest) {
-    super(8, 6);
+    super(12, 8);
     setId(page + "-navigation");
     getStyleClass().add("period-navigation");
     setAlignment(Pos.CENTER_LEFT);
@@ -53,7 +56,10 @@ public final class PeriodNavigation extends FlowPane {
     loading.setPrefSize(18, 18);
     loading.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     loading.setVisible(false);
-    getChildren().addAll(earlier, period, later, latest, loading);
+    bar.getChildren().addAll(earlier, period, later, latest, loading);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setMinWidth(Region.USE_PREF_SIZE);
+    getChildren().add(bar);
   }
 
   /**

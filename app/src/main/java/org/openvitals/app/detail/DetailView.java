@@ -78,8 +78,6 @@ public final class DetailView extends VBox implements Disposable {
                 model.atLatestProperty(),
                 model.loadingProperty())
             .lead(metric, spans);
-    controls.setHgap(12);
-    controls.setVgap(8);
 
     Label readout = new Label();
     readout.setId("detail-readout");

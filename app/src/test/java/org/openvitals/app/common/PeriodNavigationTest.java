@@ -50,11 +50,13 @@ class PeriodNavigationTest {
     assertThat(robot.lookup("#test-earlier").queryAs(Button.class).isDisabled()).isFalse();
     assertThat(robot.lookup("#test-loading").queryAs(ProgressIndicator.class).isVisible())
         .isFalse();
-    // The page's own controls come first, then Earlier, the period, Later, Latest.
-    assertThat(bar.getChildren())
+    // The page's own controls come first, then Earlier, the period, Later, Latest in one piece.
+    assertThat(bar.getChildren()).hasSize(2);
+    assertThat(((javafx.scene.control.Labeled) bar.getChildren().getFirst()).getText())
+        .isEqualTo("Day");
+    assertThat(((javafx.scene.Parent) bar.getChildren().getLast()).getChildrenUnmodifiable())
         .extracting(n -> n instanceof javafx.scene.control.Labeled l ? l.getText() : n.getId())
-        .containsExactly(
-            "Day", "‹ Earlier", "Mar 1 – Mar 28, 2026", "Later ›", "Latest", "test-loading");
+        .containsExactly("‹ Earlier", "Mar 1 – Mar 28, 2026", "Later ›", "Latest", "test-loading");
 
     robot.clickOn("#test-earlier");
     robot.clickOn("#test-later"); // disabled: asks nothing
