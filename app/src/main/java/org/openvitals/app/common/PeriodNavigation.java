@@ -19,8 +19,8 @@ import javafx.scene.layout.Region;
  * shown, Later, Latest and a spinner while a read runs. It holds no state: the page's view model
  * says what the period is, whether it is the first or the latest with data (the step that would
  * leave the data is disabled) and whether it is reading. A page may put its own controls in front
- * ({@link #lead}); in a narrow window they flow onto their own line, and the bar stays in one piece
- * so Earlier and Later stay beside the period they step.
+ * ({@link #lead}). In a narrow window the pieces flow onto more lines, Earlier, the period and
+ * Later staying together.
  *
  * <p>Ids: {@code <page>-earlier}, {@code <page>-period}, {@code <page>-later}, {@code
  * <page>-latest}, {@code <page>-loading}.
@@ -56,10 +56,10 @@ public final class PeriodNavigation extends FlowPane {
     loading.setPrefSize(18, 18);
     loading.setMinSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
     loading.setVisible(false);
-    bar.getChildren().addAll(earlier, period, later, latest, loading);
+    bar.getChildren().addAll(earlier, period, later);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setMinWidth(Region.USE_PREF_SIZE);
-    getChildren().add(bar);
+    getChildren().addAll(bar, latest, loading);
   }
 
   /**

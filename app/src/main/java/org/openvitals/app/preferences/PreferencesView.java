@@ -76,6 +76,7 @@ public final class PreferencesView extends VBox implements Disposable {
                 + " fill only what it missed. Drag a source, or select it and press Alt+Up or"
                 + " Alt+Down. The preview shows the effect before you save.");
     intro.setWrapText(true);
+    intro.setMinHeight(Region.USE_PREF_SIZE);
     intro.getStyleClass().add(Styles.TEXT_MUTED);
 
     getChildren().addAll(title, intro, chooser(), orderNote(), body(), actions());
@@ -138,6 +139,7 @@ public final class PreferencesView extends VBox implements Disposable {
     Label note = new Label();
     note.setId("order-note");
     note.setWrapText(true);
+    note.setMinHeight(Region.USE_PREF_SIZE);
     note.getStyleClass().add(Styles.TEXT_SMALL);
     note.textProperty().bind(model.orderNoteProperty());
     return note;
