@@ -106,6 +106,13 @@ final class ScreenshotTour {
     pixels.setTransform(
         javafx.scene.transform.Transform.scale(stage.getRenderScaleX(), stage.getRenderScaleY()));
     pixels.setFill(stage.getScene().getFill());
+    // What the window shows, not what of the page lies beyond its edge.
+    pixels.setViewport(
+        new javafx.geometry.Rectangle2D(
+            0,
+            0,
+            stage.getScene().getWidth() * stage.getRenderScaleX(),
+            stage.getScene().getHeight() * stage.getRenderScaleY()));
     return stage.getScene().getRoot().snapshot(pixels, null);
   }
 

@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -50,7 +51,15 @@ public final class ShellView extends BorderPane implements Disposable {
     content.setId("content");
     content.setPadding(new Insets(32));
     content.setAlignment(Pos.TOP_LEFT);
-    setCenter(content);
+    // A page fills the window and, where the window is smaller than the page can be (the minimum
+    // window, 200 % scaling), scrolls rather than being cut at the window's edge.
+    ScrollPane scroller = new ScrollPane(content);
+    scroller.setId("content-scroller");
+    scroller.setFitToWidth(true);
+    scroller.setFitToHeight(true);
+    scroller.setFocusTraversable(false);
+    scroller.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+    setCenter(scroller);
     show(model.selectedScreen());
     model.selectedScreenProperty().addListener((p, before, now) -> show(now));
     model
