@@ -146,6 +146,21 @@ class LayoutTest {
         root.layout();
         List<String> here = new ArrayList<>();
         collect(root, here);
+        // A page larger than the window scrolls: the content area grows with it, so the page
+        // never runs past the area's edge, where it would be cut.
+        var content = (javafx.scene.layout.Region) root.lookup("#content");
+        Node page = content.getChildrenUnmodifiable().getFirst();
+        var pageBounds = page.getBoundsInParent();
+        if (pageBounds.getMaxX() > content.getWidth() + 0.5
+            || pageBounds.getMaxY() > content.getHeight() + 0.5) {
+          here.add(
+              "page runs to %.0fx%.0f past its %.0fx%.0f area"
+                  .formatted(
+                      pageBounds.getMaxX(),
+                      pageBounds.getMaxY(),
+                      content.getWidth(),
+                      content.getHeight()));
+        }
         here.forEach(c -> cut.add(screen.title() + " " + c));
       });
     }
