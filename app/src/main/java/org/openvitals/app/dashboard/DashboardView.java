@@ -68,10 +68,13 @@ public final class DashboardView extends ScrollPane implements Disposable {
     busy.setId("dashboard-loading");
     busy.setPrefSize(24, 24);
     busy.visibleProperty().bind(model.loadingProperty());
-    // A flow, so the periods move under the title in a narrow window rather than being cut.
+    // A flow of the title and each period button, so in a narrow window the periods move under
+    // the title and, narrower still, onto a second line rather than past the window's edge.
     HBox titleRow = new HBox(12, title, busy);
     titleRow.setAlignment(Pos.CENTER_LEFT);
-    FlowPane header = new FlowPane(24, 8, titleRow, periods());
+    titleRow.setPadding(new Insets(0, 24, 0, 0));
+    FlowPane header = new FlowPane(0, 8, titleRow);
+    header.getChildren().addAll(periods());
     header.setAlignment(Pos.CENTER_LEFT);
     FlowPane when = when();
 
@@ -116,10 +119,9 @@ public final class DashboardView extends ScrollPane implements Disposable {
     model.dispose();
   }
 
-  private HBox periods() {
+  private List<ToggleButton> periods() {
     ToggleGroup group = new ToggleGroup();
-    HBox box = new HBox();
-    box.setId("dashboard-periods");
+    List<ToggleButton> buttons = new ArrayList<>();
     Period[] all = Period.values();
     for (int i = 0; i < all.length; i++) {
       Period p = all[i];
@@ -138,9 +140,9 @@ public final class DashboardView extends ScrollPane implements Disposable {
         model.periodProperty().set(p);
         b.setSelected(true); // a second click keeps the period chosen
       });
-      box.getChildren().add(b);
+      buttons.add(b);
     }
-    return box;
+    return buttons;
   }
 
   /**

@@ -16,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.openvitals.app.format.DisplayFormat;
 
@@ -133,11 +134,27 @@ final class DetailChart extends Region {
     // Time axis.
     g.setTextAlign(TextAlignment.CENTER);
     g.setFill(muted);
+    List<TimeTick> shown = new ArrayList<>();
     for (TimeTick t : timeTicks(data, format)) {
       double x = geometry.x(t.at());
       if (x >= geometry.left() - 1 && x <= geometry.right() + 1) {
-        g.fillText(t.label(), x, geometry.bottom() + 16);
+        shown.add(t);
         g.strokeLine(x, geometry.bottom(), x, geometry.bottom() + 4);
+      }
+    }
+    Text measure = new Text();
+    measure.setFont(g.getFont());
+    double[] centres = new double[shown.size()];
+    double[] widths = new double[shown.size()];
+    for (int i = 0; i < shown.size(); i++) {
+      centres[i] = geometry.x(shown.get(i).at());
+      measure.setText(shown.get(i).label());
+      widths[i] = measure.getLayoutBounds().getWidth();
+    }
+    boolean[] labelled = apart(centres, widths, 8);
+    for (int i = 0; i < shown.size(); i++) {
+      if (labelled[i]) {
+        g.fillText(shown.get(i).label(), centres[i], geometry.bottom() + 16);
       }
     }
     double[] x0 = geometry.x0();
@@ -193,6 +210,23 @@ final class DetailChart extends Region {
       g.strokeOval(cx - 5, y[selected] - 5, 10, 10);
       g.setLineWidth(1);
     }
+  }
+
+  /**
+   * Which labels, centred on {@code centres} and {@code widths} wide, to draw so that none runs
+   * into the one before ({@code gap} apart at least): in a narrow chart every second or third hour
+   * keeps its label, the others their tick only.
+   */
+  static boolean[] apart(double[] centres, double[] widths, double gap) {
+    boolean[] drawn = new boolean[centres.length];
+    double end = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < centres.length; i++) {
+      if (centres[i] - widths[i] / 2 >= end + gap) {
+        drawn[i] = true;
+        end = centres[i] + widths[i] / 2;
+      }
+    }
+    return drawn;
   }
 
   /** Enough decimals that neighbouring ticks differ ("0.5", "1", "1.5"). */

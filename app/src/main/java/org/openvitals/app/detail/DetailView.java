@@ -13,8 +13,10 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
+import org.openvitals.app.common.PeriodNavigation;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayFormat;
@@ -68,25 +70,14 @@ public final class DetailView extends VBox implements Disposable {
       });
       spans.getChildren().add(b);
     }
-    Button previous = new Button("\u2039 Previous");
-    previous.setId("detail-previous");
-    previous.setOnAction(e -> model.previous());
-    Button next = new Button("Next \u203a");
-    next.setId("detail-next");
-    next.setOnAction(e -> model.next());
-    Button latest = new Button("Latest");
-    latest.setId("detail-latest");
-    latest.setOnAction(e -> model.latest());
-    previous.disableProperty().bind(model.spanProperty().isEqualTo(Span.ALL));
-    next.disableProperty().bind(model.spanProperty().isEqualTo(Span.ALL));
-    Label period = new Label();
-    period.setId("detail-period");
-    period.getStyleClass().add(Styles.TEXT_BOLD);
-    period.textProperty().bind(model.periodProperty());
-    period.setMinWidth(Label.USE_PREF_SIZE);
-
-    FlowPane controls = new FlowPane(12, 8, metric, spans, previous, next, latest, period);
-    controls.setAlignment(Pos.CENTER_LEFT);
+    PeriodNavigation controls =
+        new PeriodNavigation("detail", model::previous, model::next, model::latest)
+            .bind(
+                model.periodProperty(),
+                model.atEarliestProperty(),
+                model.atLatestProperty(),
+                model.loadingProperty())
+            .lead(metric, spans);
 
     Label readout = new Label();
     readout.setId("detail-readout");
@@ -121,6 +112,8 @@ public final class DetailView extends VBox implements Disposable {
       samplesBox.setVisible(showAll.isSelected());
       samplesBox.setManaged(showAll.isSelected());
     });
+    showAll.setMinWidth(Region.USE_PREF_SIZE);
+    readout.setMinHeight(Region.USE_PREF_SIZE);
     HBox below = new HBox(12, readout, showAll);
     HBox.setHgrow(readout, Priority.ALWAYS);
     readout.setMaxWidth(Double.MAX_VALUE);

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,6 +58,10 @@ public final class DetailViewModel implements Disposable {
   private final IntegerProperty selected = new SimpleIntegerProperty(this, "selected", -1);
   private final ReadOnlyStringWrapper readout = new ReadOnlyStringWrapper(this, "readout", "");
   private final ReadOnlyStringWrapper periodText = new ReadOnlyStringWrapper(this, "period", "");
+  private final ReadOnlyBooleanWrapper atEarliest =
+      new ReadOnlyBooleanWrapper(this, "atEarliest", true);
+  private final ReadOnlyBooleanWrapper atLatest =
+      new ReadOnlyBooleanWrapper(this, "atLatest", true);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final ObservableList<Sample> samples = FXCollections.observableArrayList();
   private final ReadOnlyStringWrapper samplesNote = new ReadOnlyStringWrapper(this, "samples", "");
@@ -118,12 +124,18 @@ public final class DetailViewModel implements Disposable {
     }
   }
 
+  /** The span before the shown one, unless it starts on the first day with data. */
   public void previous() {
-    move(-1);
+    if (!atEarliest.get()) {
+      move(-1);
+    }
   }
 
+  /** The span after the shown one, unless it reaches the latest day with data. */
   public void next() {
-    move(1);
+    if (!atLatest.get()) {
+      move(1);
+    }
   }
 
   /** Goes to the latest day with data. */
@@ -191,6 +203,9 @@ public final class DetailViewModel implements Disposable {
     anchor.set(loaded.anchor());
     data.set(loaded.data());
     DetailData d = loaded.data();
+    // Stepping stops at the metric's data: past it every span is empty.
+    atEarliest.set(d.span() == Span.ALL || extent == null || !d.from().isAfter(extent.from()));
+    atLatest.set(d.span() == Span.ALL || extent == null || !d.to().isBefore(extent.to()));
     periodText.set(
         d.span() == Span.DAY
             ? format.get().dayWithWeekday(d.from())
@@ -373,6 +388,21 @@ public final class DetailViewModel implements Disposable {
   /** The stored samples listed by {@link #showAllData()}. */
   public ObservableList<Sample> samples() {
     return samples;
+  }
+
+  /** Whether the shown span starts on or before the metric's first day with data. */
+  public ReadOnlyBooleanProperty atEarliestProperty() {
+    return atEarliest.getReadOnlyProperty();
+  }
+
+  /** Whether the shown span reaches the metric's latest day with data: no Next. */
+  public ReadOnlyBooleanProperty atLatestProperty() {
+    return atLatest.getReadOnlyProperty();
+  }
+
+  /** Whether the span is being read. */
+  public ReadOnlyBooleanProperty loadingProperty() {
+    return reads.runningProperty();
   }
 
   public ReadOnlyStringProperty samplesNoteProperty() {

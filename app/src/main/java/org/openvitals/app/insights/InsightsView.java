@@ -23,6 +23,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -80,7 +81,12 @@ public final class InsightsView extends BorderPane implements Disposable {
     pdf.setOnAction(e -> export("pdf"));
     Button refresh = new Button("_Refresh");
     refresh.setOnAction(e -> model.reload());
-    HBox report = new HBox(8, new Label("Weekly report"), week, html, pdf, refresh);
+    Label reportLabel = new Label("Weekly report");
+    // Flows onto two lines in a narrow window rather than cutting the buttons' words.
+    FlowPane report = new FlowPane(8, 6, reportLabel, week, html, pdf, refresh);
+    for (Region r : List.of(reportLabel, html, pdf, refresh)) {
+      r.setMinWidth(Region.USE_PREF_SIZE);
+    }
     report.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     VBox top = new VBox(6, title, status, report);
     top.setPadding(new Insets(0, 0, 10, 0));

@@ -3,6 +3,7 @@ package org.openvitals.app.preferences;
 import atlantafx.base.theme.Styles;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -21,6 +22,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -74,6 +76,7 @@ public final class PreferencesView extends VBox implements Disposable {
                 + " fill only what it missed. Drag a source, or select it and press Alt+Up or"
                 + " Alt+Down. The preview shows the effect before you save.");
     intro.setWrapText(true);
+    intro.setMinHeight(Region.USE_PREF_SIZE);
     intro.getStyleClass().add(Styles.TEXT_MUTED);
 
     getChildren().addAll(title, intro, chooser(), orderNote(), body(), actions());
@@ -136,6 +139,7 @@ public final class PreferencesView extends VBox implements Disposable {
     Label note = new Label();
     note.setId("order-note");
     note.setWrapText(true);
+    note.setMinHeight(Region.USE_PREF_SIZE);
     note.getStyleClass().add(Styles.TEXT_SMALL);
     note.textProperty().bind(model.orderNoteProperty());
     return note;
@@ -186,7 +190,11 @@ public final class PreferencesView extends VBox implements Disposable {
             "A category goes back to ranking by kind of device; a metric back to its category's"
                 + " order."));
     reset.setOnAction(e -> model.resetScope());
-    HBox moves = new HBox(8, up, down, reset);
+    // Flows onto two lines in a narrow window rather than cutting the buttons' words.
+    FlowPane moves = new FlowPane(8, 6, up, down, reset);
+    for (Button b : List.of(up, down, reset)) {
+      b.setMinWidth(Region.USE_PREF_SIZE);
+    }
     VBox left = new VBox(8, list, moves);
     left.setMinWidth(260);
     HBox.setHgrow(left, Priority.ALWAYS);

@@ -65,6 +65,7 @@ public final class QualityView extends VBox implements Disposable {
     Label summary = new Label();
     summary.setId("summary");
     summary.setWrapText(true);
+    summary.setMinHeight(Region.USE_PREF_SIZE);
     summary.textProperty().bind(model.summaryProperty());
 
     SplitPane split = new SplitPane(table(), explanation());

@@ -34,6 +34,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -189,6 +190,7 @@ public final class SettingsView extends ScrollPane implements Disposable {
 
     Button apply = new Button("_Apply");
     apply.setId("settings-apply-time-zone");
+    apply.setMinWidth(Region.USE_PREF_SIZE);
     apply.setMnemonicParsing(true);
     apply
         .disableProperty()

@@ -91,10 +91,29 @@ final class ScreenshotTour {
           screen == Screen.DASHBOARD && model.welcomeProperty().get()
               ? "welcome"
               : screen.name().toLowerCase(Locale.ROOT);
-      save(stage.getScene().snapshot(null), folder.resolve(name + ".png"));
+      save(snapshot(), folder.resolve(name + ".png"));
       next(screens);
     });
     wait.play();
+  }
+
+  /**
+   * The window's content in its real pixels: at 200 % scaling twice its size in each direction, as
+   * the screen shows it.
+   */
+  private WritableImage snapshot() {
+    javafx.scene.SnapshotParameters pixels = new javafx.scene.SnapshotParameters();
+    pixels.setTransform(
+        javafx.scene.transform.Transform.scale(stage.getRenderScaleX(), stage.getRenderScaleY()));
+    pixels.setFill(stage.getScene().getFill());
+    // What the window shows, not what of the page lies beyond its edge.
+    pixels.setViewport(
+        new javafx.geometry.Rectangle2D(
+            0,
+            0,
+            stage.getScene().getWidth() * stage.getRenderScaleX(),
+            stage.getScene().getHeight() * stage.getRenderScaleY()));
+    return stage.getScene().getRoot().snapshot(pixels, null);
   }
 
   private void save(WritableImage image, Path file) {

@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
@@ -28,7 +29,7 @@ public final class ShellView extends BorderPane implements Disposable {
   private final ShellViewModel model;
   private final Map<Screen, ToggleButton> navButtons = new EnumMap<>(Screen.class);
   private final Map<Screen, Node> pages = new EnumMap<>(Screen.class);
-  private final StackPane content = new StackPane();
+  private final StackPane content = new PageArea();
   private final ScreenPages pageFactory;
   private final Supplier<Node> welcomeFactory;
   private Node welcomePage;
@@ -50,7 +51,15 @@ public final class ShellView extends BorderPane implements Disposable {
     content.setId("content");
     content.setPadding(new Insets(32));
     content.setAlignment(Pos.TOP_LEFT);
-    setCenter(content);
+    // A page fills the window and, where the window is smaller than the page can be (the minimum
+    // window, 200 % scaling), scrolls rather than being cut at the window's edge.
+    ScrollPane scroller = new ScrollPane(content);
+    scroller.setId("content-scroller");
+    scroller.setFitToWidth(true);
+    scroller.setFitToHeight(true);
+    scroller.setFocusTraversable(false);
+    scroller.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+    setCenter(scroller);
     show(model.selectedScreen());
     model.selectedScreenProperty().addListener((p, before, now) -> show(now));
     model
@@ -166,5 +175,26 @@ public final class ShellView extends BorderPane implements Disposable {
     VBox page = new VBox(12, title, description);
     page.setMaxWidth(640);
     return page;
+  }
+
+  /**
+   * Holds the page shown. Its minimum height is the page's at the width it gets (a page of wrapped
+   * text is taller when narrow), so the scroll pane around it scrolls far enough to show all of it.
+   */
+  private static final class PageArea extends StackPane {
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+      return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+      double inside = width < 0 ? -1 : width - snappedLeftInset() - snappedRightInset();
+      double tallest = 0;
+      for (Node page : getManagedChildren()) {
+        tallest = Math.max(tallest, page.minHeight(inside));
+      }
+      return snappedTopInset() + tallest + snappedBottomInset();
+    }
   }
 }

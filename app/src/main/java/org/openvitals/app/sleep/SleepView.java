@@ -8,9 +8,7 @@ import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -18,6 +16,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
+import org.openvitals.app.common.PeriodNavigation;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayFormat;
@@ -36,8 +35,6 @@ public final class SleepView extends ScrollPane implements Disposable {
   private final StackPane bars = new StackPane();
   private final VBox night = new VBox(8);
   private final VBox others = new VBox(12);
-  private final Label period = new Label();
-  private final Button later = new Button("Later ›");
   private NightBars shownBars;
   private final Subscription watches;
 
@@ -74,7 +71,10 @@ public final class SleepView extends ScrollPane implements Disposable {
     night.setId("night");
     others.setId("other-nights");
 
-    VBox page = new VBox(12, title, intro, navigation(), message, bars, night, others);
+    PeriodNavigation navigation =
+        new PeriodNavigation("sleep", model::earlier, model::later, model::latest)
+            .bind(model.periodProperty(), model.atLatestProperty(), model.loadingProperty());
+    VBox page = new VBox(12, title, intro, navigation, message, bars, night, others);
     page.setPadding(new Insets(0, 16, 16, 0));
     setContent(page);
 
@@ -86,39 +86,13 @@ public final class SleepView extends ScrollPane implements Disposable {
     model.reload();
   }
 
-  private FlowPane navigation() {
-    Button earlier = new Button("‹ Earlier");
-    earlier.setId("earlier");
-    earlier.setOnAction(e -> model.earlier());
-    later.setId("later");
-    later.setOnAction(e -> model.later());
-    Button latest = new Button("Latest");
-    latest.setId("latest");
-    latest.setOnAction(e -> model.latest());
-    for (Button b : List.of(earlier, later, latest)) {
-      b.getStyleClass().add(Styles.SMALL);
-      b.setMinWidth(Region.USE_PREF_SIZE);
-    }
-    period.setId("sleep-period");
-    period.setMinWidth(Region.USE_PREF_SIZE);
-    ProgressIndicator loading = new ProgressIndicator();
-    loading.setPrefSize(18, 18);
-    loading.visibleProperty().bind(model.loadingProperty());
-    FlowPane nav = new FlowPane(8, 6, earlier, period, later, latest, loading);
-    nav.setAlignment(Pos.CENTER_LEFT);
-    return nav;
-  }
-
   private void showBars() {
     var from = model.fromProperty().get();
     var to = model.toProperty().get();
     if (from == null || to == null) {
       return;
     }
-    DisplayFormat format = model.format();
-    period.setText(format.days(from, to));
-    later.setDisable(model.atLatest());
-    shownBars = new NightBars(model.nights(), from, to, format, model::select);
+    shownBars = new NightBars(model.nights(), from, to, model.format(), model::select);
     bars.getChildren().setAll(shownBars);
     SleepDay selected = model.selectedProperty().get();
     shownBars.mark(selected == null ? null : selected.day());

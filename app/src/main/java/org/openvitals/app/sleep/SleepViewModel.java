@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -46,6 +47,9 @@ public final class SleepViewModel implements Disposable {
       FXCollections.unmodifiableObservableList(nights);
   private final ReadOnlyObjectWrapper<LocalDate> from = new ReadOnlyObjectWrapper<>(this, "from");
   private final ReadOnlyObjectWrapper<LocalDate> to = new ReadOnlyObjectWrapper<>(this, "to");
+  private final ReadOnlyStringWrapper period = new ReadOnlyStringWrapper(this, "period", "");
+  private final ReadOnlyBooleanWrapper atLatest =
+      new ReadOnlyBooleanWrapper(this, "atLatest", true);
   private final ObjectProperty<SleepDay> selected = new SimpleObjectProperty<>(this, "selected");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final Subscription shared;
@@ -91,6 +95,8 @@ public final class SleepViewModel implements Disposable {
     latest = loaded.latest();
     from.set(loaded.from());
     to.set(loaded.to());
+    period.set(format().days(loaded.from(), loaded.to()));
+    atLatest.set(chosenEnd == null);
     LocalDate keep = selected.get() == null ? null : selected.get().day();
     nights.setAll(loaded.nights());
     selected.set(
@@ -178,8 +184,13 @@ public final class SleepViewModel implements Disposable {
   }
 
   /** Whether the weeks shown end on the latest night (no later ones). */
-  public boolean atLatest() {
-    return chosenEnd == null;
+  public ReadOnlyBooleanProperty atLatestProperty() {
+    return atLatest.getReadOnlyProperty();
+  }
+
+  /** The days shown, in words ("Nov 3 – Nov 30, 2026"). */
+  public ReadOnlyStringProperty periodProperty() {
+    return period.getReadOnlyProperty();
   }
 
   /** Selects the night of {@code day}, if there is one. */

@@ -7,9 +7,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
@@ -20,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
+import org.openvitals.app.common.PeriodNavigation;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayFormat;
@@ -43,8 +42,7 @@ public final class WorkoutsView extends VBox implements Disposable {
   private final RouteMapModel routeMap;
   private final TableView<WorkoutRow> table = new TableView<>();
   private final VBox page = new VBox(10);
-  private final Label period = new Label();
-  private final Button later = new Button("Later ›");
+  private final Label message = new Label();
   private final Subscription watches;
 
   public WorkoutsView(AppContext context) {
@@ -62,7 +60,6 @@ public final class WorkoutsView extends VBox implements Disposable {
     Label title = new Label(Screen.WORKOUTS.title());
     title.setId("screen-title");
     title.getStyleClass().add(Styles.TITLE_1);
-    Label message = new Label();
     message.setId("workouts-message");
     message.setWrapText(true);
     message.setMinHeight(Region.USE_PREF_SIZE);
@@ -80,11 +77,11 @@ public final class WorkoutsView extends VBox implements Disposable {
     split.setDividerPositions(0.4);
     VBox.setVgrow(split, Priority.ALWAYS);
 
-    getChildren().addAll(title, navigation(), message, split);
-    watches =
-        Subscription.combine(
-            model.toProperty().subscribe(to -> showPeriod()),
-            model.detailProperty().subscribe(this::showDetail));
+    PeriodNavigation navigation =
+        new PeriodNavigation("workouts", model::earlier, model::later, model::latest)
+            .bind(model.periodProperty(), model.atLatestProperty(), model.loadingProperty());
+    getChildren().addAll(title, navigation, message, split);
+    watches = model.detailProperty().subscribe(this::showDetail);
     table.setItems(model.rows());
     table
         .getSelectionModel()
@@ -102,36 +99,6 @@ public final class WorkoutsView extends VBox implements Disposable {
           }
         });
     model.reload();
-  }
-
-  private FlowPane navigation() {
-    Button earlier = new Button("‹ Earlier");
-    earlier.setId("earlier");
-    earlier.setOnAction(e -> model.earlier());
-    later.setId("later");
-    later.setOnAction(e -> model.later());
-    Button latest = new Button("Latest");
-    latest.setId("latest");
-    latest.setOnAction(e -> model.latest());
-    for (Button b : List.of(earlier, later, latest)) {
-      b.getStyleClass().add(Styles.SMALL);
-      b.setMinWidth(Region.USE_PREF_SIZE);
-    }
-    period.setId("workouts-period");
-    period.setMinWidth(Region.USE_PREF_SIZE);
-    ProgressIndicator loading = new ProgressIndicator();
-    loading.setPrefSize(18, 18);
-    loading.visibleProperty().bind(model.loadingProperty());
-    FlowPane nav = new FlowPane(8, 6, earlier, period, later, latest, loading);
-    nav.setAlignment(Pos.CENTER_LEFT);
-    return nav;
-  }
-
-  private void showPeriod() {
-    if (model.fromProperty().get() != null && model.toProperty().get() != null) {
-      period.setText(model.format().days(model.fromProperty().get(), model.toProperty().get()));
-      later.setDisable(model.atLatest());
-    }
   }
 
   private void buildTable() {
@@ -191,7 +158,7 @@ public final class WorkoutsView extends VBox implements Disposable {
     javafx.scene.text.Text t = new javafx.scene.text.Text(text);
     // The table's font: the page's after styling (the theme's, not JavaFX's default), scaled as
     // the stylesheet scales the table's (.workouts .table-view).
-    javafx.scene.text.Font page = period.getFont();
+    javafx.scene.text.Font page = message.getFont();
     javafx.scene.text.Font base =
         javafx.scene.text.Font.font(page.getFamily(), page.getSize() * TABLE_FONT_SCALE);
     t.setFont(

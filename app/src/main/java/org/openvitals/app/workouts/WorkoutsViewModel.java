@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -52,6 +53,9 @@ public final class WorkoutsViewModel implements Disposable {
       FXCollections.unmodifiableObservableList(rows);
   private final ReadOnlyObjectWrapper<LocalDate> from = new ReadOnlyObjectWrapper<>(this, "from");
   private final ReadOnlyObjectWrapper<LocalDate> to = new ReadOnlyObjectWrapper<>(this, "to");
+  private final ReadOnlyStringWrapper period = new ReadOnlyStringWrapper(this, "period", "");
+  private final ReadOnlyBooleanWrapper atLatest =
+      new ReadOnlyBooleanWrapper(this, "atLatest", true);
   private final ObjectProperty<WorkoutRow> selected = new SimpleObjectProperty<>(this, "selected");
   private final ReadOnlyObjectWrapper<WorkoutDetail> detail =
       new ReadOnlyObjectWrapper<>(this, "detail");
@@ -122,6 +126,8 @@ public final class WorkoutsViewModel implements Disposable {
     latest = loaded.latest();
     from.set(loaded.from());
     to.set(loaded.to());
+    period.set(format().days(loaded.from(), loaded.to()));
+    atLatest.set(chosenEnd == null);
     WorkoutRow keep = selected.get();
     rows.setAll(loaded.rows());
     selected.set(
@@ -223,8 +229,13 @@ public final class WorkoutsViewModel implements Disposable {
   }
 
   /** Whether the days shown end on the latest workout. */
-  public boolean atLatest() {
-    return chosenEnd == null;
+  public ReadOnlyBooleanProperty atLatestProperty() {
+    return atLatest.getReadOnlyProperty();
+  }
+
+  /** The days shown, in words ("Nov 3 – Nov 30, 2026"). */
+  public ReadOnlyStringProperty periodProperty() {
+    return period.getReadOnlyProperty();
   }
 
   /** Pace ("5:21 /km") for runs, walks and hikes, speed ("24.3 km/h") otherwise; "" without. */

@@ -94,14 +94,14 @@ class DetailViewModelTest {
   }
 
   @Test
-  void previousAndNextMoveBySpanAndAWeekHasItsDays() {
+  void aWeekHasItsDaysAndStepsWithDataOnOneDayGoNowhere() {
     model.open(MetricType.STEPS, DAY);
+    // The steps' only day is both the first and the latest with data.
+    assertThat(model.atEarliestProperty().get()).isTrue();
+    assertThat(model.atLatestProperty().get()).isTrue();
     model.previous();
-    assertThat(model.anchorProperty().get()).isEqualTo(DAY.minusDays(1));
-    assertThat(points()).isEmpty();
-    assertThat(model.messageProperty().get()).isEqualTo("No steps on this day");
-    assertThat(model.readoutProperty().get()).isEmpty();
     model.next();
+    assertThat(model.anchorProperty().get()).isEqualTo(DAY);
     model.spanProperty().set(Span.WEEK);
 
     // 2026-03-10 is a Tuesday: the week runs Monday 9 to Sunday 15.
@@ -111,8 +111,39 @@ class DetailViewModelTest {
         .singleElement()
         .satisfies(p -> assertThat(p.value()).isCloseTo(2100, NEAR));
     model.next();
-    assertThat(model.anchorProperty().get()).isEqualTo(DAY.plusWeeks(1));
-    assertThat(model.messageProperty().get()).isEqualTo("No steps in this week");
+    assertThat(model.anchorProperty().get()).isEqualTo(DAY);
+    assertThat(model.messageProperty().get()).isEmpty();
+  }
+
+  @Test
+  void previousAndNextMoveBySpanAndStopAtTheFirstAndLatestDayWithData() {
+    // The scale weighed on ten days, DAY - 9 (Sunday, March 1) to DAY.
+    model.open(MetricType.BODY_MASS, DAY.minusDays(1));
+    assertThat(model.atLatestProperty().get()).isFalse();
+    model.next();
+    assertThat(model.anchorProperty().get()).isEqualTo(DAY);
+    assertThat(model.atLatestProperty().get()).isTrue();
+    model.next();
+    assertThat(model.anchorProperty().get()).isEqualTo(DAY);
+    assertThat(points()).isNotEmpty();
+
+    model.spanProperty().set(Span.WEEK);
+    assertThat(model.atLatestProperty().get()).isTrue();
+    assertThat(model.atEarliestProperty().get()).isFalse();
+    model.previous(); // Monday 2 to Sunday 8
+    assertThat(model.dataProperty().get().from()).isEqualTo(DAY.minusDays(8));
+    assertThat(model.atEarliestProperty().get()).isFalse();
+    assertThat(model.atLatestProperty().get()).isFalse();
+    model.previous(); // February 23 to March 1: holds the first weighing
+    assertThat(model.dataProperty().get().to()).isEqualTo(DAY.minusDays(9));
+    assertThat(model.atEarliestProperty().get()).isTrue();
+    LocalDate first = model.anchorProperty().get();
+    model.previous();
+    assertThat(model.anchorProperty().get()).isEqualTo(first);
+
+    model.spanProperty().set(Span.ALL);
+    assertThat(model.atEarliestProperty().get()).isTrue();
+    assertThat(model.atLatestProperty().get()).isTrue();
   }
 
   @Test

@@ -66,6 +66,9 @@ class DetailViewTest {
         view.model().dataProperty().get() != null
             && view.model().dataProperty().get().points().size() == 24);
     assertThat(text(robot, "#detail-period")).isEqualTo("Tue, Mar 10, 2026");
+    // The steps' only day: nothing earlier or later to step to.
+    assertThat(robot.lookup("#detail-later").query().isDisabled()).isTrue();
+    assertThat(robot.lookup("#detail-earlier").query().isDisabled()).isTrue();
     // Opens on the last hour with steps: 22:30-23:30 gave 300 to each of its hours.
     assertThat(text(robot, "#detail-readout"))
         .isEqualTo("Mar 10, 2026, 11:00 PM to 12:00 AM: 300 steps, from Test Watch");

@@ -53,7 +53,7 @@ class SleepViewModelTest {
     assertThat(selected.night().asleepMinutes()).isEqualTo(430.0);
     assertThat(selected.night().inBedMinutes()).isEqualTo(465.0);
     assertThat(selected.others()).extracting(Night::source).containsExactly(RING);
-    assertThat(model.atLatest()).isTrue();
+    assertThat(model.atLatestProperty().get()).isTrue();
     assertThat(model.messageProperty().get()).isEmpty();
   }
 
@@ -63,7 +63,7 @@ class SleepViewModelTest {
     assertThat(model.toProperty().get()).isEqualTo(WAKE.minusWeeks(4));
     assertThat(model.nights()).extracting(SleepDay::day).containsExactly(EARLIER);
     assertThat(model.selectedProperty().get().day()).isEqualTo(EARLIER);
-    assertThat(model.atLatest()).isFalse();
+    assertThat(model.atLatestProperty().get()).isFalse();
 
     model.earlier();
     assertThat(model.nights()).isEmpty();
@@ -71,7 +71,17 @@ class SleepViewModelTest {
 
     model.latest();
     assertThat(model.toProperty().get()).isEqualTo(WAKE);
-    assertThat(model.atLatest()).isTrue();
+    assertThat(model.atLatestProperty().get()).isTrue();
+
+    // Later never steps past the latest night.
+    model.earlier();
+    model.later();
+    assertThat(model.toProperty().get()).isEqualTo(WAKE);
+    assertThat(model.atLatestProperty().get()).isTrue();
+    model.later();
+    assertThat(model.toProperty().get()).isEqualTo(WAKE);
+    assertThat(model.periodProperty().get())
+        .isEqualTo(model.format().days(WAKE.minusWeeks(4).plusDays(1), WAKE));
   }
 
   @Test
