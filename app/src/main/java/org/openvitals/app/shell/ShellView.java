@@ -47,7 +47,7 @@ public final class ShellView extends BorderPane implements Disposable {
     this.pageFactory = pageFactory;
     this.welcomeFactory = welcomeFactory;
     getStyleClass().add("shell");
-    setLeft(sidebar());
+    setLeft(scrolling(sidebar()));
     content.setId("content");
     content.setPadding(new Insets(32));
     content.setAlignment(Pos.TOP_LEFT);
@@ -134,6 +134,46 @@ public final class ShellView extends BorderPane implements Disposable {
     sidebar.setPadding(new Insets(16, 12, 16, 12));
     sidebar.setPrefWidth(200);
     return sidebar;
+  }
+
+  /**
+   * The sidebar in a scroll pane: at the minimum window or 200 % scaling its buttons are taller
+   * than the window, and the last ones (Settings) must still be reachable. A button that gets the
+   * keyboard focus is scrolled into view.
+   */
+  private ScrollPane scrolling(VBox sidebar) {
+    ScrollPane scroller = new ScrollPane(sidebar);
+    scroller.setId("sidebar-scroller");
+    scroller.setFitToWidth(true);
+    scroller.setFitToHeight(true); // the spacer keeps the store's name at the bottom when it fits
+    scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    scroller.setFocusTraversable(false);
+    scroller.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
+    for (ToggleButton button : navButtons.values()) {
+      button
+          .focusedProperty()
+          .addListener((p, was, focused) -> {
+            if (focused) {
+              scrollIntoView(scroller, sidebar, button);
+            }
+          });
+    }
+    return scroller;
+  }
+
+  private static void scrollIntoView(ScrollPane scroller, Region content, Node node) {
+    double hidden = content.getHeight() - scroller.getViewportBounds().getHeight();
+    if (hidden <= 0) {
+      return;
+    }
+    var bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+    double top = hidden * scroller.getVvalue();
+    double viewport = scroller.getViewportBounds().getHeight();
+    if (bounds.getMinY() < top) {
+      scroller.setVvalue(bounds.getMinY() / hidden);
+    } else if (bounds.getMaxY() > top + viewport) {
+      scroller.setVvalue(Math.min(1, (bounds.getMaxY() - viewport) / hidden));
+    }
   }
 
   private void show(Screen screen) {

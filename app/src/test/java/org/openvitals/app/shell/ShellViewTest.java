@@ -61,6 +61,8 @@ class ShellViewTest {
         .isEqualTo("Data: " + dataDir + " (sqlite)");
 
     for (Screen screen : Screen.values()) {
+      // the sidebar scrolls when the window is shorter than its buttons; focus brings one into view
+      robot.interact(button(robot, screen)::requestFocus);
       robot.clickOn("#nav-" + screen.name().toLowerCase(Locale.ROOT));
 
       assertThat(title(robot)).isEqualTo(screen.title());
@@ -80,6 +82,22 @@ class ShellViewTest {
 
     assertThat(button(robot, Screen.SOURCES).isSelected()).isTrue();
     assertThat(title(robot)).isEqualTo("Sources");
+  }
+
+  @Test
+  void atTheMinimumWindowTheLastSidebarButtonScrollsIntoViewAndWorks(FxRobot robot) {
+    Stage stage = (Stage) robot.window(0);
+    robot.interact(() -> {
+      stage.setWidth(640);
+      stage.setHeight(420);
+    });
+    ToggleButton settings = button(robot, Screen.SETTINGS);
+    robot.interact(settings::requestFocus);
+
+    var bounds = settings.localToScene(settings.getBoundsInLocal());
+    assertThat(bounds.getMaxY()).isLessThanOrEqualTo(stage.getScene().getHeight());
+    robot.clickOn(settings);
+    assertThat(title(robot)).isEqualTo("Settings");
   }
 
   @Test
