@@ -74,6 +74,11 @@ public final class BatchService {
     private final List<SampleMapper.Mapped.Route> routes = new ArrayList<>();
     private int received;
 
+    /** How many objects of {@code samples} were read. */
+    public int received() {
+      return received;
+    }
+
     /** Maps one wire object of {@code samples} (already checked against the schema). */
     public void add(JsonNode o) {
       received++;
