@@ -4,6 +4,7 @@ import static java.util.Map.entry;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.EnumMap;
 import java.util.Map;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.SourceRef;
@@ -410,19 +411,28 @@ public final class HealthKitTypes {
    * BASAL_TEMPERATURE), and {@link #SLEEP_ANALYSIS} for sleep stages.
    */
   public static String identifier(MetricType type) {
-    if (SLEEP_RAW.containsKey(type)) {
-      return SLEEP_ANALYSIS;
+    return Identifiers.BY_METRIC.get(type);
+  }
+
+  /**
+   * {@link #identifier}'s answers, worked out once on first use (searching every type per sample
+   * was a tenth of phone-sim's time). No two quantity or category types share a metric but for
+   * basal body temperature, which is left out, so the answers do not depend on the maps' order.
+   */
+  private static final class Identifiers {
+    static final Map<MetricType, String> BY_METRIC = byMetric();
+
+    private static Map<MetricType, String> byMetric() {
+      Map<MetricType, String> ids = new EnumMap<>(MetricType.class);
+      QUANTITIES.forEach((name, metric) -> {
+        if (!BASAL_BODY_TEMPERATURE.equals(QUANTITY + name)) {
+          ids.putIfAbsent(metric, QUANTITY + name);
+        }
+      });
+      CATEGORIES.forEach((name, rule) -> ids.putIfAbsent(rule.metric(), CATEGORY + name));
+      SLEEP_RAW.keySet().forEach(stage -> ids.put(stage, SLEEP_ANALYSIS));
+      return ids;
     }
-    return QUANTITIES.entrySet().stream()
-        .filter(e -> e.getValue() == type && !BASAL_BODY_TEMPERATURE.equals(QUANTITY + e.getKey()))
-        .map(e -> QUANTITY + e.getKey())
-        .findFirst()
-        .or(() ->
-            CATEGORIES.entrySet().stream()
-                .filter(e -> e.getValue().metric() == type)
-                .map(e -> CATEGORY + e.getKey())
-                .findFirst())
-        .orElse(null);
   }
 
   /**

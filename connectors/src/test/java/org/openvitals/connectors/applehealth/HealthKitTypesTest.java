@@ -9,6 +9,32 @@ import org.openvitals.core.model.MetricType;
 
 /** Apple's documented types land on catalog metrics, converted from the units Apple writes. */
 class HealthKitTypesTest {
+  /** Each metric's identifier names a HealthKit type that maps back to that metric. */
+  @Test
+  void everyIdentifierMapsBackToItsMetric() {
+    int found = 0;
+    for (MetricType m : MetricType.values()) {
+      String id = HealthKitTypes.identifier(m);
+      if (id == null) {
+        continue;
+      }
+      found++;
+      if (id.equals(HealthKitTypes.SLEEP_ANALYSIS)) {
+        assertThat(HealthKitTypes.sleepValue(m)).as(m.id()).isNotNull();
+      } else if (id.startsWith(HealthKitTypes.QUANTITY)) {
+        assertThat(HealthKitTypes.quantity(id)).as(id).isEqualTo(m);
+        assertThat(id).isNotEqualTo(HealthKitTypes.BASAL_BODY_TEMPERATURE);
+      } else {
+        assertThat(HealthKitTypes.category(id).metric()).as(id).isEqualTo(m);
+      }
+    }
+    assertThat(HealthKitTypes.identifier(MetricType.STEPS))
+        .isEqualTo("HKQuantityTypeIdentifierStepCount");
+    assertThat(HealthKitTypes.identifier(MetricType.BODY_TEMPERATURE))
+        .isEqualTo("HKQuantityTypeIdentifierBodyTemperature");
+    assertThat(found).isGreaterThan(50);
+  }
+
   private static final OffsetDateTime AT = OffsetDateTime.parse("2025-03-01T08:00:00Z");
 
   /**

@@ -62,14 +62,26 @@ public final class BatchService {
     this.uploads = uploads;
   }
 
-  /** Stores one batch and returns the protocol's BatchAnswer. */
-  public ObjectNode upload(PairedDevice device, JsonNode batch) {
-    List<PhoneSample> upserts = new ArrayList<>();
-    Map<String, Integer> unknown = new LinkedHashMap<>();
-    ArrayNode rejected = JSON.createArrayNode();
-    Map<String, Sample> workouts = new HashMap<>();
-    List<SampleMapper.Mapped.Route> routes = new ArrayList<>();
-    for (JsonNode o : batch.get("samples")) {
+  /**
+   * A batch's samples, mapped one at a time as they are read, so that a batch need not be held as
+   * one JSON tree.
+   */
+  public static final class MappedSamples {
+    private final List<PhoneSample> upserts = new ArrayList<>();
+    private final Map<String, Integer> unknown = new LinkedHashMap<>();
+    private final ArrayNode rejected = JSON.createArrayNode();
+    private final Map<String, Sample> workouts = new HashMap<>();
+    private final List<SampleMapper.Mapped.Route> routes = new ArrayList<>();
+    private int received;
+
+    /** How many objects of {@code samples} were read. */
+    public int received() {
+      return received;
+    }
+
+    /** Maps one wire object of {@code samples} (already checked against the schema). */
+    public void add(JsonNode o) {
+      received++;
       for (SampleMapper.Mapped m : SampleMapper.map(o)) {
         switch (m) {
           case SampleMapper.Mapped.Stored s -> {
@@ -85,17 +97,36 @@ public final class BatchService {
         }
       }
     }
+  }
+
+  /** Stores one batch and returns the protocol's BatchAnswer. */
+  public ObjectNode upload(PairedDevice device, JsonNode batch) {
+    MappedSamples samples = new MappedSamples();
+    batch.get("samples").forEach(samples::add);
+    return upload(device, batch, samples);
+  }
+
+  /**
+   * Stores one batch whose samples were mapped as they were read; {@code envelope} gives the rest
+   * of the batch (its {@code samples} are not read).
+   */
+  public ObjectNode upload(PairedDevice device, JsonNode envelope, MappedSamples samples) {
+    List<PhoneSample> upserts = samples.upserts;
+    Map<String, Integer> unknown = samples.unknown;
+    ArrayNode rejected = samples.rejected;
+    Map<String, Sample> workouts = samples.workouts;
+    List<SampleMapper.Mapped.Route> routes = samples.routes;
     List<UUID> deleted = new ArrayList<>();
-    for (JsonNode d : batch.get("deleted")) {
+    for (JsonNode d : envelope.get("deleted")) {
       deleted.add(UUID.fromString(d.asText()));
     }
     Supplier<PhoneBatch> phoneBatch =
         () ->
             new PhoneBatch(
                 device.deviceId(),
-                UUID.fromString(batch.get("batch_id").asText()),
-                batch.get("type").asText(),
-                batch.get("anchor").asText(),
+                UUID.fromString(envelope.get("batch_id").asText()),
+                envelope.get("type").asText(),
+                envelope.get("anchor").asText(),
                 upserts,
                 deleted,
                 unknown,
@@ -122,7 +153,7 @@ public final class BatchService {
     answer.put("batch_id", result.batchId().toString());
     answer.put("type", result.stream());
     answer.put("acknowledged_anchor", result.acknowledgedAnchor());
-    answer.put("received", batch.get("samples").size());
+    answer.put("received", samples.received);
     answer.put("stored", result.inserted() + result.updated());
     answer.put("deleted", result.deletionsReceived());
     ObjectNode types = answer.putObject("unknown_types");

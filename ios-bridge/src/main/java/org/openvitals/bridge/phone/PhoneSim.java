@@ -340,7 +340,7 @@ public final class PhoneSim {
   }
 
   private void add(String type, Sample s) {
-    String uuid = WireSamples.uuid(type, s);
+    String uuid = wire.uuid(type, s);
     PendingBatch batch = pending.computeIfAbsent(type, t -> new PendingBatch());
     try {
       wire.write(batch.writer, type, uuid, s);

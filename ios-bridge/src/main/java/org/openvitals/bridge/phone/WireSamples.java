@@ -3,15 +3,16 @@ package org.openvitals.bridge.phone;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openvitals.connectors.applehealth.HealthKitTypes;
@@ -83,7 +84,19 @@ final class WireSamples {
       Pattern.compile(
           "(name|manufacturer|model|hardware|software):(.*?)(?=, (?:name|manufacturer|model|hardware|software):|$)");
 
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
   private final Map<MetricType, String> units = new EnumMap<>(MetricType.class);
+  private final MessageDigest md5;
+
+  WireSamples() {
+    try {
+      md5 = MessageDigest.getInstance("MD5");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JDK has MD5", e);
+    }
+  }
+
   private final Map<String, Map<String, String>> devices = new HashMap<>();
 
   /** The wire type of a sample, or null when HealthKit has no identifier for its metric. */
@@ -98,12 +111,28 @@ final class WireSamples {
     return HealthKitTypes.identifier(s.type());
   }
 
-  /** The same UUID for the same record on every run, as HealthKit keeps a sample's UUID. */
-  static String uuid(String type, Sample s) {
+  /**
+   * The same UUID for the same record on every run, as HealthKit keeps a sample's UUID: the RFC
+   * 4122 name-based (version 3, MD5) UUID of the record's key, exactly {@code
+   * UUID.nameUUIDFromBytes}, so that a re-run sends the UUIDs an earlier run sent. One digest is
+   * kept (the export is read on one thread) because {@code nameUUIDFromBytes} looks MD5 up at every
+   * call.
+   */
+  String uuid(String type, Sample s) {
     String key = type + '|' + s.start() + '|' + s.end() + '|' + s.value() + '|' + s.source().name();
-    return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8))
-        .toString()
-        .toUpperCase(Locale.ROOT);
+    byte[] h = md5.digest(key.getBytes(StandardCharsets.UTF_8));
+    h[6] = (byte) ((h[6] & 0x0f) | 0x30); // version 3
+    h[8] = (byte) ((h[8] & 0x3f) | 0x80); // the RFC 4122 variant
+    String hex = HEX.formatHex(h);
+    return hex.substring(0, 8)
+        + '-'
+        + hex.substring(8, 12)
+        + '-'
+        + hex.substring(12, 16)
+        + '-'
+        + hex.substring(16, 20)
+        + '-'
+        + hex.substring(20);
   }
 
   /** Writes the sample as the protocol's object, the way the phone app builds it from HealthKit. */

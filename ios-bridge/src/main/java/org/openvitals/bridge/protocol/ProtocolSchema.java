@@ -110,12 +110,31 @@ public final class ProtocolSchema {
     ObjectNode envelope = batch.objectNode();
     batch.properties().forEach(e -> envelope.set(e.getKey(), e.getValue()));
     envelope.set("samples", batch.arrayNode());
-    boolean valid = check("BatchRequest", envelope).isEmpty();
+    boolean valid = envelopeAccepted(envelope);
     for (int i = 0; valid && i < samples.size(); i++) {
-      JsonNode s = samples.get(i);
-      valid = common.surelyValid(s) || check("Sample", s).isEmpty();
+      valid = sampleAccepted(samples.get(i));
     }
     return valid ? Optional.empty() : check("BatchRequest", body);
+  }
+
+  /**
+   * Whether a BatchRequest with an empty {@code samples} array is valid: with every sample {@link
+   * #sampleAccepted}, the whole batch is.
+   */
+  public boolean envelopeAccepted(ObjectNode envelope) {
+    return check("BatchRequest", envelope).isEmpty();
+  }
+
+  /**
+   * Whether one element of a batch's {@code samples} is valid (the quick check, else the schema).
+   */
+  public boolean sampleAccepted(JsonNode sample) {
+    return common.surelyValid(sample) || check("Sample", sample).isEmpty();
+  }
+
+  /** The most samples a batch may hold. */
+  public int maxSamples() {
+    return maxSamples;
   }
 
   private static String message(String field, Error e) {

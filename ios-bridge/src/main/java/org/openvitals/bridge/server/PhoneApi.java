@@ -145,6 +145,12 @@ public final class PhoneApi {
   }
 
   private Answer upload(PairedDevice device, byte[] body) {
+    BatchService.MappedSamples mapped = new BatchService.MappedSamples();
+    Optional<ObjectNode> streamed = StreamedBatch.read(body, mapped);
+    if (streamed.isPresent()) {
+      return Answer.ok(batches.upload(device, streamed.get(), mapped));
+    }
+    // Not a valid batch: read as a tree, whose checks name what is wrong.
     JsonNode batch = parse(body);
     JsonNode samples = batch.get("samples");
     if (samples != null && samples.isArray() && samples.size() > MAX_SAMPLES) {

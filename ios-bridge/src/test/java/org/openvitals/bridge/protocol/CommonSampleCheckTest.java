@@ -26,6 +26,64 @@ class CommonSampleCheckTest {
     }
   }
 
+  /**
+   * The hand-written matchers of the Uuid and DateTime patterns: used (the schema's patterns are
+   * the ones they were written for), and never accepting what the pattern refuses, over the valid
+   * forms and every one-character change, cut and addition of them.
+   */
+  @Test
+  void theHandMatchersAcceptOnlyWhatTheSchemasPatternsAccept() throws Exception {
+    JsonNode defs;
+    try (InputStream in = ProtocolSchema.class.getResourceAsStream(ProtocolSchema.RESOURCE)) {
+      defs = new ObjectMapper().readTree(in).get("$defs");
+    }
+    assertThat(defs.at("/Uuid/pattern").asText()).isEqualTo(CommonSampleCheck.UUID_PATTERN);
+    assertThat(defs.at("/DateTime/pattern").asText())
+        .isEqualTo(CommonSampleCheck.DATE_TIME_PATTERN);
+    agree(
+        java.util.regex.Pattern.compile(CommonSampleCheck.UUID_PATTERN),
+        CommonSampleCheck::isUuid,
+        List.of("0A1b2C3d-4E5f-6789-aBcD-ef0123456789", "223B1925-4F10-3ADD-BDD8-F2FE12AE134D"));
+    agree(
+        java.util.regex.Pattern.compile(CommonSampleCheck.DATE_TIME_PATTERN),
+        CommonSampleCheck::isDateTime,
+        List.of(
+            "2024-03-01T08:00:00Z",
+            "2024-03-01T08:00:00+01:00",
+            "2024-03-01T08:00:00.5-07:30",
+            "2024-03-01T08:00:00.123456789Z"));
+  }
+
+  private static void agree(
+      java.util.regex.Pattern pattern,
+      java.util.function.Predicate<String> byHand,
+      List<String> valid) {
+    String alphabet = "09afAFgZz+-:.T \n";
+    int accepted = 0;
+    for (String v : valid) {
+      assertThat(byHand.test(v)).as(v).isTrue();
+      List<String> mutants = new ArrayList<>();
+      for (int i = 0; i <= v.length(); i++) {
+        if (i < v.length()) {
+          mutants.add(v.substring(0, i) + v.substring(i + 1));
+        }
+        for (char c : alphabet.toCharArray()) {
+          mutants.add(v.substring(0, i) + c + v.substring(i));
+          if (i < v.length()) {
+            mutants.add(v.substring(0, i) + c + v.substring(i + 1));
+          }
+        }
+      }
+      for (String m : mutants) {
+        if (byHand.test(m)) {
+          accepted++;
+          assertThat(pattern.matcher(m).find()).as("accepted by hand: " + m).isTrue();
+        }
+      }
+    }
+    assertThat(accepted).as("some mutants are still valid").isPositive();
+  }
+
   @Test
   void theCommonFormsAreVouchedForAndTheRestLeftToTheSchema() throws Exception {
     CommonSampleCheck check = check();

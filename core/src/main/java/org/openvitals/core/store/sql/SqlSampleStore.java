@@ -100,7 +100,7 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays, Phone
     this.writer = writer;
     this.readers = new ReaderPool(readers, idleReaders);
     this.sampleWriter = new SampleWriter(catalog, dialect);
-    this.phoneBatches = new PhoneBatches(catalog, dialect, sampleWriter);
+    this.phoneBatches = new PhoneBatches(catalog, dialect, sampleWriter, metadataJson);
     try {
       write("open the store", this::load);
     } catch (RuntimeException e) {
