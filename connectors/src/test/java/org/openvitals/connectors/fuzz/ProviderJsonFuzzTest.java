@@ -20,12 +20,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.openvitals.connectors.cloudtest.CloudTestKit;
 import org.openvitals.connectors.cloudtest.FakeProvider;
 import org.openvitals.connectors.cloudtest.TestClock;
@@ -93,25 +97,41 @@ class ProviderJsonFuzzTest {
     syncWith(target, target.answer().toString(), "seed " + target.file());
   }
 
+  /**
+   * Crafted: for every field name in a seed (records and envelope, three levels deep), the answer
+   * with that field removed from every object, then with it null everywhere, each synced in turn
+   * into one store. A required field missing must cost its record with a reason, not the stream
+   * with a {@code NullPointerException}.
+   */
+  @TestFactory
+  Stream<DynamicTest> everyFieldMissingOrNullEverywhere() {
+    return SEEDS.stream()
+        .map(seed ->
+            DynamicTest.dynamicTest(
+                seed.file().toString(),
+                () -> {
+                  Set<String> names = new TreeSet<>();
+                  fieldNames(seed.answer(), names, 0);
+                  List<String> variants = new ArrayList<>();
+                  for (String name : names) {
+                    variants.add(withField(seed.answer(), name, null).toString());
+                    variants.add(withField(seed.answer(), name, JSON.nullNode()).toString());
+                  }
+                  syncWith(seed, variants, "seed " + seed.file() + " without/null fields");
+                }));
+  }
+
   private static void syncWith(Seed target, String mutant, String what) throws Exception {
+    syncWith(target, List.of(mutant), what);
+  }
+
+  private static void syncWith(Seed target, List<String> mutants, String what) throws Exception {
     Path dir = Files.createTempDirectory("provider-fuzz");
     List<Throwable> unexpected = new CopyOnWriteArrayList<>();
     TestClock clock = new TestClock(Instant.parse("2026-08-12T10:00:00Z"));
     try (FakeProvider fake = new FakeProvider(clock, target.provider().equals("withings"))) {
-      for (Seed s : SEEDS) {
-        if (s.provider().equals(target.provider())) {
-          String body = s == target ? mutant : s.answer().toString();
-          AtomicBoolean served = new AtomicBoolean();
-          fake.route(
-              s.route(),
-              q ->
-                  served.getAndSet(true)
-                      ? new FakeProvider.Reply(404, "{\"detail\":\"Not Found\"}", Map.of())
-                      : FakeProvider.Reply.json(body));
-        }
-      }
       assertTimeoutPreemptively(
-          Duration.ofSeconds(30),
+          Duration.ofSeconds(30L * mutants.size()),
           () -> {
             try (SampleStore store = Stores.open(StoreConfig.sqlite(dir.resolve("store")))) {
               CloudTestKit kit =
@@ -123,12 +143,15 @@ class ProviderJsonFuzzTest {
                       watching(connector(target.provider()), unexpected),
                       Map.of("history_days", "30"));
               kit.connectDirectly();
-              SyncRun run = kit.engine.sync(kit.provider);
-              assertThat(run.errors()).allSatisfy(e -> assertThat(e).isNotBlank());
+              for (String mutant : mutants) {
+                serve(fake, target, mutant);
+                SyncRun run = kit.engine.sync(kit.provider);
+                assertThat(run.errors()).allSatisfy(e -> assertThat(e).isNotBlank());
+                assertThat(unexpected).as(what + ": " + mutant).isEmpty();
+              }
             }
           },
           () -> what);
-      assertThat(unexpected).as(what + ": " + mutant).isEmpty();
       try (SampleStore store = Stores.open(StoreConfig.sqlite(dir.resolve("store")))) {
         assertThat(store.checkIntegrity().problems()).isEmpty();
       }
@@ -137,6 +160,56 @@ class ProviderJsonFuzzTest {
         all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** The provider's seeds on their routes, the target's as the mutant; each answers once. */
+  private static void serve(FakeProvider fake, Seed target, String mutant) {
+    for (Seed s : SEEDS) {
+      if (s.provider().equals(target.provider())) {
+        String body = s == target ? mutant : s.answer().toString();
+        AtomicBoolean served = new AtomicBoolean();
+        fake.route(
+            s.route(),
+            q ->
+                served.getAndSet(true)
+                    ? new FakeProvider.Reply(404, "{\"detail\":\"Not Found\"}", Map.of())
+                    : FakeProvider.Reply.json(body));
+      }
+    }
+  }
+
+  private static void fieldNames(JsonNode node, Set<String> out, int depth) {
+    if (depth > 3) {
+      return;
+    }
+    if (node.isObject()) {
+      node.properties()
+          .forEach(e -> {
+            out.add(e.getKey());
+            fieldNames(e.getValue(), out, depth + 1);
+          });
+    } else if (node.isArray()) {
+      for (int i = 0; i < Math.min(3, node.size()); i++) {
+        fieldNames(node.get(i), out, depth + 1);
+      }
+    }
+  }
+
+  /** A copy with field {@code name} of every object removed (value null) or set to value. */
+  private static JsonNode withField(JsonNode node, String name, JsonNode value) {
+    JsonNode copy = node.deepCopy();
+    List<ContainerNode<?>> all = new ArrayList<>();
+    collect(copy, all, 0);
+    for (ContainerNode<?> c : all) {
+      if (c instanceof ObjectNode o && o.has(name)) {
+        if (value == null) {
+          o.remove(name);
+        } else {
+          o.set(name, value);
+        }
+      }
+    }
+    return copy;
   }
 
   /** The connector with every stream's unexpected runtime exceptions recorded, then rethrown. */
