@@ -3,6 +3,7 @@ package org.openvitals.connectors.withings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.DateTimeException;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -72,7 +73,12 @@ abstract class WithingsPagedStream implements SyncStream {
       JsonNode body = context.api().post(path, form).path("body");
       List<Sample> samples = new ArrayList<>();
       for (JsonNode item : body.path(listField)) {
-        map(item, body, context, samples);
+        try {
+          map(item, body, context, samples);
+        } catch (IllegalArgumentException | DateTimeException e) {
+          // A record missing what it cannot do without costs that record, not the stream.
+          context.skip(item.path("id").asText(item.path("grpid").asText("?")), e);
+        }
       }
       boolean more = body.path("more").asBoolean(false) || body.path("more").asInt(0) == 1;
       ObjectNode newCursor = JSON.createObjectNode();

@@ -1,5 +1,7 @@
 package org.openvitals.connectors.withings;
 
+import static org.openvitals.connectors.sync.JsonFields.required;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -74,15 +76,15 @@ final class WithingsStreams {
           return;
         }
         ZoneId zone = zone(body.path("timezone").asText(null));
-        OffsetDateTime at = at(group.get("date").asLong(), zone);
+        OffsetDateTime at = at(Long.parseLong(required(group, "date")), zone);
         SourceRef source = source(group.path("model"), group.path("attrib").asInt() == 2);
         String device = text(group, "hash_deviceid");
-        long grpid = group.get("grpid").asLong();
+        long grpid = Long.parseLong(required(group, "grpid"));
         // The same type can appear twice in a group (segmental positions, repeats): keep the
         // whole-body one, else the first.
         Map<Integer, JsonNode> byType = new LinkedHashMap<>();
         for (JsonNode m : group.path("measures")) {
-          int type = m.get("type").asInt();
+          int type = Integer.parseInt(required(m, "type"));
           JsonNode seen = byType.get(type);
           if (seen == null || (seen.has("position") && !m.has("position"))) {
             byType.put(type, m);
@@ -96,12 +98,13 @@ final class WithingsStreams {
             continue;
           }
           JsonNode m = e.getValue();
-          double value = scaled(m.get("value").asLong(), m.get("unit").asInt());
+          double value =
+              scaled(Long.parseLong(required(m, "value")), Integer.parseInt(required(m, "unit")));
           Map<String, String> meta = new HashMap<>();
           meta.put("withings_type", e.getKey().toString());
           meta.put("attrib", group.path("attrib").asText());
           if (m.has("position")) {
-            meta.put("position", m.get("position").asText());
+            meta.put("position", required(m, "position"));
           }
           out.add(
               new Sample(
@@ -131,7 +134,7 @@ final class WithingsStreams {
       @Override
       void map(JsonNode day, JsonNode body, StreamContext context, List<Sample> out) {
         ZoneId zone = zone(day.path("timezone").asText(null));
-        LocalDate date = LocalDate.parse(day.get("date").asText());
+        LocalDate date = LocalDate.parse(required(day, "date"));
         // Filed under the day the store counts it on; Withings' own zone gives the offset.
         OffsetDateTime start =
             context.startOfDay(date, zone.getRules().getOffset(date.atStartOfDay()));
@@ -213,8 +216,8 @@ final class WithingsStreams {
       @Override
       void map(JsonNode w, JsonNode body, StreamContext context, List<Sample> out) {
         ZoneId zone = zone(w.path("timezone").asText(null));
-        OffsetDateTime start = at(w.get("startdate").asLong(), zone);
-        OffsetDateTime end = at(w.get("enddate").asLong(), zone);
+        OffsetDateTime start = at(Long.parseLong(required(w, "startdate")), zone);
+        OffsetDateTime end = at(Long.parseLong(required(w, "enddate")), zone);
         Map<String, String> meta = new HashMap<>();
         meta.put("withings_category", w.path("category").asText());
         w.path("data")
@@ -233,7 +236,7 @@ final class WithingsStreams {
             "s",
             source(w.path("model"), w.path("attrib").asInt() == 2),
             text(w, "deviceid"),
-            w.get("id").asText(),
+            required(w, "id"),
             meta);
       }
     };
@@ -270,8 +273,8 @@ final class WithingsStreams {
       void map(JsonNode night, JsonNode body, StreamContext context, List<Sample> out)
           throws ApiException, ConnectionLostException, InterruptedException {
         ZoneId zone = zone(night.path("timezone").asText(null));
-        long startEpoch = night.get("startdate").asLong();
-        long endEpoch = night.get("enddate").asLong();
+        long startEpoch = Long.parseLong(required(night, "startdate"));
+        long endEpoch = Long.parseLong(required(night, "enddate"));
         OffsetDateTime start = at(startEpoch, zone);
         OffsetDateTime end = at(endEpoch, zone);
         SourceRef source = source(night.path("model"), false);
@@ -295,7 +298,7 @@ final class WithingsStreams {
             "s",
             source,
             device,
-            night.get("id").asText(),
+            required(night, "id"),
             meta);
 
         Map<String, String> query = new LinkedHashMap<>();
@@ -306,8 +309,8 @@ final class WithingsStreams {
         JsonNode segments = context.api().post("/v2/sleep", query).path("body").path("series");
         for (JsonNode seg : segments) {
           MetricType stage = STAGES.get(seg.path("state").asInt(-1));
-          long s = seg.get("startdate").asLong();
-          long e = seg.get("enddate").asLong();
+          long s = Long.parseLong(required(seg, "startdate"));
+          long e = Long.parseLong(required(seg, "enddate"));
           if (stage == null || e < s) {
             context.skipped(1);
             continue;

@@ -284,11 +284,30 @@ public final class FakeProvider implements AutoCloseable {
       accessTokens.put(token, new Access(access.expires(), null));
     }
     Function<Map<String, String>, Reply> handler = routes.get(key);
-    send(
-        ex,
+    Reply reply =
         handler == null
             ? new Reply(404, "{\"detail\":\"Not Found\"}", Map.of())
-            : handler.apply(params));
+            : handler.apply(params);
+    record(key, reply);
+    send(ex, reply);
+  }
+
+  /**
+   * With {@code -Dopenvitals.fake.record=DIR}, every API answer a route gives with status 200 is
+   * written to DIR (route and body), to pick fuzzing seeds from (see {@code fuzz/providers}).
+   */
+  private void record(String key, Reply reply) throws IOException {
+    String dir = System.getProperty("openvitals.fake.record");
+    if (dir == null || reply.status() != 200) {
+      return;
+    }
+    ObjectNode seed = JSON.createObjectNode();
+    seed.put("route", key);
+    seed.set("answer", JSON.readTree(reply.body()));
+    java.nio.file.Path out = java.nio.file.Path.of(dir);
+    java.nio.file.Files.createDirectories(out);
+    java.nio.file.Files.writeString(
+        out.resolve(UUID.randomUUID() + ".json"), seed.toPrettyString(), StandardCharsets.UTF_8);
   }
 
   private static void send(HttpExchange ex, Reply reply) throws IOException {
