@@ -48,8 +48,13 @@ public final class Migrations {
    * {@code dataDir}; the second process waits for it (up to {@link #LOCK_WAIT}) and finds the store
    * up to date.
    */
-  public static String migrate(DataSource dataSource, String location, Path dataDir) {
-    if (LATEST.equals(appliedVersion(dataSource))) {
+  public static String migrate(
+      DataSource dataSource, String location, Path dataDir, boolean storeExists) {
+    // No connection before the lock while the store's file does not exist yet: processes that
+    // open a brand-new SQLite file in WAL mode at the same moment broke one another's shared
+    // memory (SIGBUS in ConcurrentFirstUseTest once opening got fast), so creation is one at a
+    // time.
+    if (storeExists && LATEST.equals(appliedVersion(dataSource))) {
       return LATEST;
     }
     return underLock(

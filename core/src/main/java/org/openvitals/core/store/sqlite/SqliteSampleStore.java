@@ -1,5 +1,6 @@
 package org.openvitals.core.store.sqlite;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,7 +46,8 @@ public final class SqliteSampleStore extends SqlSampleStore {
     try {
       SQLiteDataSource writes = new SQLiteDataSource(writerConfig());
       writes.setUrl(url);
-      String version = Migrations.migrate(writes, "classpath:db/migration/sqlite", dataDir);
+      String version =
+          Migrations.migrate(writes, "classpath:db/migration/sqlite", dataDir, Files.exists(file));
       writer = writes.getConnection();
       SQLiteDataSource reads = new SQLiteDataSource(readerConfig());
       reads.setUrl(url);
