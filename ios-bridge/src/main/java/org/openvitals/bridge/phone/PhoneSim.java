@@ -135,28 +135,37 @@ public final class PhoneSim {
   private final Map<String, PendingBatch> pending = new LinkedHashMap<>();
 
   /**
-   * A type's samples not yet sent, written as the batch's JSON array as they are read, so that no
-   * tree of a batch is built only to be written out.
+   * A type's batch not yet sent, written as the request body as its samples are read: the batch id
+   * and type first, then the samples, and at the end the deletions and the anchor (which depends on
+   * how many samples it holds; the order of an object's fields means nothing in JSON). No tree is
+   * built, and the body's bytes are not decoded and encoded again to wrap them in the envelope.
    */
   private static final class PendingBatch {
     final ByteArrayOutputStream json = new ByteArrayOutputStream(1 << 20);
     final JsonGenerator writer;
     int samples;
 
-    PendingBatch() {
+    PendingBatch(String type) {
       try {
         writer = PhoneClient.JSON.createGenerator(json);
-        writer.writeStartArray();
+        writer.writeStartObject();
+        writer.writeStringField("batch_id", UUID.randomUUID().toString());
+        writer.writeStringField("type", type);
+        writer.writeArrayFieldStart("samples");
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
 
-    /** The samples as one JSON array; nothing can be added after. */
-    String array() throws IOException {
+    /** The whole body with {@code anchor}; nothing can be added after. */
+    byte[] body(String anchor) throws IOException {
       writer.writeEndArray();
+      writer.writeArrayFieldStart("deleted");
+      writer.writeEndArray();
+      writer.writeStringField("anchor", anchor);
+      writer.writeEndObject();
       writer.close();
-      return json.toString(StandardCharsets.UTF_8);
+      return json.toByteArray();
     }
   }
 
@@ -341,7 +350,7 @@ public final class PhoneSim {
 
   private void add(String type, Sample s) {
     String uuid = wire.uuid(type, s);
-    PendingBatch batch = pending.computeIfAbsent(type, t -> new PendingBatch());
+    PendingBatch batch = pending.computeIfAbsent(type, PendingBatch::new);
     try {
       wire.write(batch.writer, type, uuid, s);
       batch.samples++;
@@ -370,19 +379,7 @@ public final class PhoneSim {
     int count = samples.samples;
     long after = anchored.getOrDefault(type, 0L) + count;
     anchored.put(type, after);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(samples.json.size() + 512);
-    try (JsonGenerator g = PhoneClient.JSON.createGenerator(out)) {
-      g.writeStartObject();
-      g.writeStringField("batch_id", UUID.randomUUID().toString());
-      g.writeStringField("type", type);
-      g.writeStringField("anchor", anchor(type, after));
-      g.writeFieldName("samples");
-      g.writeRawValue(samples.array());
-      g.writeArrayFieldStart("deleted");
-      g.writeEndArray();
-      g.writeEndObject();
-    }
-    byte[] body = out.toByteArray();
+    byte[] body = samples.body(anchor(type, after));
     Future<Void> previous = lastOfType.get(type);
     if (previous != null) {
       await(previous);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -53,5 +54,23 @@ class WireSamplesTest {
     assertEquals(
         "223B1925-4F10-3ADD-BDD8-F2FE12AE134D",
         wire.uuid(type, sample("Watch", 1, "2024-01-01T00:00:00Z")));
+  }
+
+  @Test
+  void timesAreWrittenAsTheIsoFormatterWritesThem() {
+    for (String t :
+        new String[] {
+          "2024-03-01T08:00:00+01:00",
+          "2024-03-01T08:00:30-07:00",
+          "2019-12-31T23:59:59Z",
+          "2020-02-29T00:00:00Z",
+          "2024-03-01T08:15:00.5+05:30",
+          "2024-03-01T08:15:07.123456789-09:30",
+          "0999-01-01T00:00:01+14:00",
+          "2024-03-01T08:00:00+01:00:30",
+        }) {
+      OffsetDateTime at = OffsetDateTime.parse(t);
+      assertEquals(DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(at), WireSamples.time(at), t);
+    }
   }
 }
