@@ -33,7 +33,7 @@ public final class Main {
       return 0;
     }
     LibraryLog.install();
-    int code = OpenVitalsCli.commandLine(out, err).execute(args);
+    int code = OpenVitalsCli.commandLine(out, err, args).execute(args);
     out.flush();
     err.flush();
     return code;

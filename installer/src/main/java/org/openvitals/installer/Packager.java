@@ -70,9 +70,21 @@ public final class Packager {
    */
   static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,nn,fi,pl,cs,ja,zh,ko,ru,tr";
 
-  /** JVM options of every launcher: JavaFX and sqlite-jdbc load native libraries. */
+  /**
+   * The folder of the app ({@code $APPDIR}) holding sqlite-jdbc's native library, out of its jar:
+   * from the jar, sqlite-jdbc copies it to the temporary folder and compares it with the jar's at
+   * every start (about a tenth of a CPU second).
+   */
+  static final String NATIVE_DIR = "native";
+
+  /**
+   * JVM options of every launcher: JavaFX and sqlite-jdbc load native libraries, sqlite-jdbc's from
+   * {@link #NATIVE_DIR}.
+   */
   static final List<String> JAVA_OPTIONS =
-      List.of("--enable-native-access=ALL-UNNAMED,javafx.graphics");
+      List.of(
+          "--enable-native-access=ALL-UNNAMED,javafx.graphics",
+          "-Dorg.sqlite.lib.path=$APPDIR/" + NATIVE_DIR);
 
   enum Os {
     LINUX,
@@ -275,7 +287,7 @@ public final class Packager {
       }
       Path target = input.resolve("lib").resolve(name);
       if (name.startsWith("sqlite-jdbc-")) {
-        keepOnlyNative(p, target, SQLITE_NATIVES, os.sqliteNativeDir());
+        keepOnlyNative(p, target, SQLITE_NATIVES, os.sqliteNativeDir(), input.resolve(NATIVE_DIR));
       } else if (name.matches("jna-[0-9].*\\.jar")) {
         keepOnlyNative(p, target, JNA_NATIVES, os.jnaNativeDir());
       } else {
@@ -329,6 +341,15 @@ public final class Packager {
    */
   static void keepOnlyNative(Path jar, Path target, Pattern natives, String nativeDir)
       throws IOException {
+    keepOnlyNative(jar, target, natives, nativeDir, null);
+  }
+
+  /**
+   * The same, with this platform's native libraries written as files into {@code movedTo} instead
+   * of into the jar's copy, when {@code movedTo} is not null.
+   */
+  static void keepOnlyNative(Path jar, Path target, Pattern natives, String nativeDir, Path movedTo)
+      throws IOException {
     boolean found = false;
     try (ZipFile in = new ZipFile(jar.toFile());
         ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(target))) {
@@ -337,7 +358,17 @@ public final class Packager {
         if (natives.matcher(name).matches() && !name.startsWith(nativeDir)) {
           continue;
         }
-        found |= name.startsWith(nativeDir) && !entry.isDirectory();
+        boolean own = name.startsWith(nativeDir) && !entry.isDirectory();
+        found |= own;
+        if (movedTo != null && natives.matcher(name).matches()) {
+          if (own) {
+            Files.createDirectories(movedTo);
+            try (InputStream data = in.getInputStream(entry)) {
+              Files.copy(data, movedTo.resolve(name.substring(name.lastIndexOf('/') + 1)));
+            }
+          }
+          continue;
+        }
         ZipEntry copy = new ZipEntry(name);
         copy.setTime(entry.getTime());
         out.putNextEntry(copy);

@@ -63,6 +63,28 @@ class KeepOnlyNativeTest {
         .hasMessageContaining("has no native library in org/sqlite/native/Windows/x86_64/");
   }
 
+  @Test
+  void sqlitesLibraryCanMoveOutOfTheJarIntoAFolder() throws IOException {
+    Path jar =
+        jar(
+            "org/sqlite/JDBC.class",
+            "org/sqlite/native/Linux/x86_64/libsqlitejdbc.so",
+            "org/sqlite/native/Mac/aarch64/libsqlitejdbc.dylib");
+    Path out = dir.resolve("out.jar");
+    Path natives = dir.resolve("native");
+
+    Packager.keepOnlyNative(
+        jar, out, Packager.SQLITE_NATIVES, "org/sqlite/native/Linux/x86_64/", natives);
+
+    assertThat(entries(out)).containsExactly("org/sqlite/JDBC.class");
+    try (var files = Files.list(natives)) {
+      assertThat(files.map(f -> f.getFileName().toString())).containsExactly("libsqlitejdbc.so");
+    }
+    assertThat(natives.resolve("libsqlitejdbc.so"))
+        .hasContent("org/sqlite/native/Linux/x86_64/libsqlitejdbc.so");
+    assertThat(Packager.JAVA_OPTIONS).contains("-Dorg.sqlite.lib.path=$APPDIR/native");
+  }
+
   private Path jar(String... names) throws IOException {
     Path jar = dir.resolve("in.jar");
     try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(jar))) {

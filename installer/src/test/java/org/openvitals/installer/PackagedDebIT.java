@@ -82,10 +82,14 @@ class PackagedDebIT {
     }
     // No JDK tool, no other platform's SQLite library.
     assertThat(root.resolve("opt/openvitals/lib/runtime/bin/javac")).doesNotExist();
+    // SQLite's library is a file of the app (the launcher names it), in no jar.
     assertThat(run(List.of("unzip", "-l", sqliteJar().toString())).output())
-        .contains("org/sqlite/native/Linux/")
-        .doesNotContain("native/Windows/")
-        .doesNotContain("native/Mac/");
+        .contains("org/sqlite/JDBC.class")
+        .doesNotContain("native/");
+    assertThat(root.resolve("opt/openvitals/lib/app/native/libsqlitejdbc.so")).isRegularFile();
+    assertThat(root.resolve("opt/openvitals/lib/app/openvitals.cfg"))
+        .content()
+        .contains("-Dorg.sqlite.lib.path=$APPDIR/native");
   }
 
   @Test

@@ -2,6 +2,9 @@ package org.openvitals.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.openvitals.app.logging.LibraryLog;
 import org.openvitals.app.serve.ServeCommand;
@@ -22,8 +25,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code openvitals} command. Global options come before the subcommand; each subcommand is a
- * class in this package (or its feature's package) registered with one line below. With no
- * subcommand it starts the desktop app.
+ * class in this package (or its feature's package) registered with one line in {@link #COMMANDS}.
+ * With no subcommand it starts the desktop app.
  */
 @Command(
     name = "openvitals",
@@ -34,26 +37,6 @@ import picocli.CommandLine.ScopeType;
       "",
       "With no command, starts the desktop app.",
       "Exit codes: 0 success, 1 the command failed, 2 wrong usage, 70 internal error."
-    },
-    subcommands = {
-      SourcesCommand.class,
-      SummaryCommand.class,
-      ExportCommand.class,
-      DoctorCommand.class,
-      DemoCommand.class,
-      MetricsCommand.class,
-      ImportCommand.class,
-      ExplainCommand.class,
-      InsightsCommand.class,
-      ReportCommand.class,
-      PreferencesCommand.class,
-      ConnectCommand.class,
-      SyncCommand.class,
-      CloudStatusCommand.class,
-      SelfTestCommand.class,
-      ServeCommand.class,
-      PhoneSimCommand.class,
-      CommandLine.HelpCommand.class
     })
 public final class OpenVitalsCli implements Callable<Integer> {
 
@@ -82,14 +65,85 @@ public final class OpenVitalsCli implements Callable<Integer> {
               + " to use an encrypted file.")
   String engine;
 
+  /** Every subcommand, in the order the top-level help lists them. */
+  static final List<Class<?>> COMMANDS =
+      List.of(
+          SourcesCommand.class,
+          SummaryCommand.class,
+          ExportCommand.class,
+          DoctorCommand.class,
+          DemoCommand.class,
+          MetricsCommand.class,
+          ImportCommand.class,
+          ExplainCommand.class,
+          InsightsCommand.class,
+          ReportCommand.class,
+          PreferencesCommand.class,
+          ConnectCommand.class,
+          SyncCommand.class,
+          CloudStatusCommand.class,
+          SelfTestCommand.class,
+          ServeCommand.class,
+          PhoneSimCommand.class,
+          CommandLine.HelpCommand.class);
+
+  /** The global options that take a value, which may come before the subcommand's name. */
+  private static final Set<String> GLOBAL_OPTIONS_WITH_VALUE = Set.of("--data-dir", "--engine");
+
   /**
-   * A command line with OpenVitals' error handling, writing to the given streams. Every command in
-   * it gets {@code -h/--help} and {@code -V/--version} here, so a command never declares them: one
-   * listed in {@code subcommands} above (or nested in one) has them with no further step. An
-   * argument no command knows is a usage error (exit 2), even next to {@code --help}.
+   * A command line with OpenVitals' error handling, writing to the given streams, holding every
+   * command (what the top-level help lists).
    */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    return commandLine(out, err, COMMANDS);
+  }
+
+  /**
+   * The command line to run {@code args} with: picocli's model of only the command they name, when
+   * they name one before any other argument (so {@code openvitals import FILE} does not build the
+   * model of every command, about a fifth of a CLI import's start), none when they name no command
+   * (the desktop app), and every command otherwise (help, usage errors and their suggestions).
+   */
+  public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+    return commandLine(out, err, commandsFor(args));
+  }
+
+  /** The commands {@link #commandLine(PrintWriter, PrintWriter, String...)} builds for args. */
+  static List<Class<?>> commandsFor(String... args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (GLOBAL_OPTIONS_WITH_VALUE.contains(arg)) {
+        i++; // its value
+      } else if (GLOBAL_OPTIONS_WITH_VALUE.stream().noneMatch(o -> arg.startsWith(o + "="))) {
+        return COMMANDS.stream()
+            .filter(c -> c != CommandLine.HelpCommand.class && names(c).contains(arg))
+            .findFirst()
+            .<List<Class<?>>>map(List::of)
+            .orElse(COMMANDS);
+      }
+    }
+    return List.of();
+  }
+
+  /** A command's name and aliases, from its annotation (no model built). */
+  private static List<String> names(Class<?> command) {
+    Command annotation = command.getAnnotation(Command.class);
+    List<String> names = new ArrayList<>(List.of(annotation.aliases()));
+    names.add(annotation.name());
+    return names;
+  }
+
+  /**
+   * Every command in it gets {@code -h/--help} and {@code -V/--version} here, so a command never
+   * declares them: one listed in {@link #COMMANDS} (or nested in one) has them with no further
+   * step. An argument no command knows is a usage error (exit 2), even next to {@code --help}.
+   */
+  private static CommandLine commandLine(
+      PrintWriter out, PrintWriter err, List<Class<?>> commands) {
     CommandLine cli = new CommandLine(new OpenVitalsCli());
+    for (Class<?> command : commands) {
+      cli.addSubcommand(command);
+    }
     cli.setOut(out);
     cli.setErr(err);
     CliErrors errors = new CliErrors();

@@ -26,7 +26,10 @@ import org.openvitals.connectors.applehealth.ExportGenerator;
  * is the wall time outside the import's own {@code seconds}. Run with {@code bench/startup --image
  * installer/target/packaging/image/openvitals}, or with {@code --before DIR} (another checkout,
  * built with {@code ./mvnw -pl bench -am package}) to put that checkout's {@code ./openvitals}
- * first, as the baseline, before a change; both options together give all four.
+ * first, as the baseline, before a change; both options together give all four. {@code --cli-only}
+ * leaves out the dashboard (and the five-year store it needs). Each command's CPU seconds (user and
+ * system, its children included) are reported beside its wall time: on a shared machine they vary
+ * less with the load.
  */
 public final class StartupBench {
   private StartupBench() {}
@@ -51,6 +54,7 @@ public final class StartupBench {
     Path work = Path.of("target", "startup-bench").toAbsolutePath();
     int runs = 5;
     int exportMb = 200;
+    boolean cliOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--image" -> images.add(Path.of(args[++i]).toAbsolutePath());
@@ -58,6 +62,7 @@ public final class StartupBench {
         case "--store" -> store = Path.of(args[++i]).toAbsolutePath();
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--export-mb" -> exportMb = Integer.parseInt(args[++i]);
+        case "--cli-only" -> cliOnly = true;
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
     }
@@ -67,7 +72,9 @@ public final class StartupBench {
               + " /opt/openvitals when installed), and/or --before DIR: another checkout whose"
               + " ./openvitals to compare with (built with ./mvnw -pl bench -am package)");
     }
-    DashboardBench.ensureStore(store);
+    if (!cliOnly) {
+      DashboardBench.ensureStore(store);
+    }
     Path export = ensureExport(work.resolve("export-" + exportMb + "mb"), exportMb);
     String benchClasses = Path.of("target", "classes").toAbsolutePath().toString();
 
@@ -82,8 +89,9 @@ public final class StartupBench {
       System.out.printf(Locale.ROOT, "%s: %s%n", name, images.get(i));
       variants.add(packaged(name, images.get(i)));
     }
+    String loadBefore = loadAverage();
     Map<String, List<Long>> dashboard = new LinkedHashMap<>();
-    Map<String, List<Long>> version = new LinkedHashMap<>();
+    Map<String, List<double[]>> version = new LinkedHashMap<>();
     Map<String, List<double[]>> imports = new LinkedHashMap<>();
     Path prefs = work.resolve("prefs");
     for (int i = 0; i < runs; i++) {
@@ -95,18 +103,20 @@ public final class StartupBench {
                     ? v.classPath()
                     : v.classPath() + File.pathSeparator + benchClasses;
         List<String> jvm = v.classPath() == null ? DashboardBench.launcherJvm() : v.jvm();
-        dashboard
-            .computeIfAbsent(v.name(), k -> new ArrayList<>())
-            .add(
-                DashboardBench.child(
-                        jvm, cp, "dashboard", store, prefs.resolve(v.name()), Period.WEEK)
-                    .wallMs());
+        if (!cliOnly) {
+          dashboard
+              .computeIfAbsent(v.name(), k -> new ArrayList<>())
+              .add(
+                  DashboardBench.child(
+                          jvm, cp, "dashboard", store, prefs.resolve(v.name()), Period.WEEK)
+                      .wallMs());
+        }
         version.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(version(v));
         imports.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(importOnce(v, export, work));
       }
       System.out.printf(Locale.ROOT, "run %d of %d done%n", i + 1, runs);
     }
-    report(variants, dashboard, version, imports, runs);
+    report(variants, dashboard, version, imports, runs, loadBefore);
   }
 
   /**
@@ -168,33 +178,56 @@ public final class StartupBench {
         .toList();
   }
 
-  private static long version(Variant v) throws Exception {
+  /** {wall ms, CPU ms} of {@code openvitals --version}. */
+  private static double[] version(Variant v) throws Exception {
     List<String> command = new ArrayList<>(v.cli());
     command.add("--version");
+    double cpu0 = childrenCpuSeconds();
     long t0 = System.nanoTime();
     String out = run(command);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (!out.startsWith("OpenVitals ")) {
       throw new IllegalStateException(v.name() + " --version printed " + out);
     }
-    return ms;
+    return new double[] {ms, 1000 * (childrenCpuSeconds() - cpu0)};
   }
 
-  /** {total seconds, the import's own seconds} for one import into a new data folder. */
+  /**
+   * {total seconds, the import's own seconds, records read, CPU seconds} for one import into a new
+   * data folder.
+   */
   private static double[] importOnce(Variant v, Path export, Path work) throws Exception {
     Path data = work.resolve("import-data");
     deleteTree(data);
     List<String> command = new ArrayList<>(v.cli());
     command.addAll(List.of("--data-dir", data.toString(), "import", export.toString(), "--json"));
+    double cpu0 = childrenCpuSeconds();
     long t0 = System.nanoTime();
     String out = run(command);
     double total = (System.nanoTime() - t0) / 1e9;
+    double cpu = childrenCpuSeconds() - cpu0;
     JsonNode json = new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
     if (!json.path("completed").asBoolean()) {
       throw new IllegalStateException(v.name() + " import failed: " + out);
     }
     deleteTree(data);
-    return new double[] {total, json.path("seconds").asDouble(), json.path("read").asDouble()};
+    return new double[] {total, json.path("seconds").asDouble(), json.path("read").asDouble(), cpu};
+  }
+
+  /**
+   * User and system CPU seconds of this process's finished children so far (Linux: cutime and
+   * cstime of /proc/self/stat, counted when a child is reaped, its own children included); NaN
+   * elsewhere.
+   */
+  static double childrenCpuSeconds() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      // Fields after the command name (which may hold spaces) start with the state, field 3.
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[16 - 3]) + Long.parseLong(f[17 - 3])) / 100.0;
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
   }
 
   private static Path ensureExport(Path dir, int sizeMb) throws IOException {
@@ -219,42 +252,69 @@ public final class StartupBench {
   private static void report(
       List<Variant> variants,
       Map<String, List<Long>> dashboard,
-      Map<String, List<Long>> version,
+      Map<String, List<double[]>> version,
       Map<String, List<double[]>> imports,
-      int runs) {
+      int runs,
+      String loadBefore) {
     String base = variants.getFirst().name();
     System.out.printf(
         Locale.ROOT,
         "%nStart-up, median of %d fresh processes per variant (load average before: %s)%n",
         runs,
-        loadAverage());
+        loadBefore);
     System.out.printf(
         Locale.ROOT,
-        "%-24s %22s %16s %34s%n",
+        "%-24s %22s %29s %34s %17s%n",
         "",
         "dashboard with values",
-        "--version",
-        "CLI import: total / outside import");
+        "--version: wall, CPU",
+        "CLI import: total / outside import",
+        "import CPU");
+    double baseVersion = median(version.get(base), 0);
+    double baseVersionCpu = median(version.get(base), 1);
+    double baseImportCpu = median(imports.get(base), 3);
     for (Variant v : variants) {
-      long d = DashboardBench.median(dashboard.get(v.name()));
-      long ver = DashboardBench.median(version.get(v.name()));
+      String d = "n/a";
+      if (dashboard.containsKey(v.name())) {
+        long ms = DashboardBench.median(dashboard.get(v.name()));
+        d =
+            String.format(
+                Locale.ROOT,
+                "%d ms (%.2fx)",
+                ms,
+                (double) ms / DashboardBench.median(dashboard.get(base)));
+      }
+      double ver = median(version.get(v.name()), 0);
+      double verCpu = median(version.get(v.name()), 1);
       List<double[]> runsOf = new ArrayList<>(imports.get(v.name()));
       runsOf.sort(Comparator.comparingDouble(r -> r[0]));
       double[] mid = runsOf.get(runsOf.size() / 2);
       double outside = mid[0] - mid[1];
+      double importCpu = median(imports.get(v.name()), 3);
       System.out.printf(
           Locale.ROOT,
-          "%-24s %8d ms (%.2fx) %8d ms (%.2fx) %7.2f s / %.2f s = %4.1f %% of %,.0f records%n",
+          "%-24s %22s %6.0f ms (%.2fx) %5.0f ms (%.2fx) %7.2f s / %.2f s = %4.1f %% of %,.0f"
+              + " records %6.2f s (%.2fx)%n",
           v.name(),
           d,
-          (double) d / DashboardBench.median(dashboard.get(base)),
           ver,
-          (double) ver / DashboardBench.median(version.get(base)),
+          ver / baseVersion,
+          verCpu,
+          verCpu / baseVersionCpu,
           mid[0],
           outside,
           100 * outside / mid[0],
-          mid[2]);
+          mid[2],
+          importCpu,
+          importCpu / baseImportCpu);
     }
+    System.out.printf(Locale.ROOT, "Load average after: %s%n", loadAverage());
+  }
+
+  /** The median of one column of the runs. */
+  private static double median(List<double[]> runs, int column) {
+    double[] values = runs.stream().mapToDouble(r -> r[column]).sorted().toArray();
+    return values[values.length / 2];
   }
 
   private static String loadAverage() {

@@ -20,7 +20,8 @@ import org.openvitals.core.store.StoreException;
 /**
  * Brings a store's schema to the newest migration with Flyway. A store already at that version
  * opens without starting Flyway: its start-up (plugin registry, classpath scan, history checks)
- * costs about a third of a second of every app start, for nothing to do.
+ * costs about a third of a second of every app start, for nothing to do; a new SQLite store is
+ * created without it too ({@link NewStoreSchema}).
  */
 public final class Migrations {
   /**
@@ -41,12 +42,15 @@ public final class Migrations {
   /** How long a process waits for another one's migration, as long as a write waits for a lock. */
   static final Duration LOCK_WAIT = Duration.ofSeconds(10);
 
+  private static final String CLASSPATH = "classpath:";
+
   /**
-   * Migrates if needed and returns the schema version the store is at. Two processes opening a
-   * folder with no store yet (or an older one) must not both migrate: SQLite then fails one of them
-   * half-way with SQLITE_BUSY_SNAPSHOT. So the migration runs under a lock on {@link #LOCK_FILE} in
-   * {@code dataDir}; the second process waits for it (up to {@link #LOCK_WAIT}) and finds the store
-   * up to date.
+   * Migrates if needed and returns the schema version the store is at. A SQLite store that does not
+   * exist yet gets the newest schema from {@link NewStoreSchema}, without Flyway. Two processes
+   * opening a folder with no store yet (or an older one) must not both migrate: SQLite then fails
+   * one of them half-way with SQLITE_BUSY_SNAPSHOT. So the migration runs under a lock on {@link
+   * #LOCK_FILE} in {@code dataDir}; the second process waits for it (up to {@link #LOCK_WAIT}) and
+   * finds the store up to date.
    */
   public static String migrate(
       DataSource dataSource, String location, Path dataDir, boolean storeExists) {
@@ -59,10 +63,16 @@ public final class Migrations {
     }
     return underLock(
         dataDir,
-        () ->
-            LATEST.equals(appliedVersion(dataSource))
-                ? LATEST // the other process migrated it meanwhile
-                : migrateNow(dataSource, location));
+        () -> {
+          if (LATEST.equals(appliedVersion(dataSource))) {
+            return LATEST; // the other process migrated it meanwhile
+          }
+          if (!storeExists
+              && NewStoreSchema.createIfEmpty(dataSource, location.substring(CLASSPATH.length()))) {
+            return LATEST;
+          }
+          return migrateNow(dataSource, location);
+        });
   }
 
   /**
