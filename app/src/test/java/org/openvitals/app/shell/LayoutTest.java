@@ -37,7 +37,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * Nothing is cut short, from the window's minimum size up, at render scale 1 and 2 (200 %): on the
  * dashboard every label in a tile and every button shows all of its text, on every other screen
  * every button does (a Labeled whose displayed text differs from its text has been cut with an
- * ellipsis). A source with a long name wraps instead.
+ * ellipsis). A source with a long name wraps instead. No screen's page is wider than its area:
+ * pages scroll down, never sideways.
  *
  * <p>JavaFX's headless screen has scale 1, but a window's render scale can be set: layout then
  * snaps sizes and positions to half pixels, as it does on a 200 % screen. What 200 % changes
@@ -146,9 +147,17 @@ class LayoutTest {
         root.layout();
         List<String> here = new ArrayList<>();
         collect(root, here);
-        // A page larger than the window scrolls: the content area grows with it, so the page
-        // never runs past the area's edge, where it would be cut.
+        // A page taller than the window scrolls down: the content area grows with it, so the
+        // page never runs past the area's edge, where it would be cut. Sideways it must fit: a
+        // page wider than the window's area would scroll sideways, which no reader expects.
         var content = (javafx.scene.layout.Region) root.lookup("#content");
+        var scroller = (javafx.scene.control.ScrollPane) root.lookup("#content-scroller");
+        double viewport = scroller.getViewportBounds().getWidth();
+        if (content.getWidth() > viewport + 0.5) {
+          here.add(
+              "page is %.0f wide, its area %.0f: it scrolls sideways"
+                  .formatted(content.getWidth(), viewport));
+        }
         Node page = content.getChildrenUnmodifiable().getFirst();
         var pageBounds = page.getBoundsInParent();
         if (pageBounds.getMaxX() > content.getWidth() + 0.5
