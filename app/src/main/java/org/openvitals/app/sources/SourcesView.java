@@ -35,6 +35,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Font;
+import org.openvitals.app.common.ReadableHeaders;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.SourceColors;
@@ -387,6 +388,7 @@ public final class SourcesView extends ScrollPane implements Disposable {
     TableView<SourceSummary> table = new TableView<>(model.sources());
     table.setId("sources-table");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ReadableHeaders.keep(table);
     table.setPlaceholder(
         new Label("No data yet: import a file or connect a cloud account to see its sources."));
 

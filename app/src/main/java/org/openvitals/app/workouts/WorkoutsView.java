@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.openvitals.app.common.PeriodNavigation;
+import org.openvitals.app.common.ReadableHeaders;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayFormat;
@@ -104,6 +105,7 @@ public final class WorkoutsView extends VBox implements Disposable {
   private void buildTable() {
     table.setId("workouts-table");
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    ReadableHeaders.keep(table);
     table.setPlaceholder(new Label("No workouts in these days."));
     // Two-line cells keep the table narrow enough for a 1024-pixel window without cutting text.
     table
