@@ -40,8 +40,9 @@ final class ExplanationDialog {
     scroll.setId("explanation-scroll");
     scroll.setPrefWidth(width);
     dialog.getDialogPane().setContent(scroll);
-    // Lifts AtlantaFX's 600-pixel cap on dialogs (see the stylesheet): the width asked for above.
-    dialog.getDialogPane().getStyleClass().add("explanation-dialog");
+    // Lifts AtlantaFX's 600-pixel cap on dialogs, whichever stylesheets the window has: the width
+    // asked for above. (Set in code, the theme's stylesheet would override it.)
+    dialog.getDialogPane().setStyle("-fx-max-width: -1;");
     dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
     dialog.setResizable(true);
     // Opening the full text makes the content taller: the window follows, within the limit.

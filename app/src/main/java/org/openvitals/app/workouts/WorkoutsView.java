@@ -43,6 +43,9 @@ public final class WorkoutsView extends VBox implements Disposable {
   /** The page width from which the heart-rate curve and the route stand side by side. */
   private static final double CHARTS_SIDE_BY_SIDE = 520;
 
+  /** Beyond this height a curve of a workout's heart rate only exaggerates its wiggles. */
+  private static final double CURVE_TALLEST = 360;
+
   private final WorkoutsViewModel model;
   private final RouteMapModel routeMap;
   private final TableView<WorkoutRow> table = new TableView<>();
@@ -270,6 +273,7 @@ public final class WorkoutsView extends VBox implements Disposable {
       HeartRateCurve curve = new HeartRateCurve(detail.heartRate(), w.primary(), format);
       curve.setId("heart-rate-curve");
       VBox.setVgrow(curve, Priority.ALWAYS);
+      curve.setMaxHeight(CURVE_TALLEST);
       heart
           .getChildren()
           .addAll(
@@ -286,8 +290,9 @@ public final class WorkoutsView extends VBox implements Disposable {
     routeBox.getChildren().add(routeTitle);
     if (detail.route().size() >= 2) {
       List<javafx.scene.Node> route = RouteMap.forRoute(detail.route(), routeMap);
-      // Shrinks to fit the page, never grows past its own size: more map would fetch more tiles.
-      if (route.getFirst() instanceof Region map) {
+      // Map tiles shrink to fit the page but never grow past their own size: more map would
+      // fetch more tiles. The plain drawing grows with the room.
+      if (route.getFirst() instanceof RouteMap map) {
         map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
       }
       VBox.setVgrow(route.getFirst(), Priority.ALWAYS);
