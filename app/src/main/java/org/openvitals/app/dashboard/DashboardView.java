@@ -10,10 +10,8 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
@@ -349,43 +347,10 @@ public final class DashboardView extends ScrollPane implements Disposable {
     model.explain(s.metric(), s.valueDay(), e -> showExplanation(e, s, format));
   }
 
-  /**
-   * The explanation in a dialog that grows with its content up to most of the screen's height and
-   * scrolls beyond, so Close stays in view.
-   */
   private void showExplanation(Explanation e, MetricSummary s, DisplayFormat format) {
-    Dialog<Void> dialog = new Dialog<>();
-    dialog.setTitle("Why this value");
-    if (getScene() != null) {
-      dialog.initOwner(getScene().getWindow());
-    }
-    ExplanationPane pane = new ExplanationPane(e, s, format);
-    ScrollPane scroll = new ScrollPane(pane);
-    scroll.setId("explanation-scroll");
-    scroll.setFitToWidth(true);
-    scroll.getStyleClass().add("edge-to-edge");
-    // As tall as the content, but never taller than most of the screen: beyond that it scrolls,
-    // and the buttons below stay on screen.
-    double limit =
-        Math.max(240, javafx.stage.Screen.getPrimary().getVisualBounds().getHeight() * 0.6);
-    scroll
-        .prefViewportHeightProperty()
-        .bind(
-            javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.min(pane.getHeight(), limit), pane.heightProperty()));
-    scroll.setMaxHeight(limit + 4);
-    dialog.getDialogPane().setContent(scroll);
-    dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-    dialog.getDialogPane().setPrefWidth(760);
-    dialog.setResizable(true);
-    // Opening the full text makes the content taller: the window follows, within the screen.
-    pane.heightProperty()
-        .addListener((p, b, n) -> {
-          if (dialog.isShowing()) {
-            dialog.getDialogPane().getScene().getWindow().sizeToScene();
-          }
-        });
-    dialog.show();
+    ExplanationDialog.create(
+            getScene() == null ? null : getScene().getWindow(), new ExplanationPane(e, s, format))
+        .show();
   }
 
   private static final class MetricCell extends ListCell<MetricType> {

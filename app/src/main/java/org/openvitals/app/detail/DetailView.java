@@ -17,6 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.openvitals.app.common.PeriodNavigation;
+import org.openvitals.app.common.ReadableHeaders;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayFormat;
@@ -176,6 +177,7 @@ public final class DetailView extends VBox implements Disposable {
     table.setItems(model.samples());
     table.setPrefHeight(260);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ReadableHeaders.keep(table);
     table.setPlaceholder(new Label("No samples stored in this span"));
     TableColumn<Sample, String> when = new TableColumn<>("Time");
     when.setCellValueFactory(c ->

@@ -33,6 +33,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.util.Duration;
+import org.openvitals.app.common.ReadableHeaders;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.shell.Screen;
@@ -213,6 +214,7 @@ public final class DevicesView extends ScrollPane implements Disposable {
     table.setId("paired-devices");
     table.setPlaceholder(new Label("No phone is paired yet."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ReadableHeaders.keep(table);
     table.setPrefHeight(160);
     table.getColumns().add(column("Name", PairedDevice::name));
     table.getColumns().add(column("Model", PairedDevice::model));
@@ -220,7 +222,8 @@ public final class DevicesView extends ScrollPane implements Disposable {
     table.getColumns().add(column("Last upload", d -> time(d.lastUpload())));
     table
         .getColumns()
-        .add(column("Samples received", d -> String.format("%,d", d.samplesReceived())));
+        // Samples received: the table is about what each phone sent, and "Samples" fits narrow.
+        .add(column("Samples", d -> String.format("%,d", d.samplesReceived())));
     table
         .getSelectionModel()
         .selectedItemProperty()
@@ -282,6 +285,7 @@ public final class DevicesView extends ScrollPane implements Disposable {
     table.setId("device-uploads");
     table.setPlaceholder(new Label("No uploads."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ReadableHeaders.keep(table);
     table.setPrefHeight(200);
     table.getColumns().add(uploadColumn("Received", u -> time(u.receivedAt())));
     table.getColumns().add(uploadColumn("Type", u -> shortType(u.stream())));

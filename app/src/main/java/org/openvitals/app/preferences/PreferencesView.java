@@ -30,6 +30,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import javafx.util.Subscription;
+import org.openvitals.app.common.SideBySide;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayFormat;
@@ -47,6 +48,10 @@ import org.openvitals.core.rules.SourcePreferences;
  */
 public final class PreferencesView extends VBox implements Disposable {
   private static final PseudoClass DROP_TARGET = PseudoClass.getPseudoClass("drop-target");
+
+  /** Below this page width the preview goes under the list (pixels, about 620 at 100 %). */
+  private static final double NARROW_PAGE = 620;
+
   private static final DateTimeFormatter SAVED_AT =
       DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT);
 
@@ -90,7 +95,8 @@ public final class PreferencesView extends VBox implements Disposable {
     model.dispose();
   }
 
-  private HBox chooser() {
+  /** The category and scope choosers, flowing onto two lines when the window is narrow. */
+  private FlowPane chooser() {
     ComboBox<Category> category = new ComboBox<>();
     category.setId("category");
     category.getItems().setAll(Category.values());
@@ -130,9 +136,18 @@ public final class PreferencesView extends VBox implements Disposable {
     scopeLabel.setMnemonicParsing(true);
     scopeLabel.setLabelFor(scope);
 
-    HBox row = new HBox(8, categoryLabel, category, spacer(1), scopeLabel, scope);
+    FlowPane row =
+        new FlowPane(24, 8, labelled(categoryLabel, category), labelled(scopeLabel, scope));
     row.setAlignment(Pos.CENTER_LEFT);
     return row;
+  }
+
+  /** A chooser with its label, kept on one line. */
+  private static HBox labelled(Label label, ComboBox<?> chooser) {
+    HBox pair = new HBox(8, label, chooser);
+    pair.setAlignment(Pos.CENTER_LEFT);
+    label.setMinWidth(Region.USE_PREF_SIZE);
+    return pair;
   }
 
   private Label orderNote() {
@@ -145,12 +160,13 @@ public final class PreferencesView extends VBox implements Disposable {
     return note;
   }
 
-  private HBox body() {
+  /** The list and the preview: side by side in a wide page, the preview below in a narrow one. */
+  private SideBySide body() {
     list.setId("source-list");
     list.setItems(model.sources());
     list.setCellFactory(v -> new SourceCell());
     list.setPrefHeight(Region.USE_COMPUTED_SIZE);
-    list.setMinWidth(260);
+    list.setMinHeight(150);
     list.setPlaceholder(
         wrapped("No source has data in this category yet. Import a file or load the demo data."));
     list.addEventFilter(
@@ -196,12 +212,9 @@ public final class PreferencesView extends VBox implements Disposable {
       b.setMinWidth(Region.USE_PREF_SIZE);
     }
     VBox left = new VBox(8, list, moves);
-    left.setMinWidth(260);
-    HBox.setHgrow(left, Priority.ALWAYS);
 
-    VBox right = preview();
-    HBox.setHgrow(right, Priority.ALWAYS);
-    HBox body = new HBox(24, left, right);
+    SideBySide body = new SideBySide(left, preview(), NARROW_PAGE, 0.45, 24);
+    body.setId("preferences-body");
     VBox.setVgrow(body, Priority.ALWAYS);
     return body;
   }
@@ -228,11 +241,8 @@ public final class PreferencesView extends VBox implements Disposable {
     previewGrid.setId("preview-grid");
     previewGrid.setHgap(16);
     previewGrid.setVgap(8);
-    ColumnConstraints metric = new ColumnConstraints();
-    metric.setMinWidth(Region.USE_PREF_SIZE);
-    previewGrid
-        .getColumnConstraints()
-        .addAll(metric, new ColumnConstraints(), new ColumnConstraints());
+    // Shares of the width rather than the figures' one-line widths: a long name or figure wraps.
+    previewGrid.getColumnConstraints().addAll(share(30), share(35), share(35));
     model.preview().addListener((ListChangeListener<Preview.Row>) c -> fillPreview());
     unitChanges = context.unitSystemProperty().subscribe((before, now) -> fillPreview());
     fillPreview();
@@ -255,6 +265,7 @@ public final class PreferencesView extends VBox implements Disposable {
     int row = 1;
     for (Preview.Row r : model.preview()) {
       Label name = new Label(r.metric().displayName());
+      name.setWrapText(true);
       name.getStyleClass().add(Styles.TEXT_BOLD);
       previewGrid.add(name, 0, row);
       previewGrid.add(figures(r.metric(), r.saved(), "saved", false), 1, row);
@@ -271,6 +282,7 @@ public final class PreferencesView extends VBox implements Disposable {
                 ? "no value"
                 : new DisplayFormat(units).full(metric, f.dayValue()));
     day.setId("preview-" + metric.id() + "-" + which);
+    day.setWrapText(true);
     day.getStyleClass().add(Styles.TEXT_BOLD);
     if (changed) {
       day.getStyleClass().add("changed");
@@ -278,7 +290,9 @@ public final class PreferencesView extends VBox implements Disposable {
     HBox from = new HBox(6);
     from.setAlignment(Pos.CENTER_LEFT);
     if (f.dayPrimary() != null) {
-      from.getChildren().addAll(swatch(f.dayPrimary()), small(f.dayPrimary().name()));
+      Region swatch = swatch(f.dayPrimary());
+      swatch.setMinWidth(Region.USE_PREF_SIZE);
+      from.getChildren().addAll(swatch, small(f.dayPrimary().name()));
     }
     Label week =
         small(
@@ -394,6 +408,7 @@ public final class PreferencesView extends VBox implements Disposable {
       setText(null);
       if (empty || item == null) {
         setGraphic(null);
+        setTooltip(null);
         setAccessibleText(null);
         return;
       }
@@ -405,6 +420,9 @@ public final class PreferencesView extends VBox implements Disposable {
       Label name = new Label(item.source().name());
       name.getStyleClass().add(Styles.TEXT_BOLD);
       Label detail = small(item.source().provider() + " · " + item.deviceClass().id());
+      // A list cell is one line high: a long name is cut there and shown whole in the tooltip.
+      detail.setWrapText(false);
+      setTooltip(new Tooltip(item.source().name() + "\n" + detail.getText()));
       VBox text = new VBox(2, name, detail);
       HBox box = new HBox(10, handle, rank, swatch(item.source()), text);
       box.setAlignment(Pos.CENTER_LEFT);
@@ -428,8 +446,10 @@ public final class PreferencesView extends VBox implements Disposable {
     return l;
   }
 
+  /** Small print that wraps in a narrow column rather than ending in an ellipsis. */
   private static Label small(String text) {
     Label l = new Label(text);
+    l.setWrapText(true);
     l.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
     return l;
   }
@@ -441,9 +461,9 @@ public final class PreferencesView extends VBox implements Disposable {
     return l;
   }
 
-  private static Region spacer(double em) {
-    Region r = new Region();
-    r.setMinWidth(em * 12);
-    return r;
+  private static ColumnConstraints share(double percent) {
+    ColumnConstraints column = new ColumnConstraints();
+    column.setPercentWidth(percent);
+    return column;
   }
 }

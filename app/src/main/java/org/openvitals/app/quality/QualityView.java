@@ -23,6 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.openvitals.app.common.ReadableHeaders;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.UnitSystem;
@@ -150,13 +151,16 @@ public final class QualityView extends VBox implements Disposable {
     TableView<Finding> table = new TableView<>(model.findings());
     table.setId("findings");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ReadableHeaders.keep(table);
     table.setPlaceholder(new Label("Nothing flagged in this period."));
 
     TableColumn<Finding, LocalDate> day = new TableColumn<>("Day");
     day.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().day()));
     day.setCellFactory(c -> text(DATES::day));
-    day.setPrefWidth(110);
-    day.setMinWidth(90);
+    // A date as every screen writes it ("Nov 30, 2026") is never cut; widths follow the font.
+    double em = javafx.scene.text.Font.getDefault().getSize();
+    day.setPrefWidth(8.5 * em);
+    day.setMinWidth(8 * em);
 
     TableColumn<Finding, Finding> metric = new TableColumn<>("Metric");
     metric.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));

@@ -13,6 +13,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -32,9 +33,11 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Font;
+import org.openvitals.app.common.ReadableHeaders;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.SourceColors;
@@ -162,7 +165,10 @@ public final class SourcesView extends ScrollPane implements Disposable {
     Label state = new Label(busyHere ? op.action().label() : status.state().label());
     state.setId("state-" + status.provider());
     state.getStyleClass().addAll("state-badge", "state-" + stateClass(status.state()));
-    HBox header = new HBox(name, state);
+    // A long name ("Fitbit (Google Health)") wraps and its state moves under it, never cut.
+    name.setWrapText(true);
+    state.setMinWidth(Region.USE_PREF_SIZE);
+    FlowPane header = new FlowPane(name, state);
     header.getStyleClass().add("card-header");
     header.setAlignment(Pos.CENTER_LEFT);
 
@@ -381,12 +387,37 @@ public final class SourcesView extends ScrollPane implements Disposable {
     signIn.getChildren().addAll(buttons, waiting);
     signIn.setVisible(true);
     clientId.requestFocus();
+    revealSignIn();
+  }
+
+  /**
+   * Scrolls the form, which opens under the account cards, into view: in a window too short for
+   * both, it would open out of sight.
+   */
+  private void revealSignIn() {
+    applyCss();
+    layout();
+    Region page = (Region) getContent();
+    double hidden = page.getHeight() - getViewportBounds().getHeight();
+    if (hidden <= 0) {
+      return;
+    }
+    Bounds form = page.sceneToLocal(signIn.localToScene(signIn.getLayoutBounds()));
+    double top = hidden * getVvalue();
+    double viewport = getViewportBounds().getHeight();
+    if (form.getMinY() >= top && form.getMaxY() <= top + viewport) {
+      return;
+    }
+    // Its end in view when it fits, else its top.
+    double wanted = Math.min(form.getMaxY() + 8 - viewport, form.getMinY() - 8);
+    setVvalue(Math.clamp(wanted / hidden, 0, 1));
   }
 
   private Node sourcesTable() {
     TableView<SourceSummary> table = new TableView<>(model.sources());
     table.setId("sources-table");
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    ReadableHeaders.keep(table);
     table.setPlaceholder(
         new Label("No data yet: import a file or connect a cloud account to see its sources."));
 

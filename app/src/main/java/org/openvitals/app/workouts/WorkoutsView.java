@@ -19,6 +19,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Subscription;
 import org.openvitals.app.common.PeriodNavigation;
+import org.openvitals.app.common.ReadableHeaders;
+import org.openvitals.app.common.SideBySide;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayFormat;
@@ -37,6 +39,12 @@ import org.openvitals.core.workouts.Workout;
 public final class WorkoutsView extends VBox implements Disposable {
   /** The table's font size against the page's, as in the stylesheet. */
   private static final double TABLE_FONT_SCALE = 0.92;
+
+  /** The page width from which the heart-rate curve and the route stand side by side. */
+  private static final double CHARTS_SIDE_BY_SIDE = 520;
+
+  /** Beyond this height a curve of a workout's heart rate only exaggerates its wiggles. */
+  private static final double CURVE_TALLEST = 360;
 
   private final WorkoutsViewModel model;
   private final RouteMapModel routeMap;
@@ -70,11 +78,16 @@ public final class WorkoutsView extends VBox implements Disposable {
     buildTable();
     page.setId("workout-page");
     page.setPadding(new Insets(0, 16, 16, 0));
+    // The page fills the pane below the list, so its curve and route grow or shrink to fit; it
+    // scrolls only when even their smallest sizes do not fit.
     ScrollPane pageScroll = new ScrollPane(page);
+    pageScroll.setId("workout-page-scroll");
     pageScroll.setFitToWidth(true);
+    pageScroll.setFitToHeight(true);
     SplitPane split = new SplitPane(table, pageScroll);
     split.setOrientation(Orientation.VERTICAL);
-    split.setDividerPositions(0.4);
+    // Three rows of the list at 1024x700, and the selected workout's page whole below them.
+    split.setDividerPositions(0.32);
     VBox.setVgrow(split, Priority.ALWAYS);
 
     PeriodNavigation navigation =
@@ -104,6 +117,7 @@ public final class WorkoutsView extends VBox implements Disposable {
   private void buildTable() {
     table.setId("workouts-table");
     table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    ReadableHeaders.keep(table);
     table.setPlaceholder(new Label("No workouts in these days."));
     // Two-line cells keep the table narrow enough for a 1024-pixel window without cutting text.
     table
@@ -226,8 +240,8 @@ public final class WorkoutsView extends VBox implements Disposable {
 
     FlowPane facts =
         new FlowPane(
-            18,
-            4,
+            16,
+            2,
             fact("Duration", format.duration(w.durationMinutes()), "workout-duration"),
             fact("Distance", optional(w.distanceMeters(), MetricType.DISTANCE), "workout-distance"),
             fact(
@@ -236,17 +250,19 @@ public final class WorkoutsView extends VBox implements Disposable {
                 "workout-pace"),
             fact("Energy", optional(w.energyKcal(), MetricType.ACTIVE_ENERGY), "workout-energy"),
             fact(
-                "Average heart rate",
+                "Avg heart rate",
                 optional(row.averageHeartRate(), MetricType.HEART_RATE),
-                "workout-average-hr"),
+                "workout-average-hr",
+                "Average heart rate"),
             fact(
-                "Maximum heart rate",
+                "Max heart rate",
                 optional(row.maxHeartRate(), MetricType.HEART_RATE),
-                "workout-max-hr"),
+                "workout-max-hr",
+                "Maximum heart rate"),
             fact("Sources", sources(w), "workout-sources"));
     page.getChildren().addAll(heading, facts);
 
-    // Heart rate and route side by side: both stay in view without scrolling.
+    // Heart rate and route side by side, both in view without scrolling; stacked when narrow.
     VBox heart = new VBox(6);
     Label hrTitle = new Label("Heart rate");
     hrTitle.getStyleClass().add(Styles.TITLE_4);
@@ -256,6 +272,8 @@ public final class WorkoutsView extends VBox implements Disposable {
     } else {
       HeartRateCurve curve = new HeartRateCurve(detail.heartRate(), w.primary(), format);
       curve.setId("heart-rate-curve");
+      VBox.setVgrow(curve, Priority.ALWAYS);
+      curve.setMaxHeight(CURVE_TALLEST);
       heart
           .getChildren()
           .addAll(
@@ -271,16 +289,23 @@ public final class WorkoutsView extends VBox implements Disposable {
     routeTitle.getStyleClass().add(Styles.TITLE_4);
     routeBox.getChildren().add(routeTitle);
     if (detail.route().size() >= 2) {
-      routeBox.getChildren().addAll(RouteMap.forRoute(detail.route(), routeMap));
+      List<javafx.scene.Node> route = RouteMap.forRoute(detail.route(), routeMap);
+      // Map tiles shrink to fit the page but never grow past their own size: more map would
+      // fetch more tiles. The plain drawing grows with the room.
+      if (route.getFirst() instanceof RouteMap map) {
+        map.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+      }
+      VBox.setVgrow(route.getFirst(), Priority.ALWAYS);
+      routeBox.getChildren().addAll(route);
     } else {
       routeBox
           .getChildren()
           .add(muted(detail.routeNote() != null ? detail.routeNote() : "No route."));
     }
-    routeBox.setPrefWidth(320);
-    routeBox.setMinWidth(180);
-    HBox.setHgrow(heart, Priority.ALWAYS);
-    page.getChildren().add(new HBox(24, heart, routeBox));
+    SideBySide charts = new SideBySide(heart, routeBox, CHARTS_SIDE_BY_SIDE, 0.58, 24);
+    charts.setId("workout-charts");
+    VBox.setVgrow(charts, Priority.ALWAYS);
+    page.getChildren().add(charts);
   }
 
   private static Label muted(String text) {
@@ -292,8 +317,17 @@ public final class WorkoutsView extends VBox implements Disposable {
   }
 
   private static HBox fact(String name, String value, String id) {
+    return fact(name, value, id, null);
+  }
+
+  /** A figure with its name; {@code fullName}, when the name is short for it, as its tooltip. */
+  private static HBox fact(String name, String value, String id, String fullName) {
     Label label = new Label(name);
     label.getStyleClass().add(Styles.TEXT_MUTED);
+    if (fullName != null) {
+      label.setTooltip(new javafx.scene.control.Tooltip(fullName));
+      label.setAccessibleText(fullName);
+    }
     label.setMinWidth(Region.USE_PREF_SIZE);
     Label shown = new Label(value.isEmpty() ? "–" : value);
     shown.setId(id);

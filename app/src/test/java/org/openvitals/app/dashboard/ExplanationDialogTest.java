@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.openvitals.app.dashboard.StepsFixture.TODAY;
 import static org.openvitals.app.dashboard.StepsFixture.await;
 
+import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -16,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
@@ -73,8 +76,11 @@ class ExplanationDialogTest {
     context.close();
   }
 
+  private Stage stage;
+
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     MemoryPreferences prefs = new MemoryPreferences();
     new DashboardSettings(prefs).savePeriod(Period.WEEK);
     view = new DashboardView(new DashboardViewModel(context, new DashboardSettings(prefs)));
@@ -121,5 +127,51 @@ class ExplanationDialogTest {
     // The dialog grew to its content: nothing of the explanation is hidden behind a scroll bar.
     assertThat(dialog.getHeight()).isGreaterThan(pane.getBoundsInLocal().getHeight());
     robot.interact(dialog::hide);
+  }
+
+  /**
+   * At 200 % (the window's render scale 2, which the dialog takes from its owner) and with the
+   * app's theme, which caps dialogs at 600 pixels: the explanation gets all the height it needs (it
+   * fits on this 1000-pixel screen), nothing runs past its right edge, and Close sits below it. The
+   * dialog once opened with one line of the explanation and Close under it, the rest blank.
+   */
+  @Test
+  void atTwoHundredPercentTheDialogGrowsWithItsContentAndKeepsCloseInView(FxRobot robot)
+      throws Exception {
+    robot.interact(() -> {
+      Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+      stage
+          .getScene()
+          .getStylesheets()
+          .add(getClass().getResource("/org/openvitals/app/theme/openvitals.css").toExternalForm());
+      stage.setRenderScaleX(2);
+      stage.setRenderScaleY(2);
+    });
+    await(() -> !view.model().loadingProperty().get() && view.lookup("#value-heart_rate") != null);
+
+    robot.clickOn("#tile-heart_rate");
+    await(() -> robot.lookup("#explanation-heading").tryQuery().isPresent());
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+
+    Node pane = robot.lookup("#explanation").query();
+    ScrollPane scroll = robot.lookup("#explanation-scroll").queryAs(ScrollPane.class);
+    DialogPane dialogPane = (DialogPane) pane.getScene().getRoot();
+    Button close = (Button) dialogPane.lookupButton(ButtonType.CLOSE);
+    Window dialog = pane.getScene().getWindow();
+    try {
+      assertThat(dialog.getRenderScaleX()).isEqualTo(2);
+      assertThat(scroll.getViewportBounds().getHeight())
+          .as("the explanation's area against the explanation")
+          .isGreaterThanOrEqualTo(pane.getLayoutBounds().getHeight() - 0.5);
+      assertThat(pane.getLayoutBounds().getWidth())
+          .isLessThanOrEqualTo(scroll.getViewportBounds().getWidth() + 0.5);
+      Bounds explanation = scroll.localToScene(scroll.getLayoutBounds());
+      Bounds closeOnScene = close.localToScene(close.getLayoutBounds());
+      assertThat(closeOnScene.getMinY()).isGreaterThanOrEqualTo(explanation.getMaxY());
+      assertThat(closeOnScene.getMaxY()).isLessThanOrEqualTo(pane.getScene().getHeight());
+      assertThat(closeOnScene.getMaxX()).isLessThanOrEqualTo(pane.getScene().getWidth());
+    } finally {
+      robot.interact(dialog::hide);
+    }
   }
 }

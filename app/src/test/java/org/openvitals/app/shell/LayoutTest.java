@@ -36,8 +36,9 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Nothing is cut short, from the window's minimum size up, at render scale 1 and 2 (200 %): on the
  * dashboard every label in a tile and every button shows all of its text, on every other screen
- * every button does (a Labeled whose displayed text differs from its text has been cut with an
- * ellipsis). A source with a long name wraps instead.
+ * every button and every table's column header does (a Labeled whose displayed text differs from
+ * its text has been cut with an ellipsis). A source with a long name wraps instead. No screen's
+ * page is wider than its area: pages scroll down, never sideways.
  *
  * <p>JavaFX's headless screen has scale 1, but a window's render scale can be set: layout then
  * snaps sizes and positions to half pixels, as it does on a 200 % screen. What 200 % changes
@@ -146,9 +147,17 @@ class LayoutTest {
         root.layout();
         List<String> here = new ArrayList<>();
         collect(root, here);
-        // A page larger than the window scrolls: the content area grows with it, so the page
-        // never runs past the area's edge, where it would be cut.
+        // A page taller than the window scrolls down: the content area grows with it, so the
+        // page never runs past the area's edge, where it would be cut. Sideways it must fit: a
+        // page wider than the window's area would scroll sideways, which no reader expects.
         var content = (javafx.scene.layout.Region) root.lookup("#content");
+        var scroller = (javafx.scene.control.ScrollPane) root.lookup("#content-scroller");
+        double viewport = scroller.getViewportBounds().getWidth();
+        if (content.getWidth() > viewport + 0.5) {
+          here.add(
+              "page is %.0f wide, its area %.0f: it scrolls sideways"
+                  .formatted(content.getWidth(), viewport));
+        }
         Node page = content.getChildrenUnmodifiable().getFirst();
         var pageBounds = page.getBoundsInParent();
         if (pageBounds.getMaxX() > content.getWidth() + 0.5
@@ -186,13 +195,13 @@ class LayoutTest {
     });
   }
 
-  /** Tile labels and buttons, shown, whose displayed text is not their text. */
+  /** Tile labels, table column headers and buttons, shown, whose displayed text is not theirs. */
   private static void collect(Node node, List<String> cut) {
     if (!node.isVisible()) {
       return;
     }
     if (node instanceof Labeled l
-        && (l instanceof ButtonBase || inTile(l))
+        && (l instanceof ButtonBase || within(l, "metric-tile") || within(l, "column-header"))
         && l.getText() != null
         && !l.getText().isEmpty()) {
       String wanted = l.isMnemonicParsing() ? l.getText().replace("_", "") : l.getText();
@@ -215,9 +224,10 @@ class LayoutTest {
     }
   }
 
-  private static boolean inTile(Node node) {
+  /** Whether {@code node} is inside a node of {@code styleClass} (a tile, a table's header). */
+  private static boolean within(Node node, String styleClass) {
     for (Node n = node; n != null; n = n.getParent()) {
-      if (n.getStyleClass().contains("metric-tile")) {
+      if (n.getStyleClass().contains(styleClass)) {
         return true;
       }
     }

@@ -101,17 +101,7 @@ class MapScreenshotsTest {
               robot.lookup("#route-map").tryQuery().isPresent()
                   && robot.lookup("#map-attribution").tryQuery().isPresent()
                   && mapComplete(robot));
-      // The page scrolled down so the whole map, with its credit, is in the picture.
-      robot.interact(() -> {
-        for (javafx.scene.Node n = robot.lookup("#workout-page").query();
-            n != null;
-            n = n.getParent()) {
-          if (n instanceof javafx.scene.control.ScrollPane pane) {
-            pane.setVvalue(1);
-            break;
-          }
-        }
-      });
+      // The whole map, with its credit, is in view without scrolling (WorkoutsViewTest).
       Thread.sleep(500);
       WaitForAsyncUtils.waitForFxEvents();
       WritableImage[] image = new WritableImage[1];

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +90,8 @@ class ReorderingSourcesChangesTheDashboardTest {
     robot.clickOn("iPhone");
     robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
     awaitLabel(robot, "#preview-steps-edited", "1,000 steps");
+    // In a small window the page (preview under the list) runs below the window: scroll to Save.
+    robot.interact(() -> robot.lookup("#content-scroller").queryAs(ScrollPane.class).setVvalue(1));
     robot.clickOn("#save");
     WaitForAsyncUtils.waitFor(
         10, TimeUnit.SECONDS, () -> robot.lookup("#save").queryAs(Button.class).isDisabled());

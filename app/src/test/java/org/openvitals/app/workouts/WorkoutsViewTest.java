@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,9 +35,11 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkoutsViewTest {
   @TempDir Path dir;
   private AppContext context;
+  private Stage stage;
 
   @Start
   void start(Stage stage) {
+    this.stage = stage;
     WorkoutFixture.seed(dir);
     context = new AppContext(StoreConfig.sqlite(dir), WorkoutFixture.aYearLater());
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -81,6 +90,51 @@ class WorkoutsViewTest {
     // The route heads north-west: the last point is left of and above the first.
     assertThat(xy.get(4)).isLessThan(xy.get(0));
     assertThat(xy.get(5)).isLessThan(xy.get(1));
+  }
+
+  /**
+   * In the room a 1024x700 window gives the page (less the sidebar and the content area's padding)
+   * the selected run's heart-rate curve and route are both in view, whole, without scrolling.
+   */
+  @Test
+  void atA1024x700WindowTheCurveAndTheRouteAreBothInView(FxRobot robot) throws Exception {
+    robot.interact(() -> {
+      stage.setWidth(1024 - 200 - 2 * 32);
+      stage.setHeight(700 - 2 * 32);
+    });
+    TableView<?> table = robot.lookup("#workouts-table").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+    robot.interact(() -> table.getSelectionModel().select(0));
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> text(robot, "#workout-title").startsWith("Running"));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    robot.interact(() -> {
+      Node page = robot.lookup("#workout-page").query();
+      while (!(page instanceof ScrollPane)) {
+        page = page.getParent();
+      }
+      ScrollPane scroll = (ScrollPane) page;
+      Point2D corner = scroll.localToScene(0, 0);
+      Bounds viewport =
+          new BoundingBox(
+              corner.getX(),
+              corner.getY(),
+              scroll.getViewportBounds().getWidth(),
+              scroll.getViewportBounds().getHeight());
+      for (String id : List.of("#workout-title", "#heart-rate-curve", "#route")) {
+        Node node = robot.lookup(id).query();
+        Bounds bounds = node.localToScene(node.getLayoutBounds());
+        assertThat(viewport.contains(bounds))
+            .as("%s at %s inside the page's %s", id, bounds, viewport)
+            .isTrue();
+      }
+      // Whole: neither is squeezed below its smallest size.
+      for (String id : List.of("#heart-rate-curve", "#route")) {
+        Region chart = robot.lookup(id).queryAs(Region.class);
+        assertThat(chart.getHeight()).isGreaterThanOrEqualTo(chart.minHeight(chart.getWidth()));
+      }
+    });
   }
 
   private static String text(FxRobot robot, String query) {
