@@ -83,6 +83,12 @@ class ExplanationPaneTest {
                 + " higher-ranked sources had not already counted in the same samples' time was"
                 + " added");
     assertThat(labels).noneMatch(t -> t.contains("{") || t.contains("apple_health/"));
+    // When a source's data stops, in the reader's zone, not as a UTC timestamp.
+    assertThat(labels)
+        .anyMatch(t ->
+            t.matches(
+                "Quality \\(Test Watch\\) at 9:20\\hAM: Test Watch's data stops then; nothing newer"
+                    + " has arrived"));
 
     String text = robot.lookup("#explanation-text").queryAs(TextArea.class).getText();
     assertThat(text)

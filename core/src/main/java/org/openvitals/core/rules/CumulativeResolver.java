@@ -531,8 +531,10 @@ final class CumulativeResolver {
           new QualityFlag(
               QualityFlag.Kind.STALE,
               source,
-              null,
-              source + "'s data stops at " + lastSeen + "; nothing newer has arrived"));
+              // The time goes in the flag, not the sentence: each screen shows it in its reader's
+              // zone.
+              lastSeen.atOffset(java.time.ZoneOffset.UTC),
+              source + "'s data stops then; nothing newer has arrived"));
     }
   }
 
