@@ -105,6 +105,8 @@ class ExplanationTest {
     assertThat(json.at("/detail/runs/0/start").asText()).isEqualTo("2024-03-05T10:00:00+01:00");
     assertThat(json.at("/detail/runs/1/source").asText()).isEqualTo(PHONE.key());
     assertThat(json.at("/overrides/0/overridden").asText()).isEqualTo(PHONE.key());
+    assertThat(json.at("/overrides/0/reason/kind").asText()).isEqualTo("ranks_higher");
+    assertThat(json.at("/overrides/0/reason/sameTimeMinutes").asDouble()).isEqualTo(30.0);
     assertThat(json.at("/qualityFlags/0/kind").asText()).isEqualTo("IMPLAUSIBLE");
 
     String text = ExplanationText.render(e, WORDS);
