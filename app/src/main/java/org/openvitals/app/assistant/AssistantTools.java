@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.insights.InsightData;
 import org.openvitals.core.insights.Insights;
 import org.openvitals.core.insights.InsightsJson;
@@ -38,9 +39,13 @@ public final class AssistantTools {
   private final SampleStore store;
   private final RulesService rules;
 
-  public AssistantTools(SampleStore store, RulesService rules) {
+  /** Words explanations and names sources as the person's screens do. */
+  private final DisplayFormat format;
+
+  public AssistantTools(SampleStore store, RulesService rules, DisplayFormat format) {
     this.store = store;
     this.rules = rules;
+    this.format = format;
   }
 
   public static List<ToolSpecification> specifications() {
@@ -60,7 +65,8 @@ public final class AssistantTools {
             .build(),
         ToolSpecification.builder()
             .name("list_sources")
-            .description("The person's sources: key, kind of device, samples, first and last.")
+            .description(
+                "The person's sources: key, name as the person knows it, kind of device, samples, first and last.")
             .parameters(none)
             .build(),
         ToolSpecification.builder()
@@ -123,7 +129,8 @@ public final class AssistantTools {
             case "explain" ->
                 Map.of(
                     "explanation",
-                    ExplanationText.render(rules.explain(metric(args), date(args, "date"))));
+                    ExplanationText.render(
+                        rules.explain(metric(args), date(args, "date")), format));
             default -> throw new IllegalArgumentException("There is no tool named '" + name + "'");
           };
       return new Result(JSON.writeValueAsString(out), false);
@@ -154,6 +161,7 @@ public final class AssistantTools {
     for (SourceSummary s : store.sources()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("source", s.source().key());
+      row.put("source_name", format.source(s.source()));
       row.put("device_class", s.deviceClass().name().toLowerCase());
       row.put("samples", s.sampleCount());
       row.put("first", s.first() == null ? null : s.first().toString());
@@ -172,6 +180,7 @@ public final class AssistantTools {
       row.put("value", round(d.value()));
       row.put("unit", metric.unit());
       row.put("source", d.primary().key());
+      row.put("source_name", format.source(d.primary()));
       out.add(row);
     }
     return out;

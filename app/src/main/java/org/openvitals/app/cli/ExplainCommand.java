@@ -58,7 +58,10 @@ public final class ExplainCommand implements Callable<Integer> {
     try (SampleStore store = root.openStore()) {
       Explanation e = new RulesService(store, Clock.systemUTC()).explain(type, date);
       PrintWriter out = spec.commandLine().getOut();
-      out.print(json ? RulesJson.write(e) + System.lineSeparator() : ExplanationText.render(e));
+      out.print(
+          json
+              ? RulesJson.write(e) + System.lineSeparator()
+              : ExplanationText.render(e, root.displayFormat()));
       out.flush();
     }
     return 0;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.logging.LibraryLog;
 import org.openvitals.app.serve.ServeCommand;
 import org.openvitals.app.settings.UserSettings;
@@ -203,6 +204,14 @@ public final class OpenVitalsCli implements Callable<Integer> {
             ? password.toCharArray()
             : null;
     return new StoreConfig(dir, chosen, secret);
+  }
+
+  /**
+   * How commands word values, sources and times for a reader: in the units chosen on the app's
+   * Settings screen, this computer's locale and time zone.
+   */
+  public DisplayFormat displayFormat() {
+    return new DisplayFormat(UserSettings.forUser().unitSystem());
   }
 
   /**

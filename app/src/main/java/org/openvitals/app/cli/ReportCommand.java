@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.insights.InsightData;
 import org.openvitals.core.report.WeeklyReport;
 import org.openvitals.core.rules.ExplanationText;
@@ -53,9 +54,12 @@ final class ReportCommand implements Callable<Integer> {
       LocalDate sunday = monday.plusDays(6);
       InsightData data =
           InsightData.load(rules, store, WeeklyReport.dataFrom(monday), sunday, () -> false);
+      DisplayFormat format = root.displayFormat();
       WeeklyReport report =
           WeeklyReport.of(
-              monday, data, e -> ExplanationText.render(rules.explain(e.metric(), e.date())));
+              monday,
+              data,
+              e -> ExplanationText.render(rules.explain(e.metric(), e.date()), format));
       report.write(file);
     }
     spec.commandLine()

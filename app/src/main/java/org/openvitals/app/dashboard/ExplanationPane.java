@@ -75,8 +75,7 @@ final class ExplanationPane extends VBox {
     getChildren().addAll(rule, order, sources(e, format));
 
     for (SourceOverride o : e.overrides()) {
-      getChildren()
-          .add(wrapped("Set aside from " + format.source(o.overridden()) + ": " + o.why()));
+      getChildren().add(wrapped("Set aside: " + ExplanationText.why(o, metric, format)));
     }
     for (Disagreement d : e.disagreements()) {
       getChildren()
@@ -104,7 +103,7 @@ final class ExplanationPane extends VBox {
                           : f.message().replace(f.source().key(), format.source(f.source())))));
     }
 
-    TextArea text = new TextArea(ExplanationText.render(e));
+    TextArea text = new TextArea(ExplanationText.render(e, format));
     text.setId("explanation-text");
     text.setEditable(false);
     text.getStyleClass().add("explanation-text");

@@ -11,6 +11,7 @@ import org.openvitals.app.context.UnitSystem;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.SourceRef;
+import org.openvitals.core.rules.ExplanationText;
 import org.openvitals.core.units.Units;
 
 /**
@@ -20,7 +21,7 @@ import org.openvitals.core.units.Units;
  * times in the user's zone, and each source in the open store's colour. Stored values never change;
  * only their text does. Immutable and safe to use from any thread.
  */
-public final class DisplayFormat {
+public final class DisplayFormat implements ExplanationText.Wording {
   /** How one metric is shown: the unit code {@link Units} converts to, its label, decimals. */
   private record Shown(String code, String label, int decimals) {}
 
@@ -237,7 +238,8 @@ public final class DisplayFormat {
       case "mL/(kg.min)" -> new Shown("mL/(kg.min)", "mL/kg/min", 1);
       case "min" -> new Shown("min", "min", 0);
       case "g", "mg" -> new Shown(metric.unit(), metric.unit(), 0);
-      default -> new Shown(metric.unit(), metric.unit(), 1);
+      // A unit code in braces ("{score}") names a count, which reads as the bare number.
+      default -> new Shown(metric.unit(), metric.unit().startsWith("{") ? "" : metric.unit(), 1);
     };
   }
 

@@ -146,8 +146,9 @@ public final class InsightsViewModel implements Disposable {
       return;
     }
     var rules = context.rules();
+    var format = new DisplayFormat(context.unitSystemProperty().get());
     explanations
-        .task(progress -> ExplanationText.render(rules.explain(e.metric(), e.date())))
+        .task(progress -> ExplanationText.render(rules.explain(e.metric(), e.date()), format))
         .onSuccess(explanation::set)
         .onFailure("Could not explain " + e.date(), explanation::set)
         .start();
@@ -158,6 +159,7 @@ public final class InsightsViewModel implements Disposable {
     LocalDate monday = WeeklyReport.parseWeek(week.get());
     var store = context.store();
     var rules = context.rules();
+    var format = new DisplayFormat(context.unitSystemProperty().get());
     status.set("Writing the report of " + week.get() + "...");
     return work.task(
             progress -> {
@@ -171,7 +173,7 @@ public final class InsightsViewModel implements Disposable {
               WeeklyReport.of(
                       monday,
                       data,
-                      e -> ExplanationText.render(rules.explain(e.metric(), e.date())))
+                      e -> ExplanationText.render(rules.explain(e.metric(), e.date()), format))
                   .write(file);
               return file;
             })
@@ -211,7 +213,11 @@ public final class InsightsViewModel implements Disposable {
   /** Asks the assistant; the answer, with its tool calls, joins the conversation. */
   public BackgroundTask<?> ask(String question) {
     AssistantSettings settings = assistantSettings.get();
-    var tools = new AssistantTools(context.store(), context.rules());
+    var tools =
+        new AssistantTools(
+            context.store(),
+            context.rules(),
+            new DisplayFormat(context.unitSystemProperty().get()));
     var before = List.copyOf(answers);
     var conversations = new Conversations(context.storeConfig().dataDir());
     assistantStatus.set("Asking " + settings.model() + "...");

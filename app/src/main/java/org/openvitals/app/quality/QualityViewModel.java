@@ -243,8 +243,10 @@ public final class QualityViewModel implements Disposable {
       return;
     }
     var rules = context.rules();
+    var format = new DisplayFormat(context.unitSystemProperty().get());
     explanations
-        .task(progress -> ExplanationText.render(rules.explain(finding.metric(), finding.day())))
+        .task(progress ->
+            ExplanationText.render(rules.explain(finding.metric(), finding.day()), format))
         .onSuccess(explanation::set)
         .onFailure("Could not explain this day", explanation::set)
         .start();

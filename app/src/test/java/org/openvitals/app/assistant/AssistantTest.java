@@ -15,6 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
@@ -44,7 +46,9 @@ class AssistantTest {
       var at = LocalDate.of(2026, 11, 1 + i).atTime(7, 0).atOffset(ZoneOffset.UTC);
       store.upsert(List.of(Sample.of(MetricType.RESTING_HEART_RATE, at, at, rhr[i], WATCH)));
     }
-    tools = new AssistantTools(store, new RulesService(store, CLOCK));
+    tools =
+        new AssistantTools(
+            store, new RulesService(store, CLOCK), new DisplayFormat(UnitSystem.METRIC));
     server = new FakeOpenAiServer();
   }
 

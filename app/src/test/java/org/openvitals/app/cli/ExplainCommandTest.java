@@ -59,15 +59,18 @@ class ExplainCommandTest {
     Run r =
         run("--data-dir", dir.toString(), "explain", "--metric", "steps", "--date", "2024-03-05");
     assertThat(r.exit()).as(r.err()).isZero();
+    // Sources by name, keys beside them only in the source order; counts in words.
     assertThat(r.out())
-        .contains("Steps (steps) on 2024-03-05, days in Europe/Berlin")
+        .contains("Steps (steps) on Mar 5, 2024, days in Europe/Berlin")
         // The phone's 2,000 over 40 minutes, less the 1,600 the watch counted in them, fills the
         // 20 minutes without watch data.
-        .contains("Value: 2,000 {count}")
-        .contains("apple_health/Apple Watch")
+        .contains("Value: 2,000 steps, mostly from Apple Watch")
+        .contains("  1. Apple Watch (apple_health/Apple Watch, watch): own 1,600 steps")
         .contains("filled gaps")
-        .contains("03-05 09:00-09:20 (+01:00)  apple_health/Apple Watch  1,600")
-        .contains("Set aside:");
+        .containsPattern("\\d:\\d\\d\\hAM to \\d:\\d\\d\\hAM  Apple Watch  1,600 steps")
+        .contains(
+            "Set aside:\n  - iPhone's 1,600 steps not used: Apple Watch ranks higher for Steps")
+        .doesNotContain("{count}");
   }
 
   @Test

@@ -36,6 +36,9 @@ class DisplayFormatTest {
     assertThat(metric.full(MetricType.WATER, 2250)).isEqualTo("2,250 mL");
     assertThat(metric.full(MetricType.BODY_MASS, 70)).isEqualTo("70.0 kg");
     assertThat(metric.full(MetricType.HEIGHT, 180)).isEqualTo("180 cm");
+    // Counts without a word of their own read as bare numbers, never as unit codes.
+    assertThat(metric.full(MetricType.DAY_STRAIN, 12.34)).isEqualTo("12.3");
+    assertThat(metric.full(MetricType.PUSH_COUNT, 1200)).isEqualTo("1,200");
   }
 
   @Test

@@ -112,9 +112,9 @@ class QualityViewModelTest {
     model.selectedProperty().set(shown.getFirst());
 
     assertThat(model.explanationProperty().get())
-        .contains("Weight (body_mass) on 2024-03-05")
+        .contains("Weight (body_mass) on Mar 5, 2024")
         .contains("Sources disagree:")
-        .contains("withings/Withings Body+ 70 vs apple_health/iPhone 75");
+        .contains("Withings Body+ 70.0 kg vs iPhone 75.0 kg");
   }
 
   @Test

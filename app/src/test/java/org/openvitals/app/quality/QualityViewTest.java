@@ -68,7 +68,7 @@ class QualityViewTest {
     TextArea explanation = robot.lookup("#explanation").queryAs(TextArea.class);
     WaitForAsyncUtils.waitFor(
         10, TimeUnit.SECONDS, () -> explanation.getText().contains("Sources disagree:"));
-    assertThat(explanation.getText()).contains("Weight (body_mass) on 2024-03-05");
+    assertThat(explanation.getText()).contains("Weight (body_mass) on Mar 5, 2024");
   }
 
   @Test

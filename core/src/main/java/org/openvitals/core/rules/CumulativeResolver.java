@@ -473,24 +473,8 @@ final class CumulativeResolver {
                 source,
                 higher,
                 unused,
-                source
-                    + "'s "
-                    + SampleOrder.fmt(unused)
-                    + " "
-                    + metric.unit()
-                    + " not used: "
-                    + higher
-                    + " ranks higher for "
-                    + metric.id()
-                    + (lostSlices > 0
-                        ? " and has data in "
-                            + SampleOrder.fmt(lostSlices * sliceMinutes)
-                            + " min of the same time"
-                        : "")
-                    + (lostSlices == 0 || gave > 0
-                        ? "; where it filled a gap, only what higher-ranked sources had not"
-                            + " already counted in the same samples' time was added"
-                        : "")));
+                new SourceOverride.RanksHigher(
+                    lostSlices * sliceMinutes, lostSlices == 0 || gave > 0)));
       }
     }
     double value = floor ? own[largest][d] : mergedValue;
@@ -503,17 +487,7 @@ final class CumulativeResolver {
               top >= 0 ? priority.order().get(top) : by,
               by,
               mergedValue,
-              "The slice-by-slice merge gave "
-                  + SampleOrder.fmt(mergedValue)
-                  + " "
-                  + metric.unit()
-                  + ", less than "
-                  + by
-                  + " counted alone ("
-                  + SampleOrder.fmt(own[largest][d])
-                  + "); a day never shows less than one source alone counted, so "
-                  + by
-                  + "'s total is used"));
+              new SourceOverride.Floor(own[largest][d])));
     }
     ResolvedDay resolved =
         primary == null
@@ -557,8 +531,10 @@ final class CumulativeResolver {
           new QualityFlag(
               QualityFlag.Kind.STALE,
               source,
-              null,
-              source + "'s data stops at " + lastSeen + "; nothing newer has arrived"));
+              // The time goes in the flag, not the sentence: each screen shows it in its reader's
+              // zone.
+              lastSeen.atOffset(java.time.ZoneOffset.UTC),
+              source + "'s data stops then; nothing newer has arrived"));
     }
   }
 

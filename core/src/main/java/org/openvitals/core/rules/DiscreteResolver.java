@@ -225,17 +225,7 @@ final class DiscreteResolver {
                   source,
                   winner,
                   readingsLost[s][by],
-                  readingsLost[s][by]
-                      + " reading(s) of "
-                      + source
-                      + " in "
-                      + windowsLost[s][by]
-                      + (window == null ? " day" : " window(s) of " + window.toMinutes() + " min")
-                      + " not primary: "
-                      + winner
-                      + " ranks higher for "
-                      + metric.id()
-                      + " and has a reading there"));
+                  new SourceOverride.Readings(windowsLost[s][by], window)));
         }
       }
     }

@@ -120,21 +120,7 @@ final class NutritionResolver {
                 q));
         if (role == SourceRole.OVERRIDDEN) {
           SourceRef by = priority.order().get(chosen);
-          overrides.add(
-              new SourceOverride(
-                  source,
-                  by,
-                  total[r],
-                  source
-                      + " logged "
-                      + SampleOrder.fmt(total[r])
-                      + " "
-                      + metric.unit()
-                      + " that day, not used: "
-                      + by
-                      + " ranks higher for "
-                      + metric.id()
-                      + " and logged that day too (apps are never added together)"));
+          overrides.add(new SourceOverride(source, by, total[r], new SourceOverride.AppLog()));
         }
         if (detail) {
           Sample previous = null;

@@ -6,7 +6,8 @@ import org.openvitals.core.model.SourceRef;
 /**
  * Something about the data worth a look; the data is kept either way.
  *
- * @param at the sample's start for sample flags, null for day-level flags
+ * @param at the sample's start for sample flags, when the data stops for {@link Kind#STALE}, null
+ *     for other day-level flags
  */
 public record QualityFlag(Kind kind, SourceRef source, OffsetDateTime at, String message) {
   public enum Kind {

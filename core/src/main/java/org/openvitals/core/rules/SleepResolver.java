@@ -160,15 +160,7 @@ final class SleepResolver {
         if (!primary) {
           overrides.add(
               new SourceOverride(
-                  b.source,
-                  night.source,
-                  own,
-                  b.source
-                      + "'s night ("
-                      + SampleOrder.fmt(b.asleep())
-                      + " min asleep) not used: "
-                      + night.source
-                      + " ranks higher for sleep and has a night ending this day"));
+                  b.source, night.source, own, new SourceOverride.OtherNight(b.asleep())));
         }
       }
       ResolvedDay resolved = null;

@@ -154,14 +154,7 @@ final class WorkoutResolver {
                   linked.source(),
                   g.primary().source(),
                   linked.value(),
-                  linked.source()
-                      + "'s "
-                      + (g.activityType() == null ? "workout" : g.activityType())
-                      + " at "
-                      + linked.start().toLocalTime()
-                      + " is the same workout as "
-                      + g.primary().source()
-                      + "'s (overlapping, same type); linked, not counted twice"));
+                  new SourceOverride.SameWorkout(g.activityType(), linked.start())));
         }
       }
       List<SourceDay> lines = new ArrayList<>();

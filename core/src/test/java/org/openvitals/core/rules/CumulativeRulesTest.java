@@ -62,7 +62,7 @@ class CumulativeRulesTest {
           assertThat(o.overridden()).isEqualTo(PHONE);
           assertThat(o.by()).isEqualTo(WATCH);
           assertThat(o.amount()).isCloseTo(1800, within(1e-6));
-          assertThat(o.why()).contains("30 min");
+          assertThat(o.reason()).isEqualTo(new SourceOverride.RanksHigher(30, true));
         });
     var runs = ((Detail.Slices) out.detail()).runs();
     assertThat(runs).extracting(Detail.SliceRun::source).containsExactly(WATCH, PHONE);
@@ -127,7 +127,10 @@ class CumulativeRulesTest {
     assertThat(out.resolved().primary()).isEqualTo(PHONE);
     assertThat(out.overrides())
         .singleElement()
-        .satisfies(o -> assertThat(o.why()).contains("never shows less"));
+        .satisfies(o -> {
+          assertThat(o.amount()).isEqualTo(10.0); // the merge: the watch's minutes only
+          assertThat(o.reason()).isEqualTo(new SourceOverride.Floor(1000));
+        });
   }
 
   @Test

@@ -143,13 +143,8 @@ class DiscreteRulesTest {
           assertThat(o.overridden()).isEqualTo(RING);
           assertThat(o.by()).isEqualTo(WATCH);
           assertThat(o.amount()).isEqualTo(1.0);
-          assertThat(o.why())
-              .isEqualTo(
-                  "1 reading(s) of "
-                      + RING
-                      + " in 1 window(s) of 5 min not primary: "
-                      + WATCH
-                      + " ranks higher for heart_rate and has a reading there");
+          assertThat(o.reason())
+              .isEqualTo(new SourceOverride.Readings(1, java.time.Duration.ofMinutes(5)));
         });
     String earlier = "not primary: an earlier " + WATCH + " reading holds this window";
     assertThat(((Detail.Samples) out.detail()).samples())

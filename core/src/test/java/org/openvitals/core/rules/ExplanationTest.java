@@ -12,15 +12,66 @@ import static org.openvitals.core.rules.Fx.ctx;
 import static org.openvitals.core.rules.Fx.s;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openvitals.core.model.Category;
+import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
+import org.openvitals.core.model.SourceRef;
 
 class ExplanationTest {
   static final LocalDate DAY = LocalDate.of(2024, 3, 5);
+
+  /** A reader in Berlin who words values as the app does: counts as words, rates in bpm. */
+  static final ExplanationText.Wording WORDS =
+      new ExplanationText.Wording() {
+        final DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm");
+
+        @Override
+        public String source(SourceRef source) {
+          return source.name();
+        }
+
+        @Override
+        public String full(MetricType metric, double canonical) {
+          String unit =
+              switch (metric) {
+                case STEPS -> "steps";
+                case HEART_RATE -> "bpm";
+                default -> metric.unit();
+              };
+          return SampleOrder.fmt(canonical) + " " + unit;
+        }
+
+        @Override
+        public String count(long n, String noun) {
+          return SampleOrder.fmt(n) + " " + noun;
+        }
+
+        @Override
+        public String duration(double minutes) {
+          return SampleOrder.fmt(Math.round(minutes)) + " min";
+        }
+
+        @Override
+        public String day(LocalDate day) {
+          return day.toString();
+        }
+
+        @Override
+        public String dateTime(Instant at) {
+          return at.atZone(Fx.BERLIN).toLocalDate() + " " + time(at);
+        }
+
+        @Override
+        public String time(Instant at) {
+          return time.format(at.atZone(Fx.BERLIN));
+        }
+      };
 
   static List<Sample> steps() {
     List<Sample> out = new ArrayList<>();
@@ -54,25 +105,59 @@ class ExplanationTest {
     assertThat(json.at("/detail/runs/0/start").asText()).isEqualTo("2024-03-05T10:00:00+01:00");
     assertThat(json.at("/detail/runs/1/source").asText()).isEqualTo(PHONE.key());
     assertThat(json.at("/overrides/0/overridden").asText()).isEqualTo(PHONE.key());
+    assertThat(json.at("/overrides/0/reason/kind").asText()).isEqualTo("ranks_higher");
+    assertThat(json.at("/overrides/0/reason/sameTimeMinutes").asDouble()).isEqualTo(30.0);
     assertThat(json.at("/qualityFlags/0/kind").asText()).isEqualTo("IMPLAUSIBLE");
 
-    String text = ExplanationText.render(e);
+    String text = ExplanationText.render(e, WORDS);
     assertThat(text)
         .contains("Steps (steps) on 2024-03-05")
-        .contains("Value: 3,000 {count}")
+        .contains("Value: 3,000 steps")
         .contains("your order for activity (preferences v2)")
-        .contains("1. apple_health/Anna's Apple Watch")
+        .contains("1. Anna's Apple Watch (apple_health/Anna's Apple Watch, watch): own 1,800 steps")
         .contains("filled gaps")
-        .contains("03-05 10:00-10:30")
+        .contains("2024-03-05 10:00 to 10:30  Anna's Apple Watch  1,800 steps")
         .contains("Set aside:")
         .contains("[implausible]");
+  }
+
+  @Test
+  void wordsWhatWasSetAsideWithNamesAndUnitsAsPeopleSeeThem() {
+    Explanation steps = Rules.explain(STEPS, DAY, steps(), ctx());
+    String text = ExplanationText.render(steps, WORDS);
+    assertThat(text)
+        .contains(
+            "  - Anna's iPhone's 1,800 steps not used: Anna's Apple Watch ranks higher for Steps"
+                + " and has data in 30 min of the same time")
+        .doesNotContain("{");
+    // Keys only where a person needs them to order sources: beside the names in the source order.
+    assertThat(text.lines().filter(l -> !l.matches("  \\d\\. .*")))
+        .noneMatch(l -> l.contains("apple_health/"));
+
+    List<Sample> beats = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      beats.add(s(HEART_RATE, at(DAY, 9, i), 0, 70 + i, WATCH));
+      beats.add(s(HEART_RATE, at(DAY, 9, i), 0, 90, PHONE));
+    }
+    Explanation hr = Rules.explain(HEART_RATE, DAY, beats, ctx());
+    assertThat(hr.overrides()).singleElement();
+    assertThat(ExplanationText.why(hr.overrides().getFirst(), HEART_RATE, WORDS))
+        .isEqualTo(
+            "3 readings of Anna's iPhone in 1 window of 5 min not primary: Anna's Apple Watch"
+                + " ranks higher for Heart rate and has a reading there");
+    assertThat(ExplanationText.render(hr, WORDS))
+        .contains("Value: 70 bpm (mean of 1 primary reading; min 70 bpm")
+        .contains("used 1 reading, primary")
+        .contains("used 0 readings, overridden")
+        .doesNotContain("{")
+        .doesNotContain("/min");
   }
 
   @Test
   void explainsADayWithoutDataAndOtherKinds() throws Exception {
     Explanation empty = Rules.explain(STEPS, DAY, List.of(), ctx());
     assertThat(empty.resolved()).isNull();
-    assertThat(ExplanationText.render(empty))
+    assertThat(ExplanationText.render(empty, WORDS))
         .contains("Value: none")
         .contains("defaults by device class");
     assertThat(RulesJson.mapper().readTree(RulesJson.write(empty)).get("resolved").isNull())
@@ -80,7 +165,7 @@ class ExplanationTest {
 
     var hr =
         Rules.explain(HEART_RATE, DAY, List.of(s(HEART_RATE, at(DAY, 9, 0), 0, 61, WATCH)), ctx());
-    assertThat(ExplanationText.render(hr)).contains("* 09:00").contains("primary");
+    assertThat(ExplanationText.render(hr, WORDS)).contains("* 09:00").contains("primary");
     var w =
         Rules.explain(
             WORKOUT,
@@ -89,7 +174,7 @@ class ExplanationTest {
                 Fx.workout(at(DAY, 7, 0), 30, "running", WATCH),
                 Fx.workout(at(DAY, 7, 0), 30, "running", STRAVA)),
             ctx());
-    assertThat(ExplanationText.render(w)).contains("linked: strava/Strava");
+    assertThat(ExplanationText.render(w, WORDS)).contains("(linked: Strava)");
     assertThat(
             RulesJson.mapper()
                 .readTree(RulesJson.write(w))

@@ -45,7 +45,7 @@ class NutritionAndWorkoutRulesTest {
         .containsExactly(1200.0, 1170.0);
     assertThat(out.get(D1).overrides())
         .singleElement()
-        .satisfies(o -> assertThat(o.why()).contains("never added"));
+        .satisfies(o -> assertThat(o.reason()).isEqualTo(new SourceOverride.AppLog()));
     assertThat(out.get(D2).resolved().value()).isEqualTo(900.0);
     assertThat(out.get(D2).resolved().primary()).isEqualTo(MFP);
   }
@@ -87,7 +87,8 @@ class NutritionAndWorkoutRulesTest {
         .satisfies(o -> {
           assertThat(o.overridden()).isEqualTo(loseIt);
           assertThat(o.by()).isEqualTo(MFP);
-          assertThat(o.why()).contains("logged 300 kcal").contains("ranks higher");
+          assertThat(o.amount()).isEqualTo(300.0);
+          assertThat(o.reason()).isEqualTo(new SourceOverride.AppLog());
         });
     // The entries in time order, ties by rank, each saying whether and why it counted.
     List<Detail.SampleLine> lines = ((Detail.Samples) out.detail()).samples();
@@ -137,7 +138,7 @@ class NutritionAndWorkoutRulesTest {
         .satisfies(l -> assertThat(l.source()).isEqualTo(STRAVA));
     assertThat(out.overrides())
         .singleElement()
-        .satisfies(o -> assertThat(o.why()).contains("same workout"));
+        .satisfies(o -> assertThat(o.reason()).isInstanceOf(SourceOverride.SameWorkout.class));
   }
 
   @Test
@@ -167,9 +168,10 @@ class NutritionAndWorkoutRulesTest {
             tuple(WATCH, SourceRole.PRIMARY, 65.0, 65.0, 2),
             tuple(STRAVA, SourceRole.FILLED_GAPS, 89.0, 30.0, 3));
     assertThat(d1.overrides())
-        .extracting(SourceOverride::why)
-        .anySatisfy(w -> assertThat(w).contains("'s running at 07:01"))
-        .anySatisfy(w -> assertThat(w).contains("'s workout at 21:02"));
+        .extracting(SourceOverride::reason)
+        .containsExactlyInAnyOrder(
+            new SourceOverride.SameWorkout("running", at(D1, 7, 1)),
+            new SourceOverride.SameWorkout(null, at(D1, 21, 2)));
     assertThat(out.get(D2).resolved().primary()).isEqualTo(Fx.RING);
     assertThat(out.get(D2).sources()).extracting(SourceDay::source).containsExactly(Fx.RING);
   }

@@ -167,6 +167,9 @@ class QualityAndValidationTest {
         .anySatisfy(f -> {
           assertThat(f.kind()).isEqualTo(QualityFlag.Kind.STALE);
           assertThat(f.source()).isEqualTo(WATCH);
+          // When it stops is a time for each screen to show in its reader's zone, not text.
+          assertThat(f.at().toInstant()).isEqualTo(watchLast);
+          assertThat(f.message()).doesNotContainPattern("\\d:\\d");
         });
   }
 
