@@ -23,8 +23,10 @@ import org.openvitals.core.store.Stores;
  * <ul>
  *   <li>{@code store DIR}: the baseline, opening the store (schema check included) and reading its
  *       sources, then exiting;
- *   <li>{@code dashboard DIR}: what the app does: start JavaFX, open the store, build the window
- *       with the real frame and dashboard, and wait until the dashboard shows values laid out.
+ *   <li>{@code dashboard DIR}: what the app does: start JavaFX while the launcher's thread opens
+ *       the store and reads the dashboard's first values ({@link
+ *       DesktopLauncher#openInBackground}), build the window with the real frame and dashboard, and
+ *       wait until the dashboard shows values laid out.
  * </ul>
  *
  * Prints {@code READY} and the phases (ms since the JVM started) on one line, then exits.
