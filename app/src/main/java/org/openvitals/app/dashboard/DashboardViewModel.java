@@ -365,12 +365,15 @@ public final class DashboardViewModel implements Disposable {
                 context.clock(),
                 Request.initial(settings),
                 () -> false));
-      } catch (RuntimeException e) {
-        result.completeExceptionally(e);
+      } finally {
+        abandon(); // after any failure the model reads for itself, never waits
       }
     }
 
-    /** There will be no read (the store did not open): a model waiting on it reads itself. */
+    /**
+     * There will be no read (the store did not open): a model waiting on it reads itself. No effect
+     * once the read ended.
+     */
     public void abandon() {
       result.completeExceptionally(new CancellationException("No early read"));
     }
