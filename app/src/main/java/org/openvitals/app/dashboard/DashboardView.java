@@ -49,7 +49,12 @@ public final class DashboardView extends ScrollPane implements Disposable {
   private final Label chartNote = new Label();
 
   public DashboardView(AppContext context) {
-    this(new DashboardViewModel(context, DashboardSettings.forUser()));
+    this(context, null);
+  }
+
+  /** The dashboard of the window, whose first values may have been read already ({@code early}). */
+  public DashboardView(AppContext context, DashboardViewModel.EarlyRead early) {
+    this(new DashboardViewModel(context, DashboardSettings.forUser(), early));
     model.reload();
   }
 
@@ -84,11 +89,10 @@ public final class DashboardView extends ScrollPane implements Disposable {
     message.managedProperty().bind(message.visibleProperty());
 
     tiles.setId("dashboard-tiles");
-    VBox chartSection = chartSection();
-    chartSection.visibleProperty().bind(model.chartMetricProperty().isNotNull());
-    chartSection.managedProperty().bind(chartSection.visibleProperty());
+    chartBox.visibleProperty().bind(model.chartMetricProperty().isNotNull());
+    chartBox.managedProperty().bind(chartBox.visibleProperty());
 
-    VBox page = new VBox(16, header, when, message, tiles, chartSection);
+    VBox page = new VBox(16, header, when, message, tiles, chartBox);
     page.setPadding(new Insets(0, 8, 8, 0));
     setContent(page);
 
@@ -185,6 +189,25 @@ public final class DashboardView extends ScrollPane implements Disposable {
       b.setMinWidth(Region.USE_PREF_SIZE);
     }
 
+    HBox steps = new HBox(6, back, shown, forward, latest);
+    steps.setAlignment(Pos.CENTER_LEFT);
+    FlowPane row = new FlowPane(16, 8, steps);
+    row.setId("dashboard-when");
+    row.setAlignment(Pos.CENTER_LEFT);
+    // The Range's day pickers join the row the first time Range is chosen: most starts never
+    // show them, and their skins would cost the first frame.
+    model
+        .periodProperty()
+        .subscribe(p -> {
+          if (p == Period.CUSTOM && row.getChildren().size() == 1) {
+            row.getChildren().add(rangePicker());
+          }
+        });
+    return row;
+  }
+
+  /** The first and last day of the Range period, shown while Range is chosen. */
+  private HBox rangePicker() {
     DatePicker from = new DatePicker();
     from.setId("range-from");
     from.setPromptText("First day");
@@ -213,16 +236,11 @@ public final class DashboardView extends ScrollPane implements Disposable {
             to.setValue(model.rangeProperty().get().to());
           }
         });
-
-    HBox steps = new HBox(6, back, shown, forward, latest);
-    steps.setAlignment(Pos.CENTER_LEFT);
-    FlowPane row = new FlowPane(16, 8, steps, pick);
-    row.setId("dashboard-when");
-    row.setAlignment(Pos.CENTER_LEFT);
-    return row;
+    return pick;
   }
 
-  private VBox chartSection() {
+  /** The chart's heading and choices, added with the chart itself (see {@link #showChart}). */
+  private HBox chartControls() {
     Label heading = new Label("Over time");
     heading.getStyleClass().add(Styles.TITLE_3);
     heading.setMinWidth(Region.USE_PREF_SIZE);
@@ -248,8 +266,7 @@ public final class DashboardView extends ScrollPane implements Disposable {
     HBox controls = new HBox(12, heading, metric, everyReading, chartNote);
     HBox.setHgrow(chartNote, javafx.scene.layout.Priority.ALWAYS);
     controls.setAlignment(Pos.CENTER_LEFT);
-    chartBox.getChildren().add(controls);
-    return chartBox;
+    return controls;
   }
 
   /** Updates the tiles in place; only metrics that appear or vanish add or remove a tile. */
@@ -319,8 +336,10 @@ public final class DashboardView extends ScrollPane implements Disposable {
       return;
     }
     if (chart == null) {
+      // The chart's controls and ChartFX come after the first values: the first frame and the
+      // tiles never wait for their skins and classes.
       chart = new DashboardChart(model.formatProperty().get());
-      chartBox.getChildren().add(chart);
+      chartBox.getChildren().addAll(chartControls(), chart);
     }
     DashboardChart chart = this.chart;
     DisplayFormat format = model.formatProperty().get();

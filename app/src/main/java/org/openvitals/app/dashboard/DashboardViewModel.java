@@ -1,10 +1,16 @@
 package org.openvitals.app.dashboard;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -81,7 +87,19 @@ public final class DashboardViewModel implements Disposable {
   /** True while the model itself picks the charted metric (that choice is not remembered). */
   private boolean choosingMetric;
 
+  /** The first values, read before this model existed; null once the first reload took them. */
+  private EarlyRead early;
+
   public DashboardViewModel(AppContext context, DashboardSettings settings) {
+    this(context, settings, null);
+  }
+
+  /**
+   * A model whose first {@link #reload()} takes the values of {@code early} (may be null) when they
+   * were read for its store and period.
+   */
+  public DashboardViewModel(AppContext context, DashboardSettings settings, EarlyRead early) {
+    this.early = early;
     this.context = context;
     this.settings = settings;
     this.work = new BackgroundWork(context);
@@ -255,30 +273,27 @@ public final class DashboardViewModel implements Disposable {
   public BackgroundTask<DashboardData> reload() {
     RulesService rules = context.rules();
     SampleStore store = context.store();
-    Period shown = period.get();
-    LocalDate chosenEnd = end.get();
-    DayRange chosenRange = custom.get();
+    Request request = new Request(period.get(), end.get(), custom.get());
+    EarlyRead early = this.early;
+    this.early = null; // only the first read may take it
     if (data.get().isEmpty()) {
       state.set(State.LOADING);
     }
     return reads
         .task(progress -> {
-          LocalDate today = today(store);
-          DayRange extent = extent(store, today);
-          LocalDate last = extent == null ? today : extent.to();
-          LocalDate endDay = chosenEnd == null || chosenEnd.isAfter(last) ? last : chosenEnd;
-          DayRange wanted =
-              shown.range(endDay, extent == null ? endDay : extent.from(), chosenRange);
-          // The period on screen first, so values appear quickly; then two years around it, so
-          // switching between the fixed periods needs no store access.
-          DayRange quick = DashboardData.needed(wanted);
-          DashboardData first = DashboardData.load(rules, quick, extent, progress::isCancelled);
-          progress.runOnFxThread(() -> show(first));
+          First first =
+              (early == null ? Optional.<First>empty() : early.take(store, request))
+                  .orElseGet(() ->
+                      First.read(store, rules, context.clock(), request, progress::isCancelled));
+          progress.runOnFxThread(() -> show(first.data()));
           progress.updateProgress(1, 2);
-          DayRange full = quick.union(DashboardData.needed(DayRange.ending(endDay, 365)));
+          // Then two years around it, so switching between the fixed periods needs no store
+          // access.
+          DayRange quick = first.data().loaded();
+          DayRange full = quick.union(DashboardData.needed(DayRange.ending(first.endDay(), 365)));
           return full.equals(quick)
-              ? first
-              : DashboardData.load(rules, full, extent, progress::isCancelled);
+              ? first.data()
+              : DashboardData.load(rules, full, first.data().extent(), progress::isCancelled);
         })
         .onSuccess(this::show)
         .onFailure(
@@ -288,6 +303,94 @@ public final class DashboardViewModel implements Disposable {
               message.set(why);
             })
         .start();
+  }
+
+  /** What a read shows: the period, and the last day and the days chosen (null: the latest). */
+  private record Request(Period period, LocalDate chosenEnd, DayRange chosenRange) {
+    /** What a new dashboard shows: the remembered period, ending on the latest day with data. */
+    static Request initial(DashboardSettings settings) {
+      return new Request(settings.period().orElse(Period.WEEK), null, null);
+    }
+  }
+
+  /**
+   * The period on screen and the one before it (so values appear quickly), read for a request.
+   *
+   * @param endDay the last day shown
+   */
+  private record First(SampleStore store, Request request, DashboardData data, LocalDate endDay) {
+    static First read(
+        SampleStore store,
+        RulesService rules,
+        Clock clock,
+        Request request,
+        BooleanSupplier cancelled) {
+      // Today in the store's day boundaries (the user may count days in another zone).
+      LocalDate today = store.dayBoundaries().dayOf(OffsetDateTime.now(clock));
+      DayRange extent = extent(store, today);
+      LocalDate last = extent == null ? today : extent.to();
+      LocalDate endDay =
+          request.chosenEnd() == null || request.chosenEnd().isAfter(last)
+              ? last
+              : request.chosenEnd();
+      DayRange wanted =
+          request
+              .period()
+              .range(endDay, extent == null ? endDay : extent.from(), request.chosenRange());
+      DayRange quick = DashboardData.needed(wanted);
+      return new First(store, request, DashboardData.load(rules, quick, extent, cancelled), endDay);
+    }
+  }
+
+  /**
+   * The first values of a dashboard read before its view exists: at start-up the launcher reads
+   * them on its own thread right after opening the store, while JavaFX builds the window, and the
+   * first {@link #reload()} of a model on that store and period takes them instead of reading
+   * again. Values of the store as it is: nothing can write to it before the window is up, and a
+   * later change of data reloads as always.
+   */
+  public static final class EarlyRead {
+    private final CompletableFuture<First> result = new CompletableFuture<>();
+
+    /**
+     * Reads, on the calling thread, what a new dashboard on {@code context} with {@code settings}
+     * shows first. A failure is not reported here: the model then reads for itself, and reports it.
+     */
+    public void run(AppContext context, DashboardSettings settings) {
+      try {
+        result.complete(
+            First.read(
+                context.store(),
+                context.rules(),
+                context.clock(),
+                Request.initial(settings),
+                () -> false));
+      } finally {
+        abandon(); // after any failure the model reads for itself, never waits
+      }
+    }
+
+    /**
+     * There will be no read (the store did not open): a model waiting on it reads itself. No effect
+     * once the read ended.
+     */
+    public void abandon() {
+      result.completeExceptionally(new CancellationException("No early read"));
+    }
+
+    /**
+     * The values read, waiting for them, if they were read from {@code store} for {@code request}.
+     */
+    private Optional<First> take(SampleStore store, Request request) {
+      try {
+        First first = result.join();
+        return first.store() == store && first.request().equals(request)
+            ? Optional.of(first)
+            : Optional.empty();
+      } catch (CompletionException | CancellationException failed) {
+        return Optional.empty();
+      }
+    }
   }
 
   /** The first and the latest day with data (never after today); null when there is none. */
@@ -349,11 +452,6 @@ public final class DashboardViewModel implements Disposable {
   /** Stops reading every reading (the chart shows days again). */
   public void cancelReadings() {
     readingLoads.cancel();
-  }
-
-  /** Today in the store's day boundaries (the user may count days in another zone). */
-  private LocalDate today(SampleStore store) {
-    return store.dayBoundaries().dayOf(OffsetDateTime.now(context.clock()));
   }
 
   private void show(DashboardData loaded) {

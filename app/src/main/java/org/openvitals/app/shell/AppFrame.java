@@ -4,6 +4,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.dashboard.DashboardViewModel;
 import org.openvitals.app.welcome.DemoBanner;
 import org.openvitals.app.welcome.DemoSession;
 import org.openvitals.app.welcome.FirstRun;
@@ -23,6 +24,12 @@ final class AppFrame extends BorderPane implements Disposable {
   private final Subscription detailRequests;
 
   AppFrame(AppContext context, ShellViewModel model, int demoDays) {
+    this(context, model, demoDays, null);
+  }
+
+  /** A frame whose dashboard takes the values of {@code early} (may be null). */
+  AppFrame(
+      AppContext context, ShellViewModel model, int demoDays, DashboardViewModel.EarlyRead early) {
     this.storeDescription =
         context
             .storeProperty()
@@ -42,7 +49,7 @@ final class AppFrame extends BorderPane implements Disposable {
     this.shell =
         new ShellView(
             model,
-            ScreenPages.of(context),
+            ScreenPages.of(context, early),
             () ->
                 new WelcomeView(
                     new WelcomeViewModel(

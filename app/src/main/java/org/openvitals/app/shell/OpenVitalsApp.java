@@ -9,6 +9,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.dashboard.DashboardViewModel;
 import org.openvitals.app.settings.PasswordDialog;
 import org.openvitals.app.settings.Theme;
 import org.openvitals.app.settings.UserSettings;
@@ -24,6 +25,7 @@ public final class OpenVitalsApp extends Application {
   private final ShellSettings settings;
   private final UserSettings userSettings;
   private AppContext context;
+  private DashboardViewModel.EarlyRead earlyDashboard;
   private final boolean ownsContext;
 
   /** Used by {@link Application#launch}: the user's settings and the store the launcher chose. */
@@ -49,26 +51,39 @@ public final class OpenVitalsApp extends Application {
     this.ownsContext = false;
   }
 
+  /**
+   * A window on a context the caller owns (and closes), in the system's theme, its dashboard taking
+   * the first values {@code earlyDashboard} reads (as the launcher starts the app).
+   */
+  public OpenVitalsApp(
+      ShellSettings settings, AppContext context, DashboardViewModel.EarlyRead earlyDashboard) {
+    this(settings, null, context);
+    this.earlyDashboard = earlyDashboard;
+  }
+
   @Override
   public void start(Stage stage) {
     (userSettings == null ? Theme.SYSTEM : userSettings.theme()).apply();
     if (context == null) {
-      Optional<AppContext> opened =
+      Optional<DesktopLauncher.Opened> opened =
           DesktopLauncher.openedStore()
               .or(() ->
-                  PasswordDialog.open(DesktopLauncher.storeConfig(), Clock.systemDefaultZone()));
+                  PasswordDialog.open(DesktopLauncher.storeConfig(), Clock.systemDefaultZone())
+                      .map(c -> new DesktopLauncher.Opened(c, null)));
       if (opened.isEmpty()) {
         Platform.exit();
         return;
       }
-      context = opened.get();
+      context = opened.get().context();
+      earlyDashboard = opened.get().dashboard();
     }
     if (userSettings != null) {
       context.unitSystemProperty().set(userSettings.unitSystem());
     }
     ShellViewModel model =
         new ShellViewModel(settings, DesktopLauncher.describe(context.storeConfig()));
-    AppFrame frame = frame(context, model, WelcomeViewModel.DEMO_DAYS);
+    AppFrame frame = new AppFrame(context, model, WelcomeViewModel.DEMO_DAYS, earlyDashboard);
+    earlyDashboard = null;
     Scene scene = new Scene(frame, DEFAULT_WIDTH, DEFAULT_HEIGHT, Theme.background());
     scene.getStylesheets().add(STYLESHEET);
     stage.setScene(scene);

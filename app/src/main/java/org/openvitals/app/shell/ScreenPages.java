@@ -6,6 +6,7 @@ import java.util.function.Function;
 import javafx.scene.Node;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.dashboard.DashboardView;
+import org.openvitals.app.dashboard.DashboardViewModel;
 import org.openvitals.app.detail.DetailView;
 import org.openvitals.app.devices.DevicesView;
 import org.openvitals.app.imports.ImportView;
@@ -28,9 +29,14 @@ public interface ScreenPages {
 
   /** The pages of the app, one line per screen. */
   static ScreenPages of(AppContext context) {
+    return of(context, null);
+  }
+
+  /** The pages of the app, the dashboard taking the values of {@code early} (may be null). */
+  static ScreenPages of(AppContext context, DashboardViewModel.EarlyRead early) {
     Map<Screen, Function<AppContext, Node>> pages =
         Map.ofEntries(
-            Map.entry(Screen.DASHBOARD, DashboardView::new),
+            Map.entry(Screen.DASHBOARD, c -> new DashboardView(c, early)),
             Map.entry(Screen.DETAILS, DetailView::new),
             Map.entry(Screen.SLEEP, SleepView::new),
             Map.entry(Screen.WORKOUTS, WorkoutsView::new),

@@ -24,13 +24,16 @@ import org.openvitals.core.store.Stores;
 
 /**
  * Opening the app's store (what the window waits for at start: the store, records of other types
- * promoted, the rules, the source colours) builds no importer when there is nothing to promote and
- * makes no Jackson mapper, whose first instance loads some 350 classes (docs/architecture.md,
- * "Start-up"). Each case runs in a class loader of its own, which says what it loaded.
+ * promoted, the rules, the source colours) builds no importer when there is nothing to promote,
+ * makes no Jackson mapper, whose first instance loads some 350 classes, and leaves the rule code's
+ * fingerprint (reading and hashing the rules' class files) to the first day read
+ * (docs/architecture.md, "Start-up"). Each case runs in a class loader of its own, which says what
+ * it loaded.
  */
 class OpeningTheStoreStaysLightTest {
   private static final String MAPPER = "com.fasterxml.jackson.databind.ObjectMapper";
   private static final String IMPORTERS = "org.openvitals.connectors.files.FileImporters";
+  private static final String RULES_CODE = "org.openvitals.core.rules.RulesCode$Running";
 
   @TempDir Path dir;
 
@@ -43,6 +46,7 @@ class OpeningTheStoreStaysLightTest {
       loader.probe().apply(dir.toString());
       assertThat(loader.loaded(IMPORTERS)).as("importers built").isFalse();
       assertThat(loader.loaded(MAPPER)).as("a Jackson mapper made").isFalse();
+      assertThat(loader.loaded(RULES_CODE)).as("the rule code's fingerprint computed").isFalse();
     }
   }
 

@@ -203,4 +203,59 @@ class DashboardViewModelTest {
     assertThat(new DisplayFormat(UnitSystem.METRIC).full(MetricType.SLEEP_ASLEEP, 432))
         .isEqualTo("7 h 12 min");
   }
+
+  @Test
+  void theFirstReadTakesTheValuesReadAtStartUpForItsStoreAndPeriod() {
+    new DashboardSettings(prefs).savePeriod(Period.TODAY);
+    DashboardViewModel.EarlyRead early = new DashboardViewModel.EarlyRead();
+    early.run(context, new DashboardSettings(prefs));
+    addWatchStepsToday(); // after the early read: only a read of the model's own sees them
+
+    List<Double> shown = firstAndLastSteps(early);
+
+    assertThat(shown.getFirst()).isCloseTo(StepsFixture.resolvedSteps(13), within(1e-6));
+    assertThat(shown.getLast()).isCloseTo(StepsFixture.resolvedSteps(13) + 700, within(1e-6));
+  }
+
+  @Test
+  void anEarlyReadOfAnotherPeriodOrNoneAtAllIsNotTaken() {
+    DashboardViewModel.EarlyRead ofAWeek = new DashboardViewModel.EarlyRead();
+    ofAWeek.run(context, new DashboardSettings(prefs)); // nothing remembered: a week
+    DashboardViewModel.EarlyRead abandoned = new DashboardViewModel.EarlyRead();
+    abandoned.abandon();
+    new DashboardSettings(prefs).savePeriod(Period.TODAY);
+    addWatchStepsToday();
+
+    for (DashboardViewModel.EarlyRead early : List.of(ofAWeek, abandoned)) {
+      assertThat(firstAndLastSteps(early).getFirst())
+          .isCloseTo(StepsFixture.resolvedSteps(13) + 700, within(1e-6));
+    }
+  }
+
+  /** 700 more steps today, from the watch alone, at 11:00. */
+  private void addWatchStepsToday() {
+    java.time.OffsetDateTime at = TODAY.atTime(11, 0).atOffset(java.time.ZoneOffset.UTC);
+    context
+        .store()
+        .upsert(
+            List.of(
+                org.openvitals.core.model.Sample.of(
+                    MetricType.STEPS, at, at.plusHours(1), 700, WATCH)));
+  }
+
+  /** Today's steps as a new model on the remembered period shows them first and last. */
+  private List<Double> firstAndLastSteps(DashboardViewModel.EarlyRead early) {
+    DashboardViewModel m = new DashboardViewModel(context, new DashboardSettings(prefs), early);
+    List<Double> shown = new ArrayList<>();
+    m.summaries()
+        .addListener(
+            (javafx.collections.ListChangeListener<MetricSummary>)
+                c ->
+                    m.summaries().stream()
+                        .filter(s -> s.metric() == MetricType.STEPS)
+                        .forEach(s -> shown.add(s.value())));
+    m.reload();
+    m.dispose();
+    return shown;
+  }
 }

@@ -75,6 +75,14 @@ class DashboardViewTest {
   }
 
   @Test
+  void theChartWithItsChoicesFollowsTheValues(FxRobot robot) throws Exception {
+    loaded();
+
+    await(() -> view.lookup("#chart-metric") != null);
+    assertThat(robot.lookup("#chart-metric").query().isVisible()).isTrue();
+  }
+
+  @Test
   void detailsOnATileAsksForTheDetailViewOnTheTilesDay(FxRobot robot) throws Exception {
     loaded();
     int windows = robot.listWindows().size();

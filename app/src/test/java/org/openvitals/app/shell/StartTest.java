@@ -19,6 +19,7 @@ import org.openvitals.app.context.AppContext;
 import org.openvitals.app.dashboard.DashboardSettings;
 import org.openvitals.app.dashboard.DashboardView;
 import org.openvitals.app.dashboard.DashboardViewModel;
+import org.openvitals.app.dashboard.Period;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
@@ -93,6 +94,22 @@ class StartTest {
 
     Node skeleton = view.getContent().lookup("#dashboard-skeleton"); // no skin off the scene
     assertThat(skeleton).isNotNull();
+    robot.interact(view::dispose);
+  }
+
+  @Test
+  void theFirstFrameHasNoDayPickersOrChartChoicesUntilTheyAreNeeded(FxRobot robot) {
+    DashboardView view =
+        org.openvitals.app.testing.Fx.call(() ->
+            new DashboardView(
+                new DashboardViewModel(context, new DashboardSettings(new MemoryPreferences()))));
+    Node page = view.getContent();
+
+    assertThat(page.lookupAll(".date-picker")).isEmpty();
+    assertThat(page.lookupAll(".combo-box")).isEmpty();
+    robot.interact(() -> view.model().periodProperty().set(Period.CUSTOM));
+    assertThat(page.lookupAll(".date-picker")).hasSize(2);
+    assertThat(page.lookup("#range-from").isVisible()).isTrue();
     robot.interact(view::dispose);
   }
 }

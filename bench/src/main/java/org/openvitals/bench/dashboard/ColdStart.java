@@ -2,9 +2,7 @@ package org.openvitals.bench.dashboard;
 
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
@@ -12,6 +10,7 @@ import javafx.stage.Stage;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.dashboard.DashboardView;
 import org.openvitals.app.dashboard.MetricSummary;
+import org.openvitals.app.shell.DesktopLauncher;
 import org.openvitals.app.shell.OpenVitalsApp;
 import org.openvitals.app.shell.ShellSettings;
 import org.openvitals.core.store.SampleStore;
@@ -24,8 +23,10 @@ import org.openvitals.core.store.Stores;
  * <ul>
  *   <li>{@code store DIR}: the baseline, opening the store (schema check included) and reading its
  *       sources, then exiting;
- *   <li>{@code dashboard DIR}: what the app does: start JavaFX, open the store, build the window
- *       with the real frame and dashboard, and wait until the dashboard shows values laid out.
+ *   <li>{@code dashboard DIR}: what the app does: start JavaFX while the launcher's thread opens
+ *       the store and reads the dashboard's first values ({@link
+ *       DesktopLauncher#openInBackground}), build the window with the real frame and dashboard, and
+ *       wait until the dashboard shows values laid out.
  * </ul>
  *
  * Prints {@code READY} and the phases (ms since the JVM started) on one line, then exits.
@@ -49,17 +50,15 @@ public final class ColdStart {
   }
 
   private static void dashboard(Path dir) {
-    // The same steps as the app's start (DesktopLauncher): the store opens while JavaFX starts.
-    CompletableFuture<AppContext> opening =
-        CompletableFuture.supplyAsync(
-            () -> new AppContext(StoreConfig.sqlite(dir), Clock.systemDefaultZone()),
-            task -> Thread.ofPlatform().daemon().start(task));
+    // The same steps as the app's start (DesktopLauncher): the store opens, and the dashboard's
+    // first values are read, while JavaFX starts.
+    DesktopLauncher.Opening opening = DesktopLauncher.openInBackground(StoreConfig.sqlite(dir));
     Platform.startup(() -> {
       long toolkit = sinceStart();
-      AppContext context = opening.join();
+      AppContext context = opening.context().join();
       long store = sinceStart();
       Stage stage = new Stage();
-      new OpenVitalsApp(ShellSettings.forUser(), context).start(stage);
+      new OpenVitalsApp(ShellSettings.forUser(), context, opening.dashboard()).start(stage);
       long window = sinceStart();
       DashboardView view = (DashboardView) stage.getScene().lookup(".dashboard");
       view.model()

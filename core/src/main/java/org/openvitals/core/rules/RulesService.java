@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.openvitals.core.model.AggregationKind;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
@@ -81,17 +82,28 @@ public final class RulesService {
 
   private final SampleStore store;
   private final ResolvedDays results;
-  private final String rulesCode;
+
+  /**
+   * The rule code's fingerprint, asked for when a day is first resolved or read: computing it reads
+   * and hashes the rules' class files, which opening a store (and the window waiting on it) need
+   * not wait for.
+   */
+  private final Supplier<String> rulesCode;
+
   private final PreferencesRepository preferences;
   private final Clock clock;
   private int lastResolvedDays;
 
   public RulesService(SampleStore store, Clock clock) {
-    this(store, clock, RulesCode.fingerprint());
+    this(store, clock, RulesCode::fingerprint);
   }
 
   /** With another rule code's fingerprint, as a new version of the rules would have. */
   RulesService(SampleStore store, Clock clock, String rulesCode) {
+    this(store, clock, () -> rulesCode);
+  }
+
+  private RulesService(SampleStore store, Clock clock, Supplier<String> rulesCode) {
     this.store = store;
     this.results = store instanceof ResolvedDays kept ? kept : NOTHING_KEPT;
     this.rulesCode = rulesCode;
@@ -249,7 +261,7 @@ public final class RulesService {
       Priority order = ctx.preferences().priorityFor(metric, present, ctx.classLookup());
       StringBuilder text =
           new StringBuilder()
-              .append(rulesCode)
+              .append(rulesCode.get())
               .append('|')
               .append(ctx.days().id())
               .append('|')
