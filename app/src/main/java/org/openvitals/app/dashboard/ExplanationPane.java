@@ -98,9 +98,7 @@ final class ExplanationPane extends VBox {
                       + (f.source() == null ? "" : " (" + format.source(f.source()) + ")")
                       + (f.at() == null ? "" : " at " + format.time(f.at().toInstant()))
                       + ": "
-                      + (f.source() == null
-                          ? f.message()
-                          : f.message().replace(f.source().key(), format.source(f.source())))));
+                      + ExplanationText.flag(f, format)));
     }
 
     TextArea text = new TextArea(ExplanationText.render(e, format));

@@ -18,6 +18,7 @@ import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.rules.CrossSourceValidation;
 import org.openvitals.core.rules.DayOutcome;
 import org.openvitals.core.rules.Disagreement;
+import org.openvitals.core.rules.ExplanationText;
 import org.openvitals.core.rules.QualityFlag;
 import org.openvitals.core.rules.RuleContext;
 import org.openvitals.core.rules.Rules;
@@ -38,7 +39,7 @@ final class QualityScan {
   private QualityScan() {}
 
   /**
-   * @param describe formats a metric's value for the disagreement text
+   * @param words how values and sources read in the findings' sentences
    * @param progress told the blocks done out of all blocks; asked whether to stop
    * @return findings, newest day first, the most serious kind first within a day; what was found so
    *     far when cancelled
@@ -48,7 +49,7 @@ final class QualityScan {
       RulesService rules,
       LocalDate from,
       LocalDate to,
-      ValueText describe,
+      ExplanationText.Wording words,
       Progress progress) {
     List<MetricType> metrics = metricsWithData(store, from, to);
     long days = ChronoUnit.DAYS.between(from, to) + 1;
@@ -76,10 +77,10 @@ final class QualityScan {
                 start,
                 last,
                 false);
-        outcomes.forEach((day, outcome) -> collect(metric, day, outcome, describe, out, usual));
+        outcomes.forEach((day, outcome) -> collect(metric, day, outcome, words, out, usual));
         progress.updateProgress(++done, total);
       }
-      out.addAll(usual.judge(describe));
+      out.addAll(usual.judge(words));
       usual.clear();
     }
     return sorted(out);
@@ -125,7 +126,7 @@ final class QualityScan {
       return minutes.length % 2 == 1 ? minutes[mid] : (minutes[mid - 1] + minutes[mid]) / 2;
     }
 
-    List<Finding> judge(ValueText describe) {
+    List<Finding> judge(ExplanationText.Wording words) {
       List<Finding> out = new ArrayList<>();
       for (Flagged f : flagged) {
         SourceRef source = f.flag().source();
@@ -135,7 +136,7 @@ final class QualityScan {
         }
         String message =
             Double.isNaN(usual) || f.flag().kind() != QualityFlag.Kind.INCOMPLETE
-                ? f.flag().message()
+                ? ExplanationText.flag(f.flag(), words)
                 : String.format(
                     Locale.ROOT,
                     "%s covered %.1f h of the day; it usually covers %.1f h",
@@ -162,12 +163,6 @@ final class QualityScan {
 
   /** Days of data a source needs before its own usual hours judge its thin days. */
   static final int USUAL_AFTER_DAYS = 5;
-
-  /** Formats a value of a metric for people. */
-  @FunctionalInterface
-  interface ValueText {
-    String format(MetricType metric, double value);
-  }
 
   /**
    * Metrics with data in the period. Sleep is resolved from all stages at once, so its flags are
@@ -197,7 +192,7 @@ final class QualityScan {
       MetricType metric,
       LocalDate day,
       DayOutcome outcome,
-      ValueText text,
+      ExplanationText.Wording words,
       Set<Finding> out,
       UsualHours usual) {
     outcome.sources().forEach(s -> usual.day(day, s));
@@ -213,9 +208,9 @@ final class QualityScan {
                   Locale.ROOT,
                   "%s %s against %s %s: %.0f %% apart (allowed %.0f %%)",
                   d.first().name(),
-                  text.format(metric, d.firstValue()),
+                  words.full(metric, d.firstValue()),
                   d.second().name(),
-                  text.format(metric, d.secondValue()),
+                  words.full(metric, d.secondValue()),
                   d.difference() * 100,
                   d.tolerance() * 100)));
     }
@@ -227,7 +222,13 @@ final class QualityScan {
         usual.flag(metric, day, f); // judged once the period's days are in
       } else {
         out.add(
-            new Finding(kindOf(f.kind()), metric, day, List.of(f.source()), f.at(), f.message()));
+            new Finding(
+                kindOf(f.kind()),
+                metric,
+                day,
+                List.of(f.source()),
+                f.at(),
+                ExplanationText.flag(f, words)));
       }
     }
   }

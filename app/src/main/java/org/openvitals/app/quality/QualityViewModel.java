@@ -128,7 +128,7 @@ public final class QualityViewModel implements Disposable {
           LocalDate end = chosenTo != null ? chosenTo : latest;
           LocalDate start = chosenFrom != null ? chosenFrom : end.minusDays(DEFAULT_DAYS - 1L);
           List<Finding> found =
-              QualityScan.scan(store, rules, start, end, new DisplayFormat(units)::full, progress);
+              QualityScan.scan(store, rules, start, end, new DisplayFormat(units), progress);
           return new Scan(latest, start, end, found);
         })
         .onSuccess(this::show)

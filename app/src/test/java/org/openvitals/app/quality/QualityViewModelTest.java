@@ -94,7 +94,9 @@ class QualityViewModelTest {
           assertThat(f.day()).isEqualTo(DAY);
           assertThat(f.sources()).containsExactly(WATCH);
           assertThat(f.at().toLocalTime()).hasToString("10:00");
-          assertThat(f.problem()).contains("400");
+          assertThat(f.problem())
+              .isEqualTo(
+                  "Heart rate of 400 bpm is outside the plausible range (25 bpm to 250 bpm)");
         });
     assertThat(model.progressProperty().get()).isEqualTo(1.0);
     assertThat(model.scanningProperty().get()).isFalse();

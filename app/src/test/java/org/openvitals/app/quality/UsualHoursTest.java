@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.testing.TestProgress;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
@@ -59,7 +61,7 @@ class UsualHoursTest {
               rules,
               LAST.minusDays(13),
               LAST,
-              (metric, value) -> String.valueOf(value),
+              new DisplayFormat(UnitSystem.METRIC),
               new TestProgress());
 
       List<Finding> thin = found.stream().filter(f -> f.kind() == Finding.Kind.INCOMPLETE).toList();

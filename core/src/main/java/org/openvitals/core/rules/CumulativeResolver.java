@@ -239,7 +239,7 @@ final class CumulativeResolver {
         }
         int off = s.start().getOffset().getTotalSeconds();
         int d = local ? days.of(st, off) : st >= win0 ? sliceDay[(int) ((st - win0) / slice)] : -1;
-        String problem = Plausibility.problem(s);
+        Plausibility.Problem problem = Plausibility.problem(s);
         if (d >= 0) {
           sampleCount[r][d]++;
           if (duplicate) {
@@ -256,7 +256,9 @@ final class CumulativeResolver {
           }
           if (problem != null) {
             implausible[r][d]++;
-            flag(flags, d, QualityFlag.Kind.IMPLAUSIBLE, source, s, problem);
+            flags
+                .computeIfAbsent(d, k -> new ArrayList<>())
+                .add(QualityFlag.implausible(source, s.start(), problem));
           }
         }
         if (problem == null) {

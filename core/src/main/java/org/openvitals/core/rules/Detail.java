@@ -36,6 +36,7 @@ public sealed interface Detail {
    * @param used primary reading, or entry counted in the total
    * @param quality the sample's score, 0 (implausible) to 1 (see {@link Quality#sampleScore})
    * @param note why it was or was not used
+   * @param implausible why the reading is implausible; null when it is not
    */
   record SampleLine(
       OffsetDateTime start,
@@ -44,7 +45,8 @@ public sealed interface Detail {
       SourceRef source,
       boolean used,
       double quality,
-      String note)
+      String note,
+      Plausibility.Problem implausible)
       implements Detail.Part {}
 
   /** Sleep: the primary night, the other sources' nights, and naps. */

@@ -89,13 +89,13 @@ final class DiscreteResolver {
                   s.start(),
                   "repeats the time of another " + source + " reading"));
         }
-        String problem = Plausibility.problem(s);
+        Plausibility.Problem problem = Plausibility.problem(s);
         if (problem != null) {
           w.implausible[r]++;
-          w.flags.add(new QualityFlag(QualityFlag.Kind.IMPLAUSIBLE, source, s.start(), problem));
+          w.flags.add(QualityFlag.implausible(source, s.start(), problem));
           w.lines.add(
               new Detail.SampleLine(
-                  s.start(), s.end(), s.value(), source, false, 0, "implausible: " + problem));
+                  s.start(), s.end(), s.value(), source, false, 0, "implausible", problem));
           continue;
         }
         if (detail) {
@@ -262,7 +262,8 @@ final class DiscreteResolver {
                     : "not primary: " + c.sample.source() + " ranks higher in this window";
         double quality = Quality.sampleScore(s, ctx.classOf(s.source()), w.repeated.contains(s));
         all.add(
-            new Detail.SampleLine(s.start(), s.end(), s.value(), s.source(), used, quality, note));
+            new Detail.SampleLine(
+                s.start(), s.end(), s.value(), s.source(), used, quality, note, null));
       }
       all.sort(
           java.util.Comparator.comparing((Detail.SampleLine l) -> l.start().toInstant())

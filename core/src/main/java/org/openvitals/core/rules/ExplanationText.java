@@ -121,7 +121,9 @@ public final class ExplanationText {
                       + (f.source() == null ? "" : w.source(f.source()))
                       + (f.at() == null ? "" : " at " + w.dateTime(f.at().toInstant()))
                       + ": "
-                      + named(f.message(), e, w))
+                      + (f.implausible() == null
+                          ? named(f.message(), e, w)
+                          : problem(f.implausible(), w)))
               .toList());
     }
     if (!e.disagreements().isEmpty()) {
@@ -210,6 +212,52 @@ public final class ExplanationText {
     };
   }
 
+  /** A quality flag's sentence: its facts worded, or its message with its source named. */
+  public static String flag(QualityFlag f, Wording w) {
+    if (f.implausible() != null) {
+      return problem(f.implausible(), w);
+    }
+    return f.source() == null
+        ? f.message()
+        : f.message().replace(f.source().key(), w.source(f.source()));
+  }
+
+  /** Why a reading is implausible ("Heart rate of 400 bpm is outside ..."). */
+  public static String problem(Plausibility.Problem p, Wording w) {
+    MetricType m = p.metric();
+    return switch (p) {
+      case Plausibility.OutsideRange o ->
+          m.displayName()
+              + " of "
+              + w.full(m, o.value())
+              + " is outside the plausible range ("
+              + w.full(m, o.range().min())
+              + " to "
+              + w.full(m, o.range().max())
+              + ")";
+      case Plausibility.RateOutside r ->
+          m.displayName()
+              + ": "
+              + w.full(m, r.amount())
+              + " in "
+              + w.duration(r.minutes())
+              + " is "
+              + w.full(m, r.rate())
+              + " a minute, outside the plausible range ("
+              + w.full(m, r.perMinute().min())
+              + " to "
+              + w.full(m, r.perMinute().max())
+              + " a minute)";
+      case Plausibility.NoLength n -> m.displayName() + " has no length";
+      case Plausibility.TooLong t ->
+          m.displayName()
+              + " lasts "
+              + w.duration(t.minutes())
+              + ", more than "
+              + w.duration(Plausibility.MAX_INTERVAL_MINUTES);
+    };
+  }
+
   /** What the merge took from a source: readings for the readings rule, else the amount. */
   private static String used(Explanation e, SourceDay s, Wording w) {
     if (Double.isNaN(s.contributed())) {
@@ -273,7 +321,9 @@ public final class ExplanationText {
                         + "  "
                         + w.full(metric, l.value())
                         + "  "
-                        + named(l.note(), e, w))
+                        + (l.implausible() == null
+                            ? named(l.note(), e, w)
+                            : "implausible: " + problem(l.implausible(), w)))
                 .toList());
       }
       case Detail.Sleep s -> {

@@ -71,10 +71,10 @@ final class NutritionResolver {
                     "repeats the time of another " + source + " entry"));
           }
           prev = s;
-          String problem = Plausibility.problem(s);
+          Plausibility.Problem problem = Plausibility.problem(s);
           if (problem != null) {
             implausible[r]++;
-            flags.add(new QualityFlag(QualityFlag.Kind.IMPLAUSIBLE, source, s.start(), problem));
+            flags.add(QualityFlag.implausible(source, s.start(), problem));
           } else {
             plausible[r]++;
             total[r] += s.value();
@@ -130,17 +130,18 @@ final class NutritionResolver {
                     && previous.start().isEqual(s.start())
                     && previous.end().isEqual(s.end());
             previous = s;
-            String problem = Plausibility.problem(s);
+            Plausibility.Problem problem = Plausibility.problem(s);
             boolean used = r == chosen && problem == null;
             String note =
                 problem != null
-                    ? "implausible: " + problem
+                    ? "implausible"
                     : used
                         ? "counted"
                         : "not counted: " + priority.order().get(chosen) + " ranks higher";
             double quality = Quality.sampleScore(s, ctx.classOf(source), repeated);
             lines.add(
-                new Detail.SampleLine(s.start(), s.end(), s.value(), source, used, quality, note));
+                new Detail.SampleLine(
+                    s.start(), s.end(), s.value(), source, used, quality, note, problem));
           }
         }
       }

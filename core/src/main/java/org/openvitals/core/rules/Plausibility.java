@@ -1,5 +1,8 @@
 package org.openvitals.core.rules;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.EnumMap;
 import java.util.Map;
 import org.openvitals.core.model.AggregationKind;
@@ -92,17 +95,58 @@ public final class Plausibility {
     return RANGES.get(metric);
   }
 
-  /** Null when plausible, else a short reason naming the value and the range it left. */
-  public static String problem(Sample s) {
+  /**
+   * Why a reading is implausible, as facts ({@link ExplanationText#problem} words them for a
+   * reader). Values are in the metric's canonical unit.
+   */
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = OutsideRange.class, name = "outside_range"),
+    @JsonSubTypes.Type(value = RateOutside.class, name = "rate_outside"),
+    @JsonSubTypes.Type(value = NoLength.class, name = "no_length"),
+    @JsonSubTypes.Type(value = TooLong.class, name = "too_long")
+  })
+  public sealed interface Problem {
+    MetricType metric();
+
+    /** The metric as people name it, beside its id in JSON. */
+    @JsonProperty("metricName")
+    default String metricName() {
+      return metric().displayName();
+    }
+  }
+
+  /** A reading outside {@code range}. */
+  public record OutsideRange(MetricType metric, double value, Range range) implements Problem {}
+
+  /**
+   * An amount over {@code minutes} (at least one) whose rate per minute is outside {@code
+   * perMinute}.
+   */
+  public record RateOutside(MetricType metric, double amount, double minutes, Range perMinute)
+      implements Problem {
+    public double rate() {
+      return amount / minutes;
+    }
+  }
+
+  /** A sleep stage or workout that ends where it starts (or before). */
+  public record NoLength(MetricType metric) implements Problem {}
+
+  /** A sleep stage or workout longer than {@link #MAX_INTERVAL_MINUTES}. */
+  public record TooLong(MetricType metric, double minutes) implements Problem {}
+
+  /** Null when plausible, else the value and the range it left. */
+  public static Problem problem(Sample s) {
     MetricType m = s.type();
     if (m.aggregation() == AggregationKind.INTERVAL_STATE
         || m.aggregation() == AggregationKind.EVENT) {
       double minutes = s.durationSeconds() / 60.0;
       if (minutes <= 0) {
-        return m.id() + " has no length";
+        return new NoLength(m);
       }
       if (minutes > MAX_INTERVAL_MINUTES) {
-        return m.id() + " lasts " + Math.round(minutes / 60) + " h (more than 24 h)";
+        return new TooLong(m, minutes);
       }
       return null;
     }
@@ -112,32 +156,9 @@ public final class Plausibility {
     }
     if (m.aggregation() == AggregationKind.CUMULATIVE && ratePerMinute(m)) {
       double minutes = Math.max(1.0, s.durationSeconds() / 60.0);
-      double rate = s.value() / minutes;
-      if (!r.contains(rate)) {
-        return String.format(
-            java.util.Locale.ROOT,
-            "%s of %s over %.0f min is %.1f per minute (plausible: %s to %s)",
-            m.id(),
-            fmt(s.value()),
-            minutes,
-            rate,
-            fmt(r.min()),
-            fmt(r.max()));
-      }
-      return null;
+      return r.contains(s.value() / minutes) ? null : new RateOutside(m, s.value(), minutes, r);
     }
-    if (!r.contains(s.value())) {
-      return m.id()
-          + " of "
-          + fmt(s.value())
-          + " "
-          + m.unit()
-          + " is outside "
-          + fmt(r.min())
-          + " to "
-          + fmt(r.max());
-    }
-    return null;
+    return r.contains(s.value()) ? null : new OutsideRange(m, s.value(), r);
   }
 
   public static boolean plausible(Sample s) {
@@ -147,11 +168,5 @@ public final class Plausibility {
   /** Activity amounts are judged as rates; nutrition entries as single amounts. */
   static boolean ratePerMinute(MetricType m) {
     return m.category() != org.openvitals.core.model.Category.NUTRITION;
-  }
-
-  private static String fmt(double v) {
-    return v == Math.rint(v) && Math.abs(v) < 1e15
-        ? Long.toString((long) v)
-        : String.format(java.util.Locale.ROOT, "%.2f", v);
   }
 }

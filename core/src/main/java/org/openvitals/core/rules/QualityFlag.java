@@ -8,8 +8,27 @@ import org.openvitals.core.model.SourceRef;
  *
  * @param at the sample's start for sample flags, when the data stops for {@link Kind#STALE}, null
  *     for other day-level flags
+ * @param message the sentence for flags other than {@link Kind#IMPLAUSIBLE}; null for those, whose
+ *     facts are in {@code implausible} ({@link ExplanationText#flag} words either)
+ * @param implausible why the sample is implausible; null for other kinds
  */
-public record QualityFlag(Kind kind, SourceRef source, OffsetDateTime at, String message) {
+public record QualityFlag(
+    Kind kind,
+    SourceRef source,
+    OffsetDateTime at,
+    String message,
+    Plausibility.Problem implausible) {
+
+  public QualityFlag(Kind kind, SourceRef source, OffsetDateTime at, String message) {
+    this(kind, source, at, message, null);
+  }
+
+  /** An implausible sample of {@code source} starting {@code at}. */
+  public static QualityFlag implausible(
+      SourceRef source, OffsetDateTime at, Plausibility.Problem problem) {
+    return new QualityFlag(Kind.IMPLAUSIBLE, source, at, null, problem);
+  }
+
   public enum Kind {
     /** Outside the plausible range for the metric: kept, listed, never primary. */
     IMPLAUSIBLE,

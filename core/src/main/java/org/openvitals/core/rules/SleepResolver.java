@@ -66,13 +66,13 @@ final class SleepResolver {
       Built current = null;
       List<Built> sessions = new ArrayList<>();
       for (Sample s : list) {
-        String problem = Plausibility.problem(s);
+        Plausibility.Problem problem = Plausibility.problem(s);
         if (problem != null) {
           int d = days.of(s.end());
           if (d >= 0) {
             flags
                 .computeIfAbsent(d, k -> new ArrayList<>())
-                .add(new QualityFlag(QualityFlag.Kind.IMPLAUSIBLE, source, s.start(), problem));
+                .add(QualityFlag.implausible(source, s.start(), problem));
           }
           continue;
         }

@@ -73,13 +73,13 @@ final class WorkoutResolver {
     List<Sample> usable = new ArrayList<>();
     Map<Integer, List<QualityFlag>> flags = new TreeMap<>();
     for (Sample s : samples) {
-      String problem = Plausibility.problem(s);
+      Plausibility.Problem problem = Plausibility.problem(s);
       if (problem != null) {
         int d = days.of(s.start());
         if (d >= 0) {
           flags
               .computeIfAbsent(d, k -> new ArrayList<>())
-              .add(new QualityFlag(QualityFlag.Kind.IMPLAUSIBLE, s.source(), s.start(), problem));
+              .add(QualityFlag.implausible(s.source(), s.start(), problem));
         }
       } else {
         usable.add(s);

@@ -145,7 +145,7 @@ class CumulativeRulesTest {
         .anySatisfy(f -> {
           assertThat(f.kind()).isEqualTo(QualityFlag.Kind.IMPLAUSIBLE);
           assertThat(f.source()).isEqualTo(WATCH);
-          assertThat(f.message()).contains("per minute");
+          assertThat(f.implausible()).isInstanceOf(Plausibility.RateOutside.class);
         });
   }
 

@@ -154,6 +154,48 @@ class ExplanationTest {
   }
 
   @Test
+  void wordsImplausibleReadingsWithTheMetricsNameAndUnits() throws Exception {
+    List<Sample> beats =
+        List.of(
+            s(HEART_RATE, at(DAY, 9, 0), 0, 400, WATCH),
+            s(HEART_RATE, at(DAY, 9, 1), 0, 72, PHONE));
+    Explanation e = Rules.explain(HEART_RATE, DAY, beats, ctx());
+    String text = ExplanationText.render(e, WORDS);
+    assertThat(text)
+        .contains(
+            "[implausible] Anna's Apple Watch at 2024-03-05 09:00: Heart rate of 400 bpm is outside"
+                + " the plausible range (25 bpm to 250 bpm)")
+        .contains("implausible: Heart rate of 400 bpm is outside");
+    String[] sentences =
+        e.qualityFlags().stream()
+            .filter(f -> f.kind() == QualityFlag.Kind.IMPLAUSIBLE)
+            .map(f -> ExplanationText.flag(f, WORDS))
+            .toArray(String[]::new);
+    assertThat(sentences)
+        .singleElement()
+        .asString()
+        .startsWith("Heart rate of 400 bpm")
+        .doesNotContain("heart_rate")
+        .doesNotContain("/min")
+        .doesNotContain("{");
+    // JSON keeps the facts with the metric's id, and adds its name.
+    JsonNode flag = RulesJson.mapper().readTree(RulesJson.write(e)).at("/qualityFlags/0");
+    assertThat(flag.at("/implausible/kind").asText()).isEqualTo("outside_range");
+    assertThat(flag.at("/implausible/metric").asText()).isEqualTo("heart_rate");
+    assertThat(flag.at("/implausible/metricName").asText()).isEqualTo("Heart rate");
+    assertThat(flag.at("/implausible/value").asDouble()).isEqualTo(400.0);
+    assertThat(flag.at("/implausible/range/max").asDouble()).isEqualTo(250.0);
+
+    // Amounts are judged per minute: 9,999 steps in one minute.
+    String steps = ExplanationText.render(Rules.explain(STEPS, DAY, steps(), ctx()), WORDS);
+    assertThat(steps)
+        .contains(
+            "Steps: 9,999 steps in 1 min is 9,999 steps a minute, outside the plausible range"
+                + " (0 steps to 300 steps a minute)")
+        .doesNotContain("steps of 9999");
+  }
+
+  @Test
   void explainsADayWithoutDataAndOtherKinds() throws Exception {
     Explanation empty = Rules.explain(STEPS, DAY, List.of(), ctx());
     assertThat(empty.resolved()).isNull();

@@ -100,7 +100,10 @@ class NutritionAndWorkoutRulesTest {
             tuple(MFP, 500.0, true),
             tuple(loseIt, 300.0, false),
             tuple(MFP, 700.0, true));
-    assertThat(lines.getFirst().note()).startsWith("implausible: ").contains("25000");
+    assertThat(lines.getFirst().note()).isEqualTo("implausible");
+    assertThat(lines.getFirst().implausible())
+        .isInstanceOfSatisfying(
+            Plausibility.OutsideRange.class, o -> assertThat(o.value()).isEqualTo(25_000.0));
     assertThat(lines.get(1).note()).isEqualTo("counted");
     assertThat(lines.get(3).note()).isEqualTo("not counted: " + MFP + " ranks higher");
     assertThat(lines.get(2).quality()).isLessThan(lines.get(1).quality()); // the repeat

@@ -41,7 +41,7 @@ class QualityAndValidationTest {
     assertThat(
             Plausibility.problem(
                 s(org.openvitals.core.model.MetricType.SLEEP_CORE, at(DAY, 0, 0), 0, 0, WATCH)))
-        .contains("no length");
+        .isInstanceOf(Plausibility.NoLength.class);
   }
 
   @Test
