@@ -226,6 +226,8 @@ public final class PreferencesView extends VBox implements Disposable {
     working.setId("preview-progress");
     working.getStyleClass().add("small");
     working.visibleProperty().bind(model.previewingProperty());
+    // Hidden, it takes no room: the heading sits where the page's other headings do.
+    working.managedProperty().bind(working.visibleProperty());
     HBox head = new HBox(8, heading, working);
     head.setAlignment(Pos.CENTER_LEFT);
 

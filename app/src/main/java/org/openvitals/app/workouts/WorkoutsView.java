@@ -3,13 +3,16 @@ package org.openvitals.app.workouts;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.FlowPane;
@@ -17,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.Subscription;
 import org.openvitals.app.common.PeriodNavigation;
 import org.openvitals.app.common.ReadableHeaders;
@@ -116,7 +120,9 @@ public final class WorkoutsView extends VBox implements Disposable {
 
   private void buildTable() {
     table.setId("workouts-table");
-    table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+    // Only the last column (the sources) gives or takes the table's spare width, so the list fits
+    // a 1024-pixel window; its names wrap rather than the table scrolling sideways.
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
     ReadableHeaders.keep(table);
     table.setPlaceholder(new Label("No workouts in these days."));
     // Two-line cells keep the table narrow enough for a 1024-pixel window without cutting text.
@@ -144,27 +150,64 @@ public final class WorkoutsView extends VBox implements Disposable {
                                 + " avg\n"
                                 + optional(r.maxHeartRate(), MetricType.HEART_RATE)
                                 + " max"),
-                column("Source", r -> sourceLines(r.workout()))));
+                wrapping(column("Source", r -> sourceLines(r.workout())))));
     model.rows().addListener((javafx.collections.ListChangeListener<WorkoutRow>) c -> fitColumns());
   }
 
   /**
-   * Each column at least as wide as its header and its widest line, so nothing is cut; when they do
-   * not all fit, the table scrolls sideways.
+   * Each column but the last as wide as its header and its widest line, so nothing is cut; the last
+   * (sources) asks for its widest line but takes what is left, down to its header's width, wrapping
+   * its lines. Only when even that does not fit does the table scroll sideways.
    */
   @SuppressWarnings("unchecked")
   private void fitColumns() {
-    for (TableColumn<WorkoutRow, ?> c : table.getColumns()) {
+    List<TableColumn<WorkoutRow, ?>> columns = table.getColumns();
+    for (TableColumn<WorkoutRow, ?> c : columns) {
       var column = (TableColumn<WorkoutRow, String>) c;
-      double widest = textWidth(column.getText(), true);
+      double header = textWidth(column.getText(), true);
+      double widest = header;
       for (WorkoutRow row : model.rows()) {
         String value = column.getCellObservableValue(row).getValue();
         for (String line : value.split("\n")) {
           widest = Math.max(widest, textWidth(line, false));
         }
       }
-      column.setMinWidth(widest + 16);
+      boolean last = column == columns.getLast();
+      column.setMinWidth((last ? header : widest) + 16);
       column.setPrefWidth(widest + 16);
+    }
+  }
+
+  /** {@code column} with cells that wrap their text to its width. */
+  private static TableColumn<WorkoutRow, String> wrapping(TableColumn<WorkoutRow, String> column) {
+    column.setCellFactory(c -> new WrappingCell());
+    return column;
+  }
+
+  /**
+   * A cell whose lines wrap at its width (a Labeled cell would cut them), in the cell's font and
+   * colour, which follow the theme and the selection.
+   */
+  private static final class WrappingCell extends TableCell<WorkoutRow, String> {
+    private final Text text = new Text();
+
+    WrappingCell() {
+      text.fontProperty().bind(fontProperty());
+      text.fillProperty().bind(textFillProperty());
+      text.wrappingWidthProperty()
+          .bind(
+              Bindings.createDoubleBinding(
+                  () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()),
+                  widthProperty(),
+                  paddingProperty()));
+      setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+    }
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+      super.updateItem(item, empty);
+      text.setText(empty || item == null ? "" : item);
+      setGraphic(empty || item == null ? null : text);
     }
   }
 

@@ -1,6 +1,7 @@
 package org.openvitals.app.preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
@@ -107,6 +108,20 @@ class PreferencesViewTest {
     assertThat(list(robot).getItems())
         .extracting(SourceItem::source)
         .containsExactly(PreferencesViewModelTest.PHONE, PreferencesViewModelTest.WATCH);
+  }
+
+  /** Once the preview is shown, its heading is as tall as its text: no room for the spinner. */
+  @Test
+  void theHiddenSpinnerLeavesNoGapUnderThePreviewHeading(FxRobot robot) throws Exception {
+    awaitPreview(robot, "1,500 steps");
+    Node spinner = robot.lookup("#preview-progress").query();
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !spinner.isVisible());
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> {
+      var head = (javafx.scene.layout.Region) spinner.getParent();
+      Label heading = (Label) head.getChildrenUnmodifiable().getFirst();
+      assertThat(head.getHeight()).isCloseTo(heading.getHeight(), within(0.5));
+    });
   }
 
   private static void awaitPreview(FxRobot robot, String edited) throws Exception {

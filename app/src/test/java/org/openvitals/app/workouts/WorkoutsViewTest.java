@@ -9,10 +9,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
@@ -134,6 +136,30 @@ class WorkoutsViewTest {
         Region chart = robot.lookup(id).queryAs(Region.class);
         assertThat(chart.getHeight()).isGreaterThanOrEqualTo(chart.minHeight(chart.getWidth()));
       }
+    });
+  }
+
+  /**
+   * In the room a 1000-pixel window (the headless screen's widest) gives the page, every column of
+   * the list fits: no sideways scroll bar.
+   */
+  @Test
+  void atA1000PixelWindowTheListFitsWithoutScrollingSideways(FxRobot robot) throws Exception {
+    robot.interact(() -> stage.setWidth(1000 - 200 - 2 * 32));
+    TableView<?> table = robot.lookup("#workouts-table").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> {
+      table.applyCss();
+      table.layout();
+      double columns = table.getVisibleLeafColumns().stream().mapToDouble(c -> c.getWidth()).sum();
+      assertThat(table.lookupAll(".scroll-bar"))
+          .filteredOn(n ->
+              n instanceof ScrollBar b
+                  && b.getOrientation() == Orientation.HORIZONTAL
+                  && b.isVisible())
+          .as("columns %.0f wide in a %.0f-wide table", columns, table.getWidth())
+          .isEmpty();
     });
   }
 
