@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openvitals.app.dashboard.Period;
 import org.openvitals.bench.dashboard.DashboardBench;
@@ -55,6 +57,7 @@ public final class StartupBench {
     int runs = 5;
     int exportMb = 200;
     boolean cliOnly = false;
+    boolean dashboardOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--image" -> images.add(Path.of(args[++i]).toAbsolutePath());
@@ -63,6 +66,7 @@ public final class StartupBench {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--export-mb" -> exportMb = Integer.parseInt(args[++i]);
         case "--cli-only" -> cliOnly = true;
+        case "--dashboard-only" -> dashboardOnly = true;
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
     }
@@ -75,7 +79,8 @@ public final class StartupBench {
     if (!cliOnly) {
       DashboardBench.ensureStore(store);
     }
-    Path export = ensureExport(work.resolve("export-" + exportMb + "mb"), exportMb);
+    Path export =
+        dashboardOnly ? null : ensureExport(work.resolve("export-" + exportMb + "mb"), exportMb);
     String benchClasses = Path.of("target", "classes").toAbsolutePath().toString();
 
     List<Variant> variants = new ArrayList<>();
@@ -111,8 +116,12 @@ public final class StartupBench {
                           jvm, cp, "dashboard", store, prefs.resolve(v.name()), Period.WEEK)
                       .wallMs());
         }
-        version.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(version(v));
-        imports.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(importOnce(v, export, work));
+        if (!dashboardOnly) {
+          version.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(version(v));
+          imports
+              .computeIfAbsent(v.name(), k -> new ArrayList<>())
+              .add(importOnce(v, export, work));
+        }
       }
       System.out.printf(Locale.ROOT, "run %d of %d done%n", i + 1, runs);
     }
@@ -171,11 +180,29 @@ public final class StartupBench {
     return new Variant(name, jvm, classPath, List.of(image.resolve("bin/openvitals").toString()));
   }
 
+  /**
+   * The cfg's values of one key, with {@code $APPDIR} and environment variables ({@code $HOME},
+   * {@code ${XDG_CACHE_HOME}}) expanded as the launcher expands them; an unset variable stays as
+   * written.
+   */
   private static List<String> values(List<String> cfg, String key, Path appDir) {
     return cfg.stream()
         .filter(l -> l.startsWith(key + "="))
-        .map(l -> l.substring(key.length() + 1).replace("$APPDIR", appDir.toString()))
+        .map(l -> expand(l.substring(key.length() + 1).replace("$APPDIR", appDir.toString())))
         .toList();
+  }
+
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+  private static String expand(String value) {
+    return VARIABLE
+        .matcher(value)
+        .replaceAll(m -> {
+          String name = m.group(1) != null ? m.group(1) : m.group(2);
+          String set = System.getenv(name);
+          return Matcher.quoteReplacement(set == null ? m.group() : set);
+        });
   }
 
   /** {wall ms, CPU ms} of {@code openvitals --version}. */
@@ -270,9 +297,9 @@ public final class StartupBench {
         "--version: wall, CPU",
         "CLI import: total / outside import",
         "import CPU");
-    double baseVersion = median(version.get(base), 0);
-    double baseVersionCpu = median(version.get(base), 1);
-    double baseImportCpu = median(imports.get(base), 3);
+    double baseVersion = version.isEmpty() ? 0 : median(version.get(base), 0);
+    double baseVersionCpu = version.isEmpty() ? 0 : median(version.get(base), 1);
+    double baseImportCpu = imports.isEmpty() ? 0 : median(imports.get(base), 3);
     for (Variant v : variants) {
       String d = "n/a";
       if (dashboard.containsKey(v.name())) {
@@ -283,6 +310,10 @@ public final class StartupBench {
                 "%d ms (%.2fx)",
                 ms,
                 (double) ms / DashboardBench.median(dashboard.get(base)));
+      }
+      if (!version.containsKey(v.name())) {
+        System.out.printf(Locale.ROOT, "%-24s %22s%n", v.name(), d);
+        continue;
       }
       double ver = median(version.get(v.name()), 0);
       double verCpu = median(version.get(v.name()), 1);
