@@ -67,10 +67,19 @@ public final class StartupCache {
   }
 
   /**
+   * The cache for an installed app, made by a training run in a child process (the package's test
+   * makes one in the unpacked package this way).
+   */
+  public static StartupCache of(
+      Path cache, Path javaHome, String classPath, List<String> jvmOptions) {
+    return new StartupCache(cache, javaHome, classPath, jvmOptions, StartupCache::runProcess);
+  }
+
+  /**
    * The cache the launcher names, if it names one: only the package's launcher does, and only with
    * an absolute path (an unset {@code $HOME} leaves the variable unexpanded: then there is none).
    */
-  static Optional<Path> named(String property) {
+  public static Optional<Path> named(String property) {
     if (property == null || property.isBlank() || property.contains("$")) {
       return Optional.empty();
     }
@@ -91,12 +100,11 @@ public final class StartupCache {
                 .start(() -> {
                   try {
                     Thread.sleep(DELAY);
-                    new StartupCache(
+                    of(
                             cache,
                             Path.of(System.getProperty("java.home")),
                             System.getProperty("java.class.path"),
-                            ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                            StartupCache::runProcess)
+                            ManagementFactory.getRuntimeMXBean().getInputArguments())
                         .makeIfNeeded();
                   } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -139,7 +147,7 @@ public final class StartupCache {
    *
    * @return whether a new cache is in place
    */
-  boolean makeIfNeeded() throws IOException, InterruptedException {
+  public boolean makeIfNeeded() throws IOException, InterruptedException {
     Path folder = cache.toAbsolutePath().getParent();
     Files.createDirectories(folder);
     try (FileChannel lockFile =
