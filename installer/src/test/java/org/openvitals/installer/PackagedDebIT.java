@@ -74,7 +74,7 @@ class PackagedDebIT {
     Path desktop = root.resolve("usr/share/applications/openvitals.desktop");
     assertThat(Files.readString(desktop))
         .contains("Name=OpenVitals")
-        .contains("Exec=/opt/openvitals/bin/openvitals")
+        .contains("Exec=/opt/openvitals/bin/" + Packager.WINDOW_LAUNCHER + "\n")
         .contains("Icon=openvitals");
     for (int size : Icons.PNG_SIZES) {
       assertThat(
@@ -157,17 +157,22 @@ class PackagedDebIT {
   }
 
   /**
-   * The launcher names a start-up cache in the user's cache folder and starts silently while it is
-   * missing or not a cache; a training run as the desktop app makes it (StartupCache) gives one the
-   * package's JVM maps.
+   * The menu entry's launcher names a start-up cache in the user's cache folder (the command line's
+   * does not) and starts silently while it is missing or not a cache; a training run as the desktop
+   * app makes it (StartupCache) gives one the package's JVM maps.
    */
   @Test
   void startsSilentlyWithoutAStartupCacheAndUsesTheOneItsTrainingMakes() throws Exception {
-    Path cfg = root.resolve("opt/openvitals/lib/app/openvitals.cfg");
+    Path cfg = root.resolve("opt/openvitals/lib/app/" + Packager.WINDOW_LAUNCHER + ".cfg");
     assertThat(cfg)
         .content()
         .contains("java-options=-XX:AOTCache=" + Packager.LINUX_STARTUP_CACHE)
-        .contains("java-options=-Xlog:aot*=off");
+        .contains("java-options=-Xlog:aot*=off")
+        .contains("java-options=-Dorg.sqlite.lib.path=$APPDIR/native");
+    assertThat(root.resolve("opt/openvitals/lib/app/openvitals.cfg"))
+        .content()
+        .doesNotContain("AOTCache");
+    Path windowLauncher = root.resolve("opt/openvitals/bin/" + Packager.WINDOW_LAUNCHER);
     Path home = root.resolve("home");
     Path cache = home.resolve(".cache/OpenVitals/openvitals.aot");
     Files.createDirectories(cache.getParent());
@@ -175,7 +180,7 @@ class PackagedDebIT {
       if (!content.isEmpty()) {
         Files.writeString(cache, content);
       }
-      Run version = runWithHome(home, List.of(launcher.toString(), "--version"));
+      Run version = runWithHome(home, List.of(windowLauncher.toString(), "--version"));
       assertThat(version.code()).as(version.output()).isZero();
       assertThat(version.output().strip()).startsWith("OpenVitals 0.").doesNotContain("aot");
     }

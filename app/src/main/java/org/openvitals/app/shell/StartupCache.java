@@ -21,15 +21,15 @@ import org.openvitals.app.Main;
 /**
  * The package's start-up cache: a JDK 25 AOT cache (JEP 483, 514, 515) made on the person's own
  * machine rather than shipped, which would take the package over its 120 MB (docs/architecture.md,
- * "Packaging"). The Linux launcher names the cache with {@code -XX:AOTCache} and {@code
- * -Xlog:aot*=off} in its user cache folder, and tells the app where that is with {@link #PROPERTY}.
- * While the cache is missing, or was made for other jars or another runtime (an update), the JVM
- * starts without it, silently, and the desktop app, a while after its window is up, makes it: a
- * training run of {@code self-test --window} on JavaFX's headless platform in a child JVM with this
- * JVM's runtime, options and class path plus {@code -XX:AOTCacheOutput}, its temporary store,
- * preferences and log in the cache folder. The finished cache is moved into place in one step, so a
- * start never maps half a file; a failed run is recorded and not repeated for the same
- * installation.
+ * "Packaging"). The Linux menu entry's launcher ({@code openvitals-window}; the command line's has
+ * none) names the cache with {@code -XX:AOTCache} and {@code -Xlog:aot*=off} in the user's cache
+ * folder, and tells the app where that is with {@link #PROPERTY}. While the cache is missing, or
+ * was made for other jars or another runtime (an update), the JVM starts without it, silently, and
+ * the desktop app, a while after its window is up, makes it: a training run of {@code self-test
+ * --window} on JavaFX's headless platform in a child JVM with this JVM's runtime, options and class
+ * path plus {@code -XX:AOTCacheOutput}, its temporary store, preferences and log in the cache
+ * folder. The finished cache is moved into place in one step, so a start never maps half a file; a
+ * failed run is recorded and not repeated for the same installation.
  */
 public final class StartupCache {
   /** The system property by which the package's launcher names the cache file. */

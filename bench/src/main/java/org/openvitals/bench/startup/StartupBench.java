@@ -172,15 +172,18 @@ public final class StartupBench {
   /**
    * A packaged app: the dashboard's child on its runtime with its launcher's class path and JVM
    * options (whatever archive they name included), the command line through its own launcher, with
-   * {@code $HOME} set to {@code home}. When the launcher names a start-up cache there (the AOT
-   * cache the desktop app makes after its first start), the bench makes it as the app would, and
-   * the package is measured twice: with the cache and without it (its options left out, and for the
-   * command line a home without the cache).
+   * {@code $HOME} set to {@code home}. When the package's window launcher names a start-up cache
+   * there (the AOT cache the desktop app makes after its first start), the bench makes it as the
+   * app would, and the dashboard is measured twice: with the cache and without it (its options left
+   * out). The command line's launcher names none.
    */
   static List<Variant> packaged(String name, Path image, Path home)
       throws IOException, InterruptedException {
     Path appDir = image.resolve("lib/app");
-    List<String> lines = Files.readAllLines(appDir.resolve("openvitals.cfg"));
+    // The menu entry's launcher where the package has one of its own (it names the cache).
+    Path window = appDir.resolve("openvitals-window.cfg");
+    List<String> lines =
+        Files.readAllLines(Files.exists(window) ? window : appDir.resolve("openvitals.cfg"));
     String classPath =
         String.join(File.pathSeparator, values(lines, "app.classpath", appDir, home));
     List<String> options = values(lines, "java-options", appDir, home);
