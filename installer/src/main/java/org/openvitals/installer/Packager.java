@@ -44,8 +44,8 @@ import java.util.zip.ZipOutputStream;
  * </ol>
  *
  * The package ships no start-up cache (an AOT cache is 50 to 63 MB, over the size budget); on Linux
- * the launcher names one in the user's cache folder, which the app makes there after its first
- * start (see docs/architecture.md, "Packaging").
+ * the menu entry's launcher ({@link #WINDOW_LAUNCHER}) names one in the user's cache folder, which
+ * the app makes there after its first start (see docs/architecture.md, "Packaging").
  */
 public final class Packager {
   static final String NAME = "openvitals";
