@@ -159,10 +159,13 @@ public final class StartupCache {
       }
       String installation = installation();
       Path output = sibling(".part");
+      // The training JVM's recording, which it removes itself unless it was stopped.
+      Path recording = sibling(".part.config");
       Path work = sibling(".training");
       try {
         deleteTree(work);
         Files.deleteIfExists(output);
+        Files.deleteIfExists(recording);
         Files.createDirectories(work.resolve("tmp"));
         long t0 = System.nanoTime();
         int exit = training.run(command(output, work), sibling(".training.log"));
@@ -188,6 +191,7 @@ public final class StartupCache {
       } finally {
         deleteTree(work);
         Files.deleteIfExists(output);
+        Files.deleteIfExists(recording);
       }
     }
   }

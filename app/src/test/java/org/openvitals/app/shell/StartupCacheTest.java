@@ -185,8 +185,10 @@ class StartupCacheTest {
     Files.createDirectories(cache.resolveSibling("openvitals.aot.training/tmp"));
     Files.writeString(cache.resolveSibling("openvitals.aot.training/tmp/store.db"), "old");
     Files.writeString(cache.resolveSibling("openvitals.aot.part"), "half");
+    Files.writeString(cache.resolveSibling("openvitals.aot.part.config"), "a stopped recording");
     assertThat(startupCache.makeIfNeeded()).isTrue();
     assertThat(leftovers).containsExactly(false, false);
+    assertThat(cache.resolveSibling("openvitals.aot.part.config")).doesNotExist();
     assertThat(cache.resolveSibling("openvitals.aot.training")).doesNotExist();
     assertThat(cache.resolveSibling("openvitals.aot.part")).doesNotExist();
   }
