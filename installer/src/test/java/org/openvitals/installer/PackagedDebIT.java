@@ -3,6 +3,7 @@ package org.openvitals.installer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.app.shell.StartupCache;
 
 /**
  * The .deb that {@code -Ppackage} built, unpacked with {@code dpkg-deb -x} into a temporary root
@@ -72,7 +74,7 @@ class PackagedDebIT {
     Path desktop = root.resolve("usr/share/applications/openvitals.desktop");
     assertThat(Files.readString(desktop))
         .contains("Name=OpenVitals")
-        .contains("Exec=/opt/openvitals/bin/openvitals")
+        .contains("Exec=/opt/openvitals/bin/" + Packager.WINDOW_LAUNCHER + "\n")
         .contains("Icon=openvitals");
     for (int size : Icons.PNG_SIZES) {
       assertThat(
@@ -152,6 +154,86 @@ class PackagedDebIT {
     Run summary = openvitals("--data-dir", data, "summary", "--metric", "steps", "--json");
     assertThat(summary.code()).as(summary.output()).isZero();
     assertThat(summary.output()).contains("\"value\"");
+  }
+
+  /**
+   * The menu entry's launcher names a start-up cache in the user's cache folder (the command line's
+   * does not) and starts silently while it is missing or not a cache; a training run as the desktop
+   * app makes it (StartupCache) gives one the package's JVM maps.
+   */
+  @Test
+  void startsSilentlyWithoutAStartupCacheAndUsesTheOneItsTrainingMakes() throws Exception {
+    Path cfg = root.resolve("opt/openvitals/lib/app/" + Packager.WINDOW_LAUNCHER + ".cfg");
+    assertThat(cfg)
+        .content()
+        .contains("java-options=-XX:AOTCache=" + Packager.LINUX_STARTUP_CACHE)
+        .contains("java-options=-Xlog:aot*=off")
+        .contains("java-options=-Dorg.sqlite.lib.path=$APPDIR/native");
+    assertThat(root.resolve("opt/openvitals/lib/app/openvitals.cfg"))
+        .content()
+        .doesNotContain("AOTCache");
+    Path windowLauncher = root.resolve("opt/openvitals/bin/" + Packager.WINDOW_LAUNCHER);
+    Path home = root.resolve("home");
+    Path cache = home.resolve(".cache/OpenVitals/openvitals.aot");
+    Files.createDirectories(cache.getParent());
+    for (String content : List.of("", "not a cache")) {
+      if (!content.isEmpty()) {
+        Files.writeString(cache, content);
+      }
+      Run version = runWithHome(home, List.of(windowLauncher.toString(), "--version"));
+      assertThat(version.code()).as(version.output()).isZero();
+      assertThat(version.output().strip()).startsWith("OpenVitals 0.").doesNotContain("aot");
+    }
+    Files.delete(cache);
+
+    Path appDir = root.resolve("opt/openvitals/lib/app");
+    List<String> lines = Files.readAllLines(cfg);
+    String classPath =
+        String.join(
+            File.pathSeparator,
+            lines.stream()
+                .filter(l -> l.startsWith("app.classpath="))
+                .map(l ->
+                    l.substring("app.classpath=".length()).replace("$APPDIR", appDir.toString()))
+                .toList());
+    List<String> options =
+        lines.stream()
+            .filter(l -> l.startsWith("java-options="))
+            .map(l ->
+                l.substring("java-options=".length())
+                    .replace("$APPDIR", appDir.toString())
+                    .replace("$HOME", home.toString()))
+            .toList();
+    Path runtime = root.resolve("opt/openvitals/lib/runtime");
+    assertThat(StartupCache.of(cache, runtime, classPath, options).makeIfNeeded())
+        .as(
+            "training log: %s",
+            Files.readString(cache.resolveSibling("openvitals.aot.training.log")))
+        .isTrue();
+
+    List<String> command = new ArrayList<>(List.of(runtime.resolve("bin/java").toString()));
+    command.addAll(options);
+    command.addAll(List.of("-Xlog:aot=info", "-cp", classPath, Packager.MAIN_CLASS, "--version"));
+    Run withCache = runWithHome(home, command);
+    assertThat(withCache.code()).as(withCache.output()).isZero();
+    assertThat(withCache.output()).contains("Using AOT-linked classes: true");
+    try (Stream<Path> left = Files.list(home.resolve(".cache/OpenVitals"))) {
+      assertThat(left.map(p -> p.getFileName().toString()))
+          .doesNotContain("openvitals.aot.part", "openvitals.aot.training");
+    }
+  }
+
+  private static Run runWithHome(Path home, List<String> command)
+      throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().clear();
+    builder.environment().put("PATH", "/usr/bin:/bin");
+    builder.environment().put("HOME", home.toString());
+    builder.directory(root.toFile());
+    Process p = builder.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished: " + command).isTrue();
+    return new Run(p.exitValue(), output);
   }
 
   private static Path sqliteJar() throws IOException {

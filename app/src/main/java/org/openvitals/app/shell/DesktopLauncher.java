@@ -28,6 +28,7 @@ public final class DesktopLauncher {
     if (!PasswordDialog.needsPassword(config)) {
       opening = openInBackground(config);
     }
+    StartupCache.makeLaterIfNeeded();
     Application.launch(OpenVitalsApp.class);
   }
 

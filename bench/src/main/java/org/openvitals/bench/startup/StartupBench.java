@@ -13,8 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.openvitals.app.dashboard.Period;
+import org.openvitals.app.shell.StartupCache;
 import org.openvitals.bench.dashboard.DashboardBench;
 import org.openvitals.connectors.applehealth.ExportGenerator;
 
@@ -39,7 +42,7 @@ public final class StartupBench {
    * appends the bench's classes after it, which leaves a class-data archive valid), and the command
    * line's own start.
    */
-  record Variant(String name, List<String> jvm, String classPath, List<String> cli) {
+  record Variant(String name, List<String> jvm, String classPath, List<String> cli, Path home) {
     /** A checkout's class path already holds its own bench classes (its own ColdStart). */
     boolean benchClasses() {
       return name.startsWith("before");
@@ -55,6 +58,7 @@ public final class StartupBench {
     int runs = 5;
     int exportMb = 200;
     boolean cliOnly = false;
+    boolean dashboardOnly = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--image" -> images.add(Path.of(args[++i]).toAbsolutePath());
@@ -63,6 +67,7 @@ public final class StartupBench {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--export-mb" -> exportMb = Integer.parseInt(args[++i]);
         case "--cli-only" -> cliOnly = true;
+        case "--dashboard-only" -> dashboardOnly = true;
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
     }
@@ -75,7 +80,8 @@ public final class StartupBench {
     if (!cliOnly) {
       DashboardBench.ensureStore(store);
     }
-    Path export = ensureExport(work.resolve("export-" + exportMb + "mb"), exportMb);
+    Path export =
+        dashboardOnly ? null : ensureExport(work.resolve("export-" + exportMb + "mb"), exportMb);
     String benchClasses = Path.of("target", "classes").toAbsolutePath().toString();
 
     List<Variant> variants = new ArrayList<>();
@@ -83,11 +89,12 @@ public final class StartupBench {
       variants.add(checkout(before));
     }
     variants.add(
-        new Variant("./openvitals", null, null, List.of(repo.resolve("openvitals").toString())));
+        new Variant(
+            "./openvitals", null, null, List.of(repo.resolve("openvitals").toString()), null));
     for (int i = 0; i < images.size(); i++) {
       String name = images.size() == 1 ? "packaged" : "packaged #" + (i + 1);
       System.out.printf(Locale.ROOT, "%s: %s%n", name, images.get(i));
-      variants.add(packaged(name, images.get(i)));
+      variants.addAll(packaged(name, images.get(i), work.resolve("home-" + (i + 1))));
     }
     String loadBefore = loadAverage();
     Map<String, List<Long>> dashboard = new LinkedHashMap<>();
@@ -111,8 +118,12 @@ public final class StartupBench {
                           jvm, cp, "dashboard", store, prefs.resolve(v.name()), Period.WEEK)
                       .wallMs());
         }
-        version.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(version(v));
-        imports.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(importOnce(v, export, work));
+        if (!dashboardOnly) {
+          version.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(version(v));
+          imports
+              .computeIfAbsent(v.name(), k -> new ArrayList<>())
+              .add(importOnce(v, export, work));
+        }
       }
       System.out.printf(Locale.ROOT, "run %d of %d done%n", i + 1, runs);
     }
@@ -154,28 +165,85 @@ public final class StartupBench {
         "before: " + dir.getFileName(),
         jvm,
         classPath.toString(),
-        List.of(dir.resolve("openvitals").toString()));
+        List.of(dir.resolve("openvitals").toString()),
+        null);
   }
 
   /**
    * A packaged app: the dashboard's child on its runtime with its launcher's class path and JVM
-   * options (whatever archive they name included), the command line through its own launcher.
+   * options (whatever archive they name included), the command line through its own launcher, with
+   * {@code $HOME} set to {@code home}. When the package's window launcher names a start-up cache
+   * there (the AOT cache the desktop app makes after its first start), the bench makes it as the
+   * app would, and the dashboard is measured twice: with the cache and without it (its options left
+   * out). The command line's launcher names none.
    */
-  static Variant packaged(String name, Path image) throws IOException {
+  static List<Variant> packaged(String name, Path image, Path home)
+      throws IOException, InterruptedException {
     Path appDir = image.resolve("lib/app");
-    List<String> lines = Files.readAllLines(appDir.resolve("openvitals.cfg"));
-    String classPath = String.join(File.pathSeparator, values(lines, "app.classpath", appDir));
-    List<String> jvm = new ArrayList<>();
-    jvm.add(image.resolve("lib/runtime/bin/java").toString());
-    jvm.addAll(values(lines, "java-options", appDir));
-    return new Variant(name, jvm, classPath, List.of(image.resolve("bin/openvitals").toString()));
+    // The menu entry's launcher where the package has one of its own (it names the cache).
+    Path window = appDir.resolve("openvitals-window.cfg");
+    List<String> lines =
+        Files.readAllLines(Files.exists(window) ? window : appDir.resolve("openvitals.cfg"));
+    String classPath =
+        String.join(File.pathSeparator, values(lines, "app.classpath", appDir, home));
+    List<String> options = values(lines, "java-options", appDir, home);
+    Path runtime = image.resolve("lib/runtime");
+    List<String> cli = List.of(image.resolve("bin/openvitals").toString());
+    List<String> jvm = new ArrayList<>(List.of(runtime.resolve("bin/java").toString()));
+    jvm.addAll(options);
+    Files.createDirectories(home);
+    Variant asIs = new Variant(name, jvm, classPath, cli, home);
+    String cache =
+        StartupCache.named(
+                options.stream()
+                    .filter(o -> o.startsWith("-D" + StartupCache.PROPERTY + "="))
+                    .map(o -> o.substring(o.indexOf('=') + 1))
+                    .findFirst()
+                    .orElse(null))
+            .map(Path::toString)
+            .orElse(null);
+    if (cache == null) {
+      return List.of(asIs);
+    }
+    if (StartupCache.of(Path.of(cache), runtime, classPath, options).makeIfNeeded()) {
+      System.out.printf(Locale.ROOT, "%s: start-up cache made, %s%n", name, cache);
+    }
+    List<String> without = new ArrayList<>();
+    for (String o : jvm) {
+      if (!o.startsWith("-XX:AOTCache=") && !o.startsWith("-D" + StartupCache.PROPERTY + "=")) {
+        without.add(o);
+      }
+    }
+    Path emptyHome = home.resolveSibling(home.getFileName() + "-without-cache");
+    Files.createDirectories(emptyHome);
+    return List.of(
+        new Variant(name + ", cache", jvm, classPath, cli, home),
+        new Variant(name + ", no cache", without, classPath, cli, emptyHome));
   }
 
-  private static List<String> values(List<String> cfg, String key, Path appDir) {
+  /**
+   * The cfg's values of one key, with {@code $APPDIR} and environment variables ({@code $HOME},
+   * {@code ${XDG_CACHE_HOME}}) expanded as the launcher expands them; an unset variable stays as
+   * written.
+   */
+  private static List<String> values(List<String> cfg, String key, Path appDir, Path home) {
     return cfg.stream()
         .filter(l -> l.startsWith(key + "="))
-        .map(l -> l.substring(key.length() + 1).replace("$APPDIR", appDir.toString()))
+        .map(l -> expand(l.substring(key.length() + 1).replace("$APPDIR", appDir.toString()), home))
         .toList();
+  }
+
+  private static final Pattern VARIABLE =
+      Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}|\\$([A-Za-z_][A-Za-z0-9_]*)");
+
+  private static String expand(String value, Path home) {
+    return VARIABLE
+        .matcher(value)
+        .replaceAll(m -> {
+          String name = m.group(1) != null ? m.group(1) : m.group(2);
+          String set = name.equals("HOME") ? home.toString() : System.getenv(name);
+          return Matcher.quoteReplacement(set == null ? m.group() : set);
+        });
   }
 
   /** {wall ms, CPU ms} of {@code openvitals --version}. */
@@ -184,7 +252,7 @@ public final class StartupBench {
     command.add("--version");
     double cpu0 = childrenCpuSeconds();
     long t0 = System.nanoTime();
-    String out = run(command);
+    String out = run(command, v.home());
     long ms = (System.nanoTime() - t0) / 1_000_000;
     if (!out.startsWith("OpenVitals ")) {
       throw new IllegalStateException(v.name() + " --version printed " + out);
@@ -203,7 +271,7 @@ public final class StartupBench {
     command.addAll(List.of("--data-dir", data.toString(), "import", export.toString(), "--json"));
     double cpu0 = childrenCpuSeconds();
     long t0 = System.nanoTime();
-    String out = run(command);
+    String out = run(command, v.home());
     double total = (System.nanoTime() - t0) / 1e9;
     double cpu = childrenCpuSeconds() - cpu0;
     JsonNode json = new ObjectMapper().readTree(out.lines().reduce((a, b) -> b).orElse("{}"));
@@ -240,8 +308,14 @@ public final class StartupBench {
     return dir.resolve("export.xml");
   }
 
-  private static String run(List<String> command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+  /** Runs a command, with {@code $HOME} set to {@code home} unless that is null. */
+  private static String run(List<String> command, Path home) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    if (home != null) {
+      builder.environment().put("HOME", home.toString());
+    }
+    Process p = builder.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (p.waitFor() != 0) {
       throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
@@ -270,9 +344,9 @@ public final class StartupBench {
         "--version: wall, CPU",
         "CLI import: total / outside import",
         "import CPU");
-    double baseVersion = median(version.get(base), 0);
-    double baseVersionCpu = median(version.get(base), 1);
-    double baseImportCpu = median(imports.get(base), 3);
+    double baseVersion = version.isEmpty() ? 0 : median(version.get(base), 0);
+    double baseVersionCpu = version.isEmpty() ? 0 : median(version.get(base), 1);
+    double baseImportCpu = imports.isEmpty() ? 0 : median(imports.get(base), 3);
     for (Variant v : variants) {
       String d = "n/a";
       if (dashboard.containsKey(v.name())) {
@@ -283,6 +357,10 @@ public final class StartupBench {
                 "%d ms (%.2fx)",
                 ms,
                 (double) ms / DashboardBench.median(dashboard.get(base)));
+      }
+      if (!version.containsKey(v.name())) {
+        System.out.printf(Locale.ROOT, "%-24s %22s%n", v.name(), d);
+        continue;
       }
       double ver = median(version.get(v.name()), 0);
       double verCpu = median(version.get(v.name()), 1);
