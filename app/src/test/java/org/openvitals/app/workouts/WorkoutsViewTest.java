@@ -149,9 +149,7 @@ class WorkoutsViewTest {
   @Test
   void atA1000PixelWindowTheListFitsWithoutScrollingSideways(FxRobot robot) throws Exception {
     robot.interact(() -> stage.setWidth(1000 - 200 - 2 * 32));
-    TableView<?> table = robot.lookup("#workouts-table").queryAs(TableView.class);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-    WaitForAsyncUtils.waitForFxEvents();
+    TableView<?> table = shownList(robot);
     robot.interact(() -> {
       table.applyCss();
       table.layout();
@@ -173,9 +171,7 @@ class WorkoutsViewTest {
   @Test
   void inANarrowListTheSourcesWrapWhole(FxRobot robot) throws Exception {
     robot.interact(() -> stage.setWidth(1000 - 200 - 2 * 32));
-    TableView<?> table = robot.lookup("#workouts-table").queryAs(TableView.class);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-    WaitForAsyncUtils.waitForFxEvents();
+    TableView<?> table = shownList(robot);
     robot.interact(() -> {
       List<Text> sources = cellTexts(table, "Source");
       assertThat(sources).hasSize(2);
@@ -197,9 +193,7 @@ class WorkoutsViewTest {
    */
   @Test
   void theSourcesLinesSitOnTheHeartRatesBaselines(FxRobot robot) throws Exception {
-    TableView<?> table = robot.lookup("#workouts-table").queryAs(TableView.class);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-    WaitForAsyncUtils.waitForFxEvents();
+    TableView<?> table = shownList(robot);
     robot.interact(() -> {
       Text heartRate = cellTexts(table, "Heart rate").getFirst();
       Text source = cellTexts(table, "Source").getFirst();
@@ -208,6 +202,14 @@ class WorkoutsViewTest {
       assertThat(source.localToScene(source.getLayoutBounds()).getHeight())
           .isCloseTo(heartRate.localToScene(heartRate.getLayoutBounds()).getHeight(), within(0.5));
     });
+  }
+
+  /** The list, once its two workouts are in it and laid out. */
+  private static TableView<?> shownList(FxRobot robot) throws Exception {
+    TableView<?> table = robot.lookup("#workouts-table").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+    WaitForAsyncUtils.waitForFxEvents();
+    return table;
   }
 
   /** The text each cell of the column shows, top row first. */
