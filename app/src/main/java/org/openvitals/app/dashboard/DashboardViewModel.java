@@ -1,7 +1,6 @@
 package org.openvitals.app.dashboard;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,6 +22,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
+import org.openvitals.app.common.DataSpan;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
@@ -33,7 +33,6 @@ import org.openvitals.core.rules.Explanation;
 import org.openvitals.core.rules.ResolvedDay;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.SampleStore;
-import org.openvitals.core.store.SourceSummary;
 import org.openvitals.core.time.DayBoundaries;
 
 /**
@@ -395,23 +394,14 @@ public final class DashboardViewModel implements Disposable {
 
   /** The first and the latest day with data (never after today); null when there is none. */
   public static DayRange extent(SampleStore store, LocalDate today) {
-    Instant first = null;
-    Instant last = null;
-    for (SourceSummary s : store.sources()) {
-      if (s.first() != null && (first == null || s.first().isBefore(first))) {
-        first = s.first();
-      }
-      if (s.last() != null && (last == null || s.last().isAfter(last))) {
-        last = s.last();
-      }
-    }
-    if (first == null || last == null) {
+    DataSpan span = DataSpan.of(store.sources());
+    if (span == null) {
       return null;
     }
     DayBoundaries days = store.dayBoundaries();
-    LocalDate to = days.dayOf(last.atOffset(ZoneOffset.UTC));
+    LocalDate to = days.dayOf(span.last().atOffset(ZoneOffset.UTC));
     to = to.isAfter(today) ? today : to;
-    LocalDate from = days.dayOf(first.atOffset(ZoneOffset.UTC));
+    LocalDate from = days.dayOf(span.first().atOffset(ZoneOffset.UTC));
     return new DayRange(from.isAfter(to) ? to : from, to);
   }
 

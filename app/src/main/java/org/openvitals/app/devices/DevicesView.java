@@ -111,7 +111,9 @@ public final class DevicesView extends ScrollPane implements Disposable {
             uploadsTable());
     page.getStyleClass().add("devices-page");
     page.setSpacing(12);
-    page.setPadding(new Insets(24));
+    // The frame pads the content area; the page keeps clear of the scroll bar only, so its title
+    // stands where every screen's does.
+    page.setPadding(new Insets(0, 16, 16, 0));
     setContent(page);
 
     model.pairingRequestProperty().subscribe(this::showAllowDialog);

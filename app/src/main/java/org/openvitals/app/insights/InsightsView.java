@@ -61,11 +61,13 @@ public final class InsightsView extends BorderPane implements Disposable {
     this.context = context;
     this.model = new InsightsViewModel(context, assistant);
     getStyleClass().add("screen");
-    setPadding(new Insets(16));
+    // The frame pads the content area; the page keeps clear of the scroll bar only, so its title
+    // stands where every screen's does.
+    setPadding(new Insets(0, 16, 16, 0));
 
     Label title = new Label("Insights");
     title.setId("screen-title");
-    title.getStyleClass().add("title-2");
+    title.getStyleClass().add("title-1");
     Label status = new Label();
     status.setId("insights-status");
     status.setWrapText(true);

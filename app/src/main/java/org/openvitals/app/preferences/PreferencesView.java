@@ -233,6 +233,8 @@ public final class PreferencesView extends VBox implements Disposable {
 
     DatePicker day = new DatePicker();
     day.setId("preview-day");
+    // Written as every screen writes a day ("Dec 2, 2026"), not the locale's short form.
+    day.setConverter(new DisplayFormat(context.unitSystemProperty().get()).dayConverter());
     day.valueProperty().bindBidirectional(model.previewDayProperty());
     Label dayLabel = new Label("D_ay");
     dayLabel.setMnemonicParsing(true);

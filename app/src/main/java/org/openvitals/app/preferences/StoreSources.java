@@ -1,14 +1,13 @@
 package org.openvitals.app.preferences;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.openvitals.app.common.DataSpan;
 import org.openvitals.core.model.Category;
 import org.openvitals.core.model.DeviceClass;
 import org.openvitals.core.model.MetricType;
@@ -37,25 +36,16 @@ record StoreSources(
 
   static StoreSources read(SampleStore store, PreferencesRepository repository, LocalDate today) {
     Map<SourceRef, DeviceClass> classes = new HashMap<>();
-    Instant first = null;
-    Instant last = null;
-    for (SourceSummary s : store.sources()) {
+    List<SourceSummary> summaries = store.sources();
+    for (SourceSummary s : summaries) {
       classes.put(s.source(), s.deviceClass());
-      if (s.first() != null && (first == null || s.first().isBefore(first))) {
-        first = s.first();
-      }
-      if (s.last() != null && (last == null || s.last().isAfter(last))) {
-        last = s.last();
-      }
     }
     Map<MetricType, Set<SourceRef>> sources = new EnumMap<>(MetricType.class);
     Map<MetricType, LocalDate> lastDays = new EnumMap<>(MetricType.class);
-    if (first != null) {
-      // Rollup days are local days; a day either side covers any zone.
-      LocalDate from = first.atOffset(ZoneOffset.UTC).toLocalDate().minusDays(1);
-      LocalDate to = last.atOffset(ZoneOffset.UTC).toLocalDate().plusDays(1);
+    DataSpan span = DataSpan.of(summaries);
+    if (span != null) {
       for (MetricType m : MetricType.values()) {
-        for (DailyRollup r : store.daily(m, from, to)) {
+        for (DailyRollup r : store.daily(m, span.firstRollupDay(), span.lastRollupDay())) {
           sources.computeIfAbsent(m, k -> new LinkedHashSet<>()).add(r.source());
           if (!r.day().isAfter(today)) {
             lastDays.merge(m, r.day(), (a, b) -> a.isAfter(b) ? a : b);

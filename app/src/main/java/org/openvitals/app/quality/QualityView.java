@@ -223,8 +223,16 @@ public final class QualityView extends VBox implements Disposable {
     }
   }
 
+  /**
+   * A cell of text that wraps within its row (rows naming two sources have two lines) and shows the
+   * whole text as a tooltip when even that cuts it.
+   */
   private static <T> TableCell<Finding, T> text(java.util.function.Function<T, String> format) {
     return new TableCell<>() {
+      {
+        setWrapText(true);
+      }
+
       @Override
       protected void updateItem(T item, boolean empty) {
         super.updateItem(item, empty);
@@ -237,6 +245,19 @@ public final class QualityView extends VBox implements Disposable {
 
   /** The kind of problem as a coloured tag: disagreements and implausible samples stand out. */
   private static final class KindCell extends TableCell<Finding, Finding> {
+    /** Widens its column to the tag it draws: a cut tag ("Sources di...") says nothing. */
+    @Override
+    protected void layoutChildren() {
+      super.layoutChildren();
+      TableColumn<Finding, Finding> column = getTableColumn();
+      if (getGraphic() instanceof Label tag && column != null) {
+        double needed = Math.ceil(tag.prefWidth(-1) + snappedLeftInset() + snappedRightInset());
+        if (needed > column.getMinWidth()) {
+          column.setMinWidth(needed);
+        }
+      }
+    }
+
     @Override
     protected void updateItem(Finding item, boolean empty) {
       super.updateItem(item, empty);
@@ -246,6 +267,7 @@ public final class QualityView extends VBox implements Disposable {
         return;
       }
       Label tag = new Label(item.kind().label());
+      tag.setMinWidth(Region.USE_PREF_SIZE);
       tag.getStyleClass()
           .addAll("finding-kind", item.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'));
       setGraphic(tag);

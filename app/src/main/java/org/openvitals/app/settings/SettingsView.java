@@ -47,6 +47,7 @@ import org.openvitals.app.assistant.AssistantSettings;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.maps.MapTileSettings;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.connectors.export.StandardExport;
@@ -452,6 +453,10 @@ public final class SettingsView extends ScrollPane implements Disposable {
     DatePicker to = new DatePicker();
     to.setId("settings-export-to");
     to.setPromptText("last day with data");
+    // Written as every screen writes a day ("Dec 2, 2026"), not the locale's short form.
+    for (DatePicker picker : List.of(from, to)) {
+      picker.setConverter(new DisplayFormat(UnitSystem.METRIC).dayConverter());
+    }
     ChoiceBox<String> values = new ChoiceBox<>();
     values.getItems().setAll(EVERY_SOURCE, MERGED);
     values.setValue(EVERY_SOURCE);

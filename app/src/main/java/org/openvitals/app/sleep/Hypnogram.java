@@ -24,7 +24,6 @@ import org.openvitals.core.sleep.StageSpan;
  */
 public final class Hypnogram extends Region {
   private static final double GAP = 8;
-  private static final double MIN_TICK_SPACING = 56;
 
   private final Instant from;
   private final Instant to;
@@ -137,18 +136,24 @@ public final class Hypnogram extends Region {
       int row = order.indexOf(s.stage());
       block.resizeRelocate(x0, row * rowH + rowH * 0.15, Math.max(1, x1 - x0), rowH * 0.7);
     }
-    // Every hour when there is room, else every second or third, so labels never overlap.
+    // Every hour when its label fits, else every second or third; a label pushed inside the plot at
+    // either end is left out when it would touch the one before, so labels never overlap.
     double perHour = plotW * 3_600_000 / span;
-    int every = (int) Math.max(1, Math.ceil(MIN_TICK_SPACING / Math.max(1, perHour)));
+    double widest = ticks.stream().mapToDouble(t -> t.prefWidth(-1)).max().orElse(0);
+    int every = (int) Math.max(1, Math.ceil((widest + GAP) / Math.max(1, perHour)));
+    double previousEnd = Double.NEGATIVE_INFINITY;
     for (int i = 0; i < ticks.size(); i++) {
       Label tick = ticks.get(i);
-      boolean shown = tickTimes.get(i).getHour() % every == 0;
-      tick.setVisible(shown);
       double w = tick.prefWidth(-1);
       double x =
           plotX
               + (tickTimes.get(i).toInstant().toEpochMilli() - from.toEpochMilli()) / span * plotW;
       x = Math.min(Math.max(x - w / 2, plotX), getWidth() - w);
+      boolean shown = tickTimes.get(i).getHour() % every == 0 && x >= previousEnd + GAP;
+      tick.setVisible(shown);
+      if (shown) {
+        previousEnd = x + w;
+      }
       tick.resizeRelocate(x, getHeight() - tickH + 4, w, tick.prefHeight(-1));
     }
   }

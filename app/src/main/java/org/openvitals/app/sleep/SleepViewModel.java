@@ -1,8 +1,6 @@
 package org.openvitals.app.sleep;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
@@ -16,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
+import org.openvitals.app.common.DataSpan;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
@@ -26,9 +25,7 @@ import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.sleep.Nights;
 import org.openvitals.core.sleep.SleepDay;
-import org.openvitals.core.store.DailyRollup;
 import org.openvitals.core.store.SampleStore;
-import org.openvitals.core.store.SourceSummary;
 
 /**
  * The sleep page's state: a span of weeks ending on the latest night with data (or one the person
@@ -117,30 +114,9 @@ public final class SleepViewModel implements Disposable {
    * store has no sleep).
    */
   static LocalDate latestNight(SampleStore store, LocalDate today) {
-    Instant first = null;
-    Instant last = null;
-    for (SourceSummary s : store.sources()) {
-      if (s.first() != null && (first == null || s.first().isBefore(first))) {
-        first = s.first();
-      }
-      if (s.last() != null && (last == null || s.last().isAfter(last))) {
-        last = s.last();
-      }
-    }
-    if (first == null) {
-      return today;
-    }
-    // A day either side: the rollups are filed in the store's day boundaries, not UTC.
-    LocalDate start = LocalDate.ofInstant(first, ZoneOffset.UTC).minusDays(1);
-    LocalDate end = LocalDate.ofInstant(last, ZoneOffset.UTC).plusDays(1);
-    LocalDate found = null;
-    for (MetricType m : org.openvitals.core.rules.Rules.inputsOf(MetricType.SLEEP_ASLEEP)) {
-      for (DailyRollup r : store.daily(m, start, end)) {
-        if (found == null || r.day().isAfter(found)) {
-          found = r.day();
-        }
-      }
-    }
+    LocalDate found =
+        DataSpan.latestRollupDay(
+            store, org.openvitals.core.rules.Rules.inputsOf(MetricType.SLEEP_ASLEEP));
     if (found == null) {
       return today;
     }

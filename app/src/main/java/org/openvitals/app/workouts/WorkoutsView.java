@@ -3,12 +3,10 @@ package org.openvitals.app.workouts;
 import atlantafx.base.theme.Styles;
 import java.util.List;
 import java.util.function.Function;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -20,7 +18,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import javafx.util.Subscription;
 import org.openvitals.app.common.PeriodNavigation;
 import org.openvitals.app.common.ReadableHeaders;
@@ -185,29 +182,24 @@ public final class WorkoutsView extends VBox implements Disposable {
   }
 
   /**
-   * A cell whose lines wrap at its width (a Labeled cell would cut them), in the cell's font and
-   * colour, which follow the theme and the selection.
+   * A cell whose lines wrap at its column's width, set like the other columns' text. The row asks
+   * its cells for their height without a width, at which a wrapping label counts one line per line
+   * break and cuts the rest; this cell answers for its column's width instead.
    */
   private static final class WrappingCell extends TableCell<WorkoutRow, String> {
-    private final Text text = new Text();
-
     WrappingCell() {
-      text.fontProperty().bind(fontProperty());
-      text.fillProperty().bind(textFillProperty());
-      text.wrappingWidthProperty()
-          .bind(
-              Bindings.createDoubleBinding(
-                  () -> Math.max(0, getWidth() - snappedLeftInset() - snappedRightInset()),
-                  widthProperty(),
-                  paddingProperty()));
-      setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+      setWrapText(true);
     }
 
     @Override
     protected void updateItem(String item, boolean empty) {
       super.updateItem(item, empty);
-      text.setText(empty || item == null ? "" : item);
-      setGraphic(empty || item == null ? null : text);
+      setText(empty ? null : item);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+      return super.computePrefHeight(width < 0 ? getTableColumn().getWidth() : width);
     }
   }
 

@@ -1,8 +1,6 @@
 package org.openvitals.app.workouts;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
+import org.openvitals.app.common.DataSpan;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
@@ -28,9 +27,7 @@ import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.rules.RulesService;
-import org.openvitals.core.store.DailyRollup;
 import org.openvitals.core.store.SampleStore;
-import org.openvitals.core.store.SourceSummary;
 import org.openvitals.core.workouts.Polyline;
 import org.openvitals.core.workouts.Workout;
 import org.openvitals.core.workouts.Workouts;
@@ -176,30 +173,7 @@ public final class WorkoutsViewModel implements Disposable {
 
   /** The latest day a workout starts on (today when the store has none). */
   static LocalDate latestWorkout(SampleStore store, LocalDate today) {
-    Instant first = null;
-    Instant last = null;
-    for (SourceSummary s : store.sources()) {
-      if (s.first() != null && (first == null || s.first().isBefore(first))) {
-        first = s.first();
-      }
-      if (s.last() != null && (last == null || s.last().isAfter(last))) {
-        last = s.last();
-      }
-    }
-    if (first == null) {
-      return today;
-    }
-    LocalDate found = null;
-    // A day either side: rollups are filed in the store's day boundaries, not UTC.
-    for (DailyRollup r :
-        store.daily(
-            MetricType.WORKOUT,
-            LocalDate.ofInstant(first, ZoneOffset.UTC).minusDays(1),
-            LocalDate.ofInstant(last, ZoneOffset.UTC).plusDays(1))) {
-      if (found == null || r.day().isAfter(found)) {
-        found = r.day();
-      }
-    }
+    LocalDate found = DataSpan.latestRollupDay(store, List.of(MetricType.WORKOUT));
     return found == null ? today : found;
   }
 

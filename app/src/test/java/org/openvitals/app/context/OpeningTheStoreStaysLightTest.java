@@ -2,15 +2,10 @@ package org.openvitals.app.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -21,6 +16,7 @@ import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
+import org.openvitals.core.testing.IsolatedClassLoader;
 
 /**
  * Opening the app's store (what the window waits for at start: the store, records of other types
@@ -42,8 +38,8 @@ class OpeningTheStoreStaysLightTest {
     try (SampleStore created = Stores.open(StoreConfig.sqlite(dir))) {
       assertThat(created.otherTypes()).isEmpty(); // created outside the loader under test
     }
-    try (Isolated loader = new Isolated()) {
-      loader.probe().apply(dir.toString());
+    try (IsolatedClassLoader loader = new IsolatedClassLoader()) {
+      loader.probe(Probe.class).apply(dir.toString());
       assertThat(loader.loaded(IMPORTERS)).as("importers built").isFalse();
       assertThat(loader.loaded(MAPPER)).as("a Jackson mapper made").isFalse();
       assertThat(loader.loaded(RULES_CODE)).as("the rule code's fingerprint computed").isFalse();
@@ -67,54 +63,16 @@ class OpeningTheStoreStaysLightTest {
                   null,
                   Map.of())));
     }
-    try (Isolated loader = new Isolated()) {
-      loader.probe().apply(dir.toString());
+    try (IsolatedClassLoader loader = new IsolatedClassLoader()) {
+      loader.probe(Probe.class).apply(dir.toString());
       assertThat(loader.loaded(IMPORTERS)).as("importers asked to promote").isTrue();
     }
   }
 
-  /** Loads the test's class path itself (not from the parent), so it can say what it loaded. */
-  private static final class Isolated extends URLClassLoader {
-    Isolated() {
-      super(classPath(), ClassLoader.getPlatformClassLoader());
-    }
-
-    boolean loaded(String name) {
-      return findLoadedClass(name) != null;
-    }
-
-    /** The probe, run with this loader as the context loader (importers are found through it). */
-    @SuppressWarnings("unchecked")
-    Function<String, String> probe() throws ReflectiveOperationException {
-      Function<String, String> probe =
-          (Function<String, String>)
-              loadClass(Probe.class.getName()).getConstructor().newInstance();
-      return folder -> {
-        Thread thread = Thread.currentThread();
-        ClassLoader before = thread.getContextClassLoader();
-        thread.setContextClassLoader(this);
-        try {
-          return probe.apply(folder);
-        } finally {
-          thread.setContextClassLoader(before);
-        }
-      };
-    }
-
-    private static URL[] classPath() {
-      return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-          .map(e -> {
-            try {
-              return Path.of(e).toUri().toURL();
-            } catch (MalformedURLException ex) {
-              throw new IllegalStateException(ex);
-            }
-          })
-          .toArray(URL[]::new);
-    }
-  }
-
-  /** Runs inside {@link Isolated}: opens the app's context on the folder given, then closes it. */
+  /**
+   * Runs inside an {@link IsolatedClassLoader}: opens the app's context on the folder given, then
+   * closes it.
+   */
   public static final class Probe implements Function<String, String> {
     @Override
     public String apply(String folder) {

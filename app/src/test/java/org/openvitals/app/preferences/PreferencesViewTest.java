@@ -124,6 +124,18 @@ class PreferencesViewTest {
     });
   }
 
+  /** The preview's day is written as every screen writes a day ("Mar 5, 2024"). */
+  @Test
+  void thePreviewDayIsWrittenAsEveryScreenWritesADay(FxRobot robot) throws Exception {
+    awaitPreview(robot, "1,500 steps");
+    var picker = robot.lookup("#preview-day").queryAs(javafx.scene.control.DatePicker.class);
+    assertThat(picker.getValue()).isNotNull();
+    assertThat(picker.getEditor().getText())
+        .isEqualTo(
+            new org.openvitals.app.format.DisplayFormat(context.unitSystemProperty().get())
+                .day(picker.getValue()));
+  }
+
   private static void awaitPreview(FxRobot robot, String edited) throws Exception {
     WaitForAsyncUtils.waitFor(
         10,

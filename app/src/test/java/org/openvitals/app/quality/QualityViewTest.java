@@ -71,6 +71,26 @@ class QualityViewTest {
     assertThat(explanation.getText()).contains("Weight (body_mass) on Mar 5, 2024");
   }
 
+  /** In a narrow window the tag saying what is wrong is whole, not cut to "Sources di...". */
+  @Test
+  void theKindTagsAreWholeInANarrowWindow(FxRobot robot) throws Exception {
+    TableView<?> table = robot.lookup("#findings").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !table.getItems().isEmpty());
+    robot.interact(() -> table.getScene().getWindow().setWidth(600));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> {
+      table.applyCss();
+      table.layout();
+      var tags = table.lookupAll(".finding-kind");
+      assertThat(tags).isNotEmpty();
+      for (var node : tags) {
+        Label tag = (Label) node;
+        var shown = (javafx.scene.text.Text) tag.lookup(".text");
+        assertThat(shown.getText()).as("shown of %s", tag.getText()).isEqualTo(tag.getText());
+      }
+    });
+  }
+
   @Test
   void theFilterLeavesOnlyImplausibleSamples(FxRobot robot) throws Exception {
     TableView<?> table = robot.lookup("#findings").queryAs(TableView.class);

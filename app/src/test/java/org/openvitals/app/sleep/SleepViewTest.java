@@ -51,6 +51,32 @@ class SleepViewTest {
     context.close();
   }
 
+  /** At any width the hypnogram's hour labels that are shown stand apart, and some are shown. */
+  @Test
+  void theHypnogramsHourLabelsNeverOverlap(FxRobot robot) throws Exception {
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> robot.lookup("#hypnogram").tryQuery().isPresent());
+    Hypnogram hypnogram = robot.lookup("#hypnogram").queryAs(Hypnogram.class);
+    robot.interact(() -> {
+      for (double width = 300; width <= 1000; width += 10) {
+        hypnogram.resize(width, hypnogram.getHeight());
+        hypnogram.layout();
+        List<javafx.geometry.Bounds> shown =
+            hypnogram.lookupAll(".hypnogram-tick").stream()
+                .filter(javafx.scene.Node::isVisible)
+                .map(javafx.scene.Node::getBoundsInParent)
+                .sorted(java.util.Comparator.comparingDouble(javafx.geometry.Bounds::getMinX))
+                .toList();
+        assertThat(shown).as("labels shown at %.0f px", width).hasSizeGreaterThan(1);
+        for (int i = 1; i < shown.size(); i++) {
+          assertThat(shown.get(i).getMinX())
+              .as("label %d at %.0f px starts after the one before ends", i, width)
+              .isGreaterThan(shown.get(i - 1).getMaxX());
+        }
+      }
+    });
+  }
+
   @Test
   void theHypnogramOfTheKnownNightHasItsStagesAndDurations(FxRobot robot) throws Exception {
     WaitForAsyncUtils.waitFor(

@@ -62,6 +62,9 @@ class WorkoutMapViewTest {
         .getStylesheets()
         .add(getClass().getResource("/org/openvitals/app/theme/openvitals.css").toExternalForm());
     stage.setScene(scene);
+    // The primary stage is shared by the test classes: size it, whatever an earlier one left.
+    stage.setWidth(1000);
+    stage.setHeight(800);
     stage.show();
   }
 

@@ -1,6 +1,7 @@
 package org.openvitals.app.workouts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
@@ -16,8 +17,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -146,9 +149,7 @@ class WorkoutsViewTest {
   @Test
   void atA1000PixelWindowTheListFitsWithoutScrollingSideways(FxRobot robot) throws Exception {
     robot.interact(() -> stage.setWidth(1000 - 200 - 2 * 32));
-    TableView<?> table = robot.lookup("#workouts-table").queryAs(TableView.class);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-    WaitForAsyncUtils.waitForFxEvents();
+    TableView<?> table = shownList(robot);
     robot.interact(() -> {
       table.applyCss();
       table.layout();
@@ -161,6 +162,99 @@ class WorkoutsViewTest {
           .as("columns %.0f wide in a %.0f-wide table", columns, table.getWidth())
           .isEmpty();
     });
+  }
+
+  /**
+   * In a narrow list the Source column wraps its names onto more lines and its row grows to hold
+   * them: each source cell shows its whole text, none cut to an ellipsis.
+   */
+  @Test
+  void inANarrowListTheSourcesWrapWhole(FxRobot robot) throws Exception {
+    robot.interact(() -> stage.setWidth(1000 - 200 - 2 * 32));
+    TableView<?> table = shownList(robot);
+    robot.interact(() -> {
+      List<Text> sources = cellTexts(table, "Source");
+      assertThat(sources).hasSize(2);
+      for (Text shown : sources) {
+        TableCell<?, ?> cell = cellOf(shown);
+        assertThat(shown.getText()).as("shown in its cell").isEqualTo(cell.getItem());
+        Text oneLinePerBreak = new Text(shown.getText());
+        oneLinePerBreak.setFont(shown.getFont());
+        assertThat(shown.getLayoutBounds().getHeight())
+            .as("wrapped onto more lines than its line breaks make")
+            .isGreaterThan(oneLinePerBreak.getLayoutBounds().getHeight());
+      }
+    });
+  }
+
+  /**
+   * A row's two-line cells line up: the Source column's lines sit on the same baselines as the
+   * heart rate's beside them.
+   */
+  @Test
+  void theSourcesLinesSitOnTheHeartRatesBaselines(FxRobot robot) throws Exception {
+    TableView<?> table = shownList(robot);
+    robot.interact(() -> {
+      Text heartRate = cellTexts(table, "Heart rate").getFirst();
+      Text source = cellTexts(table, "Source").getFirst();
+      assertThat(source.getText()).contains("\n");
+      assertThat(firstBaseline(source)).isCloseTo(firstBaseline(heartRate), within(0.5));
+      assertThat(source.localToScene(source.getLayoutBounds()).getHeight())
+          .isCloseTo(heartRate.localToScene(heartRate.getLayoutBounds()).getHeight(), within(0.5));
+    });
+  }
+
+  /** The list, once its two workouts are in it and laid out. */
+  private static TableView<?> shownList(FxRobot robot) throws Exception {
+    TableView<?> table = robot.lookup("#workouts-table").queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
+    WaitForAsyncUtils.waitForFxEvents();
+    return table;
+  }
+
+  /** The text each cell of the column shows, top row first. */
+  private static List<Text> cellTexts(TableView<?> table, String column) {
+    table.applyCss();
+    table.layout();
+    return table.lookupAll(".table-cell").stream()
+        .filter(n ->
+            n instanceof TableCell<?, ?> c
+                && c.getTableColumn() != null
+                && c.getTableColumn().getText().equals(column)
+                && !c.isEmpty()
+                && c.isVisible())
+        .map(n -> (TableCell<?, ?>) n)
+        .sorted(java.util.Comparator.comparingDouble(c -> c.localToScene(0, 0).getY()))
+        .map(c -> firstText(c).orElseThrow(() -> new AssertionError("no text in " + c)))
+        .toList();
+  }
+
+  private static java.util.Optional<Text> firstText(Node node) {
+    if (node instanceof Text t) {
+      return java.util.Optional.of(t);
+    }
+    if (node instanceof javafx.scene.Parent p) {
+      for (Node child : p.getChildrenUnmodifiable()) {
+        var found = firstText(child);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  private static TableCell<?, ?> cellOf(Node node) {
+    Node n = node;
+    while (!(n instanceof TableCell<?, ?>)) {
+      n = n.getParent();
+    }
+    return (TableCell<?, ?>) n;
+  }
+
+  private static double firstBaseline(Text text) {
+    Bounds b = text.getLayoutBounds();
+    return text.localToScene(b.getMinX(), b.getMinY() + text.getBaselineOffset()).getY();
   }
 
   private static String text(FxRobot robot, String query) {

@@ -231,9 +231,7 @@ public final class ExplanationText {
               + " of "
               + w.full(m, o.value())
               + " is outside the plausible range ("
-              + w.full(m, o.range().min())
-              + " to "
-              + w.full(m, o.range().max())
+              + span(m, o.range(), w)
               + ")";
       case Plausibility.RateOutside r ->
           m.displayName()
@@ -244,9 +242,7 @@ public final class ExplanationText {
               + " is "
               + w.full(m, r.rate())
               + " a minute, outside the plausible range ("
-              + w.full(m, r.perMinute().min())
-              + " to "
-              + w.full(m, r.perMinute().max())
+              + span(m, r.perMinute(), w)
               + " a minute)";
       case Plausibility.NoLength n -> m.displayName() + " has no length";
       case Plausibility.TooLong t ->
@@ -256,6 +252,10 @@ public final class ExplanationText {
               + ", more than "
               + w.duration(Plausibility.MAX_INTERVAL_MINUTES);
     };
+  }
+
+  private static String span(MetricType m, Plausibility.Range r, Wording w) {
+    return w.full(m, r.min()) + " to " + w.full(m, r.max());
   }
 
   /** What the merge took from a source: readings for the readings rule, else the amount. */

@@ -2,16 +2,11 @@ package org.openvitals.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -20,6 +15,7 @@ import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.rules.RulesService;
+import org.openvitals.core.testing.IsolatedClassLoader;
 
 /**
  * Opening a store and its rules, which every app start waits for, makes no Jackson mapper: the
@@ -34,11 +30,8 @@ class OpeningLoadsNoJsonMapperTest {
 
   @Test
   void openingAStoreWithItsRulesLoadsNoObjectMapperAndReadingADayDoes() throws Exception {
-    try (Isolated loader = new Isolated()) {
-      @SuppressWarnings("unchecked")
-      Function<String, String> probe =
-          (Function<String, String>)
-              loader.loadClass(Probe.class.getName()).getConstructor().newInstance();
+    try (IsolatedClassLoader loader = new IsolatedClassLoader()) {
+      Function<String, String> probe = loader.probe(Probe.class);
 
       probe.apply("open " + dir);
       assertThat(loader.loaded(MAPPER)).as("loaded by opening the store and its rules").isFalse();
@@ -49,32 +42,7 @@ class OpeningLoadsNoJsonMapperTest {
     }
   }
 
-  /** Loads the test's class path itself (not from the parent), so it can say what it loaded. */
-  private static final class Isolated extends URLClassLoader {
-    Isolated() {
-      super(classPath(), ClassLoader.getPlatformClassLoader());
-    }
-
-    boolean loaded(String name) {
-      return findLoadedClass(name) != null;
-    }
-
-    private static URL[] classPath() {
-      List<String> entries =
-          Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-      return entries.stream()
-          .map(e -> {
-            try {
-              return Path.of(e).toUri().toURL();
-            } catch (MalformedURLException ex) {
-              throw new IllegalStateException(ex);
-            }
-          })
-          .toArray(URL[]::new);
-    }
-  }
-
-  /** Runs inside {@link Isolated}: "open DIR" or "resolve DIR". */
+  /** Runs inside an {@link IsolatedClassLoader}: "open DIR" or "resolve DIR". */
   public static final class Probe implements Function<String, String> {
     @Override
     public String apply(String command) {

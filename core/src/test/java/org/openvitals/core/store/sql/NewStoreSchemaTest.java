@@ -2,11 +2,7 @@ package org.openvitals.core.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.MalformedURLException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,7 +11,6 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -26,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
+import org.openvitals.core.testing.IsolatedClassLoader;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -106,11 +102,8 @@ class NewStoreSchemaTest {
     v6.setUrl("jdbc:sqlite:" + older.resolve("openvitals.db"));
     Flyway.configure().dataSource(v6).locations(LOCATION).target("6").load().migrate();
 
-    try (Isolated loader = new Isolated()) {
-      @SuppressWarnings("unchecked")
-      Function<Path, String> open =
-          (Function<Path, String>)
-              loader.loadClass(Open.class.getName()).getConstructor().newInstance();
+    try (IsolatedClassLoader loader = new IsolatedClassLoader()) {
+      Function<Path, String> open = loader.probe(Open.class);
       assertThat(open.apply(dir.resolve("new"))).isEqualTo(Migrations.LATEST);
       assertThat(loader.loaded(Flyway.class.getName())).as("loaded creating a store").isFalse();
 
@@ -119,36 +112,16 @@ class NewStoreSchemaTest {
     }
   }
 
-  /** Runs inside {@link Isolated}: opens the store in a folder, returns its schema version. */
+  /**
+   * Runs inside an {@link IsolatedClassLoader}: opens the store in a folder, returns its schema
+   * version.
+   */
   public static final class Open implements Function<Path, String> {
     @Override
     public String apply(Path folder) {
       try (SampleStore store = Stores.open(StoreConfig.sqlite(folder))) {
         return store.info().schemaVersion();
       }
-    }
-  }
-
-  /** Loads the test's class path itself (not from the parent), so it can say what it loaded. */
-  private static final class Isolated extends URLClassLoader {
-    Isolated() {
-      super(classPath(), ClassLoader.getPlatformClassLoader());
-    }
-
-    boolean loaded(String name) {
-      return findLoadedClass(name) != null;
-    }
-
-    private static URL[] classPath() {
-      return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-          .map(e -> {
-            try {
-              return Path.of(e).toUri().toURL();
-            } catch (MalformedURLException ex) {
-              throw new IllegalStateException(ex);
-            }
-          })
-          .toArray(URL[]::new);
     }
   }
 
