@@ -219,8 +219,14 @@ public final class DashboardViewModel implements Disposable {
     end.set(day);
   }
 
-  /** Steps a fixed period or a range back (-1) or forward (+1) by its own length. */
+  /**
+   * Steps a fixed period or a range back (-1) or forward (+1) by its own length; never back from
+   * the first day with data.
+   */
   public void step(int direction) {
+    if (direction < 0 && atEarliest.get()) {
+      return;
+    }
     DayRange shown = range.get();
     int days = period.get() == Period.ALL ? 0 : shown.days();
     if (days == 0) {

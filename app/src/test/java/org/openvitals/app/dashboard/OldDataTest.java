@@ -116,6 +116,8 @@ class OldDataTest {
     assertThat(robot.lookup("#dashboard-earlier").queryButton().isDisabled()).isTrue();
     assertThat(robot.lookup("#dashboard-later").queryButton().isDisabled()).isFalse();
     assertThat(robot.lookup("#dashboard-latest").queryButton().isDisabled()).isFalse();
+    robot.interact(() -> model().step(-1)); // refused, not only disabled
+    assertThat(model().rangeProperty().get()).isEqualTo(DayRange.ending(TODAY.minusDays(7), 7));
 
     robot.clickOn("#dashboard-latest");
     await(() -> !model().loadingProperty().get());
