@@ -10,17 +10,18 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
- * The bar that steps through time on the detail, sleep and workouts pages: Earlier, the period
- * shown, Later, Latest and a spinner while a read runs. It holds no state: the page's view model
- * says what the period is, whether it is the first or the latest with data (the step that would
- * leave the data is disabled) and whether it is reading. A page may put its own controls in front
- * ({@link #lead}). In a narrow window the pieces flow onto more lines, Earlier, the period and
- * Later staying together.
+ * The bar that steps through time on the dashboard, detail, sleep and workouts pages: Earlier, the
+ * period shown, Later, Latest and a spinner while a read runs. It holds no state: the page's view
+ * model says what the period is, whether it is the first or the latest with data (the step that
+ * would leave the data is disabled, and Latest while there) and whether it is reading. A page may
+ * put its own controls in front ({@link #lead}). In a narrow window the pieces flow onto more
+ * lines, Earlier, the period and Later staying together.
  *
  * <p>Ids: {@code <page>-earlier}, {@code <page>-period}, {@code <page>-later}, {@code
  * <page>-latest}, {@code <page>-loading}.
@@ -45,6 +46,12 @@ public final class PeriodNavigation extends FlowPane {
     later.setOnAction(e -> toLater.run());
     latest.setId(page + "-latest");
     latest.setOnAction(e -> toLatest.run());
+    // The arrows are not read out; the tooltips say what a step does.
+    earlier.setAccessibleText("Earlier");
+    earlier.setTooltip(new Tooltip("Show the period before this one"));
+    later.setAccessibleText("Later");
+    later.setTooltip(new Tooltip("Show the period after this one"));
+    latest.setTooltip(new Tooltip("Go to the latest day with data"));
     for (Button b : List.of(earlier, later, latest)) {
       b.getStyleClass().add(Styles.SMALL);
       b.setMinWidth(Region.USE_PREF_SIZE);
@@ -63,8 +70,8 @@ public final class PeriodNavigation extends FlowPane {
   }
 
   /**
-   * Shows {@code text} as the period, and disables Earlier while {@code atEarliest} and Later while
-   * {@code atLatest}: the view model's state, bound, not copied.
+   * Shows {@code text} as the period, and disables Earlier while {@code atEarliest}, Later and
+   * Latest while {@code atLatest}: the view model's state, bound, not copied.
    */
   public PeriodNavigation bind(
       ObservableStringValue text,
@@ -74,6 +81,7 @@ public final class PeriodNavigation extends FlowPane {
     period.textProperty().bind(text);
     earlier.disableProperty().bind(atEarliest);
     later.disableProperty().bind(atLatest);
+    latest.disableProperty().bind(atLatest);
     loading.visibleProperty().bind(reading);
     return this;
   }

@@ -14,16 +14,15 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.openvitals.app.common.PeriodNavigation;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
 import org.openvitals.app.format.DisplayFormat;
@@ -67,13 +66,9 @@ public final class DashboardView extends ScrollPane implements Disposable {
     Label title = new Label(Screen.DASHBOARD.title());
     title.setId("screen-title");
     title.getStyleClass().add(Styles.TITLE_1);
-    ProgressIndicator busy = new ProgressIndicator();
-    busy.setId("dashboard-loading");
-    busy.setPrefSize(24, 24);
-    busy.visibleProperty().bind(model.loadingProperty());
     // A flow of the title and each period button, so in a narrow window the periods move under
     // the title and, narrower still, onto a second line rather than past the window's edge.
-    HBox titleRow = new HBox(12, title, busy);
+    HBox titleRow = new HBox(title); // the spinner is in the period bar, as on the other pages
     titleRow.setAlignment(Pos.CENTER_LEFT);
     titleRow.setPadding(new Insets(0, 24, 0, 0));
     FlowPane header = new FlowPane(0, 8, titleRow);
@@ -148,58 +143,24 @@ public final class DashboardView extends ScrollPane implements Disposable {
   }
 
   /**
-   * The days shown, with steps back and forth, the jump to the latest day with data and, for the
-   * Range period, the first and last day to show.
+   * The days shown with the steps and the jump of every page ({@link PeriodNavigation}) and, for
+   * the Range period, the first and last day to show.
    */
   private FlowPane when() {
-    Label shown = new Label();
-    shown.setId("dashboard-range");
-    shown.getStyleClass().add(Styles.TEXT_BOLD);
-    shown.setMinWidth(Region.USE_PREF_SIZE);
-    Runnable describe =
-        () -> {
-          DayRange r = model.rangeProperty().get();
-          DisplayFormat f = model.formatProperty().get();
-          shown.setText(r.days() == 1 ? f.dayWithWeekday(r.to()) : f.days(r.from(), r.to()));
-        };
-    model.rangeProperty().addListener((p, b, n) -> describe.run());
-    model.formatProperty().addListener((p, b, n) -> describe.run());
-    describe.run();
-
-    Button back = new Button("◀");
-    back.setId("dashboard-previous");
-    back.setAccessibleText("Earlier");
-    back.setTooltip(new Tooltip("Earlier"));
-    back.setOnAction(e -> model.step(-1));
-    Button forward = new Button("▶");
-    forward.setId("dashboard-next");
-    forward.setAccessibleText("Later");
-    forward.setTooltip(new Tooltip("Later"));
-    forward.setOnAction(e -> model.step(1));
-    forward.disableProperty().bind(model.atLatestProperty());
-    back.disableProperty().bind(model.periodProperty().isEqualTo(Period.ALL));
-    Button latest = new Button("Latest");
-    latest.setId("dashboard-latest");
-    latest.setTooltip(new Tooltip("Go to the latest day with data"));
-    latest.setOnAction(e -> model.showLatest());
-    latest.visibleProperty().bind(model.atLatestProperty().not());
-    latest.managedProperty().bind(latest.visibleProperty());
-    for (Button b : List.of(back, forward, latest)) {
-      b.getStyleClass().add(Styles.SMALL);
-      b.setMinWidth(Region.USE_PREF_SIZE);
-    }
-
-    HBox steps = new HBox(6, back, shown, forward, latest);
-    steps.setAlignment(Pos.CENTER_LEFT);
-    FlowPane row = new FlowPane(16, 8, steps);
-    row.setId("dashboard-when");
-    row.setAlignment(Pos.CENTER_LEFT);
+    PeriodNavigation row =
+        new PeriodNavigation(
+                "dashboard", () -> model.step(-1), () -> model.step(1), model::showLatest)
+            .bind(
+                model.rangeTextProperty(),
+                model.atEarliestProperty(),
+                model.atLatestProperty(),
+                model.loadingProperty());
     // The Range's day pickers join the row the first time Range is chosen: most starts never
     // show them, and their skins would cost the first frame.
     model
         .periodProperty()
         .subscribe(p -> {
-          if (p == Period.CUSTOM && row.getChildren().size() == 1) {
+          if (p == Period.CUSTOM && row.lookup("#range-from") == null) {
             row.getChildren().add(rangePicker());
           }
         });

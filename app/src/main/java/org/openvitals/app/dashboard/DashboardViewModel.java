@@ -58,6 +58,9 @@ public final class DashboardViewModel implements Disposable {
 
   private final ObjectProperty<DayRange> custom = new SimpleObjectProperty<>(this, "custom");
   private final ReadOnlyObjectWrapper<DayRange> range = new ReadOnlyObjectWrapper<>(this, "range");
+  private final ReadOnlyStringWrapper rangeText = new ReadOnlyStringWrapper(this, "rangeText", "");
+  private final ReadOnlyBooleanWrapper atEarliest =
+      new ReadOnlyBooleanWrapper(this, "atEarliest", true);
   private final ReadOnlyBooleanWrapper atLatest =
       new ReadOnlyBooleanWrapper(this, "atLatest", true);
   private final ObjectProperty<MetricType> chartMetric =
@@ -144,6 +147,13 @@ public final class DashboardViewModel implements Disposable {
 
   private void showFormat() {
     format.set(new DisplayFormat(context.unitSystemProperty().get(), context.current().colours()));
+    describeRange();
+  }
+
+  private void describeRange() {
+    DayRange r = range.get();
+    DisplayFormat f = format.get();
+    rangeText.set(r.days() == 1 ? f.dayWithWeekday(r.to()) : f.days(r.from(), r.to()));
   }
 
   /** Stops following the store and the unit system, and drops reads still running. */
@@ -178,6 +188,16 @@ public final class DashboardViewModel implements Disposable {
     return range.getReadOnlyProperty();
   }
 
+  /** The days shown as the other screens write them: a day with its weekday, or a span. */
+  public ReadOnlyStringProperty rangeTextProperty() {
+    return rangeText.getReadOnlyProperty();
+  }
+
+  /** True while the days shown start on the first day with data, or the period is All. */
+  public ReadOnlyBooleanProperty atEarliestProperty() {
+    return atEarliest.getReadOnlyProperty();
+  }
+
   /** True while the days shown end on the latest day with data. */
   public ReadOnlyBooleanProperty atLatestProperty() {
     return atLatest.getReadOnlyProperty();
@@ -199,8 +219,14 @@ public final class DashboardViewModel implements Disposable {
     end.set(day);
   }
 
-  /** Steps a fixed period or a range back (-1) or forward (+1) by its own length. */
+  /**
+   * Steps a fixed period or a range back (-1) or forward (+1) by its own length; never back from
+   * the first day with data.
+   */
   public void step(int direction) {
+    if (direction < 0 && atEarliest.get()) {
+      return;
+    }
     DayRange shown = range.get();
     int days = period.get() == Period.ALL ? 0 : shown.days();
     if (days == 0) {
@@ -488,6 +514,9 @@ public final class DashboardViewModel implements Disposable {
     DayRange shown =
         period.get().range(endDay, extent == null ? endDay : extent.from(), custom.get());
     range.set(shown);
+    describeRange();
+    atEarliest.set(
+        period.get() == Period.ALL || extent == null || !shown.from().isAfter(extent.from()));
     atLatest.set(!shown.to().isBefore(latest));
     if (!loaded.covers(shown) && loaded.extent() != null) {
       reload(); // the values below are what is loaded until the read ends

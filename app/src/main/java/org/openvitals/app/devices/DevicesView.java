@@ -5,7 +5,7 @@ import atlantafx.base.theme.Styles;
 import com.google.zxing.common.BitMatrix;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -36,6 +36,9 @@ import javafx.util.Duration;
 import org.openvitals.app.common.ReadableHeaders;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.context.SourceColors;
+import org.openvitals.app.context.UnitSystem;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.app.shell.Screen;
 import org.openvitals.bridge.pairing.ApprovalHook.PairingRequest;
 import org.openvitals.bridge.pairing.PairedDevice;
@@ -47,13 +50,15 @@ import org.openvitals.core.store.phone.PhoneBatchResult;
  * shows comes from {@link DevicesViewModel}.
  */
 public final class DevicesView extends ScrollPane implements Disposable {
-  private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
   /** The QR code's size on screen, in pixels, quiet zone included. */
   private static final int QR_SIZE = 220;
 
   private final DevicesViewModel model;
-  private final ZoneId zone;
+
+  /** Times as every screen writes them, in the zone the page is given (units play no part). */
+  private final DisplayFormat format;
+
   private final Timeline ticker;
   private Dialog<ButtonType> allowDialog;
 
@@ -63,7 +68,12 @@ public final class DevicesView extends ScrollPane implements Disposable {
 
   DevicesView(DevicesViewModel model, ZoneId zone) {
     this.model = model;
-    this.zone = zone;
+    this.format =
+        new DisplayFormat(
+            UnitSystem.METRIC,
+            SourceColors.none(),
+            Locale.getDefault(Locale.Category.FORMAT),
+            zone);
     getStyleClass().add("devices-screen");
     setFitToWidth(true);
 
@@ -309,7 +319,7 @@ public final class DevicesView extends ScrollPane implements Disposable {
   }
 
   private String time(Instant at) {
-    return at == null ? "—" : MINUTE.format(at.atZone(zone));
+    return at == null ? "—" : format.dateTime(at);
   }
 
   private static TableColumn<PairedDevice, String> column(

@@ -45,7 +45,10 @@ import org.openvitals.core.insights.Evidence;
  * when it is on (else what it would need).
  */
 public final class InsightsView extends BorderPane implements Disposable {
-  private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("d MMM");
+  /** Axis days as the dashboard's time axis writes them ("Nov 6" in English). */
+  private static final DateTimeFormatter SHORT_DATE =
+      DateTimeFormatter.ofLocalizedPattern("MMMd")
+          .withLocale(Locale.getDefault(Locale.Category.FORMAT));
 
   private final InsightsViewModel model;
   private final AppContext context;
@@ -72,8 +75,20 @@ public final class InsightsView extends BorderPane implements Disposable {
     status.setId("insights-status");
     status.setWrapText(true);
     status.textProperty().bind(model.statusProperty());
-    ComboBox<String> week = new ComboBox<>(model.weeks());
+    ComboBox<LocalDate> week = new ComboBox<>(model.weeks());
     week.setId("report-week");
+    week.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(LocalDate monday) {
+            return monday == null ? "" : model.weekText(monday);
+          }
+
+          @Override
+          public LocalDate fromString(String text) {
+            return null; // not editable
+          }
+        });
     week.valueProperty().bindBidirectional(model.weekProperty());
     Button html = new Button("Export _HTML...");
     html.setId("export-html");
@@ -305,7 +320,7 @@ public final class InsightsView extends BorderPane implements Disposable {
   private void export(String kind) {
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Export the weekly report");
-    chooser.setInitialFileName("openvitals-" + model.weekProperty().get() + "." + kind);
+    chooser.setInitialFileName(model.reportFileName(kind));
     chooser
         .getExtensionFilters()
         .add(new FileChooser.ExtensionFilter(kind.toUpperCase(), "*." + kind));

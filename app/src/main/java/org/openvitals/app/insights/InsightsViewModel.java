@@ -1,6 +1,7 @@
 package org.openvitals.app.insights;
 
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,8 +58,11 @@ public final class InsightsViewModel implements Disposable {
   private final ObjectProperty<Evidence> day = new SimpleObjectProperty<>(this, "day");
   private final StringProperty explanation = new SimpleStringProperty(this, "explanation", "");
   private final StringProperty status = new SimpleStringProperty(this, "status", "");
-  private final ObservableList<String> weeks = FXCollections.observableArrayList();
-  private final StringProperty week = new SimpleStringProperty(this, "week");
+
+  /** The weeks of the report, by their Mondays. */
+  private final ObservableList<LocalDate> weeks = FXCollections.observableArrayList();
+
+  private final ObjectProperty<LocalDate> week = new SimpleObjectProperty<>(this, "week");
   private final ObservableList<Answer> answers = FXCollections.observableArrayList();
   private final StringProperty assistantStatus =
       new SimpleStringProperty(this, "assistantStatus", "");
@@ -88,7 +92,7 @@ public final class InsightsViewModel implements Disposable {
           var data = InsightData.load(rules, store, from, to, progress::isCancelled);
           var report = Insights.of(data, from, to);
           DisplayFormat shown = new DisplayFormat(units);
-          InsightText text = new InsightText(shown::full);
+          InsightText text = new InsightText(shown::full, shown::dayWithWeekday);
           List<Card> out = new ArrayList<>();
           for (Insight i : report.found()) {
             out.add(new Card(i, i.kind().id(), text.title(i), text.sentence(i)));
@@ -122,9 +126,10 @@ public final class InsightsViewModel implements Disposable {
   private void show(Loaded loaded) {
     cards.setAll(loaded.cards());
     status.set(loaded.summary());
-    List<String> recent = new ArrayList<>();
+    List<LocalDate> recent = new ArrayList<>();
+    LocalDate monday = loaded.to().with(DayOfWeek.MONDAY);
     for (int i = 0; i < 12; i++) {
-      recent.add(WeeklyReport.weekOf(loaded.to().minusWeeks(i)));
+      recent.add(monday.minusWeeks(i));
     }
     weeks.setAll(recent);
     if (week.get() == null || !recent.contains(week.get())) {
@@ -154,13 +159,25 @@ public final class InsightsViewModel implements Disposable {
         .start();
   }
 
+  /** The week starting {@code monday} as the screen shows it: its first and last day. */
+  public String weekText(LocalDate monday) {
+    DisplayFormat format = new DisplayFormat(context.unitSystemProperty().get());
+    return format.days(monday, monday.plusDays(6));
+  }
+
+  /** The file name offered for the chosen week's report: its ISO week, so files sort by week. */
+  public String reportFileName(String extension) {
+    return "openvitals-" + WeeklyReport.weekOf(week.get()) + "." + extension;
+  }
+
   /** Writes the chosen week's report (PDF when the name ends in .pdf, else HTML). */
   public BackgroundTask<?> exportReport(Path file) {
-    LocalDate monday = WeeklyReport.parseWeek(week.get());
+    LocalDate monday = week.get();
+    String shownWeek = weekText(monday);
     var store = context.store();
     var rules = context.rules();
     var format = new DisplayFormat(context.unitSystemProperty().get());
-    status.set("Writing the report of " + week.get() + "...");
+    status.set("Writing the report of " + shownWeek + "...");
     return work.task(
             progress -> {
               var data =
@@ -177,7 +194,7 @@ public final class InsightsViewModel implements Disposable {
                   .write(file);
               return file;
             })
-        .onSuccess(f -> status.set("Wrote the report of " + week.get() + " to " + f + "."))
+        .onSuccess(f -> status.set("Wrote the report of " + shownWeek + " to " + f + "."))
         .onFailure("Could not write the report", status::set)
         .start();
   }
@@ -262,11 +279,12 @@ public final class InsightsViewModel implements Disposable {
     return status;
   }
 
-  public ObservableList<String> weeks() {
+  public ObservableList<LocalDate> weeks() {
     return weeks;
   }
 
-  public StringProperty weekProperty() {
+  /** The Monday of the week whose report is exported. */
+  public ObjectProperty<LocalDate> weekProperty() {
     return week;
   }
 

@@ -48,6 +48,13 @@ class PeriodNavigationTest {
         .isEqualTo("Mar 1 – Mar 28, 2026");
     assertThat(robot.lookup("#test-later").queryAs(Button.class).isDisabled()).isTrue();
     assertThat(robot.lookup("#test-earlier").queryAs(Button.class).isDisabled()).isFalse();
+    assertThat(robot.lookup("#test-latest").queryAs(Button.class).isDisabled()).isTrue();
+    assertThat(robot.lookup("#test-earlier").queryAs(Button.class).getTooltip().getText())
+        .isEqualTo("Show the period before this one");
+    assertThat(robot.lookup("#test-earlier").queryAs(Button.class).getAccessibleText())
+        .isEqualTo("Earlier");
+    assertThat(robot.lookup("#test-later").queryAs(Button.class).getAccessibleText())
+        .isEqualTo("Later");
     assertThat(robot.lookup("#test-loading").queryAs(ProgressIndicator.class).isVisible())
         .isFalse();
     // The page's own controls come first, then Earlier, the period and Later in one piece, Latest.
@@ -60,8 +67,8 @@ class PeriodNavigationTest {
 
     robot.clickOn("#test-earlier");
     robot.clickOn("#test-later"); // disabled: asks nothing
-    robot.clickOn("#test-latest");
-    assertThat(asked).containsExactly("earlier", "latest");
+    robot.clickOn("#test-latest"); // disabled at the latest: asks nothing
+    assertThat(asked).containsExactly("earlier");
 
     robot.interact(() -> {
       period.set("Feb 1 – Feb 28, 2026");
@@ -74,7 +81,8 @@ class PeriodNavigationTest {
     assertThat(robot.lookup("#test-earlier").queryAs(Button.class).isDisabled()).isTrue();
     assertThat(robot.lookup("#test-loading").queryAs(ProgressIndicator.class).isVisible()).isTrue();
     robot.clickOn("#test-later");
+    robot.clickOn("#test-latest");
     robot.clickOn("#test-earlier"); // disabled now
-    assertThat(asked).containsExactly("earlier", "latest", "later");
+    assertThat(asked).containsExactly("earlier", "later", "latest");
   }
 }

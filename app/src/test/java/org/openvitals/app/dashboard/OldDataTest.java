@@ -89,22 +89,35 @@ class OldDataTest {
     assertThat(text(robot, "#value-steps")).isEqualTo("1,600");
     assertThat(text(robot, "#dashboard-message")).isEmpty();
     assertThat(model().rangeProperty().get()).isEqualTo(DayRange.ending(TODAY, 7));
-    assertThat(text(robot, "#dashboard-range"))
+    assertThat(text(robot, "#dashboard-period"))
         .isEqualTo(model().formatProperty().get().days(TODAY.minusDays(6), TODAY));
     assertThat(model().atLatestProperty().get()).isTrue();
-    assertThat(robot.lookup("#dashboard-latest").queryButton().isVisible()).isFalse();
+    assertThat(model().atEarliestProperty().get()).isFalse();
+    // The same bar as on the detail, sleep and workouts pages.
+    assertThat(robot.lookup("#dashboard-earlier").queryButton().getText()).isEqualTo("‹ Earlier");
+    assertThat(robot.lookup("#dashboard-later").queryButton().getText()).isEqualTo("Later ›");
+    assertThat(robot.lookup("#dashboard-later").queryButton().isDisabled()).isTrue();
+    assertThat(robot.lookup("#dashboard-latest").queryButton().isDisabled()).isTrue();
   }
 
   @Test
   void stepsBackAWeekAndJumpsBackToTheLatestDay(FxRobot robot) throws Exception {
     loaded();
 
-    robot.clickOn("#dashboard-previous");
+    robot.clickOn("#dashboard-earlier");
     await(() -> !model().loadingProperty().get());
 
     assertThat(model().rangeProperty().get()).isEqualTo(DayRange.ending(TODAY.minusDays(7), 7));
     assertThat(steps()).isCloseTo(1530, within(1e-6)); // days 0..6: 1500 ... 1560
-    assertThat(robot.lookup("#dashboard-latest").queryButton().isVisible()).isTrue();
+    assertThat(text(robot, "#dashboard-period"))
+        .isEqualTo(model().formatProperty().get().days(TODAY.minusDays(13), TODAY.minusDays(7)));
+    // The first week with data: no step further back, and Later and Latest lead back.
+    assertThat(model().atEarliestProperty().get()).isTrue();
+    assertThat(robot.lookup("#dashboard-earlier").queryButton().isDisabled()).isTrue();
+    assertThat(robot.lookup("#dashboard-later").queryButton().isDisabled()).isFalse();
+    assertThat(robot.lookup("#dashboard-latest").queryButton().isDisabled()).isFalse();
+    robot.interact(() -> model().step(-1)); // refused, not only disabled
+    assertThat(model().rangeProperty().get()).isEqualTo(DayRange.ending(TODAY.minusDays(7), 7));
 
     robot.clickOn("#dashboard-latest");
     await(() -> !model().loadingProperty().get());
@@ -119,6 +132,7 @@ class OldDataTest {
     robot.clickOn("#period-all");
     await(() -> !model().loadingProperty().get());
     assertThat(model().rangeProperty().get()).isEqualTo(DayRange.ending(TODAY, 14));
+    assertThat(model().atEarliestProperty().get()).isTrue();
     assertThat(steps()).isCloseTo(1565, within(1e-6)); // the mean of 1500 ... 1630
 
     robot.interact(() -> model().showRange(TODAY.minusDays(13), TODAY.minusDays(11)));

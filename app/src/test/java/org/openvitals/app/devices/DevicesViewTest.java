@@ -112,6 +112,19 @@ class DevicesViewTest {
     assertThat(robot.lookup(".table-cell").queryAll())
         .extracting(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText())
         .contains("Kitchen iPhone", "iPhone15,2");
+    // Its pairing time as every screen writes times ("Dec 3, 2026, 7:30 AM"), not "2026-12-03
+    // 07:30".
+    var device = (org.openvitals.bridge.pairing.PairedDevice) devices.getItems().getFirst();
+    String pairedAt =
+        new org.openvitals.app.format.DisplayFormat(
+                org.openvitals.app.context.UnitSystem.METRIC,
+                org.openvitals.app.context.SourceColors.none(),
+                java.util.Locale.getDefault(java.util.Locale.Category.FORMAT),
+                ZoneOffset.UTC)
+            .dateTime(device.pairedAt());
+    assertThat(robot.lookup(".table-cell").queryAll())
+        .extracting(n -> ((javafx.scene.control.TableCell<?, ?>) n).getText())
+        .contains(pairedAt);
 
     Platform.runLater(() -> robot.lookup("#revoke-device").queryAs(Button.class).fire());
     await(() -> robot.lookup(".dialog-pane").tryQuery().isPresent());

@@ -18,6 +18,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
@@ -28,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.assistant.AssistantSettings;
 import org.openvitals.app.assistant.FakeOpenAiServer;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.demo.SyntheticData;
+import org.openvitals.core.insights.Anomaly;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.store.SampleStore;
@@ -44,7 +47,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class InsightsViewTest {
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-  private static final LocalDate END = LocalDate.of(2026, 11, 29);
+  private static final LocalDate END = LocalDate.of(2026, 11, 29); // a Sunday
+  private static final String ENGLISH_DAY =
+      "(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \\d{1,2} [A-Z][a-z]{2} \\d{4}";
 
   @TempDir Path dir;
   private AppContext context;
@@ -97,6 +102,23 @@ class InsightsViewTest {
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cards.getItems().isEmpty());
     assertThat(robot.lookup("#insights-status").queryAs(Label.class).getText())
         .contains("larger than the day-to-day noise");
+    // Days on the cards and the week of the report as every other screen writes them, not as the
+    // command line does ("Mon 23 Nov 2026", "2026-W48").
+    DisplayFormat shown = new DisplayFormat(context.unitSystemProperty().get());
+    List<InsightsViewModel.Card> anomalies =
+        view.model().cards().stream().filter(c -> c.insight() instanceof Anomaly).toList();
+    assertThat(anomalies).isNotEmpty();
+    for (InsightsViewModel.Card card : anomalies) {
+      String day = shown.dayWithWeekday(((Anomaly) card.insight()).date());
+      assertThat(card.title()).endsWith(" on " + day);
+      assertThat(card.text()).contains(" on " + day + ": ");
+    }
+    assertThat(view.model().cards())
+        .allSatisfy(c -> assertThat(c.title() + c.text()).doesNotContainPattern(ENGLISH_DAY));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#report-week > .list-cell").queryAs(ListCell.class).getText())
+        .isEqualTo(shown.days(END.minusDays(6), END));
+    assertThat(view.model().reportFileName("pdf")).isEqualTo("openvitals-2026-W48.pdf");
     assertThat(robot.lookup("#assistant-needs").queryAs(Label.class).getText())
         .contains("needs the server's address and a model name")
         .contains("Nothing is sent anywhere until then");

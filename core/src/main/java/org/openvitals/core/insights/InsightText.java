@@ -3,20 +3,31 @@ package org.openvitals.core.insights;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.function.Function;
 import org.openvitals.core.model.MetricType;
 
 /**
  * One careful sentence per insight, with its figures and the number of days behind it: what the
- * command line prints, the report shows and the app's cards say.
+ * command line prints, the report shows and the app's cards say. Values and days are written by the
+ * caller's formats, so the app's cards use the app's date format while the command line and the
+ * report keep the fixed English one ({@link #day}).
  */
 public final class InsightText {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
 
   private final ValueFormat format;
+  private final Function<LocalDate, String> dayFormat;
 
+  /** Sentences with values in {@code format} and days as {@link #day} writes them. */
   public InsightText(ValueFormat format) {
+    this(format, InsightText::day);
+  }
+
+  /** Sentences with values in {@code format} and days written by {@code dayFormat}. */
+  public InsightText(ValueFormat format, Function<LocalDate, String> dayFormat) {
     this.format = format;
+    this.dayFormat = dayFormat;
   }
 
   public static InsightText canonical() {
@@ -33,7 +44,11 @@ public final class InsightText {
               + t.window()
               + " days";
       case Anomaly a ->
-          name(a.metric()) + " " + (a.difference() > 0 ? "high" : "low") + " on " + day(a.date());
+          name(a.metric())
+              + " "
+              + (a.difference() > 0 ? "high" : "low")
+              + " on "
+              + dayFormat.apply(a.date());
       case Correlation c when c.xMeasure() == Correlation.Measure.SHARE_EATEN_LATE ->
           "Late eating and " + lower(c.y()) + " that night";
       case Correlation c -> name(c.x()) + " and " + lower(c.y()) + lagWords(c.lag());
@@ -89,7 +104,7 @@ public final class InsightText {
       s.append(" Trending ")
           .append(t.up() ? "up" : "down")
           .append(" since ")
-          .append(day(t.since()))
+          .append(dayFormat.apply(t.since()))
           .append('.');
     }
     return s.toString();
@@ -103,7 +118,7 @@ public final class InsightText {
         "%s on %s: %s, %s %s your baseline of %s (normal range %s to %s, from %d days;"
             + " %.1f spreads out).",
         name(m),
-        day(a.date()),
+        dayFormat.apply(a.date()),
         format.amount(m, a.value()),
         format.amount(m, Math.abs(a.difference())),
         a.difference() > 0 ? "above" : "below",
@@ -186,6 +201,7 @@ public final class InsightText {
         : n.substring(0, 1).toLowerCase(Locale.ROOT) + n.substring(1);
   }
 
+  /** A day in the fixed English form of the command line and the report ("Fri 6 Nov 2026"). */
   public static String day(LocalDate d) {
     return DAY.format(d);
   }
