@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.stage.Stage;
@@ -32,6 +30,7 @@ import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
 import org.openvitals.core.demo.SyntheticData;
+import org.openvitals.core.files.FileTrees;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.ResolvedDay;
 import org.openvitals.core.rules.RulesService;
@@ -285,10 +284,8 @@ public final class SelfTestCommand implements Callable<Integer> {
   }
 
   private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      FileTrees.delete(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("Could not remove the temporary store " + dir, e);
     }

@@ -5,10 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
+import org.openvitals.core.files.FileTrees;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.Stores;
 import org.openvitals.core.store.h2.H2SampleStore;
@@ -86,11 +85,7 @@ final class DataFolderFiles {
     for (Path path : present(folder)) {
       try {
         if (Files.isDirectory(path)) {
-          try (Stream<Path> tree = Files.walk(path)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-              Files.delete(p);
-            }
-          }
+          FileTrees.delete(path);
         } else {
           Files.delete(path);
         }

@@ -12,11 +12,10 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.openvitals.app.Main;
+import org.openvitals.core.files.FileTrees;
 
 /**
  * The package's start-up cache: a JDK 25 AOT cache (JEP 483, 514, 515) made on the person's own
@@ -163,7 +162,7 @@ public final class StartupCache {
       Path recording = sibling(".part.config");
       Path work = sibling(".training");
       try {
-        deleteTree(work);
+        FileTrees.delete(work);
         Files.deleteIfExists(output);
         Files.deleteIfExists(recording);
         Files.createDirectories(work.resolve("tmp"));
@@ -189,7 +188,7 @@ public final class StartupCache {
             (System.nanoTime() - t0) / 1_000_000_000);
         return true;
       } finally {
-        deleteTree(work);
+        FileTrees.delete(work);
         Files.deleteIfExists(output);
         Files.deleteIfExists(recording);
       }
@@ -276,16 +275,5 @@ public final class StartupCache {
 
   private static String read(Path file) throws IOException {
     return Files.isRegularFile(file) ? Files.readString(file, StandardCharsets.UTF_8) : null;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }

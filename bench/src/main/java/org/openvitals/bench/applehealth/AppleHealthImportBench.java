@@ -12,7 +12,6 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +23,7 @@ import org.openvitals.connectors.applehealth.AppleHealthImporter;
 import org.openvitals.connectors.applehealth.ExportGenerator;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.core.files.FileTrees;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
@@ -239,7 +239,7 @@ public final class AppleHealthImportBench {
   /** Imports into a new store in {@code dataDir}; the store is kept for its size. */
   private static Pass importPass(Path xml, Path dataDir, ImportReport[] reportOut)
       throws Exception {
-    deleteRecursively(dataDir);
+    FileTrees.delete(dataDir);
     return measure(
         "import to SQLite",
         () -> {
@@ -374,17 +374,6 @@ public final class AppleHealthImportBench {
     }
     try (Stream<Path> s = Files.walk(dir)) {
       return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-    }
-  }
-
-  private static void deleteRecursively(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

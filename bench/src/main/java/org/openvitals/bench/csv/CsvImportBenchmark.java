@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -36,6 +34,7 @@ import org.openvitals.connectors.csv.CsvMapping;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.core.files.FileTrees;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
@@ -167,8 +166,8 @@ public class CsvImportBenchmark {
   }
 
   private static void delete(Path path) {
-    try (Stream<Path> files = Files.walk(path)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      FileTrees.delete(path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

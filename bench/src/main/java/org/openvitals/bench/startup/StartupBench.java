@@ -20,6 +20,7 @@ import org.openvitals.app.dashboard.Period;
 import org.openvitals.app.shell.StartupCache;
 import org.openvitals.bench.dashboard.DashboardBench;
 import org.openvitals.connectors.applehealth.ExportGenerator;
+import org.openvitals.core.files.FileTrees;
 
 /**
  * Start-up of the current launcher against one or more packaged apps (each {@code --image}), in one
@@ -266,7 +267,7 @@ public final class StartupBench {
    */
   private static double[] importOnce(Variant v, Path export, Path work) throws Exception {
     Path data = work.resolve("import-data");
-    deleteTree(data);
+    FileTrees.delete(data);
     List<String> command = new ArrayList<>(v.cli());
     command.addAll(List.of("--data-dir", data.toString(), "import", export.toString(), "--json"));
     double cpu0 = childrenCpuSeconds();
@@ -278,7 +279,7 @@ public final class StartupBench {
     if (!json.path("completed").asBoolean()) {
       throw new IllegalStateException(v.name() + " import failed: " + out);
     }
-    deleteTree(data);
+    FileTrees.delete(data);
     return new double[] {total, json.path("seconds").asDouble(), json.path("read").asDouble(), cpu};
   }
 
@@ -400,17 +401,6 @@ public final class StartupBench {
       return Files.readString(Path.of("/proc/loadavg")).strip();
     } catch (IOException e) {
       return "n/a";
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
+import org.openvitals.core.files.FileTrees;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
@@ -67,8 +66,8 @@ public final class BenchStores {
     if (dir == null) {
       return;
     }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      FileTrees.delete(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
