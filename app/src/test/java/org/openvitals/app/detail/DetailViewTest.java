@@ -3,11 +3,13 @@ package org.openvitals.app.detail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openvitals.app.detail.DetailFixture.DAY;
 
+import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -35,6 +37,9 @@ class DetailViewTest {
 
   @Start
   void start(Stage stage) {
+    // The theme the app sets (the page's CSS looks up its colours): without it run first in a
+    // JVM, every label and cell warned that -color-fg-default does not resolve.
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
     context = DetailFixture.open(dir, TaskExecutor.background());
     context.showDetail(MetricType.STEPS, DAY);
     view = new DetailView(context);
