@@ -15,14 +15,17 @@ import java.util.Map;
 
 /** Shared output helpers: aligned text tables for people, JSON for scripts. */
 final class Output {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made at the first {@link #json}, so that {@link #jsonLine} alone loads no databind. */
+  private static final class Pretty {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private Output() {}
 
   static void json(PrintWriter out, Object value) {
     try {
-      out.println(JSON.writeValueAsString(value));
+      out.println(Pretty.MAPPER.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write JSON output", e);
     }
