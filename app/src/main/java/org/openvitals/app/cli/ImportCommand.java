@@ -1,8 +1,5 @@
 package org.openvitals.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -231,7 +228,7 @@ public final class ImportCommand implements Callable<Integer> {
       m.put("stored", result.stored());
       m.put("duplicates", result.duplicates());
       m.put("other", result.other());
-      out.println(new ObjectMapper().writeValueAsString(m));
+      out.println(Output.jsonLine(m));
     } else {
       out.printf(
           Locale.ROOT,
@@ -379,8 +376,7 @@ public final class ImportCommand implements Callable<Integer> {
     }
   }
 
-  private String toJson(ImportReport r, FileImporter importer, String error)
-      throws JsonProcessingException {
+  private String toJson(ImportReport r, FileImporter importer, String error) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("file", file.toString());
     m.put("format", importer.id());
@@ -391,7 +387,7 @@ public final class ImportCommand implements Callable<Integer> {
     if (error != null) {
       m.put("error", error);
     }
-    return new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+    return Output.jsonLine(m);
   }
 
   /** The counts of one file's report, as {@code --json} prints them. */

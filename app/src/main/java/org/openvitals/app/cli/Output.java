@@ -1,23 +1,80 @@
 package org.openvitals.app.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Shared output helpers: aligned text tables for people, JSON for scripts. */
 final class Output {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** Made at the first {@link #json}, so that {@link #jsonLine} alone loads no databind. */
+  private static final class Pretty {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private Output() {}
 
   static void json(PrintWriter out, Object value) {
     try {
-      out.println(JSON.writeValueAsString(value));
+      out.println(Pretty.MAPPER.writeValueAsString(value));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot write JSON output", e);
+    }
+  }
+
+  /**
+   * Maps, collections, strings, numbers, booleans and nulls as one line of JSON, as Jackson's
+   * object mapper writes them, with its streaming API alone: an import's report is printed after
+   * the import, where making an object mapper (some 350 classes) would be most of the wait that
+   * follows it (docs/architecture.md, "Start-up of the command line").
+   */
+  static String jsonLine(Object value) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = LINE.createGenerator(text)) {
+      write(json, value);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write JSON output", e);
+    }
+    return text.toString();
+  }
+
+  private static final JsonFactory LINE = new JsonFactory();
+
+  private static void write(JsonGenerator json, Object value) throws IOException {
+    switch (value) {
+      case null -> json.writeNull();
+      case String s -> json.writeString(s);
+      case Boolean b -> json.writeBoolean(b);
+      case Integer i -> json.writeNumber(i);
+      case Long l -> json.writeNumber(l);
+      case Double d -> json.writeNumber(d);
+      case Map<?, ?> map -> {
+        json.writeStartObject();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+          json.writeFieldName(String.valueOf(e.getKey()));
+          write(json, e.getValue());
+        }
+        json.writeEndObject();
+      }
+      case Collection<?> items -> {
+        json.writeStartArray();
+        for (Object item : items) {
+          write(json, item);
+        }
+        json.writeEndArray();
+      }
+      default ->
+          throw new IllegalArgumentException(
+              "No JSON form for " + value.getClass().getName() + ": " + value);
     }
   }
 

@@ -29,14 +29,17 @@ public final class FileImporters {
    * which gives each of them its own part.
    */
   public static Optional<FileImporter> detect(Path file) throws IOException {
-    List<FileImporter> importers = all();
     if (Files.isDirectory(file) || ArchiveReader.isZip(file)) {
+      List<FileImporter> importers = all();
       List<FileImporter> claims = claiming(file, importers);
       if (claims.size() > 1) {
         return importers.stream().filter(i -> i.id().equals(FolderImporter.ID)).findFirst();
       }
     }
-    for (FileImporter importer : importers) {
+    // ServiceLoader's iterator loads and makes each importer only when it is reached: an Apple
+    // Health export.xml, the first asked, loads none of the others (docs/architecture.md, "Start-up
+    // of the command line").
+    for (FileImporter importer : ServiceLoader.load(FileImporter.class)) {
       if (importer.canRead(file)) {
         return Optional.of(importer);
       }

@@ -46,7 +46,14 @@ import org.openvitals.core.store.sql.SqlSampleStore;
 public final class StoreBackup {
   public static final String MANIFEST = "openvitals-backup.json";
   private static final String FORMAT = "openvitals-backup";
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Made at the first backup or restore, not when {@link #isBackup} is asked: every import asks it,
+   * and an object mapper loads some 350 classes that an import does not otherwise need.
+   */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** What a backup holds. */
   public record Contents(String schemaVersion, Map<String, Long> rowsPerTable) {
@@ -111,7 +118,7 @@ public final class StoreBackup {
         manifest.put("schema_version", store.info().schemaVersion());
         manifest.put("created", Instant.now().toString());
         manifest.put("rows", rows);
-        zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+        zip.write(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
         zip.closeEntry();
       }
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
@@ -173,7 +180,7 @@ public final class StoreBackup {
       }
       JsonNode manifest;
       try (InputStream in = zip.getInputStream(manifestEntry)) {
-        manifest = JSON.readTree(in);
+        manifest = Json.MAPPER.readTree(in);
       }
       if (!FORMAT.equals(manifest.path("format").asText())) {
         throw new BackupException(archive + " is not an OpenVitals backup");
@@ -227,7 +234,7 @@ public final class StoreBackup {
         throw new BackupException(entry.getName() + " is empty");
       }
       List<String> columns = new ArrayList<>();
-      JSON.readTree(header).forEach(n -> columns.add(n.asText()));
+      Json.MAPPER.readTree(header).forEach(n -> columns.add(n.asText()));
       List<Object[]> rows = new ArrayList<>();
       int line = 1;
       for (String text; (text = in.readLine()) != null; ) {
@@ -235,7 +242,7 @@ public final class StoreBackup {
         if (text.isBlank()) {
           continue;
         }
-        JsonNode values = JSON.readTree(text);
+        JsonNode values = Json.MAPPER.readTree(text);
         if (!values.isArray() || values.size() != columns.size()) {
           throw new BackupException(
               entry.getName() + " line " + line + ": expected " + columns.size() + " values");

@@ -1,21 +1,26 @@
 package org.openvitals.core.store.sql;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Sample metadata as stored: a JSON object with keys in sorted order, so that equal maps are equal
  * strings and an unchanged sample is recognised by comparing text. Empty metadata is stored as
- * null.
+ * null. Written and read with Jackson's streaming API, not its databind: a map of strings needs no
+ * object mapper, and making one loads some 350 classes before an import's first record (see
+ * docs/architecture.md, "Start-up of the command line").
  */
 final class MetadataJson {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-  private static final TypeReference<Map<String, String>> MAP_TYPE = new TypeReference<>() {};
+  private static final JsonFactory FACTORY = new JsonFactory();
 
   private MetadataJson() {}
 
@@ -50,21 +55,44 @@ final class MetadataJson {
     if (metadata.isEmpty()) {
       return null;
     }
-    try {
-      return MAPPER.writeValueAsString(metadata);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("A map of strings always serialises", e);
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = FACTORY.createGenerator(text)) {
+      json.writeStartObject();
+      for (Map.Entry<String, String> e : new TreeMap<>(metadata).entrySet()) {
+        json.writeStringField(e.getKey(), e.getValue());
+      }
+      json.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException("A map of strings always serialises", e);
     }
+    return text.toString();
   }
 
   static Map<String, String> read(String json) {
     if (json == null) {
       return Map.of();
     }
-    try {
-      return MAPPER.readValue(json, MAP_TYPE);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Stored sample metadata is not a JSON object: " + json, e);
+    try (JsonParser parser = FACTORY.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw notAnObject(json, null);
+      }
+      Map<String, String> metadata = new LinkedHashMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String key = parser.currentName();
+        JsonToken value = parser.nextToken();
+        if (value != JsonToken.VALUE_NULL && !value.isScalarValue()) {
+          throw notAnObject(json, null);
+        }
+        metadata.put(key, value == JsonToken.VALUE_NULL ? null : parser.getText());
+      }
+      return metadata;
+    } catch (IOException e) {
+      throw notAnObject(json, e);
     }
+  }
+
+  private static IllegalStateException notAnObject(String json, IOException cause) {
+    return new IllegalStateException(
+        "Stored sample metadata is not a JSON object of strings: " + json, cause);
   }
 }
