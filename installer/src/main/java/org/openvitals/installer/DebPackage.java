@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.openvitals.core.files.FileTrees;
 
 /**
  * The .deb: jpackage's package, unpacked with {@code dpkg-deb -R} and packed again after these
@@ -53,7 +52,7 @@ final class DebPackage {
     Path work = packager.options().work();
     Path jpackaged = packager.nativePackage("deb", image);
     Path tree = work.resolve("deb-tree");
-    FileTrees.delete(tree);
+    Packager.deleteTree(tree);
     Packager.run(work, List.of("dpkg-deb", "-R", jpackaged.toString(), tree.toString()));
 
     Path opt = tree.resolve("opt").resolve(Packager.NAME);

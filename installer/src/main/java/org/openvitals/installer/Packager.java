@@ -27,7 +27,6 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-import org.openvitals.core.files.FileTrees;
 
 /**
  * Builds the packages of the OS it runs on from the built app ({@code app/target/openvitals.jar}
@@ -256,7 +255,7 @@ public final class Packager {
   }
 
   List<Path> run() throws IOException, InterruptedException {
-    FileTrees.delete(options.work());
+    deleteTree(options.work());
     Files.createDirectories(options.work());
     Files.createDirectories(options.out());
     long t0 = System.nanoTime();
@@ -654,7 +653,7 @@ public final class Packager {
   /** rpm, dmg, msi, and the deb before its repack: jpackage from the finished image. */
   Path nativePackage(String type, Path image) throws IOException, InterruptedException {
     Path dest = options.work().resolve("packages-" + type);
-    FileTrees.delete(dest);
+    deleteTree(dest);
     List<String> args = new ArrayList<>(common());
     args.addAll(
         List.of("--type", type, "--app-image", image.toString(), "--dest", dest.toString()));
@@ -675,7 +674,7 @@ public final class Packager {
         });
     if (type.equals("deb")) {
       args.addAll(List.of("--temp", options.work().resolve("deb-temp").toString()));
-      FileTrees.delete(options.work().resolve("deb-temp"));
+      deleteTree(options.work().resolve("deb-temp"));
     }
     tool("jpackage", args.toArray(String[]::new));
     try (Stream<Path> made = Files.list(dest)) {
@@ -773,6 +772,18 @@ public final class Packager {
 
   static String megabytes(long bytes) {
     return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  // Not core's FileTrees: the packager runs on the installer's classes alone (installer/pom.xml).
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   static void log(String line) {
