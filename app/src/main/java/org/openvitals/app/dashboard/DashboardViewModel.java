@@ -294,8 +294,12 @@ public final class DashboardViewModel implements Disposable {
     return range.get().atLeast(7);
   }
 
-  /** Reads the dashboard's data again, off the FX thread; a read still running is cancelled. */
-  public BackgroundTask<DashboardData> reload() {
+  /**
+   * Reads the dashboard's data again, off the FX thread; a read still running is cancelled. First
+   * the period shown and the one before it; once those values are on the FX thread, two years
+   * around them ({@link #readAround}).
+   */
+  public BackgroundTask<?> reload() {
     RulesService rules = context.rules();
     SampleStore store = context.store();
     Request request = new Request(period.get(), end.get(), custom.get());
@@ -305,29 +309,41 @@ public final class DashboardViewModel implements Disposable {
       state.set(State.LOADING);
     }
     return reads
-        .task(progress -> {
-          First first =
-              (early == null ? Optional.<First>empty() : early.take(store, request))
-                  .orElseGet(() ->
-                      First.read(store, rules, context.clock(), request, progress::isCancelled));
-          progress.runOnFxThread(() -> show(first.data()));
-          progress.updateProgress(1, 2);
-          // Then two years around it, so switching between the fixed periods needs no store
-          // access.
-          DayRange quick = first.data().loaded();
-          DayRange full = quick.union(DashboardData.needed(DayRange.ending(first.endDay(), 365)));
-          return full.equals(quick)
-              ? first.data()
-              : DashboardData.load(rules, full, first.data().extent(), progress::isCancelled);
+        .task(progress ->
+            (early == null ? Optional.<First>empty() : early.take(store, request))
+                .orElseGet(() ->
+                    First.read(store, rules, context.clock(), request, progress::isCancelled)))
+        .onSuccess(first -> {
+          show(first.data());
+          readAround(rules, first);
         })
-        .onSuccess(this::show)
-        .onFailure(
-            "Could not read your data",
-            why -> {
-              state.set(State.FAILED);
-              message.set(why);
-            })
+        .onFailure("Could not read your data", this::failed)
         .start();
+  }
+
+  /**
+   * Reads two years around the first values, so switching between the fixed periods needs no store
+   * access. Started on the FX thread once the first values are applied, not beside them: on two
+   * cores this read would otherwise compete with their tiles' CSS and layout at start-up. Nothing
+   * to read when the store has no data; a newer reload replaces it, as any read of this lane.
+   */
+  private void readAround(RulesService rules, First first) {
+    DashboardData quick = first.data();
+    DayRange full =
+        quick.loaded().union(DashboardData.needed(DayRange.ending(first.endDay(), 365)));
+    if (quick.extent() == null || full.equals(quick.loaded())) {
+      return;
+    }
+    reads
+        .task(progress -> DashboardData.load(rules, full, quick.extent(), progress::isCancelled))
+        .onSuccess(this::show)
+        .onFailure("Could not read your data", this::failed)
+        .start();
+  }
+
+  private void failed(String why) {
+    state.set(State.FAILED);
+    message.set(why);
   }
 
   /** What a read shows: the period, and the last day and the days chosen (null: the latest). */

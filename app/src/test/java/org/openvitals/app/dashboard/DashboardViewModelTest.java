@@ -181,6 +181,28 @@ class DashboardViewModelTest {
   }
 
   @Test
+  void theTwoYearsAroundAreReadOnlyOnceTheFirstValuesAreOnTheFxThread(@TempDir Path own) {
+    ManualExecutor manual = new ManualExecutor();
+    try (AppContext held = StepsFixture.open(own, manual.executor())) {
+      DashboardViewModel m = new DashboardViewModel(held, new DashboardSettings(prefs));
+      m.periodProperty().set(Period.TODAY);
+      m.reload();
+      manual.runOldest(); // the day shown and the one before
+
+      assertThat(manual.waiting()).as("nothing more read beside the first values").isZero();
+      manual.deliver();
+      assertThat(m.summaries()).isNotEmpty();
+      assertThat(m.dataProperty().get().covers(DayRange.ending(TODAY, 365))).isFalse();
+      assertThat(manual.waiting()).as("the two years, once the values are shown").isEqualTo(1);
+
+      manual.runAll();
+      assertThat(m.dataProperty().get().covers(DayRange.ending(TODAY, 365))).isTrue();
+      assertThat(m.loadingProperty().get()).isFalse();
+      m.dispose();
+    }
+  }
+
+  @Test
   void theExplanationIsReadForTheTilesDay() {
     model.periodProperty().set(Period.TODAY);
     model.reload();
