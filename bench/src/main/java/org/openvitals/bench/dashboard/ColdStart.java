@@ -29,7 +29,8 @@ import org.openvitals.core.store.Stores;
  *       wait until the dashboard shows values laid out.
  * </ul>
  *
- * Prints {@code READY} and the phases (ms since the JVM started) on one line, then exits.
+ * Prints {@code READY} and the phases (ms since the JVM started: the values applied to the model,
+ * then laid out) with the FX thread's and the process's CPU ms on one line, then exits.
  */
 public final class ColdStart {
   private ColdStart() {}
@@ -67,18 +68,27 @@ public final class ColdStart {
               (ListChangeListener<MetricSummary>)
                   c -> {
                     if (!view.model().summaries().isEmpty()) {
+                      long applied = sinceStart();
                       Parent root = stage.getScene().getRoot();
                       root.applyCss();
                       root.layout();
                       ready(
                           String.format(
                               Locale.ROOT,
-                              "toolkit %d store %d window %d values %d tiles %d",
+                              "toolkit %d store %d window %d applied %d values %d tiles %d"
+                                  + " fx-cpu %d cpu %d",
                               toolkit,
                               store,
                               window,
+                              applied,
                               sinceStart(),
-                              view.model().summaries().size()));
+                              view.model().summaries().size(),
+                              ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                                  / 1_000_000,
+                              ((com.sun.management.OperatingSystemMXBean)
+                                          ManagementFactory.getOperatingSystemMXBean())
+                                      .getProcessCpuTime()
+                                  / 1_000_000));
                       System.exit(0);
                     }
                   });
