@@ -106,7 +106,7 @@ class WorkoutMapViewTest {
         new MapTileSettings(true, server.template(), MapTileSettings.OPENSTREETMAP_ATTRIBUTION));
     openTheRun(robot);
     RouteMap map = robot.lookup("#route-map").queryAs(RouteMap.class);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> map.drawnTiles().size() == 4);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> drawnTiles(map).size() == 4);
 
     // The pane is 320 by 260: at zoom 5 the route (142 by 143 pixels) fits inside the padding,
     // at zoom 6 (285 by 286) it would not. Its four tiles, the only ones asked for:
@@ -143,12 +143,17 @@ class WorkoutMapViewTest {
         .isEqualTo(
             "Part of the map could not be loaded (127.0.0.1 answered 500 for tile 5/4/11);"
                 + " the route is drawn from its stored points.");
-    assertThat(map.drawnTiles()).hasSize(3);
+    assertThat(drawnTiles(map)).hasSize(3);
     assertThat(map.drawnPoints()).hasSize(6);
     assertThat(robot.listWindows()).hasSize(1);
   }
 
   private static String text(FxRobot robot, String query) {
     return robot.lookup(query).queryAs(Label.class).getText();
+  }
+
+  /** Read on the FX thread, which adds the tiles as they arrive (iterating them here raced it). */
+  private static List<TileMath.Tile> drawnTiles(RouteMap map) throws Exception {
+    return WaitForAsyncUtils.asyncFx(map::drawnTiles).get();
   }
 }
