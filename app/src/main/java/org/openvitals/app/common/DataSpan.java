@@ -31,21 +31,31 @@ public record DataSpan(Instant first, Instant last) {
     return first == null || last == null ? null : new DataSpan(first, last);
   }
 
-  /** The latest day on which any of {@code metrics} has a daily rollup; null when none has one. */
-  public static LocalDate latestRollupDay(SampleStore store, Collection<MetricType> metrics) {
+  /** The first and the last of a run of days, inclusive. */
+  public record Days(LocalDate first, LocalDate last) {}
+
+  /**
+   * The first and the latest day on which any of {@code metrics} has a daily rollup; null when none
+   * has one.
+   */
+  public static Days rollupDays(SampleStore store, Collection<MetricType> metrics) {
     DataSpan span = of(store.sources());
     if (span == null) {
       return null;
     }
-    LocalDate found = null;
+    LocalDate first = null;
+    LocalDate last = null;
     for (MetricType m : metrics) {
       for (DailyRollup r : store.daily(m, span.firstRollupDay(), span.lastRollupDay())) {
-        if (found == null || r.day().isAfter(found)) {
-          found = r.day();
+        if (first == null || r.day().isBefore(first)) {
+          first = r.day();
+        }
+        if (last == null || r.day().isAfter(last)) {
+          last = r.day();
         }
       }
     }
-    return found;
+    return first == null ? null : new Days(first, last);
   }
 
   /**

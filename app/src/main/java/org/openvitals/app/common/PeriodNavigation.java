@@ -2,7 +2,6 @@ package org.openvitals.app.common;
 
 import atlantafx.base.theme.Styles;
 import java.util.List;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
@@ -84,16 +83,6 @@ public final class PeriodNavigation extends FlowPane {
     latest.disableProperty().bind(atLatest);
     loading.visibleProperty().bind(reading);
     return this;
-  }
-
-  /**
-   * As {@link #bind(ObservableStringValue, ObservableBooleanValue, ObservableBooleanValue,
-   * ObservableBooleanValue)}, with Earlier always enabled (a page that does not know its first day
-   * with data without reading it).
-   */
-  public PeriodNavigation bind(
-      ObservableStringValue text, ObservableBooleanValue atLatest, ObservableBooleanValue reading) {
-    return bind(text, new SimpleBooleanProperty(false), atLatest, reading);
   }
 
   /** Puts {@code nodes} (a page's own choosers) in front of the bar, flowing with it. */

@@ -73,7 +73,11 @@ public final class SleepView extends ScrollPane implements Disposable {
 
     PeriodNavigation navigation =
         new PeriodNavigation("sleep", model::earlier, model::later, model::latest)
-            .bind(model.periodProperty(), model.atLatestProperty(), model.loadingProperty());
+            .bind(
+                model.periodProperty(),
+                model.atEarliestProperty(),
+                model.atLatestProperty(),
+                model.loadingProperty());
     VBox page = new VBox(12, title, intro, navigation, message, bars, night, others);
     page.setPadding(new Insets(0, 16, 16, 0));
     setContent(page);

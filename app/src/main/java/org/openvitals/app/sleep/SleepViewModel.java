@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -15,6 +13,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 import org.openvitals.app.common.DataSpan;
+import org.openvitals.app.common.SteppedPeriod;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
@@ -42,19 +41,14 @@ public final class SleepViewModel implements Disposable {
   private final ObservableList<SleepDay> nights = FXCollections.observableArrayList();
   private final ObservableList<SleepDay> readOnlyNights =
       FXCollections.unmodifiableObservableList(nights);
-  private final ReadOnlyObjectWrapper<LocalDate> from = new ReadOnlyObjectWrapper<>(this, "from");
-  private final ReadOnlyObjectWrapper<LocalDate> to = new ReadOnlyObjectWrapper<>(this, "to");
+  private final SteppedPeriod weeks = new SteppedPeriod(WEEKS * 7);
   private final ReadOnlyStringWrapper period = new ReadOnlyStringWrapper(this, "period", "");
-  private final ReadOnlyBooleanWrapper atLatest =
-      new ReadOnlyBooleanWrapper(this, "atLatest", true);
   private final ObjectProperty<SleepDay> selected = new SimpleObjectProperty<>(this, "selected");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final Subscription shared;
-  private LocalDate latest;
-  private LocalDate chosenEnd;
 
-  /** What one load read: the span, the latest night in the store, and the nights in the span. */
-  private record Loaded(LocalDate latest, LocalDate from, LocalDate to, List<SleepDay> nights) {}
+  /** What one load read: the weeks and the nights in them. */
+  private record Loaded(SteppedPeriod.Span span, List<SleepDay> nights) {}
 
   public SleepViewModel(AppContext context) {
     this.context = context;
@@ -63,25 +57,23 @@ public final class SleepViewModel implements Disposable {
     this.shared =
         Subscription.combine(
             context.dataVersionProperty().subscribe((before, now) -> reload()),
-            context.storeProperty().subscribe((before, now) -> chosenEnd = null));
+            context.storeProperty().subscribe((before, now) -> weeks.reset()));
   }
 
   /** Reads the span again (the latest weeks with sleep unless the person stepped elsewhere). */
   public BackgroundTask<?> reload() {
     SampleStore store = context.store();
     RulesService rules = context.rules();
-    LocalDate end = chosenEnd;
+    SteppedPeriod.Request request = weeks.request();
     LocalDate today = LocalDate.now(context.clock());
     return loads
         .task(progress -> {
-          LocalDate last = latestNight(store, today);
-          LocalDate spanEnd = end != null ? end : last;
-          LocalDate spanStart = spanEnd.minusWeeks(WEEKS).plusDays(1);
+          SteppedPeriod.Span span = request.span(nightDays(store), today);
           var ctx = rules.context();
           var samples =
               RulesService.inputSamples(
-                  store, MetricType.SLEEP_ASLEEP, spanStart, spanEnd, ctx.days());
-          return new Loaded(last, spanStart, spanEnd, Nights.of(samples, ctx, spanStart, spanEnd));
+                  store, MetricType.SLEEP_ASLEEP, span.from(), span.to(), ctx.days());
+          return new Loaded(span, Nights.of(samples, ctx, span.from(), span.to()));
         })
         .onSuccess(this::show)
         .onFailure("Could not read your sleep", message::set)
@@ -89,11 +81,9 @@ public final class SleepViewModel implements Disposable {
   }
 
   private void show(Loaded loaded) {
-    latest = loaded.latest();
-    from.set(loaded.from());
-    to.set(loaded.to());
-    period.set(format().days(loaded.from(), loaded.to()));
-    atLatest.set(chosenEnd == null);
+    SteppedPeriod.Span span = loaded.span();
+    weeks.show(span);
+    period.set(format().days(span.from(), span.to()));
     LocalDate keep = selected.get() == null ? null : selected.get().day();
     nights.setAll(loaded.nights());
     selected.set(
@@ -104,64 +94,66 @@ public final class SleepViewModel implements Disposable {
     message.set(
         loaded.nights().isEmpty()
             ? "No sleep recorded from "
-                + format().days(loaded.from(), loaded.to())
+                + format().days(span.from(), span.to())
                 + ". Import a file with sleep (Apple Health, Fitbit) or connect Oura or WHOOP."
             : "");
   }
 
   /**
-   * The latest day a night ends on, from the daily rollups of the sleep stages (today when the
-   * store has no sleep).
+   * The first day with sleep and the latest day a night ends on, from the daily rollups of the
+   * sleep stages; null when the store has no sleep.
    */
-  static LocalDate latestNight(SampleStore store, LocalDate today) {
-    LocalDate found =
-        DataSpan.latestRollupDay(
+  static DataSpan.Days nightDays(SampleStore store) {
+    DataSpan.Days found =
+        DataSpan.rollupDays(
             store, org.openvitals.core.rules.Rules.inputsOf(MetricType.SLEEP_ASLEEP));
     if (found == null) {
-      return today;
+      return null;
     }
     // Rollups file a record by the day it starts; a night belongs to the day it ends.
     var days = store.dayBoundaries();
-    LocalDate wake = found;
+    LocalDate last = found.last();
+    LocalDate wake = last;
     for (MetricType m : org.openvitals.core.rules.Rules.inputsOf(MetricType.SLEEP_ASLEEP)) {
-      for (var s : store.samples(m, days.startOf(found), days.startOf(found.plusDays(1)))) {
+      for (var s : store.samples(m, days.startOf(last), days.startOf(last.plusDays(1)))) {
         LocalDate ends = days.dayOf(s.end());
         if (ends.isAfter(wake)) {
           wake = ends;
         }
       }
     }
-    return wake;
+    return new DataSpan.Days(found.first(), wake);
   }
 
-  /** The {@value #WEEKS} weeks before the ones shown. */
+  /** The {@value #WEEKS} weeks before the ones shown, never before the first night. */
   public void earlier() {
-    step(-WEEKS);
+    if (weeks.earlier()) {
+      reload();
+    }
   }
 
   /** The {@value #WEEKS} weeks after the ones shown, never past the latest night. */
   public void later() {
-    step(WEEKS);
+    if (weeks.later()) {
+      reload();
+    }
   }
 
   /** Back to the weeks ending on the latest night. */
   public void latest() {
-    chosenEnd = null;
-    reload();
+    if (weeks.latest()) {
+      reload();
+    }
   }
 
-  private void step(int weeks) {
-    if (to.get() == null) {
-      return;
-    }
-    LocalDate end = to.get().plusWeeks(weeks);
-    chosenEnd = latest != null && !end.isBefore(latest) ? null : end;
-    reload();
+  /** Whether the weeks shown start on or before the first night (no earlier ones). */
+  public ReadOnlyBooleanProperty atEarliestProperty() {
+    return weeks.atEarliestProperty();
   }
 
   /** Whether the weeks shown end on the latest night (no later ones). */
   public ReadOnlyBooleanProperty atLatestProperty() {
-    return atLatest.getReadOnlyProperty();
+    return weeks.atLatestProperty();
   }
 
   /** The days shown, in words ("Nov 3 – Nov 30, 2026"). */
@@ -183,11 +175,11 @@ public final class SleepViewModel implements Disposable {
   }
 
   public ReadOnlyObjectProperty<LocalDate> fromProperty() {
-    return from.getReadOnlyProperty();
+    return weeks.fromProperty();
   }
 
   public ReadOnlyObjectProperty<LocalDate> toProperty() {
-    return to.getReadOnlyProperty();
+    return weeks.toProperty();
   }
 
   /** Why nothing shows (no sleep in the span, a failed read), else empty. */

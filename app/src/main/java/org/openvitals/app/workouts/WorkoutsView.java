@@ -93,7 +93,11 @@ public final class WorkoutsView extends VBox implements Disposable {
 
     PeriodNavigation navigation =
         new PeriodNavigation("workouts", model::earlier, model::later, model::latest)
-            .bind(model.periodProperty(), model.atLatestProperty(), model.loadingProperty());
+            .bind(
+                model.periodProperty(),
+                model.atEarliestProperty(),
+                model.atLatestProperty(),
+                model.loadingProperty());
     getChildren().addAll(title, navigation, message, split);
     watches = model.detailProperty().subscribe(this::showDetail);
     table.setItems(model.rows());

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -17,6 +16,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
 import org.openvitals.app.common.DataSpan;
+import org.openvitals.app.common.SteppedPeriod;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.BackgroundTask;
 import org.openvitals.app.context.BackgroundWork;
@@ -48,20 +48,16 @@ public final class WorkoutsViewModel implements Disposable {
   private final ObservableList<WorkoutRow> rows = FXCollections.observableArrayList();
   private final ObservableList<WorkoutRow> readOnlyRows =
       FXCollections.unmodifiableObservableList(rows);
-  private final ReadOnlyObjectWrapper<LocalDate> from = new ReadOnlyObjectWrapper<>(this, "from");
-  private final ReadOnlyObjectWrapper<LocalDate> to = new ReadOnlyObjectWrapper<>(this, "to");
+  private final SteppedPeriod days = new SteppedPeriod(DAYS);
   private final ReadOnlyStringWrapper period = new ReadOnlyStringWrapper(this, "period", "");
-  private final ReadOnlyBooleanWrapper atLatest =
-      new ReadOnlyBooleanWrapper(this, "atLatest", true);
   private final ObjectProperty<WorkoutRow> selected = new SimpleObjectProperty<>(this, "selected");
   private final ReadOnlyObjectWrapper<WorkoutDetail> detail =
       new ReadOnlyObjectWrapper<>(this, "detail");
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
   private final Subscription shared;
-  private LocalDate latest;
-  private LocalDate chosenEnd;
 
-  private record Loaded(LocalDate latest, LocalDate from, LocalDate to, List<WorkoutRow> rows) {}
+  /** What one load read: the days and one row per workout in them. */
+  private record Loaded(SteppedPeriod.Span span, List<WorkoutRow> rows) {}
 
   public WorkoutsViewModel(AppContext context) {
     this.context = context;
@@ -72,31 +68,31 @@ public final class WorkoutsViewModel implements Disposable {
     this.shared =
         Subscription.combine(
             context.dataVersionProperty().subscribe((before, now) -> reload()),
-            context.storeProperty().subscribe((before, now) -> chosenEnd = null));
+            context.storeProperty().subscribe((before, now) -> days.reset()));
   }
 
   /** Reads the span's workouts again, with the heart rate stored during each. */
   public BackgroundTask<?> reload() {
     SampleStore store = context.store();
     RulesService rules = context.rules();
-    LocalDate end = chosenEnd;
+    SteppedPeriod.Request request = days.request();
     LocalDate today = LocalDate.now(context.clock());
     return loads
         .task(progress -> {
-          LocalDate last = latestWorkout(store, today);
-          LocalDate spanEnd = end != null ? end : last;
-          LocalDate spanStart = spanEnd.minusDays(DAYS - 1L);
+          SteppedPeriod.Span span =
+              request.span(DataSpan.rollupDays(store, List.of(MetricType.WORKOUT)), today);
           var ctx = rules.context();
           var samples =
-              RulesService.inputSamples(store, MetricType.WORKOUT, spanStart, spanEnd, ctx.days());
+              RulesService.inputSamples(
+                  store, MetricType.WORKOUT, span.from(), span.to(), ctx.days());
           List<WorkoutRow> found = new ArrayList<>();
-          for (Workout w : Workouts.of(samples, ctx, spanStart, spanEnd)) {
+          for (Workout w : Workouts.of(samples, ctx, span.from(), span.to())) {
             if (progress.isCancelled()) {
               break; // a newer load replaces this one; its result is dropped
             }
             found.add(row(w, heartRate(store, w)));
           }
-          return new Loaded(last, spanStart, spanEnd, found);
+          return new Loaded(span, found);
         })
         .onSuccess(this::show)
         .onFailure("Could not read your workouts", message::set)
@@ -120,11 +116,9 @@ public final class WorkoutsViewModel implements Disposable {
   }
 
   private void show(Loaded loaded) {
-    latest = loaded.latest();
-    from.set(loaded.from());
-    to.set(loaded.to());
-    period.set(format().days(loaded.from(), loaded.to()));
-    atLatest.set(chosenEnd == null);
+    SteppedPeriod.Span span = loaded.span();
+    days.show(span);
+    period.set(format().days(span.from(), span.to()));
     WorkoutRow keep = selected.get();
     rows.setAll(loaded.rows());
     selected.set(
@@ -136,7 +130,7 @@ public final class WorkoutsViewModel implements Disposable {
     message.set(
         loaded.rows().isEmpty()
             ? "No workouts from "
-                + format().days(loaded.from(), loaded.to())
+                + format().days(span.from(), span.to())
                 + ". Import an Apple Health export or connect Strava, Oura or WHOOP."
             : "");
   }
@@ -171,40 +165,35 @@ public final class WorkoutsViewModel implements Disposable {
         .start();
   }
 
-  /** The latest day a workout starts on (today when the store has none). */
-  static LocalDate latestWorkout(SampleStore store, LocalDate today) {
-    LocalDate found = DataSpan.latestRollupDay(store, List.of(MetricType.WORKOUT));
-    return found == null ? today : found;
-  }
-
-  /** The {@value #DAYS} days before the ones shown. */
+  /** The {@value #DAYS} days before the ones shown, never before the first workout. */
   public void earlier() {
-    step(-DAYS);
+    if (days.earlier()) {
+      reload();
+    }
   }
 
   /** The {@value #DAYS} days after the ones shown, never past the latest workout. */
   public void later() {
-    step(DAYS);
+    if (days.later()) {
+      reload();
+    }
   }
 
   /** Back to the days ending on the latest workout. */
   public void latest() {
-    chosenEnd = null;
-    reload();
+    if (days.latest()) {
+      reload();
+    }
   }
 
-  private void step(int days) {
-    if (to.get() == null) {
-      return;
-    }
-    LocalDate end = to.get().plusDays(days);
-    chosenEnd = latest != null && !end.isBefore(latest) ? null : end;
-    reload();
+  /** Whether the days shown start on or before the first workout (no earlier ones). */
+  public ReadOnlyBooleanProperty atEarliestProperty() {
+    return days.atEarliestProperty();
   }
 
   /** Whether the days shown end on the latest workout. */
   public ReadOnlyBooleanProperty atLatestProperty() {
-    return atLatest.getReadOnlyProperty();
+    return days.atLatestProperty();
   }
 
   /** The days shown, in words ("Nov 3 – Nov 30, 2026"). */
@@ -241,11 +230,11 @@ public final class WorkoutsViewModel implements Disposable {
   }
 
   public ReadOnlyObjectProperty<LocalDate> fromProperty() {
-    return from.getReadOnlyProperty();
+    return days.fromProperty();
   }
 
   public ReadOnlyObjectProperty<LocalDate> toProperty() {
-    return to.getReadOnlyProperty();
+    return days.toProperty();
   }
 
   public ReadOnlyStringProperty messageProperty() {

@@ -58,16 +58,19 @@ class SleepViewModelTest {
   }
 
   @Test
-  void earlierShowsTheWeeksBeforeAndLatestComesBack() {
+  void earlierShowsTheWeeksBeforeButNotPastTheFirstNightAndLatestComesBack() {
+    assertThat(model.atEarliestProperty().get()).isFalse();
     model.earlier();
     assertThat(model.toProperty().get()).isEqualTo(WAKE.minusWeeks(4));
     assertThat(model.nights()).extracting(SleepDay::day).containsExactly(EARLIER);
     assertThat(model.selectedProperty().get().day()).isEqualTo(EARLIER);
     assertThat(model.atLatestProperty().get()).isFalse();
 
+    // These weeks hold the first night: there are no earlier ones to step to.
+    assertThat(model.atEarliestProperty().get()).isTrue();
     model.earlier();
-    assertThat(model.nights()).isEmpty();
-    assertThat(model.messageProperty().get()).startsWith("No sleep recorded from ");
+    assertThat(model.toProperty().get()).isEqualTo(WAKE.minusWeeks(4));
+    assertThat(model.nights()).extracting(SleepDay::day).containsExactly(EARLIER);
 
     model.latest();
     assertThat(model.toProperty().get()).isEqualTo(WAKE);
@@ -82,6 +85,21 @@ class SleepViewModelTest {
     assertThat(model.toProperty().get()).isEqualTo(WAKE);
     assertThat(model.periodProperty().get())
         .isEqualTo(model.format().days(WAKE.minusWeeks(4).plusDays(1), WAKE));
+  }
+
+  @Test
+  void aStoreWithoutSleepSaysSoAndOffersNoStep(@TempDir Path empty) {
+    try (var none =
+        new AppContext(
+            StoreConfig.sqlite(empty), SleepFixture.twoYearsLater(), TaskExecutor.immediate())) {
+      var page = new SleepViewModel(none);
+      page.reload();
+      assertThat(page.nights()).isEmpty();
+      assertThat(page.messageProperty().get()).startsWith("No sleep recorded from ");
+      assertThat(page.atEarliestProperty().get()).isTrue();
+      assertThat(page.atLatestProperty().get()).isTrue();
+      page.dispose();
+    }
   }
 
   @Test

@@ -87,12 +87,26 @@ class WorkoutsViewModelTest {
   }
 
   @Test
-  void earlierShowsNothingBeforeTheFirstWorkoutAndSaysSo() {
+  void earlierIsRefusedWhenTheDaysShownHoldTheFirstWorkout() {
+    assertThat(model.atEarliestProperty().get()).isTrue();
+    assertThat(model.atLatestProperty().get()).isTrue();
     model.earlier();
-    assertThat(model.rows()).isEmpty();
-    assertThat(model.messageProperty().get()).startsWith("No workouts from ");
-    assertThat(model.detailProperty().get()).isNull();
-    model.latest();
+    assertThat(model.toProperty().get()).isEqualTo(DAY);
     assertThat(model.rows()).hasSize(2);
+  }
+
+  @Test
+  void aStoreWithoutWorkoutsSaysSo(@TempDir Path empty) {
+    try (var none =
+        new AppContext(
+            StoreConfig.sqlite(empty), WorkoutFixture.aYearLater(), TaskExecutor.immediate())) {
+      var page = new WorkoutsViewModel(none);
+      page.reload();
+      assertThat(page.rows()).isEmpty();
+      assertThat(page.messageProperty().get()).startsWith("No workouts from ");
+      assertThat(page.detailProperty().get()).isNull();
+      assertThat(page.atEarliestProperty().get()).isTrue();
+      page.dispose();
+    }
   }
 }
