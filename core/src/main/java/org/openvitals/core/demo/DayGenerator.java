@@ -42,6 +42,10 @@ import org.openvitals.core.model.SourceRef;
  */
 final class DayGenerator {
   private static final String WATCH_DEVICE = "Apple Watch Series 9";
+
+  /** The share of a workout's raised heart rate left a minute later. */
+  private static final double RECOVERY_KEPT = 0.6;
+
   private static final String PHONE_DEVICE = "iPhone 15";
   private static final String RING_DEVICE = "Oura Ring Gen3";
   private static final String SCALE_DEVICE = "Body+";
@@ -357,6 +361,7 @@ final class DayGenerator {
       double restingHr) {
     SplittableRandom r = random(date, Aspect.HEART);
     double[] heart = new double[minutes];
+    boolean recovering = false;
     for (int m = 0; m < minutes; m++) {
       boolean asleep = m < awakeFrom || m >= awakeUntil;
       double hr;
@@ -370,6 +375,17 @@ final class DayGenerator {
         double circadian =
             4 * Math.sin(Math.PI * (m - awakeFrom) / Math.max(1, awakeUntil - awakeFrom));
         hr = restingHr + 8 + circadian + steps[m] * 0.3 + r.nextGaussian() * 3;
+      }
+      if (kind[m] == Kind.RUN || kind[m] == Kind.RIDE) {
+        recovering = true;
+      } else if (recovering) {
+        // A minute's reading is taken at its start, so the one at a workout's end still shows the
+        // workout's rate; after it the heart slows over minutes, not at once, each minute keeping
+        // RECOVERY_KEPT of what it was above the rate it returns to.
+        boolean justEnded = kind[m - 1] == Kind.RUN || kind[m - 1] == Kind.RIDE;
+        double above = (heart[m - 1] - hr) * (justEnded ? 1 : RECOVERY_KEPT);
+        recovering = above > 1;
+        hr += Math.max(0, above);
       }
       heart[m] = hr;
     }

@@ -199,6 +199,31 @@ class SyntheticDataTest {
   }
 
   @Test
+  void aWorkoutsEndReadingIsStillItsRateAndTheHeartSlowsOverMinutesAfter() {
+    int checked = 0;
+    for (Day day : SyntheticData.of(TWO_WEEKS.withDays(42)).days().toList()) {
+      Map<Instant, Double> watch =
+          day.samples().stream()
+              .filter(s -> s.type() == MetricType.HEART_RATE)
+              .filter(s -> s.source().equals(SyntheticData.APPLE_WATCH))
+              .collect(Collectors.toMap(s -> s.start().toInstant(), Sample::value, (a, b) -> a));
+      for (SyntheticData.Workout w : day.truth().workouts()) {
+        Double lastMinute = watch.get(w.end().minus(Duration.ofMinutes(1)));
+        Double atEnd = watch.get(w.end());
+        Double tenMinutesLater = watch.get(w.end().plus(Duration.ofMinutes(10)));
+        if (lastMinute == null || atEnd == null || tenMinutesLater == null) {
+          continue; // the watch was charging
+        }
+        checked++;
+        // A reading at the workout's end instant counts as the workout's (its heart-rate curve).
+        assertThat(atEnd).as(w.toString()).isEqualTo(lastMinute);
+        assertThat(atEnd).as(w.toString()).isGreaterThan(tenMinutesLater + 20);
+      }
+    }
+    assertThat(checked).isGreaterThan(5);
+  }
+
+  @Test
   void valuesAreInRangeForTheirCanonicalUnit() {
     for (Day day : SyntheticData.of(TWO_WEEKS).days().toList()) {
       for (Sample s : day.samples()) {
