@@ -43,9 +43,10 @@ import java.util.zip.ZipOutputStream;
  *       on Windows.
  * </ol>
  *
- * The package ships no start-up cache (an AOT cache is 50 to 63 MB, over the size budget); on Linux
- * the menu entry's launcher ({@link #WINDOW_LAUNCHER}) names one in the user's cache folder, which
- * the app makes there after its first start (see docs/architecture.md, "Packaging").
+ * The package ships no start-up cache (an AOT cache is 28 to 63 MB, over the size budget); on Linux
+ * the menu entry's launcher ({@link #WINDOW_LAUNCHER}) and the command line's each name one in the
+ * user's cache folder, which the app makes there after its first start (see docs/architecture.md,
+ * "Packaging").
  */
 public final class Packager {
   static final String NAME = "openvitals";
@@ -85,7 +86,7 @@ public final class Packager {
           "--enable-native-access=ALL-UNNAMED,javafx.graphics",
           "-Dorg.sqlite.lib.path=$APPDIR/" + NATIVE_DIR);
 
-  /** Linux: the launcher of the menu entry, the one that names the start-up cache. */
+  /** Linux: the launcher of the menu entry, the one that names the window's start-up cache. */
   static final String WINDOW_LAUNCHER = NAME + "-window";
 
   /**
@@ -97,12 +98,24 @@ public final class Packager {
   static final String LINUX_STARTUP_CACHE = "$HOME/.cache/OpenVitals/openvitals.aot";
 
   /**
-   * The launcher's options for the start-up cache: the JVM uses it when it was made for these jars
+   * Where the Linux command line's launcher looks for its own start-up cache, made by the same app
+   * after the window's (a cache of the window's classes made {@code --version} slower than none).
+   */
+  static final String LINUX_COMMAND_LINE_CACHE = "$HOME/.cache/OpenVitals/openvitals-cli.aot";
+
+  /** The app's property naming the window's cache (StartupCache.PROPERTY). */
+  static final String WINDOW_CACHE_PROPERTY = "openvitals.startupCache";
+
+  /** The app's property naming the command line's cache (StartupCache.COMMAND_LINE_PROPERTY). */
+  static final String COMMAND_LINE_CACHE_PROPERTY = "openvitals.commandLineCache";
+
+  /**
+   * A launcher's options for its start-up cache: the JVM uses it when it was made for these jars
    * and this runtime and otherwise starts without it, saying nothing (so the command line's output
    * stays clean); the app learns the same path from the property.
    */
-  static List<String> startupCacheOptions(String cache) {
-    return List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off", "-Dopenvitals.startupCache=" + cache);
+  static List<String> startupCacheOptions(String cache, String property) {
+    return List.of("-XX:AOTCache=" + cache, "-Xlog:aot*=off", "-D" + property + "=" + cache);
   }
 
   enum Os {
@@ -544,16 +557,16 @@ public final class Packager {
                   case WINDOWS -> icons.ico();
                 })
                 .toString()));
-    for (String option : JAVA_OPTIONS) {
+    for (String option : launcherOptions(os)) {
       args.addAll(List.of("--java-options", option));
     }
     if (os == Os.LINUX) {
-      // The menu entry's own launcher, the only one naming the start-up cache: a JVM with an AOT
-      // cache loads all of the cache's classes at start, which every command would pay
-      // (bench/README.md).
-      // Only Linux's launcher's expansion of $HOME is tested (docs/architecture.md, "Packaging").
+      // The menu entry's own launcher, naming the window's start-up cache (a JVM with it loads all
+      // of its classes at start, which every command would pay: bench/README.md) and, for the app
+      // to make it, the command line's.
       List<String> windowOptions = new ArrayList<>(JAVA_OPTIONS);
-      windowOptions.addAll(startupCacheOptions(LINUX_STARTUP_CACHE));
+      windowOptions.addAll(startupCacheOptions(LINUX_STARTUP_CACHE, WINDOW_CACHE_PROPERTY));
+      windowOptions.add("-D" + COMMAND_LINE_CACHE_PROPERTY + "=" + LINUX_COMMAND_LINE_CACHE);
       Path window = options.work().resolve(WINDOW_LAUNCHER + ".properties");
       Files.writeString(
           window, "java-options=" + String.join(" ", windowOptions) + "\nlinux-shortcut=false\n");
@@ -580,6 +593,19 @@ public final class Packager {
       return made.findFirst()
           .orElseThrow(() -> new IllegalStateException("jpackage made no image"));
     }
+  }
+
+  /**
+   * The main launcher's JVM options: on Linux it is the command line's ({@code openvitals} on the
+   * PATH), naming its start-up cache. Only Linux's launcher's expansion of $HOME is tested
+   * (docs/architecture.md, "Packaging"), so macOS and Windows name none.
+   */
+  static List<String> launcherOptions(Os os) {
+    List<String> launcher = new ArrayList<>(JAVA_OPTIONS);
+    if (os == Os.LINUX) {
+      launcher.addAll(startupCacheOptions(LINUX_COMMAND_LINE_CACHE, COMMAND_LINE_CACHE_PROPERTY));
+    }
+    return launcher;
   }
 
   /** Name, version, vendor, description, copyright: the same on every package. */

@@ -158,7 +158,7 @@ class PackagedDebIT {
 
   /**
    * The menu entry's launcher names a start-up cache in the user's cache folder (the command line's
-   * does not) and starts silently while it is missing or not a cache; a training run as the desktop
+   * another) and starts silently while it is missing or not a cache; a training run as the desktop
    * app makes it (StartupCache) gives one the package's JVM maps.
    */
   @Test
@@ -171,7 +171,7 @@ class PackagedDebIT {
         .contains("java-options=-Dorg.sqlite.lib.path=$APPDIR/native");
     assertThat(root.resolve("opt/openvitals/lib/app/openvitals.cfg"))
         .content()
-        .doesNotContain("AOTCache");
+        .doesNotContain("AOTCache=" + Packager.LINUX_STARTUP_CACHE);
     Path windowLauncher = root.resolve("opt/openvitals/bin/" + Packager.WINDOW_LAUNCHER);
     Path home = root.resolve("home");
     Path cache = home.resolve(".cache/OpenVitals/openvitals.aot");
@@ -186,26 +186,13 @@ class PackagedDebIT {
     }
     Files.delete(cache);
 
-    Path appDir = root.resolve("opt/openvitals/lib/app");
     List<String> lines = Files.readAllLines(cfg);
-    String classPath =
-        String.join(
-            File.pathSeparator,
-            lines.stream()
-                .filter(l -> l.startsWith("app.classpath="))
-                .map(l ->
-                    l.substring("app.classpath=".length()).replace("$APPDIR", appDir.toString()))
-                .toList());
-    List<String> options =
-        lines.stream()
-            .filter(l -> l.startsWith("java-options="))
-            .map(l ->
-                l.substring("java-options=".length())
-                    .replace("$APPDIR", appDir.toString())
-                    .replace("$HOME", home.toString()))
-            .toList();
+    String classPath = classPath(lines);
+    List<String> options = options(lines, home);
     Path runtime = root.resolve("opt/openvitals/lib/runtime");
-    assertThat(StartupCache.of(cache, runtime, classPath, options).makeIfNeeded())
+    assertThat(
+            StartupCache.of(StartupCache.Purpose.WINDOW, cache, runtime, classPath, options)
+                .makeIfNeeded())
         .as(
             "training log: %s",
             Files.readString(cache.resolveSibling("openvitals.aot.training.log")))
@@ -221,6 +208,89 @@ class PackagedDebIT {
       assertThat(left.map(p -> p.getFileName().toString()))
           .doesNotContain("openvitals.aot.part", "openvitals.aot.training");
     }
+  }
+
+  /**
+   * The command line's launcher names a cache of its own, starts silently while it is missing or
+   * not a cache, and loads its classes from the one the desktop app's training makes.
+   */
+  @Test
+  void theCommandLineStartsSilentlyWithoutItsCacheAndLoadsClassesFromTheOneItsTrainingMakes()
+      throws Exception {
+    Path cfg = root.resolve("opt/openvitals/lib/app/openvitals.cfg");
+    assertThat(cfg)
+        .content()
+        .contains("java-options=-XX:AOTCache=" + Packager.LINUX_COMMAND_LINE_CACHE)
+        .contains("java-options=-Xlog:aot*=off")
+        .contains(
+            "java-options=-D"
+                + StartupCache.COMMAND_LINE_PROPERTY
+                + "="
+                + Packager.LINUX_COMMAND_LINE_CACHE);
+    assertThat(root.resolve("opt/openvitals/lib/app/" + Packager.WINDOW_LAUNCHER + ".cfg"))
+        .content()
+        .contains(
+            "java-options=-D"
+                + StartupCache.COMMAND_LINE_PROPERTY
+                + "="
+                + Packager.LINUX_COMMAND_LINE_CACHE);
+    Path launcher = root.resolve("opt/openvitals/bin/openvitals");
+    Path home = root.resolve("home-cli");
+    Path cache = home.resolve(".cache/OpenVitals/openvitals-cli.aot");
+    Files.createDirectories(cache.getParent());
+    for (String content : List.of("", "not a cache")) {
+      if (!content.isEmpty()) {
+        Files.writeString(cache, content);
+      }
+      Run version = runWithHome(home, List.of(launcher.toString(), "--version"));
+      assertThat(version.code()).as(version.output()).isZero();
+      assertThat(version.output().strip()).startsWith("OpenVitals 0.").doesNotContain("aot");
+    }
+    Files.delete(cache);
+
+    List<String> lines = Files.readAllLines(cfg);
+    String classPath = classPath(lines);
+    List<String> options = options(lines, home);
+    Path runtime = root.resolve("opt/openvitals/lib/runtime");
+    assertThat(
+            StartupCache.of(StartupCache.Purpose.COMMAND_LINE, cache, runtime, classPath, options)
+                .makeIfNeeded())
+        .as(
+            "training log: %s",
+            Files.readString(cache.resolveSibling("openvitals-cli.aot.training.log")))
+        .isTrue();
+
+    List<String> command = new ArrayList<>(List.of(runtime.resolve("bin/java").toString()));
+    command.addAll(options);
+    command.addAll(
+        List.of("-Xlog:class+load=info", "-cp", classPath, Packager.MAIN_CLASS, "--version"));
+    Run withCache = runWithHome(home, command);
+    assertThat(withCache.code()).as(withCache.output()).isZero();
+    assertThat(withCache.output()).contains(Packager.MAIN_CLASS + " source: shared objects file");
+    Run version = runWithHome(home, List.of(launcher.toString(), "--version"));
+    assertThat(version.output().strip()).startsWith("OpenVitals 0.").doesNotContain("aot");
+  }
+
+  private static String classPath(List<String> cfg) {
+    Path appDir = root.resolve("opt/openvitals/lib/app");
+    return String.join(
+        File.pathSeparator,
+        cfg.stream()
+            .filter(l -> l.startsWith("app.classpath="))
+            .map(l -> l.substring("app.classpath=".length()).replace("$APPDIR", appDir.toString()))
+            .toList());
+  }
+
+  /** The cfg's JVM options as its launcher expands them for {@code home}. */
+  private static List<String> options(List<String> cfg, Path home) {
+    Path appDir = root.resolve("opt/openvitals/lib/app");
+    return cfg.stream()
+        .filter(l -> l.startsWith("java-options="))
+        .map(l ->
+            l.substring("java-options=".length())
+                .replace("$APPDIR", appDir.toString())
+                .replace("$HOME", home.toString()))
+        .toList();
   }
 
   private static Run runWithHome(Path home, List<String> command)

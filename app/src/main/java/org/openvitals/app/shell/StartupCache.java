@@ -18,21 +18,52 @@ import org.openvitals.app.Main;
 import org.openvitals.core.files.FileTrees;
 
 /**
- * The package's start-up cache: a JDK 25 AOT cache (JEP 483, 514, 515) made on the person's own
+ * A start-up cache of the package: a JDK 25 AOT cache (JEP 483, 514, 515) made on the person's own
  * machine rather than shipped, which would take the package over its 120 MB (docs/architecture.md,
- * "Packaging"). The Linux menu entry's launcher ({@code openvitals-window}; the command line's has
- * none) names the cache with {@code -XX:AOTCache} and {@code -Xlog:aot*=off} in the user's cache
- * folder, and tells the app where that is with {@link #PROPERTY}. While the cache is missing, or
- * was made for other jars or another runtime (an update), the JVM starts without it, silently, and
- * the desktop app, a while after its window is up, makes it: a training run of {@code self-test
- * --window} on JavaFX's headless platform in a child JVM with this JVM's runtime, options and class
- * path plus {@code -XX:AOTCacheOutput}, its temporary store, preferences and log in the cache
- * folder. The finished cache is moved into place in one step, so a start never maps half a file; a
- * failed run is recorded and not repeated for the same installation.
+ * "Packaging"). Each Linux launcher names its own in the user's cache folder with {@code
+ * -XX:AOTCache} and {@code -Xlog:aot*=off}: the menu entry's ({@code openvitals-window}) the
+ * window's ({@link Purpose#WINDOW}, told to the app with {@link #PROPERTY}), the command line's the
+ * commands' ({@link Purpose#COMMAND_LINE}, {@link #COMMAND_LINE_PROPERTY}, which the window's
+ * launcher passes too). While a cache is missing, or was made for other jars or another runtime (an
+ * update), the JVM starts without it, silently, and the desktop app, a while after its window is
+ * up, makes both: a training run of the purpose's self-test in a child JVM with this JVM's runtime,
+ * options and class path plus {@code -XX:AOTCacheOutput}, its temporary store, preferences and log
+ * in the cache folder. The finished cache is moved into place in one step, so a start never maps
+ * half a file; a failed run is recorded and not repeated for the same installation.
  */
 public final class StartupCache {
-  /** The system property by which the package's launcher names the cache file. */
+  /** The system property by which the package's window launcher names the window's cache. */
   public static final String PROPERTY = "openvitals.startupCache";
+
+  /**
+   * The system property by which the package's launchers name the command line's cache (the one the
+   * command line's {@code -XX:AOTCache} names).
+   */
+  public static final String COMMAND_LINE_PROPERTY = "openvitals.commandLineCache";
+
+  /** What a cache starts, and so what its training runs. */
+  public enum Purpose {
+    /**
+     * The desktop app: {@code self-test --window} on JavaFX's headless platform, its classes linked
+     * ahead of time (the JVM loads all of them at start, which the window needs anyway).
+     */
+    WINDOW(
+        List.of("-Dglass.platform=Headless", "-Dprism.order=sw"), List.of("self-test", "--window")),
+    /**
+     * A command such as {@code import}: {@code self-test} (a small import, a merge), its classes
+     * not linked ahead of time, so that the JVM loads each from the cache only when a command uses
+     * it: a linked cache made {@code --version} slower than none (bench/README.md, "Start-up").
+     */
+    COMMAND_LINE(List.of("-XX:-AOTClassLinking"), List.of("self-test"));
+
+    private final List<String> jvmOptions;
+    private final List<String> arguments;
+
+    Purpose(List<String> jvmOptions, List<String> arguments) {
+      this.jvmOptions = jvmOptions;
+      this.arguments = arguments;
+    }
+  }
 
   /** How long after the window opens the training starts, so it does not slow the first minutes. */
   static final Duration DELAY = Duration.ofSeconds(30);
@@ -44,6 +75,7 @@ public final class StartupCache {
     int run(List<String> command, Path log) throws IOException, InterruptedException;
   }
 
+  private final Purpose purpose;
   private final Path cache;
   private final Path javaHome;
   private final String classPath;
@@ -51,13 +83,20 @@ public final class StartupCache {
   private final Training training;
 
   /**
+   * @param purpose what the cache starts
    * @param cache the file the launcher's {@code -XX:AOTCache} names
    * @param javaHome the runtime the app runs on (the training runs on the same)
    * @param classPath the app's class path, exactly as the launcher gave it
    * @param jvmOptions the launcher's JVM options, as this JVM received them
    */
   StartupCache(
-      Path cache, Path javaHome, String classPath, List<String> jvmOptions, Training training) {
+      Purpose purpose,
+      Path cache,
+      Path javaHome,
+      String classPath,
+      List<String> jvmOptions,
+      Training training) {
+    this.purpose = purpose;
     this.cache = cache;
     this.javaHome = javaHome;
     this.classPath = classPath;
@@ -70,8 +109,9 @@ public final class StartupCache {
    * makes one in the unpacked package this way).
    */
   public static StartupCache of(
-      Path cache, Path javaHome, String classPath, List<String> jvmOptions) {
-    return new StartupCache(cache, javaHome, classPath, jvmOptions, StartupCache::runProcess);
+      Purpose purpose, Path cache, Path javaHome, String classPath, List<String> jvmOptions) {
+    return new StartupCache(
+        purpose, cache, javaHome, classPath, jvmOptions, StartupCache::runProcess);
   }
 
   /**
@@ -87,30 +127,44 @@ public final class StartupCache {
   }
 
   /**
-   * In the packaged desktop app, makes the cache on a daemon thread after {@link #DELAY} when it is
-   * missing or made for another installation; elsewhere does nothing.
+   * In the packaged desktop app, makes the window's cache and then the command line's on a daemon
+   * thread after {@link #DELAY}, each when it is missing or made for another installation;
+   * elsewhere does nothing.
    */
   static void makeLaterIfNeeded() {
-    named(System.getProperty(PROPERTY))
-        .ifPresent(cache ->
-            Thread.ofPlatform()
-                .daemon()
-                .name("startup-cache")
-                .start(() -> {
-                  try {
-                    Thread.sleep(DELAY);
-                    of(
-                            cache,
-                            Path.of(System.getProperty("java.home")),
-                            System.getProperty("java.class.path"),
-                            ManagementFactory.getRuntimeMXBean().getInputArguments())
-                        .makeIfNeeded();
-                  } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                  } catch (IOException | RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "The start-up cache was not made", e);
-                  }
-                }));
+    Optional<Path> window = named(System.getProperty(PROPERTY));
+    Optional<Path> commandLine = named(System.getProperty(COMMAND_LINE_PROPERTY));
+    if (window.isEmpty() && commandLine.isEmpty()) {
+      return;
+    }
+    Thread.ofPlatform()
+        .daemon()
+        .name("startup-cache")
+        .start(() -> {
+          try {
+            Thread.sleep(DELAY);
+            window.ifPresent(cache -> makeIfNeeded(Purpose.WINDOW, cache));
+            commandLine.ifPresent(cache -> makeIfNeeded(Purpose.COMMAND_LINE, cache));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+  }
+
+  private static void makeIfNeeded(Purpose purpose, Path cache) {
+    try {
+      of(
+              purpose,
+              cache,
+              Path.of(System.getProperty("java.home")),
+              System.getProperty("java.class.path"),
+              ManagementFactory.getRuntimeMXBean().getInputArguments())
+          .makeIfNeeded();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "The start-up cache " + cache + " was not made", e);
+    }
   }
 
   /**
@@ -196,10 +250,10 @@ public final class StartupCache {
   }
 
   /**
-   * The training run: this runtime's java with the launcher's options (less the cache's own and
-   * those set here), {@code -XX:AOTCacheOutput}, JavaFX's headless platform, and a temporary
-   * folder, preferences root and data folder in {@code work}, running {@code self-test --window} on
-   * the same class path.
+   * The training run: this runtime's java with the launcher's options (less the caches' own and
+   * those set here), {@code -XX:AOTCacheOutput}, the purpose's options, and a temporary folder,
+   * preferences root and data folder in {@code work}, running the purpose's self-test on the same
+   * class path.
    */
   List<String> command(Path output, Path work) {
     List<String> command = new ArrayList<>();
@@ -212,6 +266,7 @@ public final class StartupCache {
       if (!option.startsWith("-XX:AOTCache")
           && !option.startsWith("-Xlog:aot")
           && !option.startsWith("-D" + PROPERTY + "=")
+          && !option.startsWith("-D" + COMMAND_LINE_PROPERTY + "=")
           && !option.startsWith("-Djava.class.path=")
           && !option.startsWith("-Djava.io.tmpdir=")
           && !option.startsWith("-Djava.util.prefs.userRoot=")
@@ -220,20 +275,18 @@ public final class StartupCache {
         command.add(option);
       }
     }
+    command.add("-XX:AOTCacheOutput=" + output);
+    command.addAll(purpose.jvmOptions);
     command.addAll(
         List.of(
-            "-XX:AOTCacheOutput=" + output,
             "-Djava.io.tmpdir=" + work.resolve("tmp"),
             "-Djava.util.prefs.userRoot=" + work.resolve("prefs"),
-            "-Dglass.platform=Headless",
-            "-Dprism.order=sw",
             "-cp",
             classPath,
             Main.class.getName(),
             "--data-dir",
-            work.resolve("data").toString(),
-            "self-test",
-            "--window"));
+            work.resolve("data").toString()));
+    command.addAll(purpose.arguments);
     return command;
   }
 

@@ -45,6 +45,11 @@ class StartupCacheTest {
   private Path cache;
 
   private StartupCache cache(StartupCache.Training training) throws IOException {
+    return cache(StartupCache.Purpose.WINDOW, training);
+  }
+
+  private StartupCache cache(StartupCache.Purpose purpose, StartupCache.Training training)
+      throws IOException {
     jar = dir.resolve("app/lib/openvitals.jar");
     if (!Files.exists(jar)) {
       Files.createDirectories(jar.getParent());
@@ -52,6 +57,7 @@ class StartupCacheTest {
     }
     cache = dir.resolve("home/.cache/OpenVitals/openvitals.aot");
     return new StartupCache(
+        purpose,
         cache,
         dir.resolve("app/runtime"),
         jar + File.pathSeparator + dir.resolve("app/lib/other.jar"),
@@ -62,6 +68,7 @@ class StartupCacheTest {
             "-XX:AOTCache=" + cache,
             "-Xlog:aot*=off",
             "-D" + StartupCache.PROPERTY + "=" + cache,
+            "-D" + StartupCache.COMMAND_LINE_PROPERTY + "=" + cache.resolveSibling("cli.aot"),
             "-Djava.class.path=" + jar),
         training);
   }
@@ -95,7 +102,9 @@ class StartupCacheTest {
         .noneMatch(o -> o.startsWith("-XX:AOTCache="))
         .noneMatch(o -> o.startsWith("-Xlog:aot"))
         .noneMatch(o -> o.startsWith("-Djava.class.path="))
-        .noneMatch(o -> o.startsWith("-D" + StartupCache.PROPERTY));
+        .noneMatch(o -> o.startsWith("-D" + StartupCache.PROPERTY))
+        .noneMatch(o -> o.startsWith("-D" + StartupCache.COMMAND_LINE_PROPERTY))
+        .doesNotContain("-XX:-AOTClassLinking");
     assertThat(command.subList(command.indexOf("-cp"), command.size()))
         .containsExactly(
             "-cp",
@@ -105,6 +114,30 @@ class StartupCacheTest {
             work.resolve("data").toString(),
             "self-test",
             "--window");
+  }
+
+  /**
+   * The command line's cache: the self-test's import and merge, without JavaFX's headless platform,
+   * its classes left unlinked so that a command loads only those it uses.
+   */
+  @Test
+  void theCommandLinesTrainingRunsTheSelfTestWithItsClassesUnlinked() throws Exception {
+    StartupCache startupCache = cache(StartupCache.Purpose.COMMAND_LINE, this::succeed);
+    Path work = dir.resolve("home/.cache/OpenVitals/cli.aot.training");
+    List<String> command = startupCache.command(cache.resolveSibling("x.part"), work);
+
+    assertThat(command)
+        .contains(
+            "--enable-native-access=ALL-UNNAMED,javafx.graphics",
+            "-XX:AOTCacheOutput=" + cache.resolveSibling("x.part"),
+            "-XX:-AOTClassLinking",
+            "-Djava.io.tmpdir=" + work.resolve("tmp"))
+        .noneMatch(o -> o.startsWith("-XX:AOTCache="))
+        .noneMatch(o -> o.startsWith("-Dglass.platform="))
+        .noneMatch(o -> o.startsWith("-D" + StartupCache.COMMAND_LINE_PROPERTY));
+    assertThat(command.subList(command.indexOf("-cp") + 2, command.size()))
+        .containsExactly(
+            Main.class.getName(), "--data-dir", work.resolve("data").toString(), "self-test");
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -177,7 +178,9 @@ public final class StartupBench {
    * {@code $HOME} set to {@code home}. When the package's window launcher names a start-up cache
    * there (the AOT cache the desktop app makes after its first start), the bench makes it as the
    * app would, and the dashboard is measured twice: with the cache and without it (its options left
-   * out). The command line's launcher names none.
+   * out). When the command line's launcher names a cache of its own, the bench makes that too: the
+   * command line then runs with it in the first variant, and without it (an empty home) in the
+   * second.
    */
   static List<Variant> packaged(String name, Path image, Path home)
       throws IOException, InterruptedException {
@@ -207,9 +210,11 @@ public final class StartupBench {
     if (cache == null) {
       return List.of(asIs);
     }
-    if (StartupCache.of(Path.of(cache), runtime, classPath, options).makeIfNeeded()) {
+    if (StartupCache.of(StartupCache.Purpose.WINDOW, Path.of(cache), runtime, classPath, options)
+        .makeIfNeeded()) {
       System.out.printf(Locale.ROOT, "%s: start-up cache made, %s%n", name, cache);
     }
+    makeCommandLineCache(name, appDir, runtime, home);
     List<String> without = new ArrayList<>();
     for (String o : jvm) {
       if (!o.startsWith("-XX:AOTCache=") && !o.startsWith("-D" + StartupCache.PROPERTY + "=")) {
@@ -221,6 +226,34 @@ public final class StartupBench {
     return List.of(
         new Variant(name + ", cache", jvm, classPath, cli, home),
         new Variant(name + ", no cache", without, classPath, cli, emptyHome));
+  }
+
+  /**
+   * Makes the command line's start-up cache in {@code home} as the desktop app would, when the
+   * command line's launcher names one.
+   */
+  private static void makeCommandLineCache(String name, Path appDir, Path runtime, Path home)
+      throws IOException, InterruptedException {
+    List<String> lines = Files.readAllLines(appDir.resolve("openvitals.cfg"));
+    List<String> options = values(lines, "java-options", appDir, home);
+    Optional<Path> cache =
+        StartupCache.named(
+            options.stream()
+                .filter(o -> o.startsWith("-D" + StartupCache.COMMAND_LINE_PROPERTY + "="))
+                .map(o -> o.substring(o.indexOf('=') + 1))
+                .findFirst()
+                .orElse(null));
+    if (cache.isPresent()
+        && StartupCache.of(
+                StartupCache.Purpose.COMMAND_LINE,
+                cache.get(),
+                runtime,
+                String.join(File.pathSeparator, values(lines, "app.classpath", appDir, home)),
+                options)
+            .makeIfNeeded()) {
+      System.out.printf(
+          Locale.ROOT, "%s: command line's start-up cache made, %s%n", name, cache.get());
+    }
   }
 
   /**
