@@ -19,6 +19,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
@@ -277,6 +279,29 @@ public final class DashboardViewModel implements Disposable {
   /** True while data is being read (values already shown stay until the new ones arrive). */
   public ReadOnlyBooleanProperty loadingProperty() {
     return reads.runningProperty();
+  }
+
+  /**
+   * Runs {@code action} once, on the FX thread, when this model has shown what its first read found
+   * (values, an empty store or a failure); at once when it already has. The start keeps work the
+   * first values do not need out of their way with it.
+   */
+  public void whenFirstShown(Runnable action) {
+    if (state.get() != State.LOADING) {
+      action.run();
+      return;
+    }
+    ChangeListener<State> once =
+        new ChangeListener<>() {
+          @Override
+          public void changed(ObservableValue<? extends State> p, State before, State now) {
+            if (now != State.LOADING) {
+              state.removeListener(this);
+              action.run();
+            }
+          }
+        };
+    state.addListener(once);
   }
 
   /** A sentence for the empty and failed states. */

@@ -203,6 +203,32 @@ class DashboardViewModelTest {
   }
 
   @Test
+  void whatWaitsForTheFirstValuesRunsOnceTheyAreShownAndOnlyOnce(@TempDir Path own) {
+    ManualExecutor manual = new ManualExecutor();
+    try (AppContext held = StepsFixture.open(own, manual.executor())) {
+      DashboardViewModel m = new DashboardViewModel(held, new DashboardSettings(prefs));
+      m.periodProperty().set(Period.TODAY);
+      int[] ran = {0};
+      m.reload();
+      m.whenFirstShown(() -> ran[0]++);
+      manual.runOldest(); // the first values, read but not yet on the FX thread
+
+      assertThat(ran[0]).as("nothing beside the first read").isZero();
+      manual.deliver();
+      assertThat(m.summaries()).isNotEmpty();
+      assertThat(ran[0]).as("once the first values are shown").isEqualTo(1);
+
+      manual.runAll(); // the two years around, and a reload of the same
+      m.reload();
+      manual.runAll();
+      assertThat(ran[0]).as("not again for later reads").isEqualTo(1);
+      m.whenFirstShown(() -> ran[0]++);
+      assertThat(ran[0]).as("at once when they are already shown").isEqualTo(2);
+      m.dispose();
+    }
+  }
+
+  @Test
   void theExplanationIsReadForTheTilesDay() {
     model.periodProperty().set(Period.TODAY);
     model.reload();

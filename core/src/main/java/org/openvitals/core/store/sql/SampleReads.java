@@ -108,16 +108,22 @@ final class SampleReads {
     return out;
   }
 
-  /** Every source with its device class, live sample count and first and last sample time. */
+  /**
+   * Every source with its device class, live sample count and first and last sample time. The
+   * rollups are summed per source in one pass before the join: joined first, SQLite scanned them
+   * once per source (half the time on a five-year store, read twice before the dashboard's first
+   * values).
+   */
   List<SourceSummary> sources(Connection c) throws SQLException {
     List<SourceSummary> out = new ArrayList<>();
     try (Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT s.provider, s.name, s.device_class, COALESCE(SUM(r.sample_count), 0),"
-                    + " MIN(r.first_start_ms), MAX(r.last_end_ms)"
-                    + " FROM sources s LEFT JOIN daily_rollups r ON r.source_id = s.id"
-                    + " GROUP BY s.id, s.provider, s.name, s.device_class"
+                "SELECT s.provider, s.name, s.device_class, COALESCE(r.samples, 0),"
+                    + " r.first_ms, r.last_ms"
+                    + " FROM sources s LEFT JOIN (SELECT source_id, SUM(sample_count) AS samples,"
+                    + " MIN(first_start_ms) AS first_ms, MAX(last_end_ms) AS last_ms"
+                    + " FROM daily_rollups GROUP BY source_id) r ON r.source_id = s.id"
                     + " ORDER BY s.provider, s.name")) {
       while (rs.next()) {
         long count = rs.getLong(4);
