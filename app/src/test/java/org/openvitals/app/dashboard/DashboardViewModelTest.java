@@ -7,7 +7,10 @@ import static org.openvitals.app.dashboard.StepsFixture.SCALE;
 import static org.openvitals.app.dashboard.StepsFixture.TODAY;
 import static org.openvitals.app.dashboard.StepsFixture.WATCH;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +27,9 @@ import org.openvitals.core.model.Category;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Explanation;
 import org.openvitals.core.rules.ResolvedDay;
+import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.rules.SourcePreferences;
+import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 
 /** The dashboard's view model over a real store, without a window. */
@@ -226,6 +231,36 @@ class DashboardViewModelTest {
       assertThat(ran[0]).as("at once when they are already shown").isEqualTo(2);
       m.dispose();
     }
+  }
+
+  @Test
+  void theFirstValuesSumTheStoresRollupsPerSourceOnce() {
+    SampleStore store = context.store();
+    int[] sourceReads = {0};
+    SampleStore counting =
+        (SampleStore)
+            Proxy.newProxyInstance(
+                SampleStore.class.getClassLoader(),
+                new Class<?>[] {SampleStore.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("sources")) {
+                    sourceReads[0]++;
+                  }
+                  try {
+                    return method.invoke(store, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    Clock clock = context.clock();
+
+    DashboardData first =
+        DashboardViewModel.firstValues(
+            counting, new RulesService(counting, clock), clock, new DashboardSettings(prefs));
+
+    assertThat(first.metrics()).contains(MetricType.STEPS);
+    // Every rollup is summed for the sources: on a five-year store the first values' largest cost.
+    assertThat(sourceReads[0]).as("the store's sources read for the extent and the rules").isOne();
   }
 
   @Test
