@@ -108,6 +108,19 @@ final class SampleReads {
     return out;
   }
 
+  /** Every source's name, in the order of {@link #sources}, from the sources table alone. */
+  List<SourceRef> sourceRefs(Connection c) throws SQLException {
+    List<SourceRef> out = new ArrayList<>();
+    try (Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery("SELECT provider, name FROM sources ORDER BY provider, name")) {
+      while (rs.next()) {
+        out.add(new SourceRef(rs.getString(1), rs.getString(2)));
+      }
+    }
+    return out;
+  }
+
   /**
    * Every source with its device class, live sample count and first and last sample time. The
    * rollups are summed per source in one pass before the join: joined first, SQLite scanned them
