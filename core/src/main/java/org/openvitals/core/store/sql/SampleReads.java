@@ -124,8 +124,7 @@ final class SampleReads {
   /**
    * Every source with its device class, live sample count and first and last sample time. The
    * rollups are summed per source in one pass before the join: joined first, SQLite scanned them
-   * once per source (half the time on a five-year store, read twice before the dashboard's first
-   * values).
+   * once per source (twice the CPU on a five-year store; the dashboard's first values read this).
    */
   List<SourceSummary> sources(Connection c) throws SQLException {
     List<SourceSummary> out = new ArrayList<>();
