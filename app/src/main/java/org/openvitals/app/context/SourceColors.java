@@ -7,7 +7,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.SampleStore;
-import org.openvitals.core.store.SourceSummary;
 
 /**
  * One colour per source, the same on every screen and every run, so a reader learns that Oura is,
@@ -81,8 +80,8 @@ public final class SourceColors {
           }
         });
     boolean added = false;
-    for (SourceSummary s : store.sources()) {
-      String key = s.source().key();
+    for (SourceRef source : store.sourceRefs()) {
+      String key = source.key();
       if (!colours.containsKey(key)) {
         int colour = leastUsed(colours);
         colours.put(key, colour);

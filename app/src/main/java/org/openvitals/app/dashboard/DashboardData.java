@@ -119,7 +119,16 @@ public record DashboardData(
    */
   public static DashboardData load(
       RulesService rules, DayRange loaded, DayRange extent, BooleanSupplier cancelled) {
-    RuleContext ctx = rules.context();
+    return load(rules, rules.context(), loaded, extent, cancelled);
+  }
+
+  /** Like {@link #load(RulesService, DayRange, DayRange, BooleanSupplier)} in the context given. */
+  public static DashboardData load(
+      RulesService rules,
+      RuleContext ctx,
+      DayRange loaded,
+      DayRange extent,
+      BooleanSupplier cancelled) {
     Map<MetricType, List<ResolvedDay>> out = new LinkedHashMap<>();
     for (MetricType metric : METRICS) {
       if (cancelled.getAsBoolean()) {

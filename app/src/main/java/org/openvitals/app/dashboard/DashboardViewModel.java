@@ -19,6 +19,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Subscription;
@@ -33,6 +35,7 @@ import org.openvitals.core.rules.Explanation;
 import org.openvitals.core.rules.ResolvedDay;
 import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.SourceSummary;
 import org.openvitals.core.time.DayBoundaries;
 
 /**
@@ -279,6 +282,29 @@ public final class DashboardViewModel implements Disposable {
     return reads.runningProperty();
   }
 
+  /**
+   * Runs {@code action} once, on the FX thread, when this model has shown what its first read found
+   * (values, an empty store or a failure); at once when it already has. The start keeps work the
+   * first values do not need out of their way with it.
+   */
+  public void whenFirstShown(Runnable action) {
+    if (state.get() != State.LOADING) {
+      action.run();
+      return;
+    }
+    ChangeListener<State> once =
+        new ChangeListener<>() {
+          @Override
+          public void changed(ObservableValue<? extends State> p, State before, State now) {
+            if (now != State.LOADING) {
+              state.removeListener(this);
+              action.run();
+            }
+          }
+        };
+    state.addListener(once);
+  }
+
   /** A sentence for the empty and failed states. */
   public ReadOnlyStringProperty messageProperty() {
     return message.getReadOnlyProperty();
@@ -368,7 +394,10 @@ public final class DashboardViewModel implements Disposable {
         BooleanSupplier cancelled) {
       // Today in the store's day boundaries (the user may count days in another zone).
       LocalDate today = store.dayBoundaries().dayOf(OffsetDateTime.now(clock));
-      DayRange extent = extent(store, today);
+      // Read once for the extent and the rules: on a five-year store this sum of every rollup
+      // was the largest part of the first values' read.
+      List<SourceSummary> sources = store.sources();
+      DayRange extent = extent(sources, store.dayBoundaries(), today);
       LocalDate last = extent == null ? today : extent.to();
       LocalDate endDay =
           request.chosenEnd() == null || request.chosenEnd().isAfter(last)
@@ -379,7 +408,11 @@ public final class DashboardViewModel implements Disposable {
               .period()
               .range(endDay, extent == null ? endDay : extent.from(), request.chosenRange());
       DayRange quick = DashboardData.needed(wanted);
-      return new First(store, request, DashboardData.load(rules, quick, extent, cancelled), endDay);
+      return new First(
+          store,
+          request,
+          DashboardData.load(rules, rules.context(sources), quick, extent, cancelled),
+          endDay);
     }
   }
 
@@ -434,13 +467,22 @@ public final class DashboardViewModel implements Disposable {
     }
   }
 
+  /** What a new dashboard with {@code settings} shows first, as the start reads it (tests). */
+  static DashboardData firstValues(
+      SampleStore store, RulesService rules, Clock clock, DashboardSettings settings) {
+    return First.read(store, rules, clock, Request.initial(settings), () -> false).data();
+  }
+
   /** The first and the latest day with data (never after today); null when there is none. */
   public static DayRange extent(SampleStore store, LocalDate today) {
-    DataSpan span = DataSpan.of(store.sources());
+    return extent(store.sources(), store.dayBoundaries(), today);
+  }
+
+  private static DayRange extent(List<SourceSummary> sources, DayBoundaries days, LocalDate today) {
+    DataSpan span = DataSpan.of(sources);
     if (span == null) {
       return null;
     }
-    DayBoundaries days = store.dayBoundaries();
     LocalDate to = days.dayOf(span.last().atOffset(ZoneOffset.UTC));
     to = to.isAfter(today) ? today : to;
     LocalDate from = days.dayOf(span.first().atOffset(ZoneOffset.UTC));

@@ -50,12 +50,13 @@ public enum Theme {
 
   private static boolean dark;
 
+  /** The theme's binary CSS: the same rules as its text, without parsing 165 KB at start-up. */
   private static void useDark(boolean dark) {
     Theme.dark = dark;
     Application.setUserAgentStylesheet(
         dark
-            ? new PrimerDark().getUserAgentStylesheet()
-            : new PrimerLight().getUserAgentStylesheet());
+            ? new PrimerDark().getUserAgentStylesheetBSS()
+            : new PrimerLight().getUserAgentStylesheetBSS());
   }
 
   @Override

@@ -4,6 +4,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.util.Subscription;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.Disposable;
+import org.openvitals.app.dashboard.DashboardView;
 import org.openvitals.app.dashboard.DashboardViewModel;
 import org.openvitals.app.welcome.DemoBanner;
 import org.openvitals.app.welcome.DemoSession;
@@ -58,6 +59,21 @@ final class AppFrame extends BorderPane implements Disposable {
     setTop(new DemoBanner(demo));
     // After the first frame: the dashboard starts reading even if the window opened elsewhere.
     javafx.application.Platform.runLater(() -> shell.prepare(Screen.DASHBOARD));
+  }
+
+  /**
+   * Runs {@code action} once, on the FX thread, when the dashboard has shown what it first read
+   * (also while another screen or the welcome page is in front).
+   */
+  void whenDashboardShown(Runnable action) {
+    javafx.application.Platform.runLater(() -> {
+      shell.prepare(Screen.DASHBOARD);
+      shell
+          .builtPage(Screen.DASHBOARD)
+          .filter(DashboardView.class::isInstance)
+          .map(page -> ((DashboardView) page).model())
+          .ifPresentOrElse(model -> model.whenFirstShown(action), action);
+    });
   }
 
   ShellView shell() {

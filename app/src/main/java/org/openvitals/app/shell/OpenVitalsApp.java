@@ -3,11 +3,13 @@ package org.openvitals.app.shell;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.dashboard.DashboardViewModel;
 import org.openvitals.app.settings.PasswordDialog;
@@ -21,6 +23,12 @@ public final class OpenVitalsApp extends Application {
   static final double DEFAULT_HEIGHT = 720;
   static final String STYLESHEET =
       OpenVitalsApp.class.getResource("/org/openvitals/app/theme/openvitals.css").toExternalForm();
+
+  /** How long after the dashboard's first values background sync starts (their layout, paint). */
+  static final Duration SYNC_AFTER_THE_FIRST_VALUES = Duration.seconds(1);
+
+  /** When background sync starts at the latest, however long the dashboard takes. */
+  static final Duration SYNC_AT_THE_LATEST = Duration.seconds(10);
 
   private final ShellSettings settings;
   private final UserSettings userSettings;
@@ -96,13 +104,38 @@ public final class OpenVitalsApp extends Application {
       frame.dispose();
     });
     stage.show();
-    if (ownsContext) {
-      context.startBackgroundSync(); // the caller of the other constructors decides for itself
+    if (ownsContext) { // the caller of the other constructors decides for itself
+      startBackgroundSyncAfterTheFirstValues(frame);
     }
     String screenshots = System.getProperty(ScreenshotTour.PROPERTY);
     if (screenshots != null) {
       new ScreenshotTour(stage, model, Path.of(screenshots)).start();
     }
+  }
+
+  /**
+   * Starts background sync a moment after the dashboard shows its first values, or {@link
+   * #SYNC_AT_THE_LATEST} after the window opens. Opening it (settings, the vault, maybe the OS
+   * keychain, the connectors) takes about half a second of CPU, which on two cores would otherwise
+   * compete with reading and laying out those values; a sync can wait that long.
+   */
+  private void startBackgroundSyncAfterTheFirstValues(AppFrame frame) {
+    boolean[] started = {false};
+    Runnable sync =
+        () -> {
+          if (!started[0]) {
+            started[0] = true;
+            context.startBackgroundSync();
+          }
+        };
+    after(SYNC_AT_THE_LATEST, sync);
+    frame.whenDashboardShown(() -> after(SYNC_AFTER_THE_FIRST_VALUES, sync));
+  }
+
+  private static void after(Duration delay, Runnable action) {
+    PauseTransition wait = new PauseTransition(delay);
+    wait.setOnFinished(e -> action.run());
+    wait.play();
   }
 
   /**

@@ -2,6 +2,8 @@ package org.openvitals.app.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -37,6 +39,35 @@ class SourceColorsTest {
       }
     }
     return config;
+  }
+
+  @Test
+  void openingNamesTheSourcesWithoutSummingTheirRollups() {
+    try (SampleStore store = Stores.open(StoreConfig.sqlite(dir))) {
+      addSource(store, OURA);
+      int[] summaries = {0};
+      SampleStore counting =
+          (SampleStore)
+              Proxy.newProxyInstance(
+                  SampleStore.class.getClassLoader(),
+                  new Class<?>[] {SampleStore.class},
+                  (proxy, method, args) -> {
+                    if (method.getName().equals("sources")) {
+                      summaries[0]++;
+                    }
+                    try {
+                      return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                      throw e.getCause();
+                    }
+                  });
+
+      SourceColors colours = SourceColors.load(counting);
+
+      assertThat(colours.css(OURA)).isNotNull();
+      // On a five-year store that sum took longer than the rest of opening it, before the window.
+      assertThat(summaries[0]).as("sources() read on the store's opening path").isZero();
+    }
   }
 
   @Test

@@ -7,7 +7,10 @@ import static org.openvitals.app.dashboard.StepsFixture.SCALE;
 import static org.openvitals.app.dashboard.StepsFixture.TODAY;
 import static org.openvitals.app.dashboard.StepsFixture.WATCH;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +27,9 @@ import org.openvitals.core.model.Category;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.rules.Explanation;
 import org.openvitals.core.rules.ResolvedDay;
+import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.rules.SourcePreferences;
+import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 
 /** The dashboard's view model over a real store, without a window. */
@@ -200,6 +205,62 @@ class DashboardViewModelTest {
       assertThat(m.loadingProperty().get()).isFalse();
       m.dispose();
     }
+  }
+
+  @Test
+  void whatWaitsForTheFirstValuesRunsOnceTheyAreShownAndOnlyOnce(@TempDir Path own) {
+    ManualExecutor manual = new ManualExecutor();
+    try (AppContext held = StepsFixture.open(own, manual.executor())) {
+      DashboardViewModel m = new DashboardViewModel(held, new DashboardSettings(prefs));
+      m.periodProperty().set(Period.TODAY);
+      int[] ran = {0};
+      m.reload();
+      m.whenFirstShown(() -> ran[0]++);
+      manual.runOldest(); // the first values, read but not yet on the FX thread
+
+      assertThat(ran[0]).as("nothing beside the first read").isZero();
+      manual.deliver();
+      assertThat(m.summaries()).isNotEmpty();
+      assertThat(ran[0]).as("once the first values are shown").isEqualTo(1);
+
+      manual.runAll(); // the two years around, and a reload of the same
+      m.reload();
+      manual.runAll();
+      assertThat(ran[0]).as("not again for later reads").isEqualTo(1);
+      m.whenFirstShown(() -> ran[0]++);
+      assertThat(ran[0]).as("at once when they are already shown").isEqualTo(2);
+      m.dispose();
+    }
+  }
+
+  @Test
+  void theFirstValuesSumTheStoresRollupsPerSourceOnce() {
+    SampleStore store = context.store();
+    int[] sourceReads = {0};
+    SampleStore counting =
+        (SampleStore)
+            Proxy.newProxyInstance(
+                SampleStore.class.getClassLoader(),
+                new Class<?>[] {SampleStore.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("sources")) {
+                    sourceReads[0]++;
+                  }
+                  try {
+                    return method.invoke(store, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    Clock clock = context.clock();
+
+    DashboardData first =
+        DashboardViewModel.firstValues(
+            counting, new RulesService(counting, clock), clock, new DashboardSettings(prefs));
+
+    assertThat(first.metrics()).contains(MetricType.STEPS);
+    // Every rollup is summed for the sources: on a five-year store the first values' largest cost.
+    assertThat(sourceReads[0]).as("the store's sources read for the extent and the rules").isOne();
   }
 
   @Test

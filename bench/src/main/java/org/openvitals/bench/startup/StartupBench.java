@@ -61,6 +61,7 @@ public final class StartupBench {
     int exportMb = 200;
     boolean cliOnly = false;
     boolean dashboardOnly = false;
+    boolean ownStores = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--image" -> images.add(Path.of(args[++i]).toAbsolutePath());
@@ -70,6 +71,7 @@ public final class StartupBench {
         case "--export-mb" -> exportMb = Integer.parseInt(args[++i]);
         case "--cli-only" -> cliOnly = true;
         case "--dashboard-only" -> dashboardOnly = true;
+        case "--own-stores" -> ownStores = true;
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
     }
@@ -93,29 +95,47 @@ public final class StartupBench {
     variants.add(
         new Variant(
             "./openvitals", null, null, List.of(repo.resolve("openvitals").toString()), null));
+    // Which store each variant's dashboard opens: with --own-stores each package its own copy.
+    Map<String, Path> storeOf = new LinkedHashMap<>();
     for (int i = 0; i < images.size(); i++) {
       String name = images.size() == 1 ? "packaged" : "packaged #" + (i + 1);
       System.out.printf(Locale.ROOT, "%s: %s%n", name, images.get(i));
-      variants.addAll(packaged(name, images.get(i), work.resolve("home-" + (i + 1))));
+      Path own = ownStores && !cliOnly ? copyOnce(store, work.resolve("store-" + (i + 1))) : store;
+      for (Variant v : packaged(name, images.get(i), work.resolve("home-" + (i + 1)))) {
+        variants.add(v);
+        storeOf.put(v.name(), own);
+      }
     }
     String loadBefore = loadAverage();
     Map<String, List<Long>> dashboard = new LinkedHashMap<>();
     Map<String, List<double[]>> version = new LinkedHashMap<>();
     Map<String, List<double[]>> imports = new LinkedHashMap<>();
     Path prefs = work.resolve("prefs");
+    if (ownStores && !cliOnly) {
+      // Untimed: each store's shown days resolved and stored by the code that opens it.
+      for (Variant v : variants) {
+        DashboardBench.child(
+            v.classPath() == null ? DashboardBench.launcherJvm() : v.jvm(),
+            childClassPath(v, benchClasses),
+            "dashboard",
+            storeOf.getOrDefault(v.name(), store),
+            prefs.resolve(v.name()),
+            Period.WEEK);
+      }
+    }
     for (int i = 0; i < runs; i++) {
       for (Variant v : variants) {
-        String cp =
-            v.classPath() == null
-                ? System.getProperty("java.class.path")
-                : v.benchClasses()
-                    ? v.classPath()
-                    : v.classPath() + File.pathSeparator + benchClasses;
+        String cp = childClassPath(v, benchClasses);
         List<String> jvm = v.classPath() == null ? DashboardBench.launcherJvm() : v.jvm();
         if (!cliOnly) {
           DashboardBench.Start start =
               DashboardBench.child(
-                  jvm, cp, "dashboard", store, prefs.resolve(v.name()), Period.WEEK);
+                  jvm,
+                  cp,
+                  "dashboard",
+                  storeOf.getOrDefault(v.name(), store),
+                  prefs.resolve(v.name()),
+                  Period.WEEK);
           // The child's phases (ms since its JVM started), to see where a start went.
           System.out.printf(
               Locale.ROOT, "  %s: %d ms (%s)%n", v.name(), start.wallMs(), start.phases());
@@ -131,6 +151,35 @@ public final class StartupBench {
       System.out.printf(Locale.ROOT, "run %d of %d done%n", i + 1, runs);
     }
     report(variants, dashboard, version, imports, runs, loadBefore);
+  }
+
+  private static String childClassPath(Variant v, String benchClasses) {
+    return v.classPath() == null
+        ? System.getProperty("java.class.path")
+        : v.benchClasses() ? v.classPath() : v.classPath() + File.pathSeparator + benchClasses;
+  }
+
+  /**
+   * A copy of {@code store} at {@code copy}, made once: packages whose rules' code differs would
+   * otherwise each resolve again the days the other stored, at every start.
+   */
+  private static Path copyOnce(Path store, Path copy) throws IOException {
+    Path complete = copy.resolve("complete");
+    if (!Files.exists(complete)) {
+      System.out.printf(Locale.ROOT, "copying %s to %s%n", store, copy);
+      try (var files = Files.walk(store)) {
+        for (Path f : files.toList()) {
+          Path to = copy.resolve(store.relativize(f).toString());
+          if (Files.isDirectory(f)) {
+            Files.createDirectories(to);
+          } else if (!f.getFileName().toString().equals("complete")) {
+            Files.copy(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
+        }
+      }
+      Files.copy(store.resolve("complete"), complete);
+    }
+    return copy;
   }
 
   /**

@@ -117,9 +117,18 @@ public final class RulesService {
 
   /** The context resolution runs in now: current preferences, the store's sources and days. */
   public RuleContext context() {
+    return context(store.sources());
+  }
+
+  /**
+   * Like {@link #context()} with the store's sources as the caller just read them: reading them
+   * sums every rollup, which a caller that needs them too (the dashboard's extent) need not pay
+   * twice.
+   */
+  public RuleContext context(List<SourceSummary> sources) {
     Map<SourceRef, DeviceClass> classes = new HashMap<>();
     Map<SourceRef, Instant> lastSeen = new HashMap<>();
-    for (SourceSummary s : store.sources()) {
+    for (SourceSummary s : sources) {
       classes.put(s.source(), s.deviceClass());
       if (s.last() != null) {
         lastSeen.put(s.source(), s.last());

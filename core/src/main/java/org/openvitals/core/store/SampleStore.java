@@ -132,6 +132,14 @@ public interface SampleStore extends AutoCloseable {
   /** Every source with its device class, live sample count and first/last sample time. */
   List<SourceSummary> sources();
 
+  /**
+   * Every source {@link #sources()} lists, in its order, without the counts and times that sum
+   * every rollup (source colours at opening need only the names).
+   */
+  default List<SourceRef> sourceRefs() {
+    return sources().stream().map(SourceSummary::source).toList();
+  }
+
   /** Corrects the device class guessed when a source was first seen. */
   void setDeviceClass(SourceRef source, DeviceClass deviceClass);
 

@@ -433,6 +433,18 @@ public abstract class SampleStoreContract {
     assertThat(store.sources().get(1).deviceClass()).isEqualTo(DeviceClass.MANUAL);
   }
 
+  @Test
+  void sourceRefsNameTheListedSourcesInTheirOrder() {
+    assertThat(store.sourceRefs()).isEmpty();
+    store.upsert(
+        List.of(
+            steps(WATCH, "2024-05-03T09:00Z", 10, 100), steps(PHONE, "2024-05-02T10:00Z", 5, 40)));
+
+    assertThat(store.sourceRefs())
+        .containsExactlyElementsOf(store.sources().stream().map(SourceSummary::source).toList())
+        .containsExactly(WATCH, PHONE);
+  }
+
   // ---------------------------------------------------------------- rollups
 
   @Test

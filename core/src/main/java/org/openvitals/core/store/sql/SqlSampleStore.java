@@ -490,6 +490,11 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays, Phone
   }
 
   @Override
+  public List<SourceRef> sourceRefs() {
+    return read("list sources", reads::sourceRefs);
+  }
+
+  @Override
   public StoreInfo info() {
     return read(
         "read store info",
