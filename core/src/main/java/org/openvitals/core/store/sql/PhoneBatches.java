@@ -114,34 +114,76 @@ final class PhoneBatches {
 
     // The samples whose UUID is live, the last of each (UUID, type) winning.
     Map<UuidKey, PreparedSample> live = new LinkedHashMap<>();
-    int suppressed = liveSamples(batch.upserts(), deleted, tombstoned, days, live);
+    int suppressed = 0;
+    synchronized (metadataJson) {
+      for (PhoneSample p : batch.upserts()) {
+        String uuid = p.uuid().toString();
+        if (deleted.contains(uuid) || tombstoned.contains(uuid)) {
+          suppressed++;
+          continue;
+        }
+        int typeId = catalog.typeId(p.sample().type());
+        UuidKey key = new UuidKey(uuid, typeId);
+        live.remove(key);
+        live.put(
+            key,
+            PreparedSample.of(typeId, metadataJson.write(p.sample().metadata()), p.sample(), days));
+      }
+    }
     List<UuidKey> keys = new ArrayList<>(live.keySet());
     List<SampleRow> rows = writer.rows(c, new ArrayList<>(live.values()), days, days);
 
     // What is stored under the samples' natural keys; the writer works from the same answer.
     Map<RowKey, StoredRow> before = stored.find(c, rows);
 
-    Set<UuidKey> movedKeys = moved(keys, rows, mapped, before, detached);
+    // A UUID sent again with other content leaves its old row: the row stored under the new
+    // content's key is another one (or none), since a row's key is its content's.
+    Set<UuidKey> movedKeys = new LinkedHashSet<>();
+    for (int i = 0; i < keys.size(); i++) {
+      Long rowId = mapped.get(keys.get(i));
+      StoredRow now = before.get(rows.get(i).key());
+      if (rowId != null && (now == null || now.rowId() != rowId)) {
+        detached.add(rowId);
+        movedKeys.add(keys.get(i));
+      }
+    }
     deleteMappingsOf(c, movedKeys);
     movedKeys.forEach(mapped::remove);
     Map<RowKey, Long> rowIds = new HashMap<>();
     WriteResult written = writer.upsertRows(c, rows, days, before, rowIds);
-    // Counted as new by the writer, but each is its UUID's sample, changed.
-    int movedToNewRows = movedToNewRows(keys, rows, movedKeys, before);
-    int inserted = written.inserted() - movedToNewRows;
-    int updated = written.updated() + movedToNewRows;
+    int inserted = written.inserted();
+    int updated = written.updated();
     int unchanged = written.unchanged();
+    for (int i = 0; i < keys.size(); i++) {
+      if (movedKeys.contains(keys.get(i)) && !before.containsKey(rows.get(i).key())) {
+        inserted--; // counted as new by the writer, but it is this UUID's sample, changed
+        updated++;
+      }
+    }
 
     // A live UUID brings back a row that earlier deletions of other UUIDs removed.
     Map<Long, SampleRow> revived = new LinkedHashMap<>();
     Map<Long, StoredRow> revivedOld = new HashMap<>();
-    revived(rows, before, revived, revivedOld);
+    for (SampleRow row : rows) {
+      StoredRow old = before.get(row.key());
+      if (old != null && old.deleted() && revived.putIfAbsent(old.rowId(), row) == null) {
+        revivedOld.put(old.rowId(), old);
+      }
+    }
     // The writer counted them unchanged: it leaves tombstones alone.
     unchanged -= revived.size();
     updated += revived.size();
     writer.revive(c, revived, revivedOld, days);
 
-    writeMappings(c, newMappings(keys, rows, rowIds, mapped), mapped.keySet());
+    // In UUID order: random UUIDs would otherwise land all over the table's key order.
+    Map<UuidKey, Long> newMappings = new TreeMap<>(UUID_ORDER);
+    for (int i = 0; i < keys.size(); i++) {
+      long rowId = rowIds.get(rows.get(i).key());
+      if (!Long.valueOf(rowId).equals(mapped.get(keys.get(i)))) {
+        newMappings.put(keys.get(i), rowId);
+      }
+    }
+    writeMappings(c, newMappings, mapped.keySet());
     // Last, so that a row this batch names again (under another UUID) is not removed first.
     int samplesDeleted = deleteOrphans(c, detached, days);
 
@@ -164,110 +206,6 @@ final class PhoneBatches {
     insertBatch(c, result);
     putAnchor(c, batch.deviceId(), batch.stream(), batch.anchor(), batchId);
     return result;
-  }
-
-  // Each loop over a batch's samples is a method of its own: a loop that runs thousands of times
-  // in a method called once per batch is compiled on stack (OSR) at that loop, and with every
-  // loop in apply, the JIT compiled the whole method, everything inlined, once per loop (see
-  // bench/README.md, "Phone sync").
-
-  /** Fills {@code live} with the batch's samples whose UUID is live; returns how many were not. */
-  private int liveSamples(
-      List<PhoneSample> upserts,
-      Set<String> deleted,
-      Set<String> tombstoned,
-      DayBoundaries days,
-      Map<UuidKey, PreparedSample> live) {
-    int suppressed = 0;
-    synchronized (metadataJson) {
-      for (PhoneSample p : upserts) {
-        String uuid = p.uuid().toString();
-        if (deleted.contains(uuid) || tombstoned.contains(uuid)) {
-          suppressed++;
-          continue;
-        }
-        int typeId = catalog.typeId(p.sample().type());
-        UuidKey key = new UuidKey(uuid, typeId);
-        live.remove(key);
-        live.put(
-            key,
-            PreparedSample.of(typeId, metadataJson.write(p.sample().metadata()), p.sample(), days));
-      }
-    }
-    return suppressed;
-  }
-
-  /**
-   * The UUIDs sent again with other content; their old rows join {@code detached}. Such a UUID
-   * leaves its old row: the row stored under the new content's key is another one (or none).
-   */
-  private static Set<UuidKey> moved(
-      List<UuidKey> keys,
-      List<SampleRow> rows,
-      Map<UuidKey, Long> mapped,
-      Map<RowKey, StoredRow> before,
-      Set<Long> detached) {
-    Set<UuidKey> movedKeys = new LinkedHashSet<>();
-    for (int i = 0; i < keys.size(); i++) {
-      Long rowId = mapped.get(keys.get(i));
-      StoredRow now = before.get(rows.get(i).key());
-      if (rowId != null && (now == null || now.rowId() != rowId)) {
-        detached.add(rowId);
-        movedKeys.add(keys.get(i));
-      }
-    }
-    return movedKeys;
-  }
-
-  /** How many moved UUIDs' samples went to rows that did not exist before. */
-  private static int movedToNewRows(
-      List<UuidKey> keys,
-      List<SampleRow> rows,
-      Set<UuidKey> movedKeys,
-      Map<RowKey, StoredRow> before) {
-    int n = 0;
-    if (movedKeys.isEmpty()) {
-      return n;
-    }
-    for (int i = 0; i < keys.size(); i++) {
-      if (movedKeys.contains(keys.get(i)) && !before.containsKey(rows.get(i).key())) {
-        n++;
-      }
-    }
-    return n;
-  }
-
-  /** The rows deleted before that a live UUID names now, by row id, with their stored state. */
-  private static void revived(
-      List<SampleRow> rows,
-      Map<RowKey, StoredRow> before,
-      Map<Long, SampleRow> revived,
-      Map<Long, StoredRow> revivedOld) {
-    for (SampleRow row : rows) {
-      StoredRow old = before.get(row.key());
-      if (old != null && old.deleted() && revived.putIfAbsent(old.rowId(), row) == null) {
-        revivedOld.put(old.rowId(), old);
-      }
-    }
-  }
-
-  /**
-   * The (UUID, type) pairs that name another row than before, in UUID order: random UUIDs would
-   * otherwise land all over the table's key order.
-   */
-  private static Map<UuidKey, Long> newMappings(
-      List<UuidKey> keys,
-      List<SampleRow> rows,
-      Map<RowKey, Long> rowIds,
-      Map<UuidKey, Long> mapped) {
-    Map<UuidKey, Long> newMappings = new TreeMap<>(UUID_ORDER);
-    for (int i = 0; i < keys.size(); i++) {
-      long rowId = rowIds.get(rows.get(i).key());
-      if (!Long.valueOf(rowId).equals(mapped.get(keys.get(i)))) {
-        newMappings.put(keys.get(i), rowId);
-      }
-    }
-    return newMappings;
   }
 
   Map<String, String> anchors(Connection c, String deviceId) throws SQLException {

@@ -297,70 +297,37 @@ final class SampleWriter {
     if (grouped > 0) {
       try (PreparedStatement ps =
           c.prepareStatement(insertSql(ROWS_PER_INSERT, deleted, numbered))) {
-        nextId = insertGrouped(ps, it, grouped, columns, numbered, nextId, ids);
+        for (int i = 0; i < grouped; i++) {
+          int at = (i % ROWS_PER_INSERT) * columns;
+          SampleRow row = it.next();
+          if (numbered) {
+            remember(ids, row, nextId);
+            ps.setLong(++at, nextId++);
+          }
+          bindInsert(ps, at, row);
+          if (i % ROWS_PER_INSERT == ROWS_PER_INSERT - 1) {
+            // Executed one by one: a JDBC batch would keep every boxed parameter of the
+            // transaction in one growing array, large enough to make the collector work hard.
+            ps.executeUpdate();
+          }
+        }
       }
     }
     if (it.hasNext()) {
       try (PreparedStatement ps = c.prepareStatement(insertSql(1, deleted, numbered))) {
-        insertRest(ps, it, numbered, nextId, ids);
+        while (it.hasNext()) {
+          int at = 0;
+          SampleRow row = it.next();
+          if (numbered) {
+            remember(ids, row, nextId);
+            ps.setLong(++at, nextId++);
+          }
+          bindInsert(ps, at, row);
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
     }
-  }
-
-  // The two loops of insertRows are methods of their own: a loop that runs thousands of times in a
-  // method called once per phone batch is compiled on stack (OSR) at that loop, and with both
-  // loops in insertRows the JIT compiled it, everything inlined, once per loop (see
-  // bench/README.md, "Phone sync").
-
-  /**
-   * Inserts the next {@code count} rows, {@link #ROWS_PER_INSERT} to a statement, when {@code
-   * numbered} with ids from {@code nextId}. Returns the next id.
-   */
-  private static long insertGrouped(
-      PreparedStatement ps,
-      Iterator<SampleRow> it,
-      int count,
-      int columns,
-      boolean numbered,
-      long nextId,
-      Map<RowKey, Long> ids)
-      throws SQLException {
-    for (int i = 0; i < count; i++) {
-      int at = (i % ROWS_PER_INSERT) * columns;
-      SampleRow row = it.next();
-      if (numbered) {
-        remember(ids, row, nextId);
-        ps.setLong(++at, nextId++);
-      }
-      bindInsert(ps, at, row);
-      if (i % ROWS_PER_INSERT == ROWS_PER_INSERT - 1) {
-        // Executed one by one: a JDBC batch would keep every boxed parameter of the
-        // transaction in one growing array, large enough to make the collector work hard.
-        ps.executeUpdate();
-      }
-    }
-    return nextId;
-  }
-
-  /** Inserts the remaining rows one to a statement, as one JDBC batch; numbered as above. */
-  private static void insertRest(
-      PreparedStatement ps,
-      Iterator<SampleRow> it,
-      boolean numbered,
-      long nextId,
-      Map<RowKey, Long> ids)
-      throws SQLException {
-    while (it.hasNext()) {
-      int at = 0;
-      SampleRow row = it.next();
-      if (numbered) {
-        remember(ids, row, nextId);
-        ps.setLong(++at, nextId++);
-      }
-      bindInsert(ps, at, row);
-      ps.addBatch();
-    }
-    ps.executeBatch();
   }
 
   private static void remember(Map<RowKey, Long> ids, SampleRow row, long id) {
