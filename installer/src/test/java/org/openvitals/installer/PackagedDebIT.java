@@ -175,28 +175,12 @@ class PackagedDebIT {
     Path windowLauncher = root.resolve("opt/openvitals/bin/" + Packager.WINDOW_LAUNCHER);
     Path home = root.resolve("home");
     Path cache = home.resolve(".cache/OpenVitals/openvitals.aot");
-    Files.createDirectories(cache.getParent());
-    for (String content : List.of("", "not a cache")) {
-      if (!content.isEmpty()) {
-        Files.writeString(cache, content);
-      }
-      Run version = runWithHome(home, List.of(windowLauncher.toString(), "--version"));
-      assertThat(version.code()).as(version.output()).isZero();
-      assertThat(version.output().strip()).startsWith("OpenVitals 0.").doesNotContain("aot");
-    }
-    Files.delete(cache);
+    assertStartsSilentlyWithoutACache(windowLauncher, home, cache);
 
     List<String> lines = Files.readAllLines(cfg);
     String classPath = classPath(lines);
     List<String> options = options(lines, home);
-    Path runtime = root.resolve("opt/openvitals/lib/runtime");
-    assertThat(
-            StartupCache.of(StartupCache.Purpose.WINDOW, cache, runtime, classPath, options)
-                .makeIfNeeded())
-        .as(
-            "training log: %s",
-            Files.readString(cache.resolveSibling("openvitals.aot.training.log")))
-        .isTrue();
+    Path runtime = train(StartupCache.Purpose.WINDOW, cache, classPath, options);
 
     List<String> command = new ArrayList<>(List.of(runtime.resolve("bin/java").toString()));
     command.addAll(options);
@@ -237,28 +221,12 @@ class PackagedDebIT {
     Path launcher = root.resolve("opt/openvitals/bin/openvitals");
     Path home = root.resolve("home-cli");
     Path cache = home.resolve(".cache/OpenVitals/openvitals-cli.aot");
-    Files.createDirectories(cache.getParent());
-    for (String content : List.of("", "not a cache")) {
-      if (!content.isEmpty()) {
-        Files.writeString(cache, content);
-      }
-      Run version = runWithHome(home, List.of(launcher.toString(), "--version"));
-      assertThat(version.code()).as(version.output()).isZero();
-      assertThat(version.output().strip()).startsWith("OpenVitals 0.").doesNotContain("aot");
-    }
-    Files.delete(cache);
+    assertStartsSilentlyWithoutACache(launcher, home, cache);
 
     List<String> lines = Files.readAllLines(cfg);
     String classPath = classPath(lines);
     List<String> options = options(lines, home);
-    Path runtime = root.resolve("opt/openvitals/lib/runtime");
-    assertThat(
-            StartupCache.of(StartupCache.Purpose.COMMAND_LINE, cache, runtime, classPath, options)
-                .makeIfNeeded())
-        .as(
-            "training log: %s",
-            Files.readString(cache.resolveSibling("openvitals-cli.aot.training.log")))
-        .isTrue();
+    Path runtime = train(StartupCache.Purpose.COMMAND_LINE, cache, classPath, options);
 
     List<String> command = new ArrayList<>(List.of(runtime.resolve("bin/java").toString()));
     command.addAll(options);
@@ -312,5 +280,35 @@ class PackagedDebIT {
           .findFirst()
           .orElseThrow();
     }
+  }
+
+  /**
+   * `--version` through the launcher succeeds and prints nothing about a missing or broken cache.
+   */
+  private void assertStartsSilentlyWithoutACache(Path launcher, Path home, Path cache)
+      throws Exception {
+    Files.createDirectories(cache.getParent());
+    for (String content : List.of("", "not a cache")) {
+      if (!content.isEmpty()) {
+        Files.writeString(cache, content);
+      }
+      Run version = runWithHome(home, List.of(launcher.toString(), "--version"));
+      assertThat(version.code()).as(version.output()).isZero();
+      assertThat(version.output().strip()).startsWith("OpenVitals 0.").doesNotContain("aot");
+    }
+    Files.delete(cache);
+  }
+
+  /** Makes the cache as the desktop app does, with the package's runtime; returns that runtime. */
+  private Path train(
+      StartupCache.Purpose purpose, Path cache, String classPath, List<String> options)
+      throws Exception {
+    Path runtime = root.resolve("opt/openvitals/lib/runtime");
+    assertThat(StartupCache.of(purpose, cache, runtime, classPath, options).makeIfNeeded())
+        .as(
+            "training log: %s",
+            Files.readString(cache.resolveSibling(cache.getFileName() + ".training.log")))
+        .isTrue();
+    return runtime;
   }
 }

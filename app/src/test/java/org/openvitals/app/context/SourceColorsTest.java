@@ -2,8 +2,6 @@ package org.openvitals.app.context;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -17,6 +15,7 @@ import org.openvitals.core.model.SourceRef;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
 import org.openvitals.core.store.Stores;
+import org.openvitals.core.testing.CallCountingStore;
 
 class SourceColorsTest {
   static final SourceRef OURA = new SourceRef("oura", "Oura Ring");
@@ -45,28 +44,13 @@ class SourceColorsTest {
   void openingNamesTheSourcesWithoutSummingTheirRollups() {
     try (SampleStore store = Stores.open(StoreConfig.sqlite(dir))) {
       addSource(store, OURA);
-      int[] summaries = {0};
-      SampleStore counting =
-          (SampleStore)
-              Proxy.newProxyInstance(
-                  SampleStore.class.getClassLoader(),
-                  new Class<?>[] {SampleStore.class},
-                  (proxy, method, args) -> {
-                    if (method.getName().equals("sources")) {
-                      summaries[0]++;
-                    }
-                    try {
-                      return method.invoke(store, args);
-                    } catch (InvocationTargetException e) {
-                      throw e.getCause();
-                    }
-                  });
+      CallCountingStore summing = CallCountingStore.counting(store, "sources");
 
-      SourceColors colours = SourceColors.load(counting);
+      SourceColors colours = SourceColors.load(summing.store());
 
       assertThat(colours.css(OURA)).isNotNull();
       // On a five-year store that sum took longer than the rest of opening it, before the window.
-      assertThat(summaries[0]).as("sources() read on the store's opening path").isZero();
+      assertThat(summing.calls()).as("sources() read on the store's opening path").isZero();
     }
   }
 

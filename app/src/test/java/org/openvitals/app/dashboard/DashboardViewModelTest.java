@@ -7,8 +7,6 @@ import static org.openvitals.app.dashboard.StepsFixture.SCALE;
 import static org.openvitals.app.dashboard.StepsFixture.TODAY;
 import static org.openvitals.app.dashboard.StepsFixture.WATCH;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,6 +29,7 @@ import org.openvitals.core.rules.RulesService;
 import org.openvitals.core.rules.SourcePreferences;
 import org.openvitals.core.store.SampleStore;
 import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.testing.CallCountingStore;
 
 /** The dashboard's view model over a real store, without a window. */
 class DashboardViewModelTest {
@@ -235,23 +234,8 @@ class DashboardViewModelTest {
 
   @Test
   void theFirstValuesSumTheStoresRollupsPerSourceOnce() {
-    SampleStore store = context.store();
-    int[] sourceReads = {0};
-    SampleStore counting =
-        (SampleStore)
-            Proxy.newProxyInstance(
-                SampleStore.class.getClassLoader(),
-                new Class<?>[] {SampleStore.class},
-                (proxy, method, args) -> {
-                  if (method.getName().equals("sources")) {
-                    sourceReads[0]++;
-                  }
-                  try {
-                    return method.invoke(store, args);
-                  } catch (InvocationTargetException e) {
-                    throw e.getCause();
-                  }
-                });
+    CallCountingStore sourceReads = CallCountingStore.counting(context.store(), "sources");
+    SampleStore counting = sourceReads.store();
     Clock clock = context.clock();
 
     DashboardData first =
@@ -260,7 +244,9 @@ class DashboardViewModelTest {
 
     assertThat(first.metrics()).contains(MetricType.STEPS);
     // Every rollup is summed for the sources: on a five-year store the first values' largest cost.
-    assertThat(sourceReads[0]).as("the store's sources read for the extent and the rules").isOne();
+    assertThat(sourceReads.calls())
+        .as("the store's sources read for the extent and the rules")
+        .isOne();
   }
 
   @Test
