@@ -247,6 +247,14 @@ public final class AppContext implements AutoCloseable {
     }
   }
 
+  /**
+   * Whether {@link #startBackgroundSync} was called: background sync then runs on every store this
+   * context opens.
+   */
+  public synchronized boolean backgroundSyncStarted() {
+    return backgroundSync;
+  }
+
   /** Stops background sync of the store that is closing; running syncs end at a page boundary. */
   private void closeCloud() {
     Cloud closing;

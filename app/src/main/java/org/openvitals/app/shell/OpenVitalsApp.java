@@ -30,17 +30,34 @@ public final class OpenVitalsApp extends Application {
   /** When background sync starts at the latest, however long the dashboard takes. */
   static final Duration SYNC_AT_THE_LATEST = Duration.seconds(10);
 
+  /** Runs an action on the FX thread after a delay: the animation timer, a manual one in tests. */
+  @FunctionalInterface
+  interface FxTimer {
+    FxTimer ANIMATION =
+        (delay, action) -> {
+          PauseTransition wait = new PauseTransition(delay);
+          wait.setOnFinished(e -> action.run());
+          wait.play();
+        };
+
+    void after(Duration delay, Runnable action);
+  }
+
   private final ShellSettings settings;
   private final UserSettings userSettings;
   private AppContext context;
   private DashboardViewModel.EarlyRead earlyDashboard;
   private final boolean ownsContext;
 
+  /** Times the start of background sync; null when the caller of a constructor decides on it. */
+  private final FxTimer syncTimer;
+
   /** Used by {@link Application#launch}: the user's settings and the store the launcher chose. */
   public OpenVitalsApp() {
     this.settings = ShellSettings.forUser();
     this.userSettings = UserSettings.forUser();
     this.ownsContext = true;
+    this.syncTimer = FxTimer.ANIMATION;
   }
 
   /** A window on a context the caller owns (and closes), in the system's theme. */
@@ -53,10 +70,7 @@ public final class OpenVitalsApp extends Application {
    * {@code userSettings} (null: the defaults).
    */
   public OpenVitalsApp(ShellSettings settings, UserSettings userSettings, AppContext context) {
-    this.settings = settings;
-    this.userSettings = userSettings;
-    this.context = context;
-    this.ownsContext = false;
+    this(settings, userSettings, context, null, null);
   }
 
   /**
@@ -65,8 +79,33 @@ public final class OpenVitalsApp extends Application {
    */
   public OpenVitalsApp(
       ShellSettings settings, AppContext context, DashboardViewModel.EarlyRead earlyDashboard) {
-    this(settings, null, context);
+    this(settings, null, context, earlyDashboard, null);
+  }
+
+  /**
+   * As the launcher's window, on a context the caller owns (and closes): background sync starts as
+   * {@code syncTimer} times it.
+   */
+  OpenVitalsApp(
+      ShellSettings settings,
+      AppContext context,
+      DashboardViewModel.EarlyRead earlyDashboard,
+      FxTimer syncTimer) {
+    this(settings, null, context, earlyDashboard, syncTimer);
+  }
+
+  private OpenVitalsApp(
+      ShellSettings settings,
+      UserSettings userSettings,
+      AppContext context,
+      DashboardViewModel.EarlyRead earlyDashboard,
+      FxTimer syncTimer) {
+    this.settings = settings;
+    this.userSettings = userSettings;
+    this.context = context;
     this.earlyDashboard = earlyDashboard;
+    this.ownsContext = false;
+    this.syncTimer = syncTimer;
   }
 
   @Override
@@ -104,7 +143,7 @@ public final class OpenVitalsApp extends Application {
       frame.dispose();
     });
     stage.show();
-    if (ownsContext) { // the caller of the other constructors decides for itself
+    if (syncTimer != null) {
       startBackgroundSyncAfterTheFirstValues(frame);
     }
     String screenshots = System.getProperty(ScreenshotTour.PROPERTY);
@@ -128,14 +167,8 @@ public final class OpenVitalsApp extends Application {
             context.startBackgroundSync();
           }
         };
-    after(SYNC_AT_THE_LATEST, sync);
-    frame.whenDashboardShown(() -> after(SYNC_AFTER_THE_FIRST_VALUES, sync));
-  }
-
-  private static void after(Duration delay, Runnable action) {
-    PauseTransition wait = new PauseTransition(delay);
-    wait.setOnFinished(e -> action.run());
-    wait.play();
+    syncTimer.after(SYNC_AT_THE_LATEST, sync);
+    frame.whenDashboardShown(() -> syncTimer.after(SYNC_AFTER_THE_FIRST_VALUES, sync));
   }
 
   /**

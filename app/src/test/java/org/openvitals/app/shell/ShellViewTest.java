@@ -7,8 +7,11 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
+import org.openvitals.app.testing.Fx;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
@@ -23,6 +27,8 @@ import org.openvitals.core.store.StoreConfig;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.robot.Motion;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Runs the real application window on JavaFX's headless platform (no display needed). */
 @ExtendWith(ApplicationExtension.class)
@@ -82,6 +88,26 @@ class ShellViewTest {
 
     assertThat(button(robot, Screen.SOURCES).isSelected()).isTrue();
     assertThat(title(robot)).isEqualTo("Sources");
+  }
+
+  @Test
+  void eachSidebarButtonTellsScreenReadersWhatItsScreenIsAndShowsItAsATooltipOnHover(FxRobot robot)
+      throws Exception {
+    for (Screen screen : Screen.values()) {
+      ToggleButton button = button(robot, screen);
+      assertThat(Fx.call(() -> button.queryAccessibleAttribute(AccessibleAttribute.HELP)))
+          .isEqualTo(screen.description());
+    }
+    // Out of the sidebar along the pointer's row, then up: past no other button.
+    robot.moveTo("#screen-title", Motion.HORIZONTAL_FIRST);
+    ToggleButton quality = button(robot, Screen.QUALITY);
+    assertThat(quality.getTooltip()).isNull(); // made when first needed, not for the first frame
+
+    robot.moveTo(quality);
+
+    Tooltip tooltip = quality.getTooltip();
+    assertThat(tooltip.getText()).isEqualTo(Screen.QUALITY.description());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, tooltip::isShowing);
   }
 
   @Test
