@@ -3,7 +3,6 @@ package org.openvitals.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,10 +18,6 @@ import org.openvitals.app.context.AppContext;
 import org.openvitals.app.dashboard.DashboardSettings;
 import org.openvitals.app.dashboard.DashboardView;
 import org.openvitals.app.dashboard.DashboardViewModel;
-import org.openvitals.core.model.MetricType;
-import org.openvitals.core.model.Sample;
-import org.openvitals.core.model.SourceRef;
-import org.openvitals.core.store.StoreConfig;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -44,14 +39,8 @@ class BackgroundSyncStartTest {
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    context = new AppContext(StoreConfig.sqlite(dataDir), Clock.systemUTC());
     OffsetDateTime at = OffsetDateTime.now().minusHours(1);
-    context
-        .store()
-        .upsert(
-            List.of(
-                Sample.of(
-                    MetricType.STEPS, at, at.plusMinutes(5), 400, new SourceRef("manual", "Me"))));
+    context = StoreWithData.open(dataDir, at);
     new OpenVitalsApp(new ShellSettings(new MemoryPreferences()), context, early, timer)
         .start(stage);
   }

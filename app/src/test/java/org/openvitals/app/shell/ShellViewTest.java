@@ -3,7 +3,6 @@ package org.openvitals.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -20,10 +19,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.testing.Fx;
-import org.openvitals.core.model.MetricType;
-import org.openvitals.core.model.Sample;
-import org.openvitals.core.model.SourceRef;
-import org.openvitals.core.store.StoreConfig;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -39,15 +34,9 @@ class ShellViewTest {
 
   @BeforeAll
   static void openStore() {
-    context = new AppContext(StoreConfig.sqlite(dataDir), Clock.systemUTC());
     // A store with data: an empty one shows the welcome in the dashboard's place (FirstRunTest).
     OffsetDateTime at = OffsetDateTime.parse("2026-03-01T08:00:00Z");
-    context
-        .store()
-        .upsert(
-            List.of(
-                Sample.of(
-                    MetricType.STEPS, at, at.plusMinutes(5), 400, new SourceRef("manual", "Me"))));
+    context = StoreWithData.open(dataDir, at);
   }
 
   @AfterAll

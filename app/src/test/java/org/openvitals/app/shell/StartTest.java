@@ -3,9 +3,7 @@ package org.openvitals.app.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.paint.Color;
@@ -20,10 +18,6 @@ import org.openvitals.app.dashboard.DashboardSettings;
 import org.openvitals.app.dashboard.DashboardView;
 import org.openvitals.app.dashboard.DashboardViewModel;
 import org.openvitals.app.dashboard.Period;
-import org.openvitals.core.model.MetricType;
-import org.openvitals.core.model.Sample;
-import org.openvitals.core.model.SourceRef;
-import org.openvitals.core.store.StoreConfig;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -42,14 +36,8 @@ class StartTest {
 
   @BeforeAll
   static void openStore() {
-    context = new AppContext(StoreConfig.sqlite(dataDir), Clock.systemUTC());
     OffsetDateTime at = OffsetDateTime.now().minusHours(1);
-    context
-        .store()
-        .upsert(
-            List.of(
-                Sample.of(
-                    MetricType.STEPS, at, at.plusMinutes(5), 400, new SourceRef("manual", "Me"))));
+    context = StoreWithData.open(dataDir, at);
   }
 
   @AfterAll
