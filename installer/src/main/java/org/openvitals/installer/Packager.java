@@ -38,7 +38,8 @@ import java.util.zip.ZipOutputStream;
  *       runtime) and with only this platform's SQLite and JNA native libraries;
  *   <li>a runtime made by jlink with the modules jdeps finds (plus locale data), JavaFX from its
  *       platform jars, no debug attributes, man pages or headers;
- *   <li>a jpackage app image;
+ *   <li>a jpackage app image, on Linux with sh launchers made from jpackage's ({@link
+ *       ShellLaunchers});
  *   <li>the native packages: .deb (and .rpm when rpmbuild is there) on Linux, .dmg on macOS, .msi
  *       on Windows.
  * </ol>
@@ -279,6 +280,9 @@ public final class Packager {
     log("Modules: " + String.join(",", modules));
     Path runtime = jlink(modules, javafx);
     Path image = appImage(runtime, input, icons);
+    if (os == Os.LINUX) {
+      ShellLaunchers.replace(image);
+    }
     sign(image);
     log("App image: " + image + " (" + megabytes(sizeOf(image)) + ")");
     List<Path> built = new ArrayList<>();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,9 +49,16 @@ class PackagedDebIT {
 
   /** Runs a command with nothing from this JVM's environment: only PATH=/usr/bin:/bin. */
   static Run run(List<String> command) throws IOException, InterruptedException {
+    return run(command, Map.of());
+  }
+
+  /** The same, with these variables set too (or PATH replaced). */
+  static Run run(List<String> command, Map<String, String> env)
+      throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().clear();
     builder.environment().put("PATH", "/usr/bin:/bin");
+    builder.environment().putAll(env);
     builder.directory(root.toFile());
     Process p = builder.start();
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -116,6 +124,57 @@ class PackagedDebIT {
 
     assertThat(version.code()).as(version.output()).isZero();
     assertThat(version.output().strip()).startsWith("OpenVitals 0.");
+  }
+
+  /**
+   * The launchers start the package's java and nothing before it: jpackage's native launchers asked
+   * rpm and dpkg at every start which package they belong to (about 0.14 s; ShellLaunchers).
+   */
+  @Test
+  void theLaunchersAskNoPackageManager() throws Exception {
+    Path tools = root.resolve("package-tools");
+    Path asked = root.resolve("package-tools-asked");
+    Files.createDirectories(tools);
+    for (String tool : List.of("rpm", "dpkg", "dpkg-query")) {
+      Path fake = tools.resolve(tool);
+      Files.writeString(fake, "#!/bin/sh\necho \"$0 $*\" >> '" + asked + "'\nexit 1\n");
+      assertThat(fake.toFile().setExecutable(true)).isTrue();
+    }
+    for (String name : List.of(Packager.NAME, Packager.WINDOW_LAUNCHER)) {
+      Path launcher = root.resolve("opt/openvitals/bin/" + name);
+      Run version =
+          run(List.of(launcher.toString(), "--version"), Map.of("PATH", tools + ":/usr/bin:/bin"));
+      assertThat(version.code()).as(version.output()).isZero();
+      assertThat(version.output().strip()).startsWith("OpenVitals 0.");
+      assertThat(asked).as("asked by " + name).doesNotExist();
+      assertThat(Files.readString(launcher)).startsWith("#!/bin/sh\n");
+    }
+    assertThat(root.resolve("opt/openvitals/lib/libapplauncher.so")).doesNotExist();
+  }
+
+  /**
+   * Through a link elsewhere (as {@code /usr/bin/openvitals}), each argument reaches the app as it
+   * is, spaces and quotes included, and the app's exit code comes back; {@code JDK_JAVA_OPTIONS},
+   * which jpackage's launcher never read, changes nothing.
+   */
+  @Test
+  void passesArgumentsAsTheyAreAndReturnsTheAppsExitCodeThroughALink() throws Exception {
+    Path link = root.resolve("usr/local/bin/openvitals");
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, Path.of("../../../opt/openvitals/bin/openvitals"));
+    String data = root.resolve("my data 'quoted' \"twice\" $HOME *").toString();
+    Map<String, String> env = Map.of("JDK_JAVA_OPTIONS", "-XX:+NoSuchOption");
+
+    Run demo = run(List.of(link.toString(), "--data-dir", data, "demo", "--days", "3"), env);
+    assertThat(demo.code()).as(demo.output()).isZero();
+    assertThat(Path.of(data)).isDirectory();
+    Run summary =
+        run(List.of(link.toString(), "--data-dir", data, "summary", "--metric", "steps"), env);
+    assertThat(summary.code()).as(summary.output()).isZero();
+
+    Run wrong = run(List.of(link.toString(), "--data-dir", data, "no such command"), env);
+    assertThat(wrong.code()).as(wrong.output()).isEqualTo(2); // picocli's usage error
+    assertThat(wrong.output()).contains("no such command");
   }
 
   /**
@@ -263,15 +322,7 @@ class PackagedDebIT {
 
   private static Run runWithHome(Path home, List<String> command)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().put("PATH", "/usr/bin:/bin");
-    builder.environment().put("HOME", home.toString());
-    builder.directory(root.toFile());
-    Process p = builder.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished: " + command).isTrue();
-    return new Run(p.exitValue(), output);
+    return run(command, Map.of("HOME", home.toString()));
   }
 
   private static Path sqliteJar() throws IOException {
