@@ -25,6 +25,13 @@ class LauncherOptionsTest {
     assertThat(Packager.COMMAND_LINE_CACHE_PROPERTY).isEqualTo(StartupCache.COMMAND_LINE_PROPERTY);
   }
 
+  /** The command line inlines less, as the from-source launcher's commands do. */
+  @Test
+  void theLinuxCommandLineInlinesLess() {
+    assertThat(Packager.launcherOptions(Packager.Os.LINUX))
+        .contains("-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
+  }
+
   /** Only Linux's launcher is known to expand $HOME: the others name no cache. */
   @Test
   void macOsAndWindowsLaunchersNameNoCache() {
