@@ -2,6 +2,7 @@ package org.openvitals.app.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -108,47 +109,29 @@ public final class OpenVitalsCli implements Callable<Integer> {
     return commandLine(out, err, commandsFor(args));
   }
 
-  /** Whether args name one command to run (not the desktop app, help or a usage error). */
-  public static boolean namesCommand(String... args) {
-    return commandsFor(args).size() == 1;
-  }
-
-  /**
-   * The commands {@link #commandLine(PrintWriter, PrintWriter, String...)} builds for args. Plain
-   * loops, no streams or lambdas: this runs once per start, where each lambda's first call costs
-   * the JVM a class spun at run time (the command line's start-up cache holds none).
-   */
+  /** The commands {@link #commandLine(PrintWriter, PrintWriter, String...)} builds for args. */
   static List<Class<?>> commandsFor(String... args) {
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (GLOBAL_OPTIONS_WITH_VALUE.contains(arg)) {
         i++; // its value
-      } else if (!isGlobalOptionWithValue(arg)) {
-        for (Class<?> command : COMMANDS) {
-          if (command != CommandLine.HelpCommand.class && isNamed(command, arg)) {
-            return List.of(command);
-          }
-        }
-        return COMMANDS;
+      } else if (GLOBAL_OPTIONS_WITH_VALUE.stream().noneMatch(o -> arg.startsWith(o + "="))) {
+        return COMMANDS.stream()
+            .filter(c -> c != CommandLine.HelpCommand.class && names(c).contains(arg))
+            .findFirst()
+            .<List<Class<?>>>map(List::of)
+            .orElse(COMMANDS);
       }
     }
     return List.of();
   }
 
-  /** Whether arg is a global option with its value attached ({@code --data-dir=DIR}). */
-  private static boolean isGlobalOptionWithValue(String arg) {
-    for (String option : GLOBAL_OPTIONS_WITH_VALUE) {
-      if (arg.startsWith(option) && arg.startsWith("=", option.length())) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether the command's name or one of its aliases is arg, from its annotation (no model). */
-  private static boolean isNamed(Class<?> command, String arg) {
+  /** A command's name and aliases, from its annotation (no model built). */
+  private static List<String> names(Class<?> command) {
     Command annotation = command.getAnnotation(Command.class);
-    return annotation.name().equals(arg) || List.of(annotation.aliases()).contains(arg);
+    List<String> names = new ArrayList<>(List.of(annotation.aliases()));
+    names.add(annotation.name());
+    return names;
   }
 
   /**

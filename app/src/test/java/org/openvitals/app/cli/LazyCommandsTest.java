@@ -49,18 +49,6 @@ class LazyCommandsTest {
         .containsExactly(ImportCommand.class);
   }
 
-  /** Main sets up the SQLite driver beside picocli's model only when a command will run. */
-  @Test
-  void namesCommandOnlyForOneCommandToRun() {
-    assertThat(OpenVitalsCli.namesCommand("--data-dir", "d", "import", "export.zip")).isTrue();
-    assertThat(OpenVitalsCli.namesCommand("summary")).isTrue();
-    assertThat(OpenVitalsCli.namesCommand()).as("the desktop app").isFalse();
-    assertThat(OpenVitalsCli.namesCommand("--data-dir", "d")).as("the desktop app").isFalse();
-    assertThat(OpenVitalsCli.namesCommand("--help")).isFalse();
-    assertThat(OpenVitalsCli.namesCommand("help", "import")).isFalse();
-    assertThat(OpenVitalsCli.namesCommand("imprt", "export.zip")).isFalse();
-  }
-
   @Test
   void noCommandBuildsNoneAndHelpOrAnythingElseBuildsEvery() {
     assertThat(OpenVitalsCli.commandsFor()).isEmpty();

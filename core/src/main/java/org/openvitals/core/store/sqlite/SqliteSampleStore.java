@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.openvitals.core.store.Engine;
 import org.openvitals.core.store.StoreException;
 import org.openvitals.core.store.sql.Migrations;
@@ -37,22 +36,6 @@ public final class SqliteSampleStore extends SqlSampleStore {
         writer,
         r::getConnection,
         IDLE_READERS);
-  }
-
-  /**
-   * Does sqlite-jdbc's once-a-process work ahead of the first {@link #open}: loading its native
-   * library, registering the driver, and the date formats every configuration builds (which load
-   * the JDK's locale data), through a connection to a throw-away in-memory database. The command
-   * line runs it on another thread while it reads its arguments (docs/architecture.md, "Start-up of
-   * the command line"). It never fails: a driver that cannot load is reported by the open.
-   */
-  public static void prepareDriver() {
-    try (Connection memory = new SQLiteConfig().createConnection("jdbc:sqlite::memory:");
-        Statement statement = memory.createStatement()) {
-      statement.execute("SELECT 1");
-    } catch (SQLException | RuntimeException | LinkageError e) {
-      // The store's own open reports it, with the store's file in the message.
-    }
   }
 
   /** Opens (creating and migrating if needed) the store in {@code dataDir}. */
