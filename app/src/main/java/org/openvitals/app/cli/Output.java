@@ -49,32 +49,40 @@ final class Output {
 
   private static final JsonFactory LINE = new JsonFactory();
 
+  /**
+   * An if-chain rather than a pattern switch: the JDK makes a pattern switch's class at its first
+   * run (with its class-file API, some 20 classes not in the start-up cache), which an import's
+   * report would pay after the import.
+   */
   private static void write(JsonGenerator json, Object value) throws IOException {
-    switch (value) {
-      case null -> json.writeNull();
-      case String s -> json.writeString(s);
-      case Boolean b -> json.writeBoolean(b);
-      case Integer i -> json.writeNumber(i);
-      case Long l -> json.writeNumber(l);
-      case Double d -> json.writeNumber(d);
-      case Map<?, ?> map -> {
-        json.writeStartObject();
-        for (Map.Entry<?, ?> e : map.entrySet()) {
-          json.writeFieldName(String.valueOf(e.getKey()));
-          write(json, e.getValue());
-        }
-        json.writeEndObject();
+    if (value == null) {
+      json.writeNull();
+    } else if (value instanceof String s) {
+      json.writeString(s);
+    } else if (value instanceof Boolean b) {
+      json.writeBoolean(b);
+    } else if (value instanceof Integer i) {
+      json.writeNumber(i);
+    } else if (value instanceof Long l) {
+      json.writeNumber(l);
+    } else if (value instanceof Double d) {
+      json.writeNumber(d);
+    } else if (value instanceof Map<?, ?> map) {
+      json.writeStartObject();
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        json.writeFieldName(String.valueOf(e.getKey()));
+        write(json, e.getValue());
       }
-      case Collection<?> items -> {
-        json.writeStartArray();
-        for (Object item : items) {
-          write(json, item);
-        }
-        json.writeEndArray();
+      json.writeEndObject();
+    } else if (value instanceof Collection<?> items) {
+      json.writeStartArray();
+      for (Object item : items) {
+        write(json, item);
       }
-      default ->
-          throw new IllegalArgumentException(
-              "No JSON form for " + value.getClass().getName() + ": " + value);
+      json.writeEndArray();
+    } else {
+      throw new IllegalArgumentException(
+          "No JSON form for " + value.getClass().getName() + ": " + value);
     }
   }
 

@@ -44,6 +44,12 @@ class LazyCommandsTest {
   }
 
   @Test
+  void aGlobalOptionWithItsValueAttachedIsSkipped() {
+    assertThat(OpenVitalsCli.commandsFor("--data-dir=d", "--engine=sqlite", "import", "x.zip"))
+        .containsExactly(ImportCommand.class);
+  }
+
+  @Test
   void noCommandBuildsNoneAndHelpOrAnythingElseBuildsEvery() {
     assertThat(OpenVitalsCli.commandsFor()).isEmpty();
     assertThat(OpenVitalsCli.commandsFor("--data-dir", "import"))
