@@ -64,6 +64,12 @@ class DashboardViewTest {
   }
 
   @Test
+  void theTwoYearsAroundAreReadOnceTheValuesAreLaidOut() throws Exception {
+    loaded();
+    await(() -> view.model().dataProperty().get().covers(DayRange.ending(StepsFixture.TODAY, 365)));
+  }
+
+  @Test
   void showsTheResolvedValueAndTheSourceItCameFrom(FxRobot robot) throws Exception {
     loaded();
 
