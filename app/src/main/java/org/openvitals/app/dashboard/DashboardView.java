@@ -101,8 +101,9 @@ public final class DashboardView extends ScrollPane implements Disposable {
           showTiles();
           showChart();
         });
-    // The chart after the tiles are on screen, so the first values never wait for it.
-    model.chartDaysProperty().addListener((p, b, n) -> Platform.runLater(this::showChart));
+    // The chart after a pulse has laid out the tiles, so the first values never wait for it (a
+    // runLater ran before that pulse: the chart's classes and CSS came first).
+    model.chartDaysProperty().addListener((p, b, n) -> afterNextLayout(this::showChart));
     everyReading.selectedProperty().addListener((p, b, n) -> showChart());
     model.stateProperty().addListener((p, b, n) -> showTiles());
     model.readAroundOnScreen(this::afterNextLayout);
