@@ -9,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -47,10 +46,10 @@ public final class PeriodNavigation extends FlowPane {
     latest.setOnAction(e -> toLatest.run());
     // The arrows are not read out; the tooltips say what a step does.
     earlier.setAccessibleText("Earlier");
-    earlier.setTooltip(new Tooltip("Show the period before this one"));
+    HoverTooltip.install(earlier, "Show the period before this one");
     later.setAccessibleText("Later");
-    later.setTooltip(new Tooltip("Show the period after this one"));
-    latest.setTooltip(new Tooltip("Go to the latest day with data"));
+    HoverTooltip.install(later, "Show the period after this one");
+    HoverTooltip.install(latest, "Go to the latest day with data");
     for (Button b : List.of(earlier, later, latest)) {
       b.getStyleClass().add(Styles.SMALL);
       b.setMinWidth(Region.USE_PREF_SIZE);

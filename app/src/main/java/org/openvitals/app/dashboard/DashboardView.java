@@ -9,6 +9,7 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -100,11 +101,38 @@ public final class DashboardView extends ScrollPane implements Disposable {
           showTiles();
           showChart();
         });
-    // The chart after the tiles are on screen, so the first values never wait for it.
-    model.chartDaysProperty().addListener((p, b, n) -> Platform.runLater(this::showChart));
+    // The chart after a pulse has laid out the tiles, so the first values never wait for it (a
+    // runLater ran before that pulse: the chart's classes and CSS came first).
+    model.chartDaysProperty().addListener((p, b, n) -> afterNextLayout(this::showChart));
     everyReading.selectedProperty().addListener((p, b, n) -> showChart());
     model.stateProperty().addListener((p, b, n) -> showTiles());
+    model.readAroundOnScreen(this::afterNextLayout);
     showTiles();
+  }
+
+  /**
+   * Runs {@code action} once the next pulse has laid out this page (its new tiles), or at once when
+   * the page is not in a showing window (no pulse would lay it out).
+   */
+  private void afterNextLayout(Runnable action) {
+    Scene scene = getScene();
+    if (scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+      action.run();
+      return;
+    }
+    Runnable[] laidOut = new Runnable[1];
+    laidOut[0] =
+        () ->
+            // After this pulse, not within it: the listeners are being iterated.
+            Platform.runLater(() -> {
+              if (laidOut[0] != null) {
+                scene.removePostLayoutPulseListener(laidOut[0]);
+                laidOut[0] = null;
+                action.run();
+              }
+            });
+    scene.addPostLayoutPulseListener(laidOut[0]);
+    Platform.requestNextPulse();
   }
 
   public DashboardViewModel model() {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -95,6 +96,17 @@ public final class DashboardViewModel implements Disposable {
   /** The first values, read before this model existed; null once the first reload took them. */
   private EarlyRead early;
 
+  /** Runs the read of the two years around once the values it follows are on screen. */
+  private Consumer<Runnable> onScreen = Runnable::run;
+
+  /** Counts reloads: a read around that waited for the screen is dropped once a newer one began. */
+  private int reloads;
+
+  /** True while a read around waits for its values to be on screen (the spinner stays on). */
+  private final ReadOnlyBooleanWrapper aroundWaiting = new ReadOnlyBooleanWrapper(this, "around");
+
+  private final BooleanExpression loading;
+
   public DashboardViewModel(AppContext context, DashboardSettings settings) {
     this(context, settings, null);
   }
@@ -111,6 +123,7 @@ public final class DashboardViewModel implements Disposable {
     this.reads = work.lane();
     this.explanations = work.lane();
     this.readingLoads = work.lane();
+    this.loading = reads.runningProperty().or(aroundWaiting);
     period.set(settings.period().orElse(Period.WEEK));
     data.set(DashboardData.empty(LocalDate.now(context.clock())));
     range.set(DayRange.ending(data.get().latest(), 1));
@@ -277,9 +290,12 @@ public final class DashboardViewModel implements Disposable {
     return state.getReadOnlyProperty();
   }
 
-  /** True while data is being read (values already shown stay until the new ones arrive). */
-  public ReadOnlyBooleanProperty loadingProperty() {
-    return reads.runningProperty();
+  /**
+   * True while data is being read or is about to be (values already shown stay until the new ones
+   * arrive).
+   */
+  public BooleanExpression loadingProperty() {
+    return loading;
   }
 
   /**
@@ -322,10 +338,12 @@ public final class DashboardViewModel implements Disposable {
 
   /**
    * Reads the dashboard's data again, off the FX thread; a read still running is cancelled. First
-   * the period shown and the one before it; once those values are on the FX thread, two years
-   * around them ({@link #readAround}).
+   * the period shown and the one before it; once those values are on screen, two years around them
+   * ({@link #readAround}).
    */
   public BackgroundTask<?> reload() {
+    int reload = ++reloads;
+    aroundWaiting.set(false); // this read replaces it
     RulesService rules = context.rules();
     SampleStore store = context.store();
     Request request = new Request(period.get(), end.get(), custom.get());
@@ -341,17 +359,32 @@ public final class DashboardViewModel implements Disposable {
                     First.read(store, rules, context.clock(), request, progress::isCancelled)))
         .onSuccess(first -> {
           show(first.data());
-          readAround(rules, first);
+          aroundWaiting.set(true);
+          onScreen.accept(() -> {
+            if (reload == reloads) {
+              readAround(rules, first);
+              aroundWaiting.set(false);
+            }
+          });
         })
         .onFailure("Could not read your data", this::failed)
         .start();
   }
 
   /**
+   * How the read of the two years around the values shown waits until they are on screen: the view
+   * runs it after its next layout (at once by default, as without a view). Call on the FX thread.
+   */
+  public void readAroundOnScreen(Consumer<Runnable> wait) {
+    this.onScreen = wait;
+  }
+
+  /**
    * Reads two years around the first values, so switching between the fixed periods needs no store
-   * access. Started on the FX thread once the first values are applied, not beside them: on two
-   * cores this read would otherwise compete with their tiles' CSS and layout at start-up. Nothing
-   * to read when the store has no data; a newer reload replaces it, as any read of this lane.
+   * access. Started on the FX thread once the first values are on screen ({@link
+   * #readAroundOnScreen}), not beside them or their tiles' CSS and layout: on two cores the read
+   * (and the compiling it sets off) would take the CPU they wait for. Nothing to read when the
+   * store has no data; a newer reload replaces it, as any read of this lane.
    */
   private void readAround(RulesService rules, First first) {
     DashboardData quick = first.data();

@@ -9,6 +9,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
+import org.openvitals.app.common.HoverTooltip;
 import org.openvitals.app.format.DisplayFormat;
 import org.openvitals.core.model.MetricType;
 
@@ -51,6 +52,7 @@ final class MetricTile extends VBox {
     note.getStyleClass().addAll("metric-note", Styles.TEXT_SMALL, Styles.TEXT_MUTED);
     source.setId("source-" + id);
     source.getStyleClass().addAll("metric-source", Styles.TEXT_SMALL);
+    HoverTooltip.install(source, source.textProperty());
     sourceRow.setAlignment(javafx.geometry.Pos.TOP_LEFT);
     dot.setTranslateY(4);
     trend.getStyleClass().addAll("metric-trend", Styles.TEXT_SMALL);
@@ -112,7 +114,6 @@ final class MetricTile extends VBox {
               + (s.period() == Period.TODAY || s.primaryDays() == s.daysWithData()
                   ? ""
                   : " (" + s.primaryDays() + " of " + s.daysWithData() + " days)"));
-      source.setTooltip(new javafx.scene.control.Tooltip(source.getText()));
     }
     trend.setText(s.metric() == MetricType.WORKOUT ? "" : trend(s));
     sparkValues = s.sparkline();

@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
-import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,13 +12,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.openvitals.app.common.HoverTooltip;
 import org.openvitals.app.context.Disposable;
 
 /**
@@ -110,7 +108,7 @@ public final class ShellView extends BorderPane implements Disposable {
       button.setAlignment(Pos.CENTER_LEFT);
       button.getStyleClass().add(Styles.FLAT);
       button.setOnAction(e -> model.select(screen));
-      describe(button, screen.description());
+      HoverTooltip.install(button, screen.description());
       navButtons.put(screen, button);
       nav.getChildren().add(button);
     }
@@ -136,25 +134,6 @@ public final class ShellView extends BorderPane implements Disposable {
     sidebar.setPadding(new Insets(16, 12, 16, 12));
     sidebar.setPrefWidth(200);
     return sidebar;
-  }
-
-  /**
-   * Gives a sidebar button {@code description} as its accessible help at once and as its tooltip
-   * when the pointer first reaches it (the tooltip then shows as usual, after its delay): each
-   * tooltip is a popup window of its own, and making eleven of them before the first frame took
-   * about 7 % of the FX thread's start.
-   */
-  private static void describe(ToggleButton button, String description) {
-    button.setAccessibleHelp(description);
-    button.addEventHandler(
-        MouseEvent.MOUSE_ENTERED,
-        new EventHandler<>() {
-          @Override
-          public void handle(MouseEvent entered) {
-            button.removeEventHandler(MouseEvent.MOUSE_ENTERED, this);
-            button.setTooltip(new Tooltip(description));
-          }
-        });
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -14,6 +15,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openvitals.app.testing.Fx;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,7 +51,9 @@ class PeriodNavigationTest {
     assertThat(robot.lookup("#test-later").queryAs(Button.class).isDisabled()).isTrue();
     assertThat(robot.lookup("#test-earlier").queryAs(Button.class).isDisabled()).isFalse();
     assertThat(robot.lookup("#test-latest").queryAs(Button.class).isDisabled()).isTrue();
-    assertThat(robot.lookup("#test-earlier").queryAs(Button.class).getTooltip().getText())
+    Button earlier = robot.lookup("#test-earlier").queryAs(Button.class);
+    assertThat(earlier.getTooltip()).isNull(); // made on the first hover, not for the first frame
+    assertThat(Fx.call(() -> earlier.queryAccessibleAttribute(AccessibleAttribute.HELP)))
         .isEqualTo("Show the period before this one");
     assertThat(robot.lookup("#test-earlier").queryAs(Button.class).getAccessibleText())
         .isEqualTo("Earlier");
@@ -66,6 +70,7 @@ class PeriodNavigationTest {
         .containsExactly("‹ Earlier", "Mar 1 – Mar 28, 2026", "Later ›");
 
     robot.clickOn("#test-earlier");
+    assertThat(earlier.getTooltip().getText()).isEqualTo("Show the period before this one");
     robot.clickOn("#test-later"); // disabled: asks nothing
     robot.clickOn("#test-latest"); // disabled at the latest: asks nothing
     assertThat(asked).containsExactly("earlier");

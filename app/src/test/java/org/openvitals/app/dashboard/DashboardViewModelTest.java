@@ -207,6 +207,44 @@ class DashboardViewModelTest {
   }
 
   @Test
+  void theTwoYearsAroundWaitUntilTheValuesAreOnScreenAndNotForAReplacedRead(@TempDir Path own) {
+    ManualExecutor manual = new ManualExecutor();
+    try (AppContext held = StepsFixture.open(own, manual.executor())) {
+      DashboardViewModel m = new DashboardViewModel(held, new DashboardSettings(prefs));
+      java.util.List<Runnable> onScreen = new java.util.ArrayList<>();
+      m.readAroundOnScreen(onScreen::add);
+      m.periodProperty().set(Period.TODAY);
+      m.reload();
+      manual.runOldest();
+      manual.deliver();
+
+      assertThat(m.summaries()).isNotEmpty();
+      assertThat(manual.waiting()).as("nothing read while the values are laid out").isZero();
+      assertThat(m.loadingProperty().get()).as("the spinner stays on meanwhile").isTrue();
+      onScreen.removeFirst().run();
+      assertThat(manual.waiting()).as("the two years, once the values are on screen").isEqualTo(1);
+      manual.runAll();
+      assertThat(m.dataProperty().get().covers(DayRange.ending(TODAY, 365))).isTrue();
+      assertThat(m.loadingProperty().get()).isFalse();
+
+      m.reload();
+      manual.runOldest();
+      manual.deliver();
+      Runnable replaced = onScreen.removeFirst();
+      m.reload(); // say, the data changed before the first reload's values were on screen
+      manual.runOldest();
+      manual.deliver();
+      replaced.run();
+      assertThat(manual.waiting()).as("the replaced read's two years are not read").isZero();
+      onScreen.removeFirst().run();
+      assertThat(manual.waiting()).isEqualTo(1);
+      manual.runAll();
+      assertThat(m.loadingProperty().get()).isFalse();
+      m.dispose();
+    }
+  }
+
+  @Test
   void whatWaitsForTheFirstValuesRunsOnceTheyAreShownAndOnlyOnce(@TempDir Path own) {
     ManualExecutor manual = new ManualExecutor();
     try (AppContext held = StepsFixture.open(own, manual.executor())) {

@@ -49,8 +49,19 @@ class DashboardViewTest {
         .add(getClass().getResource("/org/openvitals/app/theme/openvitals.css").toExternalForm());
     stage.setScene(scene);
     stage.show();
+    scene.addPostLayoutPulseListener(() -> {
+      javafx.scene.Node value = view.lookup("#value-steps");
+      if (chartWithTheFirstValues == null
+          && value != null
+          && value.getLayoutBounds().getWidth() > 0) {
+        chartWithTheFirstValues = view.lookup("#chart-metric") != null;
+      }
+    });
     view.model().reload();
   }
+
+  /** Whether the chart was there when a pulse first laid out the values (null: not yet). */
+  private volatile Boolean chartWithTheFirstValues;
 
   private void loaded() throws Exception {
     await(() ->
@@ -64,6 +75,12 @@ class DashboardViewTest {
   }
 
   @Test
+  void theTwoYearsAroundAreReadOnceTheValuesAreLaidOut() throws Exception {
+    loaded();
+    await(() -> view.model().dataProperty().get().covers(DayRange.ending(StepsFixture.TODAY, 365)));
+  }
+
+  @Test
   void showsTheResolvedValueAndTheSourceItCameFrom(FxRobot robot) throws Exception {
     loaded();
 
@@ -72,6 +89,13 @@ class DashboardViewTest {
     assertThat(text(robot, "#source-steps")).isEqualTo("Test Watch");
     assertThat(text(robot, "#value-body_mass")).isEqualTo("80.0");
     assertThat(text(robot, "#source-body_mass")).isEqualTo("Test Scale");
+  }
+
+  @Test
+  void theChartComesAfterThePulseThatLaysOutTheFirstValues() throws Exception {
+    loaded();
+    await(() -> view.lookup("#chart-metric") != null);
+    assertThat(chartWithTheFirstValues).isFalse();
   }
 
   @Test

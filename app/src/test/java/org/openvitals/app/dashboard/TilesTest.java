@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.AccessibleAttribute;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.context.TaskExecutor;
 import org.openvitals.app.shell.MemoryPreferences;
+import org.openvitals.app.testing.Fx;
 import org.openvitals.core.model.MetricType;
 import org.openvitals.core.model.Sample;
 import org.openvitals.core.model.SourceRef;
@@ -104,6 +106,21 @@ class TilesTest {
                 .queryAs(Label.class)
                 .getText())
         .isEqualTo("Blood pressure");
+  }
+
+  @Test
+  void theSourceIsReadOutAtOnceAndItsTooltipMadeOnTheFirstHover(FxRobot robot) throws Exception {
+    await(() -> !view.model().loadingProperty().get() && view.lookup("#value-workout") != null);
+    Label source = robot.lookup("#source-blood_pressure_systolic").queryAs(Label.class);
+
+    assertThat(source.getText()).isEqualTo("BPM Connect");
+    assertThat(source.getTooltip()).isNull(); // no popup window per tile before the values show
+    assertThat(Fx.call(() -> source.queryAccessibleAttribute(AccessibleAttribute.HELP)))
+        .isEqualTo("BPM Connect");
+
+    robot.moveTo(source);
+
+    assertThat(source.getTooltip().getText()).isEqualTo("BPM Connect");
   }
 
   @Test

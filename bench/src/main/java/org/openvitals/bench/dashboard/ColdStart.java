@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.scene.Parent;
+import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.openvitals.app.context.AppContext;
 import org.openvitals.app.dashboard.DashboardView;
@@ -26,11 +26,11 @@ import org.openvitals.core.store.Stores;
  *   <li>{@code dashboard DIR}: what the app does: start JavaFX while the launcher's thread opens
  *       the store and reads the dashboard's first values ({@link
  *       DesktopLauncher#openInBackground}), build the window with the real frame and dashboard, and
- *       wait until the dashboard shows values laid out.
+ *       wait until a pulse has laid out the dashboard's values (as they reach the screen).
  * </ul>
  *
  * Prints {@code READY} and the phases (ms since the JVM started: the values applied to the model,
- * then laid out) with the FX thread's and the process's CPU ms on one line, then exits.
+ * then laid out by a pulse) with the FX thread's and the process's CPU ms on one line, then exits.
  */
 public final class ColdStart {
   private ColdStart() {}
@@ -62,36 +62,42 @@ public final class ColdStart {
       new OpenVitalsApp(ShellSettings.forUser(), context, opening.dashboard()).start(stage);
       long window = sinceStart();
       DashboardView view = (DashboardView) stage.getScene().lookup(".dashboard");
+      long[] applied = {-1};
       view.model()
           .summaries()
           .addListener(
               (ListChangeListener<MetricSummary>)
                   c -> {
-                    if (!view.model().summaries().isEmpty()) {
-                      long applied = sinceStart();
-                      Parent root = stage.getScene().getRoot();
-                      root.applyCss();
-                      root.layout();
-                      ready(
-                          String.format(
-                              Locale.ROOT,
-                              "toolkit %d store %d window %d applied %d values %d tiles %d"
-                                  + " fx-cpu %d cpu %d",
-                              toolkit,
-                              store,
-                              window,
-                              applied,
-                              sinceStart(),
-                              view.model().summaries().size(),
-                              ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
-                                  / 1_000_000,
-                              ((com.sun.management.OperatingSystemMXBean)
-                                          ManagementFactory.getOperatingSystemMXBean())
-                                      .getProcessCpuTime()
-                                  / 1_000_000));
-                      System.exit(0);
+                    if (applied[0] < 0 && !view.model().summaries().isEmpty()) {
+                      applied[0] = sinceStart();
                     }
                   });
+      // Shown when a pulse has laid the values out, as on screen: what runs beside that pulse
+      // (the dashboard's further reads, the compilers) counts, as it does for the person waiting.
+      stage
+          .getScene()
+          .addPostLayoutPulseListener(() -> {
+            Node value = stage.getScene().lookup("#dashboard-tiles .metric-value");
+            if (applied[0] >= 0 && value != null && value.getLayoutBounds().getWidth() > 0) {
+              ready(
+                  String.format(
+                      Locale.ROOT,
+                      "toolkit %d store %d window %d applied %d values %d tiles %d"
+                          + " fx-cpu %d cpu %d",
+                      toolkit,
+                      store,
+                      window,
+                      applied[0],
+                      sinceStart(),
+                      view.model().summaries().size(),
+                      ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000,
+                      ((com.sun.management.OperatingSystemMXBean)
+                                  ManagementFactory.getOperatingSystemMXBean())
+                              .getProcessCpuTime()
+                          / 1_000_000));
+              System.exit(0);
+            }
+          });
     });
   }
 
