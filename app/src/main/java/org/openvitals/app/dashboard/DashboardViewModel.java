@@ -176,6 +176,7 @@ public final class DashboardViewModel implements Disposable {
   @Override
   public void dispose() {
     shared.unsubscribe();
+    reloads++; // a read of the two years still waiting for the screen is dropped with the rest
     work.dispose();
   }
 

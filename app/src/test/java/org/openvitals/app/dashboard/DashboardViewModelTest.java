@@ -245,6 +245,24 @@ class DashboardViewModelTest {
   }
 
   @Test
+  void aPageClosedBeforeItsValuesAreOnScreenReadsNoTwoYears(@TempDir Path own) {
+    ManualExecutor manual = new ManualExecutor();
+    try (AppContext held = StepsFixture.open(own, manual.executor())) {
+      DashboardViewModel m = new DashboardViewModel(held, new DashboardSettings(prefs));
+      java.util.List<Runnable> onScreen = new java.util.ArrayList<>();
+      m.readAroundOnScreen(onScreen::add);
+      m.periodProperty().set(Period.TODAY);
+      m.reload();
+      manual.runOldest();
+      manual.deliver();
+      m.dispose(); // say, another store was opened before the next pulse
+
+      onScreen.removeFirst().run();
+      assertThat(manual.waiting()).as("nothing read for a closed page").isZero();
+    }
+  }
+
+  @Test
   void whatWaitsForTheFirstValuesRunsOnceTheyAreShownAndOnlyOnce(@TempDir Path own) {
     ManualExecutor manual = new ManualExecutor();
     try (AppContext held = StepsFixture.open(own, manual.executor())) {
