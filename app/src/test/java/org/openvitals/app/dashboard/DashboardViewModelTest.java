@@ -207,7 +207,8 @@ class DashboardViewModelTest {
   }
 
   @Test
-  void theTwoYearsAroundWaitUntilTheValuesAreOnScreenAndNotForAReplacedRead(@TempDir Path own) {
+  void theTwoYearsAroundWaitUntilTheValuesAreOnScreenAndNotForAReplacedReadOrAClosedPage(
+      @TempDir Path own) {
     ManualExecutor manual = new ManualExecutor();
     try (AppContext held = StepsFixture.open(own, manual.executor())) {
       DashboardViewModel m = new DashboardViewModel(held, new DashboardSettings(prefs));
@@ -240,23 +241,11 @@ class DashboardViewModelTest {
       assertThat(manual.waiting()).isEqualTo(1);
       manual.runAll();
       assertThat(m.loadingProperty().get()).isFalse();
-      m.dispose();
-    }
-  }
 
-  @Test
-  void aPageClosedBeforeItsValuesAreOnScreenReadsNoTwoYears(@TempDir Path own) {
-    ManualExecutor manual = new ManualExecutor();
-    try (AppContext held = StepsFixture.open(own, manual.executor())) {
-      DashboardViewModel m = new DashboardViewModel(held, new DashboardSettings(prefs));
-      java.util.List<Runnable> onScreen = new java.util.ArrayList<>();
-      m.readAroundOnScreen(onScreen::add);
-      m.periodProperty().set(Period.TODAY);
       m.reload();
       manual.runOldest();
       manual.deliver();
       m.dispose(); // say, another store was opened before the next pulse
-
       onScreen.removeFirst().run();
       assertThat(manual.waiting()).as("nothing read for a closed page").isZero();
     }
