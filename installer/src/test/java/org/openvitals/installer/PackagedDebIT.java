@@ -5,18 +5,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.shell.StartupCache;
+import org.openvitals.installer.EmptyEnvironment.Run;
 
 /**
  * The .deb that {@code -Ppackage} built, unpacked with {@code dpkg-deb -x} into a temporary root
@@ -45,8 +45,6 @@ class PackagedDebIT {
     launcher = root.resolve("opt/openvitals/bin/openvitals");
   }
 
-  record Run(int code, String output) {}
-
   /** Runs a command with nothing from this JVM's environment: only PATH=/usr/bin:/bin. */
   static Run run(List<String> command) throws IOException, InterruptedException {
     return run(command, Map.of());
@@ -55,15 +53,7 @@ class PackagedDebIT {
   /** The same, with these variables set too (or PATH replaced). */
   static Run run(List<String> command, Map<String, String> env)
       throws IOException, InterruptedException {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().put("PATH", "/usr/bin:/bin");
-    builder.environment().putAll(env);
-    builder.directory(root.toFile());
-    Process p = builder.start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished: " + command).isTrue();
-    return new Run(p.exitValue(), output);
+    return EmptyEnvironment.run(command, env, root, Duration.ofMinutes(5));
   }
 
   static Run openvitals(String... args) throws IOException, InterruptedException {

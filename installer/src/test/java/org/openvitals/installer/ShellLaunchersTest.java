@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.openvitals.installer.EmptyEnvironment.Run;
 
 /**
  * The sh launchers, run in an image whose {@code lib/runtime/bin/java} is a script that prints its
@@ -65,21 +65,11 @@ class ShellLaunchersTest {
     ShellLaunchers.replace(image);
   }
 
-  record Run(int code, List<String> lines) {}
-
   Run run(Path launcher, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(launcher.toString()));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().clear();
-    builder.environment().put("PATH", "/usr/bin:/bin");
-    builder.environment().putAll(env);
-    builder.directory(dir.toFile());
-    Process p = builder.start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
-    return new Run(p.exitValue(), out.lines().toList());
+    return EmptyEnvironment.run(command, env, dir, Duration.ofMinutes(1));
   }
 
   @Test
