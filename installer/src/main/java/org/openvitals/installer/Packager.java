@@ -335,6 +335,8 @@ public final class Packager {
         keepOnlyNative(p, target, SQLITE_NATIVES, os.sqliteNativeDir(), input.resolve(NATIVE_DIR));
       } else if (name.matches("jna-[0-9].*\\.jar")) {
         keepOnlyNative(p, target, JNA_NATIVES, os.jnaNativeDir());
+      } else if (ClassFileUpgrade.JARS.matcher(name).matches()) {
+        log("Upgraded class files in " + name + ": " + ClassFileUpgrade.upgrade(p, target));
       } else {
         Files.copy(p, target);
       }
