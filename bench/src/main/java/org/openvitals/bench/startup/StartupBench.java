@@ -263,7 +263,7 @@ public final class StartupBench {
         .makeIfNeeded()) {
       System.out.printf(Locale.ROOT, "%s: start-up cache made, %s%n", name, cache);
     }
-    makeCommandLineCache(name, appDir, runtime, home);
+    makeCommandLineCache(name, appDir, runtime, home, options);
     List<String> without = new ArrayList<>();
     for (String o : jvm) {
       if (!o.startsWith("-XX:AOTCache=") && !o.startsWith("-D" + StartupCache.PROPERTY + "=")) {
@@ -279,9 +279,12 @@ public final class StartupBench {
 
   /**
    * Makes the command line's start-up cache in {@code home} as the desktop app would, when the
-   * command line's launcher names one.
+   * command line's launcher names one: the app's training run gets the options of the app's own JVM
+   * ({@code appOptions}, the window launcher's), not the command line's, so a JVM option named for
+   * commands only (another collector, say) is not in it.
    */
-  private static void makeCommandLineCache(String name, Path appDir, Path runtime, Path home)
+  private static void makeCommandLineCache(
+      String name, Path appDir, Path runtime, Path home, List<String> appOptions)
       throws IOException, InterruptedException {
     List<String> lines = Files.readAllLines(appDir.resolve("openvitals.cfg"));
     List<String> options = values(lines, "java-options", appDir, home);
@@ -298,7 +301,7 @@ public final class StartupBench {
                 cache.get(),
                 runtime,
                 String.join(File.pathSeparator, values(lines, "app.classpath", appDir, home)),
-                options)
+                appOptions)
             .makeIfNeeded()) {
       System.out.printf(
           Locale.ROOT, "%s: command line's start-up cache made, %s%n", name, cache.get());
