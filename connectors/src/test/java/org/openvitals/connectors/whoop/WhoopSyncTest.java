@@ -250,7 +250,7 @@ class WhoopSyncTest {
       st.executeUpdate(
           "UPDATE samples SET external_id = '" + SLEEP_ID + "' WHERE external_id LIKE 'sleep/%'");
       st.executeUpdate("UPDATE samples SET external_id = 'w-1' WHERE external_id LIKE 'workout/%'");
-      st.executeUpdate("DELETE FROM flyway_schema_history WHERE version = '7'");
+      st.executeUpdate("DELETE FROM flyway_schema_history WHERE version IN ('7', '8')");
     }
     store = CrashingStore.open(dir.resolve("store"));
     kit =

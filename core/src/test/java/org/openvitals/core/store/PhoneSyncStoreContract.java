@@ -25,6 +25,7 @@ import org.openvitals.core.store.phone.PhoneBatchResult;
 import org.openvitals.core.store.phone.PhoneSample;
 import org.openvitals.core.store.phone.PhoneSyncStore;
 import org.openvitals.core.store.phone.PhoneUploads;
+import org.openvitals.core.time.DayBoundaries;
 
 /**
  * The phone protocol's store side ({@link PhoneSyncStore}), on every engine: the engine test
@@ -552,5 +553,146 @@ public abstract class PhoneSyncStoreContract extends SampleStoreContract {
     assertThat(retried.samplesDeleted()).isEqualTo(1);
     assertThat(stepsStored()).extracting(Sample::value).containsExactly(700.0, 900.0, 700.0);
     assertThat(store.checkIntegrity().problems()).isEmpty();
+  }
+
+  // ---------------------------------------------------------------- upgrading a store
+
+  @Test
+  void aStoreFromBeforeVersion8KeepsWhatItsUuidsNameWhenUpgraded() throws Exception {
+    // A UUID whose high half is negative and differs from uuid(n)'s: the two halves are signed.
+    UUID other = new UUID(0x8000_0000_0000_0001L, 5);
+    java.nio.file.Path old = java.nio.file.Files.createDirectories(dir.resolve("written-by-v6"));
+    migrations(old).target("6").load().migrate();
+    long eight = t("2024-05-01T08:00Z").toInstant().toEpochMilli();
+    try (Connection c = rawConnection(old);
+        Statement st = c.createStatement()) {
+      st.executeUpdate(
+          "INSERT INTO metric_types (id, code) VALUES (7, '" + MetricType.STEPS.id() + "')");
+      st.executeUpdate(
+          "INSERT INTO sources (id, provider, name, device_class) VALUES (3, 'apple_health',"
+              + " 'iPhone', 'phone')");
+      double[] values = {500, 700, 900, 300};
+      for (int i = 0; i < values.length; i++) {
+        long at = eight + i * 3_600_000L;
+        st.executeUpdate(
+            "INSERT INTO samples (id, type_id, source_id, start_ms, start_offset, end_ms,"
+                + " end_offset, val, device_id, external_id, metadata, deleted) VALUES ("
+                + (i + 1)
+                + ", 7, 3, "
+                + at
+                + ", 0, "
+                + (at + 600_000)
+                + ", 0, "
+                + values[i]
+                + ", NULL, NULL, NULL, 0)");
+      }
+      // As version 4 to 7 kept them: the UUIDs' text.
+      String[] uuids = {uuid(1).toString(), uuid(2).toString(), other.toString()};
+      for (int i = 0; i < uuids.length; i++) {
+        st.executeUpdate(
+            "INSERT INTO sample_uuids (uuid, type_id, sample_id) VALUES ('"
+                + uuids[i]
+                + "', 7, "
+                + (i + 1)
+                + ")");
+      }
+      st.executeUpdate(
+          "INSERT INTO uuid_tombstones (uuid, batch_id) VALUES ('"
+              + uuid(9)
+              + "', '"
+              + UUID.randomUUID()
+              + "')");
+    }
+
+    try (SampleStore upgraded = Stores.open(config(old))) {
+      upgraded.setDayBoundaries(new DayBoundaries.FixedZone(ZoneOffset.UTC));
+      PhoneSyncStore phones = PhoneSyncStore.of(upgraded);
+      // uuid(1) sent again as it was: re-matched, nothing new.
+      PhoneBatchResult same =
+          phones.applyPhoneBatch(
+              batch(
+                  "a-1", List.of(phone(1, steps(PHONE, "2024-05-01T08:00Z", 10, 500))), List.of()));
+      // uuid(2) deleted: its row goes.
+      PhoneBatchResult deletion = phones.applyPhoneBatch(batch("a-2", List.of(), List.of(uuid(2))));
+      // The other UUID with new content: its old row goes, the new content takes its place.
+      PhoneBatchResult moved =
+          phones.applyPhoneBatch(
+              batch(
+                  "a-3",
+                  List.of(new PhoneSample(other, steps(PHONE, "2024-05-01T10:00Z", 10, 950))),
+                  List.of()));
+      // A deletion recorded before the upgrade still wins.
+      PhoneBatchResult afterTombstone =
+          phones.applyPhoneBatch(
+              batch("a-4", List.of(phone(9, steps(PHONE, "2024-05-01T12:00Z", 10, 1))), List.of()));
+
+      assertThat(same.inserted()).isZero();
+      assertThat(same.unchanged()).isEqualTo(1);
+      assertThat(deletion.samplesDeleted()).isEqualTo(1);
+      assertThat(moved.updated()).isEqualTo(1);
+      assertThat(moved.samplesDeleted()).isEqualTo(1);
+      assertThat(afterTombstone.suppressed()).isEqualTo(1);
+      assertThat(upgraded.samples(MetricType.STEPS, Instant.EPOCH, NOW))
+          .extracting(Sample::value)
+          .containsExactly(500.0, 950.0, 300.0);
+    }
+    try (Connection c = rawConnection(old);
+        Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "SELECT uuid_hi, uuid_lo, sample_id FROM sample_uuids ORDER BY uuid_hi, uuid_lo")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(new UUID(rs.getLong(1), rs.getLong(2)) + " " + rs.getLong(3));
+      }
+      assertThat(rows).containsExactly(other + " 5", uuid(1) + " 1");
+    }
+  }
+
+  @Test
+  void aBackupFromBeforeVersion8IsRestoredWithItsUuids() throws Exception {
+    phones()
+        .applyPhoneBatch(
+            batch(
+                "a-1",
+                List.of(
+                    phone(1, steps(PHONE, "2024-05-01T08:00Z", 10, 500)),
+                    phone(2, steps(PHONE, "2024-05-01T09:00Z", 10, 700))),
+                List.of()));
+    java.nio.file.Path archive = dir.resolve("backup.zip");
+    org.openvitals.core.backup.StoreBackup.write(store, archive);
+    // As version 7 wrote it: the UUIDs' text, under the manifest's older schema version.
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    try (java.nio.file.FileSystem zip = java.nio.file.FileSystems.newFileSystem(archive)) {
+      java.nio.file.Path manifest = zip.getPath(org.openvitals.core.backup.StoreBackup.MANIFEST);
+      String text = java.nio.file.Files.readString(manifest);
+      java.nio.file.Files.writeString(
+          manifest, text.replaceFirst("(\"schema_version\"\\s*:\\s*)\"\\d+\"", "$1\"7\""));
+      java.nio.file.Path uuids = zip.getPath("tables/sample_uuids.jsonl");
+      List<String> lines = java.nio.file.Files.readAllLines(uuids);
+      assertThat(json.readTree(lines.getFirst()).toString())
+          .isEqualTo("[\"uuid_hi\",\"uuid_lo\",\"type_id\",\"sample_id\"]");
+      List<String> older = new ArrayList<>(List.of("[\"uuid\",\"type_id\",\"sample_id\"]"));
+      for (String line : lines.subList(1, lines.size())) {
+        var row = json.readTree(line);
+        UUID uuid = new UUID(row.get(0).asLong(), row.get(1).asLong());
+        older.add("[\"" + uuid + "\"," + row.get(2) + "," + row.get(3) + "]");
+      }
+      assertThat(older).hasSize(3);
+      java.nio.file.Files.write(uuids, older);
+    }
+    java.nio.file.Path restored = dir.resolve("restored");
+
+    org.openvitals.core.backup.StoreBackup.restore(archive, config(restored));
+
+    try (SampleStore copy = Stores.open(config(restored))) {
+      copy.setDayBoundaries(new DayBoundaries.FixedZone(ZoneOffset.UTC));
+      PhoneBatchResult deletion =
+          PhoneSyncStore.of(copy).applyPhoneBatch(batch("a-2", List.of(), List.of(uuid(2))));
+      assertThat(deletion.samplesDeleted()).isEqualTo(1);
+      assertThat(copy.samples(MetricType.STEPS, Instant.EPOCH, NOW))
+          .extracting(Sample::value)
+          .containsExactly(500.0);
+    }
   }
 }

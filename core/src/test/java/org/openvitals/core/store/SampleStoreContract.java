@@ -1172,7 +1172,8 @@ public abstract class SampleStoreContract {
     store.close();
     try (Connection c = rawConnection(dir);
         Statement st = c.createStatement()) {
-      st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" = '7'");
+      // Forgotten with the later ones: Flyway runs only migrations newer than the newest applied.
+      st.executeUpdate("DELETE FROM \"flyway_schema_history\" WHERE \"version\" IN ('7', '8')");
     }
 
     store = Stores.open(config(dir));
@@ -1225,7 +1226,7 @@ public abstract class SampleStoreContract {
       Path manifest = zip.getPath(org.openvitals.core.backup.StoreBackup.MANIFEST);
       String json = Files.readString(manifest);
       Files.writeString(
-          manifest, json.replaceFirst("(\"schema_version\"\\s*:\\s*)\"7\"", "$1\"6\""));
+          manifest, json.replaceFirst("(\"schema_version\"\\s*:\\s*)\"\\d+\"", "$1\"6\""));
       assertThat(Files.readString(manifest)).isNotEqualTo(json);
     }
     Path restored = dir.resolve("restored");

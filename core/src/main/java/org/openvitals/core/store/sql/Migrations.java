@@ -29,10 +29,11 @@ public final class Migrations {
    * MigrationsTest keeps it equal to them, so adding a migration without raising this fails the
    * build.
    */
-  public static final String LATEST = "7";
+  public static final String LATEST = "8";
 
   /** Migrations written in Java (both engines), after the SQL files of {@code db/migration}. */
-  static final List<JavaMigration> JAVA_MIGRATIONS = List.of(new ConnectorKeysMigration());
+  static final List<JavaMigration> JAVA_MIGRATIONS =
+      List.of(new ConnectorKeysMigration(), new SampleUuidsMigration());
 
   private Migrations() {}
 

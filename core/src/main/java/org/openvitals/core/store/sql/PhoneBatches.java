@@ -75,13 +75,23 @@ final class PhoneBatches {
   }
 
   /** One UUID's row for one metric type. */
-  private record UuidKey(String uuid, int typeId) {}
+  private record UuidKey(UUID uuid, int typeId) {}
 
-  /** By UUID, then type; written out, as comparing() chains cost a few percent of a batch. */
+  /**
+   * The order of {@code sample_uuids}' key (uuid_hi, uuid_lo, type_id): both engines compare the
+   * halves as signed 64-bit integers. Written out, as comparing() chains cost a few percent of a
+   * batch.
+   */
   private static final Comparator<UuidKey> UUID_ORDER =
       (a, b) -> {
-        int byUuid = a.uuid().compareTo(b.uuid());
-        return byUuid != 0 ? byUuid : Integer.compare(a.typeId(), b.typeId());
+        int byHigh =
+            Long.compare(a.uuid().getMostSignificantBits(), b.uuid().getMostSignificantBits());
+        if (byHigh != 0) {
+          return byHigh;
+        }
+        int byLow =
+            Long.compare(a.uuid().getLeastSignificantBits(), b.uuid().getLeastSignificantBits());
+        return byLow != 0 ? byLow : Integer.compare(a.typeId(), b.typeId());
       };
 
   PhoneBatchResult apply(Connection c, PhoneBatch batch, DayBoundaries days) throws SQLException {
@@ -94,12 +104,11 @@ final class PhoneBatches {
       return earlier.get().asReplay();
     }
     String batchId = batch.batchId().toString();
-    Set<String> deleted = new LinkedHashSet<>();
-    batch.deleted().forEach(u -> deleted.add(u.toString()));
-    Set<String> mentioned = new HashSet<>(deleted);
-    batch.upserts().forEach(p -> mentioned.add(p.uuid().toString()));
+    Set<UUID> deleted = new LinkedHashSet<>(batch.deleted());
+    Set<UUID> mentioned = new HashSet<>(deleted);
+    batch.upserts().forEach(p -> mentioned.add(p.uuid()));
 
-    Set<String> tombstoned = tombstonedUuids(c, mentioned);
+    Set<UUID> tombstoned = tombstonedUuids(c, mentioned);
     Map<UuidKey, Long> mapped = mappings(c, mentioned);
 
     // Deletions first: within a batch, as across batches, a deletion wins over its sample.
@@ -117,7 +126,7 @@ final class PhoneBatches {
     int suppressed = 0;
     synchronized (metadataJson) {
       for (PhoneSample p : batch.upserts()) {
-        String uuid = p.uuid().toString();
+        UUID uuid = p.uuid();
         if (deleted.contains(uuid) || tombstoned.contains(uuid)) {
           suppressed++;
           continue;
@@ -352,26 +361,29 @@ final class PhoneBatches {
     }
   }
 
-  private Set<String> tombstonedUuids(Connection c, Collection<String> uuids) throws SQLException {
-    Set<String> found = new HashSet<>();
+  private Set<UUID> tombstonedUuids(Connection c, Collection<UUID> uuids) throws SQLException {
+    Set<UUID> found = new HashSet<>();
     if (uuids.isEmpty()) {
       return found;
     }
     try (SqlDialect.KeyListQuery q =
         dialect.keyListQuery(c, "uuid_tombstones", "uuid", null, "uuid")) {
-      q.run(new int[0], uuids.toArray(String[]::new), rs -> found.add(rs.getString(1)));
+      q.run(
+          new int[0],
+          uuids.stream().map(UUID::toString).toArray(String[]::new),
+          rs -> found.add(UUID.fromString(rs.getString(1))));
     }
     return found;
   }
 
   private static void insertTombstones(
-      Connection c, Set<String> deleted, Set<String> already, String batchId) throws SQLException {
+      Connection c, Set<UUID> deleted, Set<UUID> already, String batchId) throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement("INSERT INTO uuid_tombstones (uuid, batch_id) VALUES (?, ?)")) {
       boolean any = false;
-      for (String uuid : deleted) {
+      for (UUID uuid : deleted) {
         if (!already.contains(uuid)) {
-          ps.setString(1, uuid);
+          ps.setString(1, uuid.toString());
           ps.setString(2, batchId);
           ps.addBatch();
           any = true;
@@ -383,29 +395,42 @@ final class PhoneBatches {
     }
   }
 
-  /** The rows each of these UUIDs names, by (UUID, type). */
-  private Map<UuidKey, Long> mappings(Connection c, Collection<String> uuids) throws SQLException {
+  /**
+   * The rows each of these UUIDs names, by (UUID, type): looked up by the UUIDs' high halves (a
+   * seek on the key's first column), rows of other UUIDs that share a high half left out.
+   */
+  private Map<UuidKey, Long> mappings(Connection c, Set<UUID> uuids) throws SQLException {
     Map<UuidKey, Long> found = new HashMap<>();
     if (uuids.isEmpty()) {
       return found;
     }
+    Set<Long> highs = new HashSet<>();
+    uuids.forEach(u -> highs.add(u.getMostSignificantBits()));
     try (SqlDialect.KeyListQuery q =
-        dialect.keyListQuery(c, "sample_uuids", "uuid, type_id, sample_id", null, "uuid")) {
+        dialect.keyListQuery(
+            c, "sample_uuids", "uuid_hi, uuid_lo, type_id, sample_id", null, "uuid_hi")) {
       q.run(
           new int[0],
-          uuids.toArray(String[]::new),
-          rs -> found.put(new UuidKey(rs.getString(1), rs.getInt(2)), rs.getLong(3)));
+          highs.toArray(Long[]::new),
+          rs -> {
+            UUID uuid = new UUID(rs.getLong(1), rs.getLong(2));
+            if (uuids.contains(uuid)) {
+              found.put(new UuidKey(uuid, rs.getInt(3)), rs.getLong(4));
+            }
+          });
     }
     return found;
   }
 
-  private static void deleteMappings(Connection c, Set<String> uuids) throws SQLException {
+  private static void deleteMappings(Connection c, Set<UUID> uuids) throws SQLException {
     if (uuids.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM sample_uuids WHERE uuid = ?")) {
-      for (String uuid : uuids) {
-        ps.setString(1, uuid);
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM sample_uuids WHERE uuid_hi = ? AND uuid_lo = ?")) {
+      for (UUID uuid : uuids) {
+        ps.setLong(1, uuid.getMostSignificantBits());
+        ps.setLong(2, uuid.getLeastSignificantBits());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -417,10 +442,12 @@ final class PhoneBatches {
       return;
     }
     try (PreparedStatement ps =
-        c.prepareStatement("DELETE FROM sample_uuids WHERE uuid = ? AND type_id = ?")) {
+        c.prepareStatement(
+            "DELETE FROM sample_uuids WHERE uuid_hi = ? AND uuid_lo = ? AND type_id = ?")) {
       for (UuidKey key : keys) {
-        ps.setString(1, key.uuid());
-        ps.setInt(2, key.typeId());
+        ps.setLong(1, key.uuid().getMostSignificantBits());
+        ps.setLong(2, key.uuid().getLeastSignificantBits());
+        ps.setInt(3, key.typeId());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -460,13 +487,15 @@ final class PhoneBatches {
     List<Map.Entry<UuidKey, Long>> inserts = new ArrayList<>();
     try (PreparedStatement update =
         c.prepareStatement(
-            "UPDATE sample_uuids SET sample_id = ? WHERE uuid = ? AND type_id = ?")) {
+            "UPDATE sample_uuids SET sample_id = ?"
+                + " WHERE uuid_hi = ? AND uuid_lo = ? AND type_id = ?")) {
       boolean updates = false;
       for (Map.Entry<UuidKey, Long> e : mappings.entrySet()) {
         if (existing.contains(e.getKey())) {
           update.setLong(1, e.getValue());
-          update.setString(2, e.getKey().uuid());
-          update.setInt(3, e.getKey().typeId());
+          update.setLong(2, e.getKey().uuid().getMostSignificantBits());
+          update.setLong(3, e.getKey().uuid().getLeastSignificantBits());
+          update.setInt(4, e.getKey().typeId());
           update.addBatch();
           updates = true;
         } else {
@@ -496,15 +525,16 @@ final class PhoneBatches {
   }
 
   private static String insertMappingsSql(int rows) {
-    return "INSERT INTO sample_uuids (uuid, type_id, sample_id) VALUES "
-        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?)"));
+    return "INSERT INTO sample_uuids (uuid_hi, uuid_lo, type_id, sample_id) VALUES "
+        + String.join(", ", Collections.nCopies(rows, "(?, ?, ?, ?)"));
   }
 
   private static void bindMappings(PreparedStatement ps, List<Map.Entry<UuidKey, Long>> rows)
       throws SQLException {
     int at = 0;
     for (Map.Entry<UuidKey, Long> e : rows) {
-      ps.setString(++at, e.getKey().uuid());
+      ps.setLong(++at, e.getKey().uuid().getMostSignificantBits());
+      ps.setLong(++at, e.getKey().uuid().getLeastSignificantBits());
       ps.setInt(++at, e.getKey().typeId());
       ps.setLong(++at, e.getValue());
     }

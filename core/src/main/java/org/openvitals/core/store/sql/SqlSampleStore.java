@@ -319,13 +319,17 @@ public abstract class SqlSampleStore implements SampleStore, ResolvedDays, Phone
    * The store must be closed and opened again afterwards, since its caches describe the old rows.
    *
    * @param schemaVersion the schema version the rows were written under: rows from before version 7
-   *     get its keys, as the migration gives a store's own rows
+   *     get its keys, and UUIDs from before version 8 their integer halves, as the migrations give
+   *     a store's own rows
    */
   public void replaceTables(List<Table> tables, String schemaVersion) {
     write(
         "restore " + tables.size() + " tables",
         c -> {
           for (Table t : tables) {
+            if (SampleUuidsMigration.VERSION.isNewerThan(schemaVersion)) {
+              t = SampleUuidsMigration.fromTextRows(t);
+            }
             StoreTables.replace(c, t.name(), t.columns(), t.rows());
           }
           if (ConnectorKeysMigration.VERSION.isNewerThan(schemaVersion)) {
