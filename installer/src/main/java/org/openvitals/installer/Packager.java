@@ -91,10 +91,12 @@ public final class Packager {
    * JVM options of the Linux command line's launcher, as the from-source launcher gives every
    * command: a command is a fresh JVM for seconds to a minute in which C2 otherwise compiles huge
    * inlined methods; with these limits an import took 0.77x the CPU and serve 0.81x
-   * (bench/README.md, "Phone sync"). The window keeps the JVM's defaults.
+   * (bench/README.md, "Phone sync"). The Serial collector (no concurrent threads, cheaper write
+   * barriers) took an import's CPU to 0.87x to 0.89x again (bench/README.md, "The Serial collector
+   * for commands, measured again"). The window keeps the JVM's defaults.
    */
-  static final List<String> COMMAND_JIT_OPTIONS =
-      List.of("-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
+  static final List<String> COMMAND_JVM_OPTIONS =
+      List.of("-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000", "-XX:+UseSerialGC");
 
   /** Linux: the launcher of the menu entry, the one that names the window's start-up cache. */
   static final String WINDOW_LAUNCHER = NAME + "-window";
@@ -612,14 +614,15 @@ public final class Packager {
 
   /**
    * The main launcher's JVM options: on Linux it is the command line's ({@code openvitals} on the
-   * PATH), naming its start-up cache and inlining less. Only Linux's launcher's expansion of $HOME
-   * is tested (docs/architecture.md, "Packaging"), so macOS and Windows name none.
+   * PATH), naming its start-up cache, inlining less and collecting with the Serial collector. Only
+   * Linux's launcher's expansion of $HOME is tested (docs/architecture.md, "Packaging"), so macOS
+   * and Windows name none.
    */
   static List<String> launcherOptions(Os os) {
     List<String> launcher = new ArrayList<>(JAVA_OPTIONS);
     if (os == Os.LINUX) {
       launcher.addAll(startupCacheOptions(LINUX_COMMAND_LINE_CACHE, COMMAND_LINE_CACHE_PROPERTY));
-      launcher.addAll(COMMAND_JIT_OPTIONS);
+      launcher.addAll(COMMAND_JVM_OPTIONS);
     }
     return launcher;
   }

@@ -25,11 +25,14 @@ class LauncherOptionsTest {
     assertThat(Packager.COMMAND_LINE_CACHE_PROPERTY).isEqualTo(StartupCache.COMMAND_LINE_PROPERTY);
   }
 
-  /** The command line inlines less, as the from-source launcher's commands do. */
+  /**
+   * The command line inlines less and uses the Serial collector, as the from-source launcher's
+   * commands do.
+   */
   @Test
-  void theLinuxCommandLineInlinesLess() {
+  void theLinuxCommandLineInlinesLessAndCollectsSerially() {
     assertThat(Packager.launcherOptions(Packager.Os.LINUX))
-        .contains("-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000");
+        .contains("-XX:FreqInlineSize=100", "-XX:InlineSmallCode=1000", "-XX:+UseSerialGC");
   }
 
   /** Only Linux's launcher is known to expand $HOME: the others name no cache. */
