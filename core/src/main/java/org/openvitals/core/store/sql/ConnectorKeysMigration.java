@@ -11,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.openvitals.core.time.DayBoundaries;
 
 /**
@@ -28,7 +26,7 @@ import org.openvitals.core.time.DayBoundaries;
  * kept, the other deleted, and the rollups of its day recomputed. Java, not SQL: the key is an ISO
  * instant, the rollups' days follow the store's day boundaries, and both engines share it.
  */
-final class ConnectorKeysMigration implements JavaMigration {
+final class ConnectorKeysMigration extends JavaStoreMigration {
   static final MigrationVersion VERSION = MigrationVersion.fromVersion("7");
 
   /** Rows of a provider and metric types whose key becomes {@code prefix + start minute}. */
@@ -54,29 +52,13 @@ final class ConnectorKeysMigration implements JavaMigration {
     return prefix + start.truncatedTo(ChronoUnit.MINUTES);
   }
 
-  @Override
-  public MigrationVersion getVersion() {
-    return VERSION;
+  ConnectorKeysMigration() {
+    super(VERSION, "connector keys");
   }
 
   @Override
-  public String getDescription() {
-    return "connector keys";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
-
-  @Override
-  public void migrate(Context context) throws SQLException {
-    rekey(context.getConnection());
+  void apply(Connection c) throws SQLException {
+    rekey(c);
   }
 
   /** The migration's work, also done on the rows a backup from before version 7 restores. */

@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.openvitals.core.store.StoreException;
 
 /**
@@ -27,34 +25,18 @@ import org.openvitals.core.store.StoreException;
  * <p>Java, not SQL: SQLite has no function that reads a UUID's hex digits as an integer, and both
  * engines share it. Tombstones keep their text keys: they are few and only looked up.
  */
-final class SampleUuidsMigration implements JavaMigration {
+final class SampleUuidsMigration extends JavaStoreMigration {
   static final MigrationVersion VERSION = MigrationVersion.fromVersion("8");
 
   private static final int ROWS_PER_BATCH = 1_000;
 
-  @Override
-  public MigrationVersion getVersion() {
-    return VERSION;
+  SampleUuidsMigration() {
+    super(VERSION, "sample uuids as integers");
   }
 
   @Override
-  public String getDescription() {
-    return "sample uuids as integers";
-  }
-
-  @Override
-  public Integer getChecksum() {
-    return null;
-  }
-
-  @Override
-  public boolean canExecuteInTransaction() {
-    return true;
-  }
-
-  @Override
-  public void migrate(Context context) throws SQLException {
-    migrate(context.getConnection());
+  void apply(Connection c) throws SQLException {
+    migrate(c);
   }
 
   static void migrate(Connection c) throws SQLException {
