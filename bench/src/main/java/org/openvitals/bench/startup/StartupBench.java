@@ -101,7 +101,7 @@ public final class StartupBench {
       String name = images.size() == 1 ? "packaged" : "packaged #" + (i + 1);
       System.out.printf(Locale.ROOT, "%s: %s%n", name, images.get(i));
       Path own = ownStores && !cliOnly ? copyOnce(store, work.resolve("store-" + (i + 1))) : store;
-      for (Variant v : packaged(name, images.get(i), work.resolve("home-" + (i + 1)))) {
+      for (Variant v : packaged(name, images.get(i), work.resolve("home-" + (i + 1)), !cliOnly)) {
         variants.add(v);
         storeOf.put(v.name(), own);
       }
@@ -229,9 +229,10 @@ public final class StartupBench {
    * app would, and the dashboard is measured twice: with the cache and without it (its options left
    * out). When the command line's launcher names a cache of its own, the bench makes that too: the
    * command line then runs with it in the first variant, and without it (an empty home) in the
-   * second.
+   * second. The window's cache is made only when the dashboard is measured ({@code
+   * measuresWindow}): a command never reads it, and making it takes a training run of its own.
    */
-  static List<Variant> packaged(String name, Path image, Path home)
+  static List<Variant> packaged(String name, Path image, Path home, boolean measuresWindow)
       throws IOException, InterruptedException {
     Path appDir = image.resolve("lib/app");
     // The menu entry's launcher where the package has one of its own (it names the cache).
@@ -259,8 +260,9 @@ public final class StartupBench {
     if (cache == null) {
       return List.of(asIs);
     }
-    if (StartupCache.of(StartupCache.Purpose.WINDOW, Path.of(cache), runtime, classPath, options)
-        .makeIfNeeded()) {
+    if (measuresWindow
+        && StartupCache.of(StartupCache.Purpose.WINDOW, Path.of(cache), runtime, classPath, options)
+            .makeIfNeeded()) {
       System.out.printf(Locale.ROOT, "%s: start-up cache made, %s%n", name, cache);
     }
     makeCommandLineCache(name, appDir, runtime, home, options);
