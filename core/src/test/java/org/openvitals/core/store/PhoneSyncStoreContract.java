@@ -566,11 +566,7 @@ public abstract class PhoneSyncStoreContract extends SampleStoreContract {
     long eight = t("2024-05-01T08:00Z").toInstant().toEpochMilli();
     try (Connection c = rawConnection(old);
         Statement st = c.createStatement()) {
-      st.executeUpdate(
-          "INSERT INTO metric_types (id, code) VALUES (7, '" + MetricType.STEPS.id() + "')");
-      st.executeUpdate(
-          "INSERT INTO sources (id, provider, name, device_class) VALUES (3, 'apple_health',"
-              + " 'iPhone', 'phone')");
+      insertStepsAndAnIphone(st);
       double[] values = {500, 700, 900, 300};
       for (int i = 0; i < values.length; i++) {
         long at = eight + i * 3_600_000L;

@@ -855,6 +855,20 @@ public abstract class SampleStoreContract {
     assertThat(store.checkIntegrity().problems()).isEmpty();
   }
 
+  /**
+   * Into a store written by an older version: the steps type as metric type 7 and an Apple Health
+   * iPhone as source 3, rows every version's schema has kept alike.
+   */
+  protected static void insertStepsAndAnIphone(Statement st) throws SQLException {
+    st.executeUpdate(
+        "INSERT INTO metric_types (id, code) VALUES (7, '" + MetricType.STEPS.id() + "')");
+    st.executeUpdate(
+        "INSERT INTO sources (id, provider, name, device_class) VALUES (3, 'apple_health',"
+            + " 'iPhone', '"
+            + DeviceClass.PHONE.id()
+            + "')");
+  }
+
   @Test
   void aVersion1StoreKeepsItsSamplesAndDevicesWhenUpgraded() throws Exception {
     Path old = Files.createDirectories(dir.resolve("written-by-v1"));
@@ -862,13 +876,7 @@ public abstract class SampleStoreContract {
     long start = Instant.parse("2024-05-01T08:00:00Z").toEpochMilli();
     try (Connection c = rawConnection(old);
         Statement st = c.createStatement()) {
-      st.executeUpdate(
-          "INSERT INTO metric_types (id, code) VALUES (7, '" + MetricType.STEPS.id() + "')");
-      st.executeUpdate(
-          "INSERT INTO sources (id, provider, name, device_class) VALUES (3, 'apple_health',"
-              + " 'iPhone', '"
-              + DeviceClass.PHONE.id()
-              + "')");
+      insertStepsAndAnIphone(st);
       String[] devices = {"'iPhone 15'", "'Apple Watch'", "NULL", "'iPhone 15'"};
       for (int i = 0; i < devices.length; i++) {
         long at = start + i * 60_000L;
