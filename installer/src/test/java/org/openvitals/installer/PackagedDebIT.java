@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -286,6 +287,32 @@ class PackagedDebIT {
     assertThat(withCache.output()).contains(Packager.MAIN_CLASS + " source: shared objects file");
     Run version = runWithHome(home, List.of(launcher.toString(), "--version"));
     assertThat(version.output().strip()).startsWith("OpenVitals 0.").doesNotContain("aot");
+
+    // The training imports through the import command, so the command's own classes are cached
+    // and linked too.
+    Path export = home.resolve("export.xml");
+    try (InputStream in =
+        ClassLoader.getSystemResourceAsStream("org/openvitals/app/cli/self-test-export.xml")) {
+      Files.copy(in, export);
+    }
+    List<String> importing = new ArrayList<>(List.of(runtime.resolve("bin/java").toString()));
+    importing.addAll(options);
+    importing.addAll(
+        List.of(
+            "-Xlog:aot=info",
+            "-Xlog:class+load=info",
+            "-cp",
+            classPath,
+            Packager.MAIN_CLASS,
+            "--data-dir",
+            home.resolve("data").toString(),
+            "import",
+            export.toString()));
+    Run imported = runWithHome(home, importing);
+    assertThat(imported.code()).as(imported.output()).isZero();
+    assertThat(imported.output())
+        .contains("Using AOT-linked classes: true")
+        .contains("org.openvitals.app.cli.ImportCommand$Listener source: shared objects file");
   }
 
   private static String classPath(List<String> cfg) {

@@ -50,11 +50,14 @@ public final class StartupCache {
     WINDOW(
         List.of("-Dglass.platform=Headless", "-Dprism.order=sw"), List.of("self-test", "--window")),
     /**
-     * A command such as {@code import}: {@code self-test} (a small import, a merge), its classes
-     * not linked ahead of time, so that the JVM loads each from the cache only when a command uses
-     * it: a linked cache made {@code --version} slower than none (bench/README.md, "Start-up").
+     * A command such as {@code import}: {@code self-test}, which imports through the {@code import}
+     * command and merges, its classes linked ahead of time (the JVM loads them all at start, with
+     * the start's lambdas already linked), without the JIT profiles of the training: replayed, a
+     * ten-record import's profiles had the JIT compile at the start what a command needs only
+     * later, 0.9x the start-up time without them (bench/README.md, "Start-up").
      */
-    COMMAND_LINE(List.of("-XX:-AOTClassLinking"), List.of("self-test"));
+    COMMAND_LINE(
+        List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"), List.of("self-test"));
 
     private final List<String> jvmOptions;
     private final List<String> arguments;
