@@ -104,8 +104,8 @@ public final class Packager {
   /**
    * Where the Linux window launcher looks for the start-up cache, an AOT cache the app makes on the
    * person's machine after its first start (StartupCache in the app): in the user's cache folder,
-   * with {@code $HOME} expanded by the launcher (it cannot fall back from {@code $XDG_CACHE_HOME}).
-   * Shipping the cache would add 50 to 63 MB to the package.
+   * which the Linux sh launcher takes from an absolute {@code $XDG_CACHE_HOME} when there is one
+   * (ShellLaunchers.HOME_CACHE). Shipping the cache would add 50 to 63 MB to the package.
    */
   static final String LINUX_STARTUP_CACHE = "$HOME/.cache/OpenVitals/openvitals.aot";
 

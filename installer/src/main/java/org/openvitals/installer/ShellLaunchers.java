@@ -23,8 +23,18 @@ import java.util.stream.Stream;
 final class ShellLaunchers {
   private ShellLaunchers() {}
 
-  /** The launcher's own folders, set by the script; any other variable is the environment's. */
-  private static final List<String> LAUNCHER_VARIABLES = List.of("APPDIR", "BINDIR", "ROOTDIR");
+  /**
+   * The launcher's own folders and the user's cache folder, set by the script; any other variable
+   * is the environment's.
+   */
+  private static final List<String> LAUNCHER_VARIABLES =
+      List.of("APPDIR", "BINDIR", "ROOTDIR", "CACHEDIR");
+
+  /**
+   * How a cfg names the user's cache folder, which jpackage's launchers on macOS and Windows cannot
+   * take from {@code $XDG_CACHE_HOME}; the sh script says {@code $CACHEDIR} instead.
+   */
+  static final String HOME_CACHE = "$HOME/.cache/";
 
   private static final Pattern VARIABLE =
       Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)\\}|\\$([A-Za-z_][A-Za-z0-9_]*)");
@@ -90,6 +100,12 @@ final class ShellLaunchers {
         BINDIR=${BINDIR%%/*}
         ROOTDIR=${BINDIR%%/*}
         APPDIR=$ROOTDIR/lib/app
+        # The user's cache folder (the start-up caches): $XDG_CACHE_HOME when it is an absolute path,
+        # as the XDG base directory specification says, else ~/.cache.
+        case ${XDG_CACHE_HOME-} in
+          /*) CACHEDIR=$XDG_CACHE_HOME ;;
+          *) CACHEDIR=${HOME-\\$HOME}/.cache ;;
+        esac
         # java would read JDK_JAVA_OPTIONS; the package's launcher never did.
         unset JDK_JAVA_OPTIONS
         exec "$ROOTDIR/lib/runtime/bin/java" \\
@@ -110,11 +126,13 @@ final class ShellLaunchers {
   /**
    * A cfg value as one double-quoted sh word, its variables expanded when the script runs as
    * jpackage's launcher expands them: {@code $APPDIR}, {@code $BINDIR} and {@code $ROOTDIR} are the
-   * launcher's folders, any other {@code $NAME} or {@code ${NAME}} the environment's, left as
-   * {@code $NAME} when unset (so that an unset {@code $HOME} names no start-up cache:
-   * StartupCache.named). Any other {@code $} fails.
+   * launcher's folders and {@code $HOME/.cache/} the user's cache folder ({@code $CACHEDIR}), any
+   * other {@code $NAME} or {@code ${NAME}} the environment's, left as {@code $NAME} when unset (so
+   * that an unset {@code $HOME} names no start-up cache: StartupCache.named). Any other {@code $}
+   * fails.
    */
-  static String word(String value, String where) {
+  static String word(String cfgValue, String where) {
+    String value = cfgValue.replace(HOME_CACHE, "$CACHEDIR/");
     StringBuilder word = new StringBuilder("\"");
     Matcher m = VARIABLE.matcher(value);
     int last = 0;

@@ -125,6 +125,17 @@ class ShellLaunchersTest {
             "JDK_JAVA_OPTIONS=unset");
   }
 
+  /** The start-up caches follow the XDG base directory specification. */
+  @Test
+  void anAbsoluteXdgCacheHomeHoldsTheCachesARelativeOneIsIgnored() throws Exception {
+    Path launcher = image.resolve("bin/openvitals");
+
+    assertThat(run(launcher, Map.of("HOME", "/h", "XDG_CACHE_HOME", "/xdg/cache")).lines())
+        .contains("[-XX:AOTCache=/xdg/cache/OpenVitals/openvitals.aot]", "[-Dbraced=/h/x]");
+    assertThat(run(launcher, Map.of("HOME", "/h", "XDG_CACHE_HOME", "cache")).lines())
+        .contains("[-XX:AOTCache=/h/.cache/OpenVitals/openvitals.aot]");
+  }
+
   /** As with jpackage's launcher: then the app sees no absolute path and names no cache. */
   @Test
   void anUnsetHomeStaysAsWritten() throws Exception {

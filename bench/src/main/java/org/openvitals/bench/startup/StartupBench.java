@@ -226,11 +226,12 @@ public final class StartupBench {
    * options (whatever archive they name included), the command line through its own launcher, with
    * {@code $HOME} set to {@code home}. When the package's window launcher names a start-up cache
    * there (the AOT cache the desktop app makes after its first start), the bench makes it as the
-   * app would, and the dashboard is measured twice: with the cache and without it (its options left
-   * out). When the command line's launcher names a cache of its own, the bench makes that too: the
-   * command line then runs with it in the first variant, and without it (an empty home) in the
-   * second. The window's cache is made only when the dashboard is measured ({@code
-   * measuresWindow}): a command never reads it, and making it takes a training run of its own.
+   * package's own app would ({@link TrainStartupCache}), and the dashboard is measured twice: with
+   * the cache and without it (its options left out). When the command line's launcher names a cache
+   * of its own, the bench makes that too: the command line then runs with it in the first variant,
+   * and without it (an empty home) in the second. The window's cache is made only when the
+   * dashboard is measured ({@code measuresWindow}): a command never reads it, and making it takes a
+   * training run of its own.
    */
   static List<Variant> packaged(String name, Path image, Path home, boolean measuresWindow)
       throws IOException, InterruptedException {
@@ -261,11 +262,10 @@ public final class StartupBench {
       return List.of(asIs);
     }
     if (measuresWindow
-        && StartupCache.of(StartupCache.Purpose.WINDOW, Path.of(cache), runtime, classPath, options)
-            .makeIfNeeded()) {
+        && train(StartupCache.Purpose.WINDOW, Path.of(cache), runtime, classPath, options)) {
       System.out.printf(Locale.ROOT, "%s: start-up cache made, %s%n", name, cache);
     }
-    makeCommandLineCache(name, appDir, runtime, home, options);
+    makeCommandLineCache(name, appDir, runtime, classPath, home, options);
     List<String> without = new ArrayList<>();
     for (String o : jvm) {
       if (!o.startsWith("-XX:AOTCache=") && !o.startsWith("-D" + StartupCache.PROPERTY + "=")) {
@@ -286,7 +286,12 @@ public final class StartupBench {
    * commands only (another collector, say) is not in it.
    */
   private static void makeCommandLineCache(
-      String name, Path appDir, Path runtime, Path home, List<String> appOptions)
+      String name,
+      Path appDir,
+      Path runtime,
+      String appClassPath,
+      Path home,
+      List<String> appOptions)
       throws IOException, InterruptedException {
     List<String> lines = Files.readAllLines(appDir.resolve("openvitals.cfg"));
     List<String> options = values(lines, "java-options", appDir, home);
@@ -298,16 +303,58 @@ public final class StartupBench {
                 .findFirst()
                 .orElse(null));
     if (cache.isPresent()
-        && StartupCache.of(
-                StartupCache.Purpose.COMMAND_LINE,
-                cache.get(),
-                runtime,
-                String.join(File.pathSeparator, values(lines, "app.classpath", appDir, home)),
-                appOptions)
-            .makeIfNeeded()) {
+        && train(
+            StartupCache.Purpose.COMMAND_LINE,
+            cache.get(),
+            runtime,
+            String.join(File.pathSeparator, values(lines, "app.classpath", appDir, home)),
+            appOptions,
+            appClassPath)) {
       System.out.printf(
           Locale.ROOT, "%s: command line's start-up cache made, %s%n", name, cache.get());
     }
+  }
+
+  private static boolean train(
+      StartupCache.Purpose purpose,
+      Path cache,
+      Path runtime,
+      String classPath,
+      List<String> options)
+      throws IOException, InterruptedException {
+    return train(purpose, cache, runtime, classPath, options, classPath);
+  }
+
+  /**
+   * Makes a package's cache with the package's own training ({@link TrainStartupCache} in a child
+   * JVM on its runtime and {@code appClassPath}); whether a new cache is in place.
+   */
+  private static boolean train(
+      StartupCache.Purpose purpose,
+      Path cache,
+      Path runtime,
+      String classPath,
+      List<String> options,
+      String appClassPath)
+      throws IOException, InterruptedException {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                runtime.resolve("bin/java").toString(),
+                "-cp",
+                appClassPath + File.pathSeparator + Path.of("target", "classes").toAbsolutePath(),
+                TrainStartupCache.class.getName(),
+                purpose.name(),
+                cache.toString(),
+                runtime.toString(),
+                classPath));
+    command.addAll(options);
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException("Training the " + purpose + " cache failed: " + out);
+    }
+    return out.endsWith("made");
   }
 
   /**
@@ -403,6 +450,8 @@ public final class StartupBench {
         new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
     if (home != null) {
       builder.environment().put("HOME", home.toString());
+      // The launcher would take the caches from there; the bench makes them in $HOME/.cache.
+      builder.environment().remove("XDG_CACHE_HOME");
     }
     Process p = builder.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
