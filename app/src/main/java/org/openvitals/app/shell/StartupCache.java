@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.openvitals.app.Main;
+import org.openvitals.app.cli.SelfTestCommand;
 import org.openvitals.core.files.FileTrees;
 
 /**
@@ -26,7 +28,7 @@ import org.openvitals.core.files.FileTrees;
  * commands' ({@link Purpose#COMMAND_LINE}, {@link #COMMAND_LINE_PROPERTY}, which the window's
  * launcher passes too). While a cache is missing, or was made for other jars or another runtime (an
  * update), the JVM starts without it, silently, and the desktop app, a while after its window is
- * up, makes both: a training run of the purpose's self-test in a child JVM with this JVM's runtime,
+ * up, makes both: a training run of the purpose's command in a child JVM with this JVM's runtime,
  * options and class path plus {@code -XX:AOTCacheOutput}, its temporary store, preferences and log
  * in the cache folder. The finished cache is moved into place in one step, so a start never maps
  * half a file; a failed run is recorded and not repeated for the same installation.
@@ -48,25 +50,34 @@ public final class StartupCache {
      * ahead of time (the JVM loads all of them at start, which the window needs anyway).
      */
     WINDOW(
-        List.of("-Dglass.platform=Headless", "-Dprism.order=sw"), List.of("self-test", "--window")),
+        List.of("-Dglass.platform=Headless", "-Dprism.order=sw"),
+        work -> List.of("self-test", "--window")),
     /**
-     * A command such as {@code import}: {@code self-test}, which imports through the {@code import}
-     * command and merges, its classes linked ahead of time (the JVM loads them all at start, with
-     * the start's lambdas already linked), without the JIT profiles of the training: replayed, a
-     * ten-record import's profiles had the JIT compile at the start what a command needs only
-     * later, 0.9x the start-up time without them (bench/README.md, "Start-up").
+     * A command such as {@code import}: {@code import} of the self-test's built-in export, as a
+     * person types it (picocli's model of the command, the store's opening, the importer and the
+     * report). Its classes are linked ahead of time, so the JVM loads them all at every start with
+     * the start's lambdas linked, and it holds only what an import's start needs: a cache of the
+     * self-test's merge as well held Jackson's databind and the rules, which {@code --version} then
+     * loaded too. It holds no JIT profiles from the training ({@code -XX:-AOTRecordTraining}):
+     * replayed, a ten-record import's profiles had the JIT compile at the start what an import
+     * needs later. Outside an import that took 0.78x to 0.85x the time of the unlinked cache of the
+     * self-test (bench/README.md, "The command line's cache linked, without JIT profiles").
      */
     COMMAND_LINE(
-        List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"), List.of("self-test"));
+        List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"),
+        work -> List.of("import", work.resolve(TRAINING_EXPORT).toString()));
 
     private final List<String> jvmOptions;
-    private final List<String> arguments;
+    private final Function<Path, List<String>> arguments;
 
-    Purpose(List<String> jvmOptions, List<String> arguments) {
+    Purpose(List<String> jvmOptions, Function<Path, List<String>> arguments) {
       this.jvmOptions = jvmOptions;
       this.arguments = arguments;
     }
   }
+
+  /** The built-in export the command line's training imports, in its work folder. */
+  static final String TRAINING_EXPORT = "export.xml";
 
   /** How long after the window opens the training starts, so it does not slow the first minutes. */
   static final Duration DELAY = Duration.ofSeconds(30);
@@ -223,6 +234,9 @@ public final class StartupCache {
         Files.deleteIfExists(output);
         Files.deleteIfExists(recording);
         Files.createDirectories(work.resolve("tmp"));
+        if (purpose == Purpose.COMMAND_LINE) {
+          SelfTestCommand.writeBuiltInExport(work.resolve(TRAINING_EXPORT));
+        }
         long t0 = System.nanoTime();
         int exit = training.run(command(output, work), sibling(".training.log"));
         if (exit != 0 || !Files.isRegularFile(output)) {
@@ -255,7 +269,7 @@ public final class StartupCache {
   /**
    * The training run: this runtime's java with the launcher's options (less the caches' own and
    * those set here), {@code -XX:AOTCacheOutput}, the purpose's options, and a temporary folder,
-   * preferences root and data folder in {@code work}, running the purpose's self-test on the same
+   * preferences root and data folder in {@code work}, running the purpose's command on the same
    * class path.
    */
   List<String> command(Path output, Path work) {
@@ -289,7 +303,7 @@ public final class StartupCache {
             Main.class.getName(),
             "--data-dir",
             work.resolve("data").toString()));
-    command.addAll(purpose.arguments);
+    command.addAll(purpose.arguments.apply(work));
     return command;
   }
 

@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.openvitals.app.Main;
 
@@ -51,20 +47,6 @@ class SelfTestCommandTest {
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out()).containsPattern("Window: the dashboard showed \\d+ tiles of demo data");
-  }
-
-  /**
-   * picocli loads every type a command's methods name; the command line's start-up cache is trained
-   * on self-test and must not hold JavaFX for every command to load at its start.
-   */
-  @Test
-  void namesNoJavaFxTypeInItsMethods() {
-    List<String> named = new ArrayList<>();
-    for (Method m : SelfTestCommand.class.getDeclaredMethods()) {
-      named.add(m.getReturnType().getName());
-      Stream.of(m.getParameterTypes()).map(Class::getName).forEach(named::add);
-    }
-    assertThat(named).isNotEmpty().noneMatch(name -> name.startsWith("javafx."));
   }
 
   @Test

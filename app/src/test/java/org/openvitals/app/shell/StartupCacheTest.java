@@ -117,11 +117,12 @@ class StartupCacheTest {
   }
 
   /**
-   * The command line's cache: the self-test's import and merge, without JavaFX's headless platform,
-   * its classes linked (the default) and without the training's JIT profiles.
+   * The command line's cache: an import of the built-in export through the import command, without
+   * JavaFX's headless platform, its classes linked (the default) and without the training's JIT
+   * profiles.
    */
   @Test
-  void theCommandLinesTrainingRunsTheSelfTestWithoutJitProfiles() throws Exception {
+  void theCommandLinesTrainingImportsTheBuiltInExportWithoutJitProfiles() throws Exception {
     StartupCache startupCache = cache(StartupCache.Purpose.COMMAND_LINE, this::succeed);
     Path work = dir.resolve("home/.cache/OpenVitals/cli.aot.training");
     List<String> command = startupCache.command(cache.resolveSibling("x.part"), work);
@@ -139,7 +140,28 @@ class StartupCacheTest {
         .noneMatch(o -> o.startsWith("-D" + StartupCache.COMMAND_LINE_PROPERTY));
     assertThat(command.subList(command.indexOf("-cp") + 2, command.size()))
         .containsExactly(
-            Main.class.getName(), "--data-dir", work.resolve("data").toString(), "self-test");
+            Main.class.getName(),
+            "--data-dir",
+            work.resolve("data").toString(),
+            "import",
+            work.resolve("export.xml").toString());
+  }
+
+  /** The export the training imports is in its work folder while it runs, and gone after. */
+  @Test
+  void theCommandLinesTrainingHasTheBuiltInExportToImport() throws Exception {
+    List<String> exports = new ArrayList<>();
+    StartupCache startupCache =
+        cache(
+            StartupCache.Purpose.COMMAND_LINE,
+            (command, log) -> {
+              exports.add(Files.readString(Path.of(command.getLast())));
+              return succeed(command, log);
+            });
+
+    assertThat(startupCache.makeIfNeeded()).isTrue();
+    assertThat(exports).singleElement().asString().contains("<HealthData", "HKQuantityType");
+    assertThat(cache.resolveSibling("openvitals.aot.training")).doesNotExist();
   }
 
   @Test
