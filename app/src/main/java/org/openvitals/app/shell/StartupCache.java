@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.openvitals.app.Main;
 import org.openvitals.app.cli.SelfTestCommand;
 import org.openvitals.core.files.FileTrees;
@@ -49,9 +48,12 @@ public final class StartupCache {
      * The desktop app: {@code self-test --window} on JavaFX's headless platform, its classes linked
      * ahead of time (the JVM loads all of them at start, which the window needs anyway).
      */
-    WINDOW(
-        List.of("-Dglass.platform=Headless", "-Dprism.order=sw"),
-        work -> List.of("self-test", "--window")),
+    WINDOW(List.of("-Dglass.platform=Headless", "-Dprism.order=sw")) {
+      @Override
+      List<String> arguments(Path work) {
+        return List.of("self-test", "--window");
+      }
+    },
     /**
      * A command such as {@code import}: {@code import} of the self-test's built-in export, as a
      * person types it (picocli's model of the command, the store's opening, the importer and the
@@ -60,20 +62,32 @@ public final class StartupCache {
      * self-test's merge as well held Jackson's databind and the rules, which {@code --version} then
      * loaded too. It holds no JIT profiles from the training ({@code -XX:-AOTRecordTraining}):
      * replayed, a ten-record import's profiles had the JIT compile at the start what an import
-     * needs later. Outside an import that took 0.78x to 0.85x the time of the unlinked cache of the
-     * self-test (bench/README.md, "The command line's cache linked, without JIT profiles").
+     * needs later. Outside an import that took 0.78x and 0.86x the time of the unlinked cache of
+     * the self-test (bench/README.md, "The command line's cache linked, without JIT profiles").
      */
-    COMMAND_LINE(
-        List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining"),
-        work -> List.of("import", work.resolve(TRAINING_EXPORT).toString()));
+    COMMAND_LINE(List.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining")) {
+      @Override
+      List<String> arguments(Path work) {
+        return List.of("import", work.resolve(TRAINING_EXPORT).toString());
+      }
+
+      @Override
+      void prepare(Path work) throws IOException {
+        SelfTestCommand.writeBuiltInExport(work.resolve(TRAINING_EXPORT));
+      }
+    };
 
     private final List<String> jvmOptions;
-    private final Function<Path, List<String>> arguments;
 
-    Purpose(List<String> jvmOptions, Function<Path, List<String>> arguments) {
+    Purpose(List<String> jvmOptions) {
       this.jvmOptions = jvmOptions;
-      this.arguments = arguments;
     }
+
+    /** The training's arguments to the app, after {@code --data-dir} in {@code work}. */
+    abstract List<String> arguments(Path work);
+
+    /** Puts into {@code work} what the training reads. */
+    void prepare(Path work) throws IOException {}
   }
 
   /** The built-in export the command line's training imports, in its work folder. */
@@ -234,9 +248,7 @@ public final class StartupCache {
         Files.deleteIfExists(output);
         Files.deleteIfExists(recording);
         Files.createDirectories(work.resolve("tmp"));
-        if (purpose == Purpose.COMMAND_LINE) {
-          SelfTestCommand.writeBuiltInExport(work.resolve(TRAINING_EXPORT));
-        }
+        purpose.prepare(work);
         long t0 = System.nanoTime();
         int exit = training.run(command(output, work), sibling(".training.log"));
         if (exit != 0 || !Files.isRegularFile(output)) {
@@ -303,7 +315,7 @@ public final class StartupCache {
             Main.class.getName(),
             "--data-dir",
             work.resolve("data").toString()));
-    command.addAll(purpose.arguments.apply(work));
+    command.addAll(purpose.arguments(work));
     return command;
   }
 

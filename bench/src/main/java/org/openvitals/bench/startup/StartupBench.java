@@ -262,7 +262,8 @@ public final class StartupBench {
       return List.of(asIs);
     }
     if (measuresWindow
-        && train(StartupCache.Purpose.WINDOW, Path.of(cache), runtime, classPath, options)) {
+        && train(
+            StartupCache.Purpose.WINDOW, Path.of(cache), runtime, classPath, options, classPath)) {
       System.out.printf(Locale.ROOT, "%s: start-up cache made, %s%n", name, cache);
     }
     makeCommandLineCache(name, appDir, runtime, classPath, home, options);
@@ -313,16 +314,6 @@ public final class StartupBench {
       System.out.printf(
           Locale.ROOT, "%s: command line's start-up cache made, %s%n", name, cache.get());
     }
-  }
-
-  private static boolean train(
-      StartupCache.Purpose purpose,
-      Path cache,
-      Path runtime,
-      String classPath,
-      List<String> options)
-      throws IOException, InterruptedException {
-    return train(purpose, cache, runtime, classPath, options, classPath);
   }
 
   /**
