@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -302,6 +301,7 @@ public final class Packager {
           switch (type) {
             case "app-image" -> image;
             case "deb" -> new DebPackage(this, image, icons).build();
+            case "rpm" -> new RpmPackage(this, image, icons).build();
             default -> nativePackage(type, image);
           });
     }
@@ -695,13 +695,18 @@ public final class Packager {
 
   // --- packages ---
 
-  /** rpm, dmg, msi, and the deb before its repack: jpackage from the finished image. */
-  Path nativePackage(String type, Path image) throws IOException, InterruptedException {
+  /**
+   * rpm, dmg, msi, and the deb before its repack: jpackage from the finished image, with these
+   * further options.
+   */
+  Path nativePackage(String type, Path image, String... more)
+      throws IOException, InterruptedException {
     Path dest = options.work().resolve("packages-" + type);
     deleteTree(dest);
     List<String> args = new ArrayList<>(common());
     args.addAll(
         List.of("--type", type, "--app-image", image.toString(), "--dest", dest.toString()));
+    args.addAll(List.of(more));
     args.addAll(
         switch (type) {
           case "deb", "rpm" -> linuxOptions(type);
@@ -736,36 +741,20 @@ public final class Packager {
     }
   }
 
+  /** The menu entry is not jpackage's: each package carries it as a file ({@link LinuxFiles}). */
   private List<String> linuxOptions(String type) {
     List<String> args = new ArrayList<>();
     args.addAll(
         List.of(
             "--linux-package-name",
             NAME,
-            "--linux-shortcut",
             "--linux-app-category",
-            type.equals("deb") ? "misc" : "Applications/Productivity",
-            "--resource-dir",
-            linuxResources().toString()));
-    args.addAll(List.of("--linux-package-deps", DebPackage.DEPENDS_RPM_OR_DEB.get(type)));
+            type.equals("deb") ? "misc" : "Applications/Productivity"));
+    args.addAll(List.of("--linux-package-deps", LinuxFiles.DEPENDS.get(type)));
     if (type.equals("deb") && !options.maintainer().isBlank()) {
       args.addAll(List.of("--linux-deb-maintainer", options.maintainer()));
     }
     return args;
-  }
-
-  /** The desktop entry (the menu's name, categories, keywords) replacing jpackage's default. */
-  private Path linuxResources() {
-    Path dir = options.work().resolve("linux-resources");
-    try {
-      Files.createDirectories(dir);
-      try (InputStream in = Packager.class.getResourceAsStream("linux/openvitals.desktop")) {
-        Files.copy(in, dir.resolve(NAME + ".desktop"), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return dir;
   }
 
   // --- helpers ---

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,58 +28,35 @@ class PackagedDebIT {
 
   static Path deb;
   static Path launcher;
+  static UnpackedPackage unpacked;
 
   @BeforeAll
   static void unpack() throws Exception {
-    Path packages = Path.of(System.getProperty("ov.packages", "target/packages"));
-    List<Path> debs;
-    try (Stream<Path> files = Files.list(packages)) {
-      debs = files.filter(p -> p.toString().endsWith(".deb")).toList();
-    } catch (IOException noFolder) {
-      debs = List.of();
-    }
-    assumeTrue(debs.size() == 1, "one .deb in " + packages + " (built on Linux only)");
+    List<Path> debs = UnpackedPackage.built(".deb");
+    assumeTrue(debs.size() == 1, "one .deb built by -Ppackage (on Linux only)");
     deb = debs.getFirst();
-    Run unpacked = run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()));
-    assertThat(unpacked.code()).as(unpacked.output()).isZero();
-    launcher = root.resolve("opt/openvitals/bin/openvitals");
+    unpacked = new UnpackedPackage(root);
+    Run unpacking = run(List.of("dpkg-deb", "-x", deb.toString(), root.toString()));
+    assertThat(unpacking.code()).as(unpacking.output()).isZero();
+    launcher = unpacked.launcher();
   }
 
-  /** Runs a command with nothing from this JVM's environment: only PATH=/usr/bin:/bin. */
   static Run run(List<String> command) throws IOException, InterruptedException {
-    return run(command, Map.of());
+    return unpacked.run(command);
   }
 
-  /** The same, with these variables set too (or PATH replaced). */
   static Run run(List<String> command, Map<String, String> env)
       throws IOException, InterruptedException {
-    return EmptyEnvironment.run(command, env, root, Duration.ofMinutes(5));
+    return unpacked.run(command, env);
   }
 
   static Run openvitals(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(launcher.toString()));
-    command.addAll(List.of(args));
-    return run(command);
+    return unpacked.openvitals(args);
   }
 
   @Test
   void installsUnderOptWithTheCommandOnThePathAMenuEntryAndItsIcon() throws Exception {
-    assertThat(launcher).isExecutable();
-    Path link = root.resolve("usr/bin/openvitals");
-    assertThat(Files.isSymbolicLink(link)).isTrue();
-    assertThat(Files.readSymbolicLink(link)).isEqualTo(Path.of("/opt/openvitals/bin/openvitals"));
-
-    Path desktop = root.resolve("usr/share/applications/openvitals.desktop");
-    assertThat(Files.readString(desktop))
-        .contains("Name=OpenVitals")
-        .contains("Exec=/opt/openvitals/bin/" + Packager.WINDOW_LAUNCHER + "\n")
-        .contains("Icon=openvitals");
-    for (int size : Icons.PNG_SIZES) {
-      assertThat(
-              root.resolve(
-                  "usr/share/icons/hicolor/%dx%d/apps/openvitals.png".formatted(size, size)))
-          .isRegularFile();
-    }
+    unpacked.assertCommandOnThePathOneMenuEntryAndItsIcons();
     // No JDK tool, no other platform's SQLite library.
     assertThat(root.resolve("opt/openvitals/lib/runtime/bin/javac")).doesNotExist();
     // SQLite's library is a file of the app (the launcher names it), in no jar.
@@ -111,10 +87,7 @@ class PackagedDebIT {
 
   @Test
   void printsItsVersionWithItsOwnRuntime() throws Exception {
-    Run version = openvitals("--version");
-
-    assertThat(version.code()).as(version.output()).isZero();
-    assertThat(version.output().strip()).startsWith("OpenVitals 0.");
+    unpacked.assertPrintsItsVersion();
   }
 
   /**
@@ -183,15 +156,7 @@ class PackagedDebIT {
 
   @Test
   void passesItsSelfTestWithItsOwnRuntime() throws Exception {
-    Run selfTest = openvitals("self-test");
-
-    assertThat(selfTest.code()).as(selfTest.output()).isZero();
-    assertThat(selfTest.output())
-        .contains("Self-test passed.")
-        .contains("at " + root.resolve("opt/openvitals/lib/runtime"))
-        // The rules' fingerprint reads the jar through the zip file system (jdk.zipfs): without
-        // it every session merges every day again.
-        .doesNotContain("Cannot read the rules' class files");
+    unpacked.assertPassesItsSelfTest();
   }
 
   @Test

@@ -1,0 +1,99 @@
+package org.openvitals.installer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the .deb and the .rpm install beside {@code /opt/openvitals}, as files of the package:
+ *
+ * <ul>
+ *   <li>{@code /usr/bin/openvitals}, a link to the command line's launcher;
+ *   <li>the menu entry, {@code /usr/share/applications/openvitals.desktop}, naming the themed icon;
+ *   <li>that icon in every size, {@code /usr/share/icons/hicolor/NxN/apps/openvitals.png}.
+ * </ul>
+ *
+ * Neither package runs jpackage's scripts, which install menu entries with {@code
+ * xdg-desktop-menu}: that fails (and with it the whole installation) where there is no menu folder
+ * yet, such as a server, and with an app image it adds a second entry, for the window's launcher.
+ * The desktop's own triggers refresh the menu and icon caches when these files come or go.
+ */
+final class LinuxFiles {
+  static final Path COMMAND_LINK = Path.of("usr/bin", Packager.NAME);
+  static final Path COMMAND = Path.of("/opt", Packager.NAME, "bin", Packager.NAME);
+  static final Path DESKTOP_ENTRY = Path.of("usr/share/applications", Packager.NAME + ".desktop");
+
+  /**
+   * What each package depends on by name: the libraries JavaFX loads (GTK 3, X11, GL, fonts,
+   * sound), in Debian's and in Fedora's names. Nothing needs xdg-utils: no script runs it.
+   */
+  static final Map<String, String> DEPENDS =
+      Map.of(
+          "deb",
+          "libc6, zlib1g, libgtk-3-0 | libgtk-3-0t64, libglib2.0-0 | libglib2.0-0t64, libx11-6,"
+              + " libxext6, libxi6, libxrender1, libxtst6, libxxf86vm1, libgl1, libfreetype6,"
+              + " libfontconfig1, libasound2 | libasound2t64",
+          "rpm",
+          "gtk3, libXtst, libXxf86vm, libXi, libXrender, mesa-libGL, freetype, fontconfig,"
+              + " alsa-lib");
+
+  /** The entry's text holds this where the pom's description goes. */
+  private static final String DESCRIPTION = "APPLICATION_DESCRIPTION";
+
+  private LinuxFiles() {}
+
+  static Path icon(int size) {
+    return Path.of("usr/share/icons/hicolor", size + "x" + size, "apps", Packager.NAME + ".png");
+  }
+
+  /** Every file and link written, relative to the root: the link, the entry, the icons. */
+  static List<Path> paths() {
+    List<Path> paths = new ArrayList<>(List.of(COMMAND_LINK, DESKTOP_ENTRY));
+    for (int size : Icons.PNG_SIZES) {
+      paths.add(icon(size));
+    }
+    return paths;
+  }
+
+  /** Writes them under {@code root}, the future file system's root. */
+  static void write(Path root, Icons.Set icons, String description) throws IOException {
+    Path link = root.resolve(COMMAND_LINK);
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, COMMAND);
+    Path entry = root.resolve(DESKTOP_ENTRY);
+    Files.createDirectories(entry.getParent());
+    Files.writeString(entry, desktopEntry(description));
+    for (int size : Icons.PNG_SIZES) {
+      Path icon = root.resolve(icon(size));
+      Files.createDirectories(icon.getParent());
+      Files.copy(icons.png(size), icon);
+    }
+  }
+
+  /** The menu entry (name, categories, keywords, the window's launcher) with this description. */
+  static String desktopEntry(String description) throws IOException {
+    try (InputStream in = LinuxFiles.class.getResourceAsStream("linux/openvitals.desktop")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace(DESCRIPTION, description.replace('\n', ' '));
+    }
+  }
+
+  /**
+   * Deletes the menu entries jpackage leaves in the app's {@code lib} folder (one per launcher),
+   * which only its scripts would have installed.
+   */
+  static void deleteJpackageEntries(Path appDir) throws IOException {
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(appDir.resolve("lib"), "*.desktop")) {
+      for (Path entry : entries) {
+        Files.delete(entry);
+      }
+    }
+  }
+}
