@@ -751,6 +751,9 @@ public final class Packager {
             "--linux-app-category",
             type.equals("deb") ? "misc" : "Applications/Productivity"));
     args.addAll(List.of("--linux-package-deps", LinuxFiles.DEPENDS.get(type)));
+    if (type.equals("rpm")) {
+      args.addAll(List.of("--linux-rpm-license-type", options.license()));
+    }
     if (type.equals("deb") && !options.maintainer().isBlank()) {
       args.addAll(List.of("--linux-deb-maintainer", options.maintainer()));
     }
