@@ -32,7 +32,6 @@ record DebPackage(Packager packager, Path image, Icons.Set icons) {
     Packager.run(work, List.of("dpkg-deb", "-R", jpackaged.toString(), tree.toString()));
 
     LinuxFiles.write(tree, icons, packager.options().description());
-    LinuxFiles.deleteJpackageEntries(tree.resolve("opt").resolve(Packager.NAME));
     for (String script : List.of("preinst", "postinst", "prerm", "postrm")) {
       Files.deleteIfExists(tree.resolve("DEBIAN").resolve(script));
     }

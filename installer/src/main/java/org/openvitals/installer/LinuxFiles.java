@@ -3,7 +3,6 @@ package org.openvitals.installer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +18,11 @@ import java.util.Map;
  *   <li>that icon in every size, {@code /usr/share/icons/hicolor/NxN/apps/openvitals.png}.
  * </ul>
  *
- * Neither package runs jpackage's scripts, which install menu entries with {@code
- * xdg-desktop-menu}: that fails (and with it the whole installation) where there is no menu folder
- * yet, such as a server, and with an app image it adds a second entry, for the window's launcher.
- * The desktop's own triggers refresh the menu and icon caches when these files come or go.
+ * jpackage is not asked for a menu entry ({@code --linux-shortcut}): its packages would install one
+ * with {@code xdg-desktop-menu} from their scripts, which fails (and with it the whole
+ * installation) where there is no menu folder yet, such as a server, and with an app image adds a
+ * second entry, for the window's launcher. Neither package runs scripts; the desktop's own triggers
+ * refresh the menu and icon caches when these files come or go.
  */
 final class LinuxFiles {
   static final Path COMMAND_LINK = Path.of("usr/bin", Packager.NAME);
@@ -81,19 +81,6 @@ final class LinuxFiles {
     try (InputStream in = LinuxFiles.class.getResourceAsStream("linux/openvitals.desktop")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8)
           .replace(DESCRIPTION, description.replace('\n', ' '));
-    }
-  }
-
-  /**
-   * Deletes the menu entries jpackage leaves in the app's {@code lib} folder (one per launcher),
-   * which only its scripts would have installed.
-   */
-  static void deleteJpackageEntries(Path appDir) throws IOException {
-    try (DirectoryStream<Path> entries =
-        Files.newDirectoryStream(appDir.resolve("lib"), "*.desktop")) {
-      for (Path entry : entries) {
-        Files.delete(entry);
-      }
     }
   }
 }

@@ -14,9 +14,8 @@ import java.util.stream.Collectors;
  * package name.
  *
  * <p>Like the .deb, it holds only /opt/openvitals, the link, the menu entry and the icons, and runs
- * no scripts (jpackage's run {@code xdg-desktop-menu} and add a second menu entry for the window's
- * launcher): the data folder (~/.local/share/OpenVitals) is the user's, so removing or upgrading
- * the package keeps it.
+ * no scripts (jpackage's template has some, to run {@code xdg-desktop-menu}): the data folder
+ * (~/.local/share/OpenVitals) is the user's, so removing or upgrading the package keeps it.
  */
 record RpmPackage(Packager packager, Path image, Icons.Set icons) {
   /** In the spec, the packager's words: the folder holding {@link LinuxFiles}, and their paths. */

@@ -59,21 +59,4 @@ class LinuxFilesTest {
           .hasSameBinaryContentAs(icons.png(size));
     }
   }
-
-  @Test
-  void deletesJpackagesMenuEntriesFromTheAppsFolderAndNothingElse() throws Exception {
-    Path lib = dir.resolve("opt/openvitals/lib");
-    Files.createDirectories(lib);
-    for (String name :
-        List.of(
-            "openvitals-openvitals.desktop",
-            "openvitals-openvitals-window.desktop",
-            "openvitals.png")) {
-      Files.writeString(lib.resolve(name), name);
-    }
-
-    LinuxFiles.deleteJpackageEntries(dir.resolve("opt/openvitals"));
-
-    assertThat(filesBelow(lib)).containsExactly(Path.of("openvitals.png"));
-  }
 }

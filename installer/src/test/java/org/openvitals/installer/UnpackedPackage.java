@@ -51,7 +51,8 @@ record UnpackedPackage(Path root) {
 
   /**
    * The command line on the PATH, exactly one menu entry (ours, starting the window's launcher and
-   * naming the themed icon), the icon in every size, and none of jpackage's own entries left.
+   * naming the themed icon), the icon in every size, and no entry of jpackage's in the app's
+   * folder.
    */
   void assertCommandOnThePathOneMenuEntryAndItsIcons() throws IOException {
     assertThat(launcher()).isExecutable();
