@@ -281,6 +281,9 @@ public final class Packager {
   List<Path> run() throws IOException, InterruptedException {
     deleteTree(options.work());
     Files.createDirectories(options.work());
+    // What an earlier run built goes (the ITs check the one package of each kind there, and a
+    // build without rpmbuild must not leave an older .rpm beside its .deb).
+    deleteTree(options.out());
     Files.createDirectories(options.out());
     long t0 = System.nanoTime();
     Icons.Set icons = Icons.from(options.icon()).writeAll(options.work().resolve("icons"));

@@ -1,12 +1,12 @@
 package org.openvitals.installer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.installer.EmptyEnvironment.Run;
 
@@ -15,17 +15,21 @@ import org.openvitals.installer.EmptyEnvironment.Run;
  * rpm2cpio | cpio} into a temporary root and run with an empty environment, as {@link
  * PackagedDebIT} runs the .deb.
  */
+@EnabledIf(
+    value = "rpmbuildOnThePath",
+    disabledReason = "no rpmbuild on the PATH, so -Ppackage built no .rpm to check")
 class PackagedRpmIT {
   @TempDir static Path root;
 
   static Path rpm;
   static UnpackedPackage unpacked;
 
+  static boolean rpmbuildOnThePath() {
+    return Packager.onPath("rpmbuild");
+  }
+
   @BeforeAll
   static void unpack() throws Exception {
-    assumeTrue(
-        Packager.onPath("rpmbuild"),
-        "no rpmbuild on the PATH, so -Ppackage built no .rpm to check");
     List<Path> rpms = UnpackedPackage.built(".rpm");
     assertThat(rpms).as("the .rpm -Ppackage built with rpmbuild").hasSize(1);
     rpm = rpms.getFirst();
