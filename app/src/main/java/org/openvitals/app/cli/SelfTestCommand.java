@@ -212,18 +212,26 @@ public final class SelfTestCommand implements Callable<Integer> {
     return days.getFirst();
   }
 
-  /** Demo data in the same store, then the real window until its dashboard shows values. */
-  private static void checkWindow(StoreConfig config, PrintWriter out) throws Exception {
+  /**
+   * {@value #WINDOW_DAYS} days of demo data up to yesterday into {@code config}'s store, which is
+   * created if needed: what the window shows here and in the training of its start-up cache.
+   */
+  public static void writeDemoData(StoreConfig config) {
+    ZoneId zone = ZoneId.systemDefault();
+    SyntheticData data =
+        SyntheticData.of(
+            SyntheticData.Options.defaults()
+                .withDays(WINDOW_DAYS)
+                .withEndDate(LocalDate.now(zone).minusDays(1))
+                .withZone(zone));
     try (SampleStore store = Stores.open(config)) {
-      ZoneId zone = ZoneId.systemDefault();
-      SyntheticData data =
-          SyntheticData.of(
-              SyntheticData.Options.defaults()
-                  .withDays(WINDOW_DAYS)
-                  .withEndDate(LocalDate.now(zone).minusDays(1))
-                  .withZone(zone));
       store.upsert(data.days().flatMap(d -> d.samples().stream()).toList());
     }
+  }
+
+  /** Demo data in the same store, then the real window until its dashboard shows values. */
+  private static void checkWindow(StoreConfig config, PrintWriter out) throws Exception {
+    writeDemoData(config);
     long t0 = System.nanoTime();
     CompletableFuture<Integer> tiles = new CompletableFuture<>();
     try (AppContext context = new AppContext(config, Clock.systemDefaultZone())) {

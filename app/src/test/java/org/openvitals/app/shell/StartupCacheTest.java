@@ -10,9 +10,13 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openvitals.app.Main;
+import org.openvitals.core.store.SampleStore;
+import org.openvitals.core.store.StoreConfig;
+import org.openvitals.core.store.Stores;
 
 class StartupCacheTest {
   @TempDir Path dir;
@@ -84,7 +88,7 @@ class StartupCacheTest {
 
   @Test
   void
-      theTrainingRunsTheWindowsSelfTestHeadlessWithTheLaunchersOptionsAndWritesOnlyInTheCacheFolder()
+      theTrainingRunsTheWindowsOwnStartHeadlessWithTheLaunchersOptionsAndWritesOnlyInTheCacheFolder()
           throws Exception {
     StartupCache startupCache = cache(this::succeed);
     Path work = dir.resolve("home/.cache/OpenVitals/openvitals.aot.training");
@@ -109,11 +113,28 @@ class StartupCacheTest {
         .containsExactly(
             "-cp",
             jar + File.pathSeparator + dir.resolve("app/lib/other.jar"),
-            Main.class.getName(),
-            "--data-dir",
-            work.resolve("data").toString(),
-            "self-test",
-            "--window");
+            WindowTraining.class.getName(),
+            work.resolve("data").toString());
+  }
+
+  /** The window's training starts on demo data in its work folder, which is gone after. */
+  @Test
+  void theWindowsTrainingHasDemoDataToShow() throws Exception {
+    List<Integer> sources = new ArrayList<>();
+    StartupCache startupCache =
+        cache((command, log) -> {
+          try (SampleStore store = Stores.open(StoreConfig.sqlite(Path.of(command.getLast())))) {
+            sources.add(store.sources().size());
+          }
+          return succeed(command, log);
+        });
+
+    assertThat(startupCache.makeIfNeeded()).isTrue();
+    assertThat(sources)
+        .singleElement()
+        .asInstanceOf(InstanceOfAssertFactories.INTEGER)
+        .isPositive();
+    assertThat(cache.resolveSibling("openvitals.aot.training")).doesNotExist();
   }
 
   /**

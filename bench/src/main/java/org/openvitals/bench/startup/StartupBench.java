@@ -318,7 +318,9 @@ public final class StartupBench {
 
   /**
    * Makes a package's cache with the package's own training ({@link TrainStartupCache} in a child
-   * JVM on its runtime and {@code appClassPath}); whether a new cache is in place.
+   * JVM on its runtime and {@code appClassPath}, with the app's options but no cache, as the app
+   * that trains runs: its preparation may open a store, which needs the package's native library
+   * path); whether a new cache is in place.
    */
   private static boolean train(
       StartupCache.Purpose purpose,
@@ -328,17 +330,19 @@ public final class StartupBench {
       List<String> options,
       String appClassPath)
       throws IOException, InterruptedException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                runtime.resolve("bin/java").toString(),
-                "-cp",
-                appClassPath + File.pathSeparator + Path.of("target", "classes").toAbsolutePath(),
-                TrainStartupCache.class.getName(),
-                purpose.name(),
-                cache.toString(),
-                runtime.toString(),
-                classPath));
+    List<String> command = new ArrayList<>(List.of(runtime.resolve("bin/java").toString()));
+    options.stream()
+        .filter(o -> !o.startsWith("-XX:AOTCache=") && !o.startsWith("-Xlog:aot"))
+        .forEach(command::add);
+    command.addAll(
+        List.of(
+            "-cp",
+            appClassPath + File.pathSeparator + Path.of("target", "classes").toAbsolutePath(),
+            TrainStartupCache.class.getName(),
+            purpose.name(),
+            cache.toString(),
+            runtime.toString(),
+            classPath));
     command.addAll(options);
     Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
