@@ -53,7 +53,7 @@ record DebPackage(Packager packager, Path image, Icons.Set icons) {
     List<String> out = new ArrayList<>();
     for (String line : lines) {
       if (line.startsWith("Depends:")) {
-        out.add("Depends: " + LinuxFiles.DEPENDS.get("deb"));
+        out.add("Depends: " + LinuxFiles.DEB_DEPENDS);
       } else if (line.startsWith("Installed-Size:")) {
         out.add("Installed-Size: " + installedKb);
       } else if (!line.isBlank()) {

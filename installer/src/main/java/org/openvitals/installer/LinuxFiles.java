@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the .deb and the .rpm install beside {@code /opt/openvitals}, as files of the package:
@@ -30,18 +29,14 @@ final class LinuxFiles {
   static final Path DESKTOP_ENTRY = Path.of("usr/share/applications", Packager.NAME + ".desktop");
 
   /**
-   * What each package depends on by name: the libraries JavaFX loads (GTK 3, X11, GL, fonts,
-   * sound), in Debian's and in Fedora's names. Nothing needs xdg-utils: no script runs it.
+   * What the .deb depends on, by Debian's package names: the libraries JavaFX loads (GTK 3, X11,
+   * GL, fonts, sound). Nothing needs xdg-utils: no script runs it. The .rpm names none: rpm
+   * computes its Requires from the libraries' sonames ({@link RpmPackage}).
    */
-  static final Map<String, String> DEPENDS =
-      Map.of(
-          "deb",
-          "libc6, zlib1g, libgtk-3-0 | libgtk-3-0t64, libglib2.0-0 | libglib2.0-0t64, libx11-6,"
-              + " libxext6, libxi6, libxrender1, libxtst6, libxxf86vm1, libgl1, libfreetype6,"
-              + " libfontconfig1, libasound2 | libasound2t64",
-          "rpm",
-          "gtk3, libXtst, libXxf86vm, libXi, libXrender, mesa-libGL, freetype, fontconfig,"
-              + " alsa-lib");
+  static final String DEB_DEPENDS =
+      "libc6, zlib1g, libgtk-3-0 | libgtk-3-0t64, libglib2.0-0 | libglib2.0-0t64, libx11-6,"
+          + " libxext6, libxi6, libxrender1, libxtst6, libxxf86vm1, libgl1, libfreetype6,"
+          + " libfontconfig1, libasound2 | libasound2t64";
 
   /** The entry's text holds this where the pom's description goes. */
   private static final String DESCRIPTION = "APPLICATION_DESCRIPTION";

@@ -753,8 +753,10 @@ public final class Packager {
             NAME,
             "--linux-app-category",
             type.equals("deb") ? "misc" : "Applications/Productivity"));
-    args.addAll(List.of("--linux-package-deps", LinuxFiles.DEPENDS.get(type)));
-    if (type.equals("rpm")) {
+    // The .rpm's Requires are rpm's, from the sonames its libraries need (RpmPackage).
+    if (type.equals("deb")) {
+      args.addAll(List.of("--linux-package-deps", LinuxFiles.DEB_DEPENDS));
+    } else {
       args.addAll(List.of("--linux-rpm-license-type", options.license()));
     }
     if (type.equals("deb") && !options.maintainer().isBlank()) {
