@@ -29,14 +29,15 @@ final class LinuxFiles {
   static final Path DESKTOP_ENTRY = Path.of("usr/share/applications", Packager.NAME + ".desktop");
 
   /**
-   * What the .deb depends on, by Debian's package names: the libraries JavaFX loads (GTK 3, X11,
-   * GL, fonts, sound). Nothing needs xdg-utils: no script runs it. The .rpm names none: rpm
-   * computes its Requires from the libraries' sonames ({@link RpmPackage}).
+   * What the .deb depends on, by Debian's package names: the libraries JavaFX and AWT load (GTK 3,
+   * X11, GL, fonts). No ALSA: the runtime has no javax.sound library ({@link
+   * Packager#LEFT_OUT_LIBRARIES}). Nothing needs xdg-utils: no script runs it. The .rpm names none:
+   * rpm computes its Requires from the libraries' sonames ({@link RpmPackage}).
    */
   static final String DEB_DEPENDS =
       "libc6, zlib1g, libgtk-3-0 | libgtk-3-0t64, libglib2.0-0 | libglib2.0-0t64, libx11-6,"
           + " libxext6, libxi6, libxrender1, libxtst6, libxxf86vm1, libgl1, libfreetype6,"
-          + " libfontconfig1, libasound2 | libasound2t64";
+          + " libfontconfig1";
 
   /** The entry's text holds this where the pom's description goes. */
   private static final String DESCRIPTION = "APPLICATION_DESCRIPTION";

@@ -36,7 +36,8 @@ import java.util.zip.ZipOutputStream;
  *   <li>the app's jars (those its manifest's Class-Path names), without JavaFX (it goes into the
  *       runtime) and with only this platform's SQLite and JNA native libraries;
  *   <li>a runtime made by jlink with the modules jdeps finds (plus locale data), JavaFX from its
- *       platform jars, no debug attributes, man pages or headers;
+ *       platform jars, no debug attributes, man pages or headers, nor the sound and splash screen
+ *       libraries ({@link #LEFT_OUT_LIBRARIES});
  *   <li>a jpackage app image, on Linux with sh launchers made from jpackage's ({@link
  *       ShellLaunchers});
  *   <li>the native packages: .deb (and .rpm when rpmbuild is there) on Linux, .dmg on macOS, .msi
@@ -69,6 +70,29 @@ public final class Packager {
    * all of jdk.localedata would add 9 MB more. Others fall back to English formats.
    */
   static final String LOCALES = "en,de,fr,es,it,nl,pt,sv,da,nb,nn,fi,pl,cs,ja,zh,ko,ru,tr";
+
+  /**
+   * The JDK's native libraries the runtime leaves out, by the names {@code System.loadLibrary} is
+   * given: javax.sound's, the only file in the runtime that needs ALSA ({@code libasound.so.2}),
+   * which the Linux packages would otherwise depend on, and the splash screen's, which only {@code
+   * java -splash:} and a {@code SplashScreen-Image} manifest entry load (the launchers give
+   * neither). The app plays no sound and shows no splash screen; their classes stay, in {@code
+   * java.desktop}, which {@code javafx.base} and {@code javafx.graphics} require and whose AWT
+   * opens the browser ({@code java.awt.Desktop}). The app's ArchitectureTest keeps its classes from
+   * using them.
+   */
+  static final List<String> LEFT_OUT_LIBRARIES = List.of("jsound", "splashscreen");
+
+  /**
+   * jlink's {@code --exclude-files} patterns for {@link #LEFT_OUT_LIBRARIES}: jlink names a native
+   * library {@code /java.desktop/lib/FILE} (read from a jmod or from a runtime without jmods), the
+   * folder left open for whatever a Windows JDK calls it.
+   */
+  static String leftOutLibrariesPatterns(Os os) {
+    return LEFT_OUT_LIBRARIES.stream()
+        .map(name -> "glob:/java.desktop/*/" + os.libraryFile(name))
+        .collect(Collectors.joining(","));
+  }
 
   /**
    * The folder of the app ({@code $APPDIR}) holding sqlite-jdbc's native library, out of its jar:
@@ -179,6 +203,14 @@ public final class Packager {
         case MAC -> ".dylib";
         case WINDOWS -> ".dll";
       };
+    }
+
+    /**
+     * The file of the native library {@code System.loadLibrary(name)} loads, as {@code
+     * System.mapLibraryName} names it on this OS: libNAME.so, libNAME.dylib, NAME.dll.
+     */
+    String libraryFile(String name) {
+      return (this == WINDOWS ? "" : "lib") + name + nativeSuffix();
     }
 
     /** Where the runtime looks for its own native libraries (sun.boot.library.path). */
@@ -479,9 +511,9 @@ public final class Packager {
   }
 
   /**
-   * jlink: the modules, JavaFX's classes from its jars, no debug attributes, man pages, headers;
-   * JavaFX's native libraries go beside the JDK's instead of into the modules file (from there
-   * JavaFX would copy them into the user's home at every first start).
+   * jlink: the modules, JavaFX's classes from its jars, no debug attributes, man pages, headers,
+   * nor {@link #LEFT_OUT_LIBRARIES}; JavaFX's native libraries go beside the JDK's instead of into
+   * the modules file (from there JavaFX would copy them into the user's home at every first start).
    */
   private Path jlink(List<String> modules, List<Path> javafx)
       throws IOException, InterruptedException {
@@ -501,6 +533,8 @@ public final class Packager {
         "zip-6",
         "--exclude-resources",
         "glob:/javafx.*/**" + os.nativeSuffix(),
+        "--exclude-files",
+        leftOutLibrariesPatterns(os),
         "--output",
         runtime.toString());
     Path natives = os.nativeDir(runtime);

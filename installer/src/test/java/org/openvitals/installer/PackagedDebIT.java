@@ -70,13 +70,20 @@ class PackagedDebIT {
   }
 
   @Test
+  void hasNoSoundOrSplashScreenLibrary() {
+    unpacked.assertRuntimeHasNoSoundOrSplashScreenLibrary();
+  }
+
+  /** GTK 3, GL and X11, and no ALSA: nothing in the runtime loads it. */
+  @Test
   void dependsOnGtk3AndTheLibrariesJavaFxLoadsAndRunsNoScripts() throws Exception {
     Run control = run(List.of("dpkg-deb", "-f", deb.toString(), "Package", "Version", "Depends"));
     assertThat(control.output())
         .contains("Package: openvitals")
         .contains("libgtk-3-0 | libgtk-3-0t64")
         .contains("libxtst6")
-        .contains("libgl1");
+        .contains("libgl1")
+        .doesNotContain("libasound");
     // Installing, upgrading and removing touch only the package's files, never the data folder.
     Run info = run(List.of("dpkg-deb", "-I", deb.toString()));
     assertThat(info.output())

@@ -75,6 +75,7 @@ class PackagedRpmIT {
    * their libraries, which every distribution's packages provide under their own names; no package
    * name (Fedora's gtk3 or mesa-libGL are openSUSE's libgtk-3-0 and Mesa-libGL1), no library the
    * package carries itself (it provides none), and nothing but sonames, paths and rpm's features.
+   * No ALSA: javax.sound's library, the only one that needed it, is not in the runtime.
    */
   @Test
   void requiresTheSystemsLibrariesBySonameAndNoneOfItsOwn() throws Exception {
@@ -85,6 +86,7 @@ class PackagedRpmIT {
         .contains("libgtk-3.so.0()(64bit)", "libGL.so.1()(64bit)", "libX11.so.6()(64bit)")
         .anyMatch(r -> r.startsWith("libc.so.6(GLIBC_2."))
         .doesNotContain("gtk3", "mesa-libGL", "libXtst", "alsa-lib", "xdg-utils")
+        .noneMatch(r -> r.startsWith("libasound"))
         .allMatch(
             r -> r.matches(SONAME) || r.startsWith("/") || r.matches("(rpmlib|rtld)\\(.*"),
             "a soname, a path or one of rpm's features");
@@ -108,6 +110,11 @@ class PackagedRpmIT {
           .filter(name -> name.matches(".+\\.so(\\.[0-9]+)*"))
           .toList();
     }
+  }
+
+  @Test
+  void hasNoSoundOrSplashScreenLibrary() {
+    unpacked.assertRuntimeHasNoSoundOrSplashScreenLibrary();
   }
 
   @Test

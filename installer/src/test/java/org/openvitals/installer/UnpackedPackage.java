@@ -80,6 +80,17 @@ record UnpackedPackage(Path root) {
     }
   }
 
+  /**
+   * The runtime has AWT's libraries (java.awt.Desktop opens the browser) but not javax.sound's, the
+   * one that needs ALSA, nor the splash screen's (Packager.LEFT_OUT_LIBRARIES).
+   */
+  void assertRuntimeHasNoSoundOrSplashScreenLibrary() {
+    Path natives = root.resolve("opt/openvitals/lib/runtime/lib");
+    assertThat(natives.resolve("libawt_xawt.so")).isRegularFile();
+    assertThat(natives.resolve("libjsound.so")).doesNotExist();
+    assertThat(natives.resolve("libsplashscreen.so")).doesNotExist();
+  }
+
   void assertPrintsItsVersion() throws IOException, InterruptedException {
     Run version = openvitals("--version");
 

@@ -70,6 +70,30 @@ class ArchitectureTest {
     mayNotUse("org.openvitals.app.assistant..", "javafx..").check(CLASSES);
   }
 
+  /**
+   * The packaged runtime has javax.sound's classes and java.awt.SplashScreen (java.desktop, which
+   * JavaFX requires) without their native libraries (installer's Packager.LEFT_OUT_LIBRARIES), so
+   * that the Linux packages need no ALSA: in the package they would fail with an
+   * UnsatisfiedLinkError.
+   */
+  private static final ArchRule NO_SOUND_OR_SPLASH_SCREEN =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("javax.sound..")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.awt.SplashScreen")
+          .because(
+              "the packaged runtime leaves out javax.sound's and the splash screen's native"
+                  + " libraries (installer's Packager.LEFT_OUT_LIBRARIES): the package would fail"
+                  + " with an UnsatisfiedLinkError");
+
+  @Test
+  void nothingPlaysSoundOrShowsASplashScreen() {
+    NO_SOUND_OR_SPLASH_SCREEN.check(CLASSES);
+  }
+
   @Test
   void theRulesSeeTheRealClassesOfEveryModule() {
     assertThat(CLASSES.stream().map(JavaClass::getName))
