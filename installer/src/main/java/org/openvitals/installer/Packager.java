@@ -101,13 +101,16 @@ public final class Packager {
    */
   static final String NATIVE_DIR = "native";
 
+  /** sqlite-jdbc's module, linked into the runtime ({@link LinkedModules}). */
+  static final String SQLITE_MODULE = "org.xerial.sqlitejdbc";
+
   /**
-   * JVM options of every launcher: JavaFX and sqlite-jdbc load native libraries, sqlite-jdbc's from
-   * {@link #NATIVE_DIR}.
+   * JVM options of every launcher: JavaFX and sqlite-jdbc load native libraries (JNA from the class
+   * path), sqlite-jdbc's from {@link #NATIVE_DIR}.
    */
   static final List<String> JAVA_OPTIONS =
       List.of(
-          "--enable-native-access=ALL-UNNAMED,javafx.graphics",
+          "--enable-native-access=ALL-UNNAMED,javafx.graphics," + SQLITE_MODULE,
           "-Dorg.sqlite.lib.path=$APPDIR/" + NATIVE_DIR);
 
   /**
@@ -322,8 +325,10 @@ public final class Packager {
     Path input = stageInput();
     List<Path> javafx = javafxJars();
     List<String> modules = modules(input, javafx);
+    LinkedModules linked = link(input, javafx);
     log("Modules: " + String.join(",", modules));
-    Path runtime = jlink(modules, javafx);
+    log("Linked from the app's jars: " + String.join(",", linked.names()));
+    Path runtime = jlink(modules, javafx, linked);
     Path image = appImage(runtime, input, icons);
     if (os == Os.LINUX) {
       ShellLaunchers.replace(image);
@@ -511,19 +516,53 @@ public final class Packager {
   }
 
   /**
+   * Moves the app's jars that {@link LinkedModules} chooses out of {@code input/lib} (the
+   * launchers' class path) into {@code linked/}, from where jlink links them into the runtime.
+   * sqlite-jdbc must be among them: the launchers allow its module native access ({@link
+   * #JAVA_OPTIONS}).
+   */
+  private LinkedModules link(Path input, List<Path> javafx) throws IOException {
+    List<Path> jars;
+    try (Stream<Path> listed = Files.list(input.resolve("lib"))) {
+      jars = listed.sorted().toList();
+    }
+    LinkedModules chosen = LinkedModules.choose(jars, javafx);
+    if (!chosen.names().contains(SQLITE_MODULE)) {
+      throw new IllegalStateException(
+          SQLITE_MODULE + " is not among the modules linked into the runtime: " + chosen.names());
+    }
+    Path dir = options.work().resolve("linked");
+    Files.createDirectories(dir);
+    Map<String, Path> moved = new LinkedHashMap<>();
+    for (Map.Entry<String, Path> e : chosen.jars().entrySet()) {
+      Path target = dir.resolve(e.getValue().getFileName());
+      Files.move(e.getValue(), target);
+      moved.put(e.getKey(), target);
+    }
+    return new LinkedModules(moved);
+  }
+
+  /**
    * jlink: the modules, JavaFX's classes from its jars, no debug attributes, man pages, headers,
    * nor {@link #LEFT_OUT_LIBRARIES}; JavaFX's native libraries go beside the JDK's instead of into
    * the modules file (from there JavaFX would copy them into the user's home at every first start).
    */
-  private Path jlink(List<String> modules, List<Path> javafx)
+  private Path jlink(List<String> modules, List<Path> javafx, LinkedModules linked)
       throws IOException, InterruptedException {
     Path runtime = options.work().resolve("runtime");
+    List<Path> modulePath = new ArrayList<>(javafx);
+    modulePath.addAll(linked.paths());
+    List<String> added = new ArrayList<>(modules);
+    added.addAll(linked.names());
     tool(
         "jlink",
         "--module-path",
-        join(javafx),
+        join(modulePath),
         "--add-modules",
-        String.join(",", modules),
+        String.join(",", added),
+        // Bouncy Castle's jars are signed; in the runtime their classes are the JDK's to trust, as
+        // the JDK's own are (the app registers no JCE provider, which would need the signature).
+        "--ignore-signing-information",
         "--strip-debug",
         "--no-man-pages",
         "--no-header-files",

@@ -113,6 +113,11 @@ class PackagedRpmIT {
   }
 
   @Test
+  void linksTheModularJarsIntoItsRuntime() throws Exception {
+    unpacked.assertModularJarsAreLinkedIntoTheRuntime();
+  }
+
+  @Test
   void hasNoSoundOrSplashScreenLibrary() {
     unpacked.assertRuntimeHasNoSoundOrSplashScreenLibrary();
   }

@@ -91,6 +91,39 @@ record UnpackedPackage(Path root) {
     assertThat(natives.resolve("libsplashscreen.so")).doesNotExist();
   }
 
+  /**
+   * The app's jars that are modules (Bouncy Castle, picocli, sqlite-jdbc, Jackson, SLF4J...) are in
+   * the runtime and on no class path (Packager's LinkedModules); the runtime's sqlite-jdbc holds no
+   * native library (its own is a file of the app, which the launchers name).
+   */
+  void assertModularJarsAreLinkedIntoTheRuntime() throws IOException, InterruptedException {
+    Path runtime = root.resolve("opt/openvitals/lib/runtime");
+    Run modules = run(List.of(runtime.resolve("bin/java").toString(), "--list-modules"));
+    assertThat(modules.output().lines().map(line -> line.replaceFirst("[@ ].*", "")))
+        .contains("org.bouncycastle.pkix", "org.bouncycastle.provider", "org.xerial.sqlitejdbc")
+        .contains("info.picocli", "com.fasterxml.jackson.databind", "org.slf4j", "org.slf4j.jul");
+    Path app = root.resolve("opt/openvitals/lib/app");
+    List<String> linked =
+        List.of("bcprov-", "bcpkix-", "sqlite-jdbc-", "picocli-", "jackson-", "slf4j-");
+    try (Stream<Path> jars = Files.list(app.resolve("lib"))) {
+      assertThat(jars.map(p -> p.getFileName().toString()))
+          .contains("openvitals-core-0.1.0-SNAPSHOT.jar")
+          .noneMatch(name -> linked.stream().anyMatch(name::startsWith));
+    }
+    for (String cfg : List.of("openvitals.cfg", Packager.WINDOW_LAUNCHER + ".cfg")) {
+      String content = Files.readString(app.resolve(cfg));
+      assertThat(content).contains("openvitals-core-");
+      linked.forEach(name -> assertThat(content).doesNotContain("/" + name));
+    }
+    Path jimage = Path.of(System.getProperty("java.home"), "bin", "jimage");
+    Run image = run(List.of(jimage.toString(), "list", runtime.resolve("lib/modules").toString()));
+    assertThat(image.output())
+        .contains("Module: org.xerial.sqlitejdbc")
+        .contains("org/sqlite/JDBC.class")
+        .doesNotContain("org/sqlite/native/");
+    assertThat(app.resolve("native/libsqlitejdbc.so")).isRegularFile();
+  }
+
   void assertPrintsItsVersion() throws IOException, InterruptedException {
     Run version = openvitals("--version");
 
@@ -104,6 +137,9 @@ record UnpackedPackage(Path root) {
     assertThat(selfTest.code()).as(selfTest.output()).isZero();
     assertThat(selfTest.output())
         .contains("Self-test passed.")
+        .contains("Phone pairing: a TLS certificate")
+        // No warning: sqlite-jdbc's module, linked into the runtime, may load its library.
+        .doesNotContain("WARNING")
         .contains("at " + root.resolve("opt/openvitals/lib/runtime"))
         // The rules' fingerprint reads the jar through the zip file system (jdk.zipfs): without
         // it every session merges every day again.

@@ -25,11 +25,14 @@ import org.openvitals.app.dashboard.DashboardView;
 import org.openvitals.app.dashboard.MetricSummary;
 import org.openvitals.app.shell.OpenVitalsApp;
 import org.openvitals.app.shell.ShellSettings;
+import org.openvitals.bridge.identity.DesktopIdentity;
 import org.openvitals.connectors.files.FileImporter;
 import org.openvitals.connectors.files.FileImporters;
 import org.openvitals.connectors.files.ImportException;
 import org.openvitals.connectors.files.ImportListener;
 import org.openvitals.connectors.files.ImportReport;
+import org.openvitals.connectors.vault.FileKeySource;
+import org.openvitals.connectors.vault.KeySource;
 import org.openvitals.core.demo.SyntheticData;
 import org.openvitals.core.files.FileTrees;
 import org.openvitals.core.model.MetricType;
@@ -47,9 +50,10 @@ import picocli.CommandLine.Spec;
  * {@code openvitals self-test}: proves that an installation works on its own, without touching the
  * user's data. It opens a new store in a temporary folder, imports a tiny Apple Health export
  * shipped in the app, imports it again (nothing may change), merges the day by the default rules
- * and checks the figures; with {@code --window} it also shows the dashboard on demo data in that
- * store. The packages' tests run it in the unpacked package (PackagedDebIT), and the workflow after
- * building each package.
+ * and checks the figures, then makes the phone pairing's TLS identity in the same folder and reads
+ * it back; with {@code --window} it also shows the dashboard on demo data in that store. The
+ * packages' tests run it in the unpacked package (PackagedDebIT), and the workflow after building
+ * each package.
  */
 @Command(
     name = "self-test",
@@ -59,8 +63,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Opens a new store in a temporary folder, imports a small built-in Apple Health export,",
       "imports it again (nothing may change), merges the day by the default rules and checks the",
-      "result; your own data folder is not touched. Exits 0 when everything works, else 1 with",
-      "one sentence saying what failed."
+      "result, then makes the phone pairing's TLS certificate there and reads it back; your own",
+      "data folder is not touched. Exits 0 when everything works, else 1 with one sentence",
+      "saying what failed."
     })
 public final class SelfTestCommand implements Callable<Integer> {
   static final String EXPORT = "self-test-export.xml";
@@ -103,6 +108,7 @@ public final class SelfTestCommand implements Callable<Integer> {
         checkImport(store, dir, out);
         checkMerge(store, out);
       }
+      checkPhoneIdentity(dir, out);
       if (window) {
         checkWindow(config, out);
       }
@@ -227,6 +233,30 @@ public final class SelfTestCommand implements Callable<Integer> {
     try (SampleStore store = Stores.open(config)) {
       store.upsert(data.days().flatMap(d -> d.samples().stream()).toList());
     }
+  }
+
+  /**
+   * The phone pairing's TLS identity, made as {@code serve} makes it (a P-256 key, a self-signed
+   * certificate built with Bouncy Castle, the key sealed with AES-GCM) in the temporary folder,
+   * then read back: Bouncy Castle is linked into the packages' runtime, not on their class path.
+   */
+  private static void checkPhoneIdentity(Path dir, PrintWriter out) throws IOException {
+    Path folder = dir.resolve("phone");
+    KeySource keys = new FileKeySource(folder.resolve("vault.key"));
+    DesktopIdentity made = DesktopIdentity.loadOrCreate(folder, keys, "self-test");
+    DesktopIdentity read = DesktopIdentity.loadOrCreate(folder, keys, "self-test");
+    String subject = read.certificate().getSubjectX500Principal().getName();
+    expect(
+        made.keyHash().equals(read.keyHash()) && subject.equals("CN=OpenVitals self-test"),
+        "the phone pairing's certificate read back differs (%s, pin %s; made: pin %s)",
+        subject,
+        read.keyHash(),
+        made.keyHash());
+    out.printf(
+        Locale.ROOT,
+        "Phone pairing: a TLS certificate for %s made and read back (key pin %s).%n",
+        subject,
+        read.keyHash());
   }
 
   /** Demo data in the same store, then the real window until its dashboard shows values. */

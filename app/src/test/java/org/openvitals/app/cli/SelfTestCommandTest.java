@@ -32,9 +32,13 @@ class SelfTestCommandTest {
         .contains("the second import changed nothing")
         .contains("Merge: 2025-03-01 steps 2400 from Self-test Watch")
         .contains("heart rate 84/min, weight 70.0 kg")
+        .containsPattern(
+            "Phone pairing: a TLS certificate for CN=OpenVitals self-test made and read back \\(key"
+                + " pin [A-Za-z0-9_-]{43}\\)")
         .contains("Java " + Runtime.version() + " at ")
         .endsWith("Temporary store kept in " + kept(run) + System.lineSeparator());
     assertThat(kept(run)).isDirectory();
+    assertThat(kept(run).resolve("phone/identity.crt")).isNotEmptyFile();
 
     Run removed = run("self-test");
     assertThat(removed.code()).isZero();
