@@ -36,8 +36,9 @@ import java.util.zip.ZipOutputStream;
  *   <li>the app's jars (those its manifest's Class-Path names), without JavaFX (it goes into the
  *       runtime) and with only this platform's SQLite and JNA native libraries;
  *   <li>a runtime made by jlink with the modules jdeps finds (plus locale data), JavaFX from its
- *       platform jars, no debug attributes, man pages or headers, nor the sound and splash screen
- *       libraries ({@link #LEFT_OUT_LIBRARIES});
+ *       platform jars and the app's jars that are modules ({@link LinkedModules}), no debug
+ *       attributes, man pages or headers, nor the sound and splash screen libraries ({@link
+ *       #LEFT_OUT_LIBRARIES});
  *   <li>a jpackage app image, on Linux with sh launchers made from jpackage's ({@link
  *       ShellLaunchers});
  *   <li>the native packages: .deb (and .rpm when rpmbuild is there) on Linux, .dmg on macOS, .msi
