@@ -544,9 +544,10 @@ public final class Packager {
   }
 
   /**
-   * jlink: the modules, JavaFX's classes from its jars, no debug attributes, man pages, headers,
-   * nor {@link #LEFT_OUT_LIBRARIES}; JavaFX's native libraries go beside the JDK's instead of into
-   * the modules file (from there JavaFX would copy them into the user's home at every first start).
+   * jlink: the modules, JavaFX's classes from its jars, the {@code linked} app jars' modules, no
+   * debug attributes, man pages, headers, nor {@link #LEFT_OUT_LIBRARIES}; JavaFX's native
+   * libraries go beside the JDK's instead of into the modules file (from there JavaFX would copy
+   * them into the user's home at every first start).
    */
   private Path jlink(List<String> modules, List<Path> javafx, LinkedModules linked)
       throws IOException, InterruptedException {
@@ -561,8 +562,8 @@ public final class Packager {
         join(modulePath),
         "--add-modules",
         String.join(",", added),
-        // Bouncy Castle's jars are signed; in the runtime their classes are the JDK's to trust, as
-        // the JDK's own are (the app registers no JCE provider, which would need the signature).
+        // Bouncy Castle's jars are signed, which jlink refuses without this (it still warns); the
+        // signature matters only to a registered JCE provider, and the app registers none.
         "--ignore-signing-information",
         "--strip-debug",
         "--no-man-pages",
