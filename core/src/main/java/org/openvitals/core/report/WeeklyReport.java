@@ -331,6 +331,7 @@ public final class WeeklyReport {
 
   /** Lays the report out as PDF. */
   public void pdf(OutputStream out) throws IOException {
+    PdfLog.install();
     PdfRendererBuilder builder = new PdfRendererBuilder();
     builder.useFastMode();
     builder.withW3cDocument(document(), null);

@@ -3,10 +3,16 @@ package org.openvitals.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -94,5 +100,40 @@ class WeeklyReportTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     report.pdf(out);
     assertThat(out.toByteArray()).startsWith("%PDF".getBytes());
+  }
+
+  /**
+   * openhtmltopdf's messages reach java.util.logging's root handlers (the app's log file), and its
+   * loggers have no handler of their own (its default is a console handler: lines on the terminal).
+   */
+  @Test
+  void thePdfLogsThroughJavaUtilLoggingOnly() throws Exception {
+    List<LogRecord> seen = new CopyOnWriteArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord r) {
+            seen.add(r);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger root = Logger.getLogger("");
+    root.addHandler(capture);
+    try {
+      report.pdf(new ByteArrayOutputStream());
+    } finally {
+      root.removeHandler(capture);
+    }
+    assertThat(seen).anyMatch(r -> r.getLoggerName().startsWith("com.openhtmltopdf"));
+    for (String name : XRLog.listRegisteredLoggers()) {
+      Logger logger = Logger.getLogger(name);
+      assertThat(logger.getHandlers()).as(name).isEmpty();
+      assertThat(logger.getUseParentHandlers()).as(name).isTrue();
+    }
   }
 }
