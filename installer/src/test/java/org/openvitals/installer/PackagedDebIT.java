@@ -57,9 +57,9 @@ class PackagedDebIT {
   @Test
   void installsUnderOptWithTheCommandOnThePathAMenuEntryAndItsIcon() throws Exception {
     unpacked.assertCommandOnThePathOneMenuEntryAndItsIcons();
-    // No JDK tool, no other platform's SQLite library.
+    // No JDK tool (no SQLite library in the runtime: linksTheModularJarsIntoItsRuntime).
     assertThat(root.resolve("opt/openvitals/lib/runtime/bin/javac")).doesNotExist();
-    // SQLite's library is a file of the app (the launcher names it).
+    // SQLite's library is a file of the app, which the launcher names.
     assertThat(root.resolve("opt/openvitals/lib/app/openvitals.cfg"))
         .content()
         .contains("-Dorg.sqlite.lib.path=$APPDIR/native");
