@@ -16,8 +16,9 @@ import org.openvitals.installer.EmptyEnvironment.Run;
 
 /**
  * The .rpm that {@code -Ppackage} built where rpmbuild is on the PATH, unpacked with {@code
- * rpm2cpio | cpio} into a temporary root and run with an empty environment, as {@link
- * PackagedDebIT} runs the .deb.
+ * rpm2archive | tar} into a temporary root and run with an empty environment, as {@link
+ * PackagedDebIT} runs the .deb. (rpm2archive comes with rpmbuild, from Debian's rpm2cpio package or
+ * Fedora's rpm, and tar is everywhere; cpio is neither: a Debian with rpmbuild may lack it.)
  */
 @EnabledIf(
     value = "rpmbuildOnThePath",
@@ -42,7 +43,7 @@ class PackagedRpmIT {
     rpm = rpms.getFirst();
     unpacked = new UnpackedPackage(root);
     Run unpacking =
-        unpacked.run(List.of("sh", "-c", "rpm2cpio \"$0\" | cpio -idm --quiet", rpm.toString()));
+        unpacked.run(List.of("sh", "-c", "rpm2archive - < \"$0\" | tar -xzf -", rpm.toString()));
     assertThat(unpacking.code()).as(unpacking.output()).isZero();
   }
 
